@@ -1,0 +1,26 @@
+// Lint rules: the recommended sets of ESLint and typescript-eslint, plus the dependency direction of STYLE.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const channelAndDriverImports = {
+  patterns: [
+    { group: ['grammy', '@grammyjs/*', '@slack/*', 'redis', '@redis/*', 'fastify', 'pino'], message: 'core, nlu, booking and content stay free of platforms and drivers: take what you need as a parameter.' },
+    { group: ['**/channels/**', '**/store/**', '**/main', '**/main.ts'], message: 'core, nlu, booking and content never import a channel, a store implementation or main.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**', 'src/nlu/**', 'src/booking/**', 'src/content/**'],
+    rules: { 'no-restricted-imports': ['error', channelAndDriverImports] },
+  },
+);

@@ -1,0 +1,52 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Choice, Concierge, Logger, Reply, Turn } from '../../core/index.ts';
+import { intentAction } from '../../core/index.ts';
+
+/** Where the terminal chat reads from and writes to. */
+export interface TerminalChatOptions {
+  concierge: Concierge;
+  input: Readable;
+  output: Writable;
+  logger: Logger;
+  /** Interactive (a prompt, numbered choices to type) or piped (one guest message per line). */
+  interactive: boolean;
+  guestId?: string;
+}
+
+/** Chats with one guest in a terminal until the input ends. Choices are numbered; typing a number picks one. */
+export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
+  const { concierge, output, logger, interactive } = options;
+  const guestId = options.guestId ?? 'terminal';
+  let offered: Choice[] = [];
+  const write = (text: string) => output.write(text + '\n');
+
+  const send = async (input: Turn['input']) => {
+    const turn: Turn = { channel: 'cli', conversationId: guestId, guest: { id: guestId }, input };
+    let replies: Reply[];
+    try {
+      replies = await concierge.handle(turn);
+    } catch (error) {
+      logger.error({ err: error }, 'handling a terminal message failed');
+      replies = concierge.errorReplies();
+    }
+    for (const reply of replies) {
+      write(`bot: ${reply.text.replace(/\n/g, '\n     ')}`);
+    }
+    const last = replies.at(-1);
+    offered = last?.choices ?? [];
+    offered.forEach((choice, i) => write(`     ${i + 1}) ${choice.label}`));
+  };
+
+  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  await send({ kind: 'action', action: intentAction('greeting') });
+  if (interactive) output.write('you> ');
+  for await (const line of lines) {
+    if (!interactive) write(`you: ${line}`);
+    const picked = /^\s*(\d{1,2})\s*$/.exec(line);
+    const choice = picked ? offered[Number(picked[1]) - 1] : undefined;
+    await send(choice ? { kind: 'action', action: choice.action } : { kind: 'text', text: line });
+    if (interactive) output.write('you> ');
+  }
+  if (interactive) write('');
+}

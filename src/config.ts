@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ConfigError } from './core/index.ts';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+const envSchema = z.object({
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
+    .optional(),
+  STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  CONTENT_DIR: z.string().min(1).default(`${projectRoot}content`),
+  INTENTS_DIR: z.string().min(1).default(`${projectRoot}intents`),
+});
+
+/** Every setting, parsed once at start-up. */
+export type Config = z.infer<typeof envSchema>;
+
+/** Parses the environment; every problem is listed at once, each with the variable to set. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid settings:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { ContentError } from '../core/errors.ts';
+import {
+  healthSchema,
+  knowledgeSchema,
+  messagesSchema,
+  spaSchema,
+  walkthroughsSchema,
+  type Content,
+} from './schema.ts';
+import { placeholdersIn } from './template.ts';
+
+/** Intents answered by the core itself rather than by a topic or a walk-through. */
+export const BUILT_IN_INTENTS = [
+  'greeting',
+  'thanks',
+  'goodbye',
+  'help',
+  'person',
+  'out_of_scope',
+  'booking.start',
+  'booking.availability',
+  'booking.mine',
+  'booking.cancel',
+  'booking.reschedule',
+] as const;
+
+const SPA_PLACEHOLDERS = ['name', 'city', 'country', 'address', 'phone', 'email', 'website', 'hours', 'services'];
+const MESSAGE_PLACEHOLDERS: Record<string, string[]> = {
+  greeting: ['spa_name'],
+  walkthrough_step: ['n', 'total', 'title'],
+  booking_unavailable: SPA_PLACEHOLDERS,
+  person: SPA_PLACEHOLDERS,
+};
+
+/** Reads and validates every file in content/; any problem throws a ContentError naming the file and field. */
+export async function loadContent(dir: string): Promise<Content> {
+  const content: Content = {
+    spa: await readYaml(dir, 'spa.yaml', spaSchema),
+    knowledge: await readYaml(dir, 'knowledge.yaml', knowledgeSchema),
+    walkthroughs: await readYaml(dir, 'walkthroughs.yaml', walkthroughsSchema),
+    health: await readYaml(dir, 'health.yaml', healthSchema),
+    messages: await readYaml(dir, 'messages.yaml', messagesSchema),
+  };
+  checkCrossReferences(dir, content);
+  return content;
+}
+
+async function readYaml<S extends z.ZodType>(dir: string, file: string, schema: S): Promise<z.infer<S>> {
+  const path = join(dir, file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ContentError(path, ['cannot be read: ' + (error as Error).message], { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new ContentError(path, [`is not valid YAML: ${(error as Error).message}`], { cause: error });
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    throw new ContentError(
+      path,
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Checks what one file says about another: follow-ups and menu entries exist, placeholders are known. */
+function checkCrossReferences(dir: string, content: Content): void {
+  const known = new Set<string>([
+    ...BUILT_IN_INTENTS,
+    ...Object.keys(content.knowledge.topics),
+    ...Object.keys(content.walkthroughs),
+  ]);
+  const problems: Array<[string, string]> = [];
+  const unknownIds = (file: string, field: string, ids: string[]) => {
+    for (const id of ids) if (!known.has(id)) problems.push([file, `${field}: "${id}" is neither a topic, a walk-through nor a built-in intent`]);
+  };
+  const unknownPlaceholders = (file: string, field: string, text: string, allowed: string[]) => {
+    for (const name of placeholdersIn(text)) {
+      if (!allowed.includes(name)) problems.push([file, `${field}: unknown placeholder {${name}} (allowed: ${allowed.join(', ') || 'none'})`]);
+    }
+  };
+
+  unknownIds('knowledge.yaml', 'menu', content.knowledge.menu);
+  for (const [id, topic] of Object.entries(content.knowledge.topics)) {
+    unknownIds('knowledge.yaml', `topics.${id}.follow_ups`, topic.follow_ups);
+    unknownPlaceholders('knowledge.yaml', `topics.${id}.text`, topic.text, SPA_PLACEHOLDERS);
+  }
+  for (const [id, walk] of Object.entries(content.walkthroughs)) {
+    unknownIds('walkthroughs.yaml', `${id}.follow_ups`, walk.follow_ups);
+  }
+  unknownIds('health.yaml', 'always_advise', content.health.always_advise);
+  for (const [key, value] of Object.entries(content.messages)) {
+    if (typeof value === 'string') unknownPlaceholders('messages.yaml', key, value, MESSAGE_PLACEHOLDERS[key] ?? []);
+  }
+  const first = problems[0];
+  if (first) {
+    const file = first[0];
+    throw new ContentError(join(dir, file), problems.filter(([f]) => f === file).map(([, p]) => p));
+  }
+}

@@ -1,0 +1,41 @@
+import type { SpaSettings } from './schema.ts';
+
+/** One value the bot can put into a sentence, and whether it is a sample the spa has not confirmed. */
+export interface SpaFact {
+  value: string;
+  sample: boolean;
+}
+
+const DAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
+
+/** The placeholders spa sentences may use ({name}, {address}, {hours}...) and their values. */
+export function spaFacts(spa: SpaSettings): Record<string, SpaFact> {
+  const hours = Object.entries(spa.opening_hours.days)
+    .map(([day, h]) => `${DAY_NAMES[day as keyof typeof DAY_NAMES]}: ${h === 'closed' ? 'closed' : `${h.open}–${h.close}`}`)
+    .join('\n');
+  const services = spa.services
+    .map((s) => {
+      const options = s.durations_minutes.map((minutes) => {
+        const price = s.prices.by_duration[String(minutes)];
+        return price === undefined ? `${minutes} min` : `${minutes} min ${formatMoney(price, s.prices.currency)}`;
+      });
+      return `${s.name}: ${options.join(', ')}`;
+    })
+    .join('\n');
+  const fact = (value: string, sample = false): SpaFact => ({ value, sample });
+  return {
+    name: fact(spa.name),
+    city: fact(spa.city),
+    country: fact(spa.country),
+    address: fact(spa.address.value, spa.address.sample),
+    phone: fact(spa.contact.phone, spa.contact.sample),
+    email: fact(spa.contact.email, spa.contact.sample),
+    website: fact(spa.contact.website, spa.contact.sample),
+    hours: fact(hours, spa.opening_hours.sample),
+    services: fact(services, spa.services.some((s) => s.prices.sample)),
+  };
+}
+
+function formatMoney(amount: number, currency: string): string {
+  return `${amount.toLocaleString('en-US')} ${currency}`;
+}

@@ -1,0 +1,18 @@
+// The channel-neutral engine: a Turn in, Replies out.
+
+// The concierge
+export { createConcierge, type Concierge, type ConciergeDeps } from './concierge.ts';
+
+// Turns, replies and actions
+export type { ChannelName, Guest, Turn, TurnInput, Choice, Reply } from './types.ts';
+export { parseAction, intentAction, walkthroughAction, type ParsedAction } from './actions.ts';
+export { cleanInput, MAX_INPUT_CHARS, type CleanInput } from './input.ts';
+
+// State
+export type { ConversationStore } from './conversation-store.ts';
+export { conversationKey, conversationStateSchema, type ConversationState } from './state.ts';
+export { createKeyedQueue, type KeyedQueue } from './serial.ts';
+
+// Errors and logging
+export { ConciergeError, GuestInputError, ConfigError, ContentError, StoreError, PlatformError } from './errors.ts';
+export { silentLogger, type Logger } from './logger.ts';

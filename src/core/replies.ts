@@ -1,0 +1,86 @@
+import { fillTemplate, spaFacts, type Content } from '../content/index.ts';
+import { intentAction, walkthroughAction } from './actions.ts';
+import type { Choice, Reply } from './types.ts';
+
+/** Builds the bot's replies from content/: topics, walk-throughs, menus and messages. */
+export function createReplyBuilder(content: Content) {
+  const { knowledge, walkthroughs, messages, health } = content;
+  const facts = spaFacts(content.spa);
+  const factValues = Object.fromEntries(Object.entries(facts).map(([k, f]) => [k, f.value]));
+  const messageValues = { ...factValues, spa_name: content.spa.name };
+  const alwaysAdvise = new Set(health.always_advise);
+
+  const labelOf = (id: string): string | undefined =>
+    knowledge.topics[id]?.label ?? walkthroughs[id]?.label ?? (messages.labels as Record<string, string>)[id];
+
+  const choices = (ids: readonly string[]): Choice[] =>
+    ids.flatMap((id) => {
+      const label = labelOf(id);
+      return label ? [{ label, action: intentAction(id) }] : [];
+    });
+
+  /** A message from messages.yaml with its placeholders filled. */
+  const say = (key: Exclude<keyof typeof messages, 'labels'>, values: Record<string, string | number> = {}): string =>
+    fillTemplate(messages[key], { ...messageValues, ...values });
+
+  const menuChoices = () => choices(knowledge.menu);
+
+  return {
+    say,
+    choices,
+    hasTopic: (id: string) => id in knowledge.topics,
+    hasWalkthrough: (id: string) => id in walkthroughs,
+
+    /** The main menu, under a short prompt. */
+    menu(): Reply {
+      return { text: say('menu_prompt'), choices: menuChoices() };
+    },
+
+    /** A single message with the menu as its choices. */
+    withMenu(text: string): Reply {
+      return { text, choices: menuChoices() };
+    },
+
+    /** The answer for a topic, with its follow-up choices; health advice added when asked for. */
+    topic(id: string, options: { advise: boolean }): Reply {
+      const topic = knowledge.topics[id];
+      if (!topic) throw new Error(`no topic "${id}"`);
+      const parts = [fillTemplate(topic.text, factValues)];
+      if (options.advise || alwaysAdvise.has(id)) parts.push(health.advice);
+      // Say so when a sentence used a value the spa has not confirmed.
+      const usesSample = [...topic.text.matchAll(/\{([a-z_]+)\}/g)].some((m) => facts[m[1] as string]?.sample);
+      if (usesSample) parts.push(say('sample_notice'));
+      return { text: parts.join('\n\n'), choices: choices([...topic.follow_ups, 'help']) };
+    },
+
+    /** The health topic plus advice, for a message that mentions a health matter but asks nothing else we know. */
+    healthAdvice(): Reply {
+      return this.topic('health', { advise: true });
+    },
+
+    /** One step of a walk-through (0-based); the last step ends with the outro and follow-ups. */
+    walkthroughStep(id: string, step: number): Reply | undefined {
+      const walk = walkthroughs[id];
+      const current = walk?.steps[step];
+      if (!walk || !current) return undefined;
+      const total = walk.steps.length;
+      const header = say('walkthrough_step', { n: step + 1, total, title: current.title });
+      const parts = [step === 0 ? walk.intro : undefined, `${header}\n${current.text}`];
+      if (step === total - 1) {
+        parts.push(walk.outro);
+        return { text: parts.filter(Boolean).join('\n\n'), choices: choices([...walk.follow_ups, 'help']) };
+      }
+      return {
+        text: parts.filter(Boolean).join('\n\n'),
+        choices: [{ label: messages.walkthrough_next, action: walkthroughAction(id, step + 1) }, ...choices(['help'])],
+      };
+    },
+
+    /** How many steps a walk-through has (0 when there is no such walk-through). */
+    walkthroughLength(id: string): number {
+      return walkthroughs[id]?.steps.length ?? 0;
+    },
+  };
+}
+
+export type ReplyBuilder = ReturnType<typeof createReplyBuilder>;

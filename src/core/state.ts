@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { Turn } from './types.ts';
+
+// Dialogue state of one conversation. It is validated on every read: state written by an
+// older version, or damaged in the store, resets the conversation instead of crashing it.
+
+export const conversationStateSchema = z.object({
+  version: z.literal(1),
+  guest: z.object({
+    id: z.string().max(200),
+    name: z.string().max(200).optional(),
+    language: z.string().max(35).optional(),
+  }),
+  /** Consecutive messages the bot did not understand. */
+  misses: z.number().int().min(0).max(100),
+  /** The walk-through in progress and the step last shown (0-based). */
+  walkthrough: z.object({ id: z.string().max(100), step: z.number().int().min(0) }).optional(),
+  lastIntent: z.string().max(100).optional(),
+  updatedAt: z.iso.datetime(),
+});
+
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+/** The one key that decides both where a conversation's state lives and the order its messages are handled in. */
+export function conversationKey(turn: Pick<Turn, 'channel' | 'conversationId'>): string {
+  return `${turn.channel}:${turn.conversationId}`;
+}
+
+/** A fresh state for a guest who has not talked to the bot yet (or whose state expired). */
+export function newConversationState(turn: Turn, now: Date): ConversationState {
+  return {
+    version: 1,
+    guest: { id: turn.guest.id.slice(0, 200) },
+    misses: 0,
+    updatedAt: now.toISOString(),
+  };
+}

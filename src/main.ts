@@ -1,0 +1,57 @@
+// The only wiring point: config -> content and intents -> store -> core -> channels.
+import { pino } from 'pino';
+import { createClient } from 'redis';
+import { runTerminalChat } from './channels/cli/terminal-chat.ts';
+import { loadConfig, type Config } from './config.ts';
+import { loadContent } from './content/index.ts';
+import { ConfigError, createConcierge, type ConversationStore, type Logger } from './core/index.ts';
+import { createUnderstanding, loadIntentDefinitions } from './nlu/index.ts';
+import { createMemoryStore, createRedisStore, type RedisClient } from './store/index.ts';
+
+async function openStore(config: Config, logger: Logger): Promise<{ store: ConversationStore; close: () => Promise<void> }> {
+  if (!config.REDIS_URL) {
+    logger.warn({}, 'REDIS_URL is not set: conversation state is kept in memory (one process, lost on restart)');
+    return { store: createMemoryStore(), close: async () => {} };
+  }
+  const client: RedisClient = createClient({ url: config.REDIS_URL });
+  // Without a listener node-redis treats connection errors as fatal; log them and let it reconnect.
+  client.on('error', (error: Error) => logger.error({ err: error }, 'Redis connection error'));
+  await client.connect();
+  logger.info({}, 'conversation state is kept in Redis');
+  return { store: createRedisStore(client), close: async () => void (await client.close()) };
+}
+
+async function main(): Promise<void> {
+  const chatOnly = process.argv.includes('--chat');
+  const config = loadConfig();
+  // Logs go to stderr so they never mix with the terminal chat on stdout.
+  const logger = pino({ level: config.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+
+  const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
+  const understanding = await createUnderstanding(definitions);
+  const { store, close } = await openStore(config, logger);
+  const concierge = createConcierge({
+    content,
+    understanding,
+    store,
+    stateTtlSeconds: config.STATE_TTL_SECONDS,
+    confidenceThreshold: config.NLU_CONFIDENCE_THRESHOLD,
+    logger,
+  });
+
+  // Until the web chat exists, `npm start` with no channel configured is the terminal chat too.
+  void chatOnly;
+  const interactive = Boolean(process.stdin.isTTY);
+  if (interactive) process.stdout.write(`${content.spa.name} concierge: type a question, or a number to pick an option. Ctrl+D ends the chat.\n`);
+  await runTerminalChat({ concierge, input: process.stdin, output: process.stdout, logger, interactive });
+  await close();
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Spa Concierge stopped: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+// Understanding guest text: intents trained from intents/, language, and entities.
+
+// Intents
+export { loadIntentDefinitions, type IntentDefinition } from './intent-definitions.ts';
+export { trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
+export { createUnderstanding, type Understanding } from './understanding.ts';
+
+// Language
+export { createLanguageCheck, type LanguageCheck } from './language.ts';

@@ -1,0 +1,4 @@
+// Implementations of the core's ConversationStore.
+
+export { createMemoryStore } from './memory.ts';
+export { createRedisStore, type RedisClient } from './redis.ts';
