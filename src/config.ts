@@ -9,7 +9,7 @@ const envSchema = z.object({
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
     .optional(),
   STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
-  NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+  NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   CONTENT_DIR: z.string().min(1).default(`${projectRoot}content`),
   INTENTS_DIR: z.string().min(1).default(`${projectRoot}intents`),

@@ -118,15 +118,13 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       return startWalkthrough(state.walkthrough.id, state.walkthrough.step + 1, state);
     }
     const advise = mentionsHealth(text);
-    if (understanding.language.foreignScript(text)) {
+    const { language } = understanding;
+    if (language.foreignScript(text) || (!advise && language.fewEnglishWords(text))) {
       return { replies: [replies.withMenu(replies.say('other_language'))], state: { ...state, walkthrough: undefined } };
     }
     const guess = await understanding.classify(text);
     logger.debug({ key, intent: guess.intent, score: Number(guess.score.toFixed(3)) }, 'classified');
     if (guess.score < deps.confidenceThreshold || !isKnownIntent(guess.intent)) {
-      if (!advise && understanding.language.fewEnglishWords(text)) {
-        return { replies: [replies.withMenu(replies.say('other_language'))], state: { ...state, walkthrough: undefined } };
-      }
       return didNotUnderstand(state, advise);
     }
     return answerIntent(guess.intent, state, advise);

@@ -10,8 +10,9 @@ export type CleanInput =
 
 // C0/C1 control characters other than tab and newlines, plus bidi overrides and zero-width marks,
 // which can hide or reorder text in logs and in staff tools.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-const PICTOGRAPHIC = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200D\uFE0F\s\p{P}]/gu;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Emoji_Component}|\u200D|\uFE0F|\s|\p{P}/gu;
 
 /** Strips control characters, collapses whitespace and caps the length of a guest's message. */
 export function cleanInput(raw: string): CleanInput {

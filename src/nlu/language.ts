@@ -36,7 +36,7 @@ export function createLanguageCheck(knownEnglishText: Iterable<string>): Languag
     },
     fewEnglishWords(text) {
       const list = words(text);
-      if (list.length < 3) return false;
+      if (list.length < 4) return false;
       const known = list.filter((w) => vocabulary.has(w)).length;
       // Accented letters make another language likelier, so ask for a clearer English majority then.
       const threshold = ACCENTED_LATIN.test(text) ? 0.5 : 0.35;

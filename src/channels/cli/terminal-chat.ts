@@ -38,10 +38,11 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     offered.forEach((choice, i) => write(`     ${i + 1}) ${choice.label}`));
   };
 
-  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  // Take the iterator before the first await: readline drops lines that arrive while nobody iterates.
+  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity })[Symbol.asyncIterator]();
   await send({ kind: 'action', action: intentAction('greeting') });
   if (interactive) output.write('you> ');
-  for await (const line of lines) {
+  for await (const line of { [Symbol.asyncIterator]: () => lines }) {
     if (!interactive) write(`you: ${line}`);
     const picked = /^\s*(\d{1,2})\s*$/.exec(line);
     const choice = picked ? offered[Number(picked[1]) - 1] : undefined;

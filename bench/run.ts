@@ -1,0 +1,14 @@
+// `npm run bench [intents|dates|latency] [dates file]`: every benchmark, or the ones named.
+import { benchDates } from './dates.ts';
+import { benchIntents } from './intents.ts';
+import { benchLatency } from './latency.ts';
+
+const args = process.argv.slice(2);
+const names = args.filter((a) => ['intents', 'dates', 'latency'].includes(a));
+const datesFile = args.find((a) => a.endsWith('.json'));
+const run = (name: string) => names.length === 0 || names.includes(name);
+
+console.log(`Spa Concierge benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
+if (run('intents')) await benchIntents();
+if (run('dates')) await benchDates(datesFile ?? new URL('../../shared/benchmarks/nlupp-hotels/datetime-dev.json', import.meta.url).pathname);
+if (run('latency')) await benchLatency();

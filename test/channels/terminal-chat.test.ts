@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RedisClient } from '../../src/store/index.ts';
+import { connectTestRedis, TEST_REDIS_URL } from '../helpers/redis.ts';
+import { runBot } from '../helpers/run-bot.ts';
+
+let redis: RedisClient;
+beforeAll(async () => {
+  redis = await connectTestRedis();
+});
+afterAll(async () => {
+  await redis.close();
+});
+
+describe('the terminal chat (npm run chat), with piped input', () => {
+  it('greets, answers each line in turn and exits at the end of input', async () => {
+    const { code, stdout, stderr } = await runBot(['--chat'], 'how long is the massage\ndoes it hurt?\n');
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/L Spa/);
+    const answerOrder = [stdout.indexOf('30 minutes'), stdout.indexOf('pressure')];
+    expect(answerOrder[0]).toBeGreaterThan(0);
+    expect(answerOrder[1]).toBeGreaterThan(answerOrder[0]!);
+    expect(stderr).toMatch(/in memory/);
+  });
+
+  it('prints choices as numbered options, and a number picks one', async () => {
+    const { stdout } = await runBot(['--chat'], 'how do i prepare\n1\n1\n');
+    expect(stdout).toMatch(/1\) Next/);
+    expect(stdout).toMatch(/Step 2 of 3/);
+    expect(stdout).toMatch(/Step 3 of 3/);
+  });
+
+  it('keeps the conversation in Redis when REDIS_URL is set', async () => {
+    const before = (await redis.keys('spa:conv:cli:*')).length;
+    const { code, stdout, stderr } = await runBot(['--chat'], 'what is effleurage\n', { REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'info' });
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/sweeping/i);
+    expect(stderr).toMatch(/kept in Redis/);
+    expect((await redis.keys('spa:conv:cli:*')).length).toBeGreaterThanOrEqual(Math.max(before, 1));
+  });
+
+  it('npm start with nothing configured runs the same chat', async () => {
+    const { code, stdout } = await runBot([], 'what is tapotement\n');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/tapping|patting/i);
+  });
+
+  it('stops at start-up with every bad setting named', async () => {
+    const { code, stderr } = await runBot(['--chat'], '', { REDIS_URL: 'http://nope', STATE_TTL_SECONDS: 'soon' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/REDIS_URL: must be a redis:\/\//);
+    expect(stderr).toMatch(/STATE_TTL_SECONDS/);
+  });
+
+  it('stops at start-up naming a broken content file', async () => {
+    const { code, stderr } = await runBot(['--chat'], '', { CONTENT_DIR: '/nonexistent/content' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/spa\.yaml: cannot be read/);
+  });
+});

@@ -1,0 +1,47 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/index.ts';
+import { ContentError } from '../../src/core/index.ts';
+import { CONTENT_DIR } from '../helpers/bot.ts';
+
+/** A copy of content/ with one file changed by `edit`. */
+async function contentWith(file: string, edit: (text: string) => string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'content-'));
+  await cp(CONTENT_DIR, dir, { recursive: true });
+  await writeFile(join(dir, file), edit(await readFile(join(dir, file), 'utf8')));
+  return dir;
+}
+
+describe('content/', () => {
+  it('loads and carries the spa’s own facts', async () => {
+    const content = await loadContent(CONTENT_DIR);
+    expect(content.spa.name).toBe('L Spa');
+    expect(content.spa.city).toBe('Da Nang');
+    expect(content.spa.time_zone).toBe('Asia/Ho_Chi_Minh');
+    expect(content.spa.services[0]?.durations_minutes).toEqual([30, 60]);
+  });
+
+  it('marks every detail the article does not give as a sample', async () => {
+    const { spa } = await loadContent(CONTENT_DIR);
+    expect(spa.address.sample).toBe(true);
+    expect(spa.contact.sample).toBe(true);
+    expect(spa.opening_hours.sample).toBe(true);
+    expect(spa.services.every((s) => s.prices.sample)).toBe(true);
+  });
+
+  it.each([
+    ['a missing message', 'messages.yaml', (t: string) => t.replace(/^fallback:.*$/m, ''), /messages\.yaml: fallback: /],
+    ['a bad time zone', 'spa.yaml', (t: string) => t.replace('Asia/Ho_Chi_Minh', 'Mars/Olympus'), /spa\.yaml: time_zone: must be an IANA time zone/],
+    ['a bad opening time', 'spa.yaml', (t: string) => t.replace('"09:00"', '"9am"'), /spa\.yaml: opening_hours\.days\.mon\.open: must be a time/],
+    ['a follow-up to nowhere', 'knowledge.yaml', (t: string) => t.replace('follow_ups: [benefits,', 'follow_ups: [nowhere,'), /knowledge\.yaml: topics\.about\.massage\.follow_ups: "nowhere"/],
+    ['an unknown placeholder', 'knowledge.yaml', (t: string) => t.replace('{address}', '{secret}'), /unknown placeholder \{secret\}/],
+    ['broken YAML', 'health.yaml', () => 'terms: [unclosed', /health\.yaml: is not valid YAML/],
+  ])('stops with the file, the field and what is wrong for %s', async (_, file, edit, message) => {
+    const dir = await contentWith(file, edit);
+    const error = await loadContent(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as Error).message).toMatch(message);
+  });
+});

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_INPUT_CHARS, type Concierge } from '../../src/core/index.ts';
+import { createMemoryStore } from '../../src/store/index.ts';
+import { createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
+
+let concierge: Concierge;
+const store = createMemoryStore();
+beforeAll(async () => {
+  concierge = await createTestConcierge({ store });
+});
+
+describe('bad input gets a clear, kind reply', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace only', '   \n\t  '],
+    ['control characters only', '\u0000\u0007\u001b\u200b'],
+  ])('%s: asks what the guest would like to know, with the menu', async (_, text) => {
+    const guest = fakeGuest(concierge, { id: `empty-${_}` });
+    expect(textOf(await guest.say(text))).toMatch(/empty/i);
+    expect(guest.choices.length).toBeGreaterThan(3);
+  });
+
+  it('emoji only: a friendly reply and the menu', async () => {
+    const guest = fakeGuest(concierge, { id: 'emoji' });
+    expect(textOf(await guest.say('😊🙏💆‍♀️'))).toMatch(/emoji/i);
+    expect(guest.choices.length).toBeGreaterThan(3);
+  });
+
+  it('10,000 characters: says only the start was read, still answers it, and stores no more than the cap', async () => {
+    const guest = fakeGuest(concierge, { id: 'huge' });
+    const replies = await guest.say('does it hurt? ' + 'x'.repeat(10_000));
+    expect(textOf(replies)).toMatch(/long/i);
+    expect(replies.length).toBeGreaterThanOrEqual(2);
+    const stored = JSON.stringify(await store.read('web:huge'));
+    expect(stored.length).toBeLessThan(MAX_INPUT_CHARS);
+  });
+
+  it('control characters inside a question are ignored', async () => {
+    expect(textOf(await fakeGuest(concierge, { id: 'ctrl' }).say('does\u0000 it\u001b hurt\u202e?'))).toMatch(/pressure/i);
+  });
+
+  it.each([
+    ['Vietnamese', 'Tôi muốn đặt lịch massage lưng vào ngày mai'],
+    ['Vietnamese without accents', 'toi muon dat lich massage lung vao ngay mai'],
+    ['French', 'Bonjour, je voudrais réserver un massage du dos demain après-midi'],
+    ['Chinese', '你好，我想预约背部按摩'],
+    ['Russian', 'Здравствуйте, можно записаться на массаж?'],
+  ])('%s: says it only chats in English for now, with a Vietnamese line', async (_, text) => {
+    const guest = fakeGuest(concierge, { id: `lang-${_}` });
+    const reply = textOf(await guest.say(text));
+    expect(reply).toMatch(/English/);
+    expect(reply).toMatch(/tiếng Anh/);
+  });
+
+  it('an English question naming a Vietnamese place is still answered', async () => {
+    expect(textOf(await fakeGuest(concierge, { id: 'hoian' }).say('how long is the massage, we are coming from Hội An'))).toMatch(/30 minutes/);
+  });
+
+  it('nonsense: says it did not understand, then offers a person more directly the second time', async () => {
+    const guest = fakeGuest(concierge, { id: 'nonsense' });
+    expect(textOf(await guest.say('qwzx vbnm'))).toMatch(/didn't quite get|not sure/i);
+    const second = await guest.say('plorf');
+    expect(textOf(second)).toMatch(/team|person/i);
+    expect(guest.choices).toContain('Talk to a person');
+  });
+
+  it('out of scope: says what the bot is for', async () => {
+    expect(textOf(await fakeGuest(concierge, { id: 'weather' }).say("what's the weather like tomorrow"))).toMatch(/only help with/i);
+  });
+
+  it('hostile text is answered as ordinary text', async () => {
+    const guest = fakeGuest(concierge, { id: 'hostile' });
+    const replies = await guest.say('<script>alert(1)</script> {{7*7}} ${process.env} \'; DROP TABLE bookings; --');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(textOf(replies)).not.toMatch(/49|process\.env|DROP/);
+  });
+
+  it.each([
+    ['unknown intent', 'i:root.shell'],
+    ['malformed', 'garbage'],
+    ['over-long', 'i:' + 'a'.repeat(200)],
+    ['walk-through step out of range', 'w:preparation:99'],
+    ['unknown walk-through', 'w:nothing:0'],
+  ])('a forged button (%s) is refused politely', async (_, action) => {
+    const guest = fakeGuest(concierge, { id: `forged-${_}` });
+    expect(textOf(await guest.sendAction(action))).toMatch(/isn't available/i);
+    expect(guest.choices.length).toBeGreaterThan(3);
+  });
+});

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+import type { RedisClient } from '../../src/store/index.ts';
+
+/** The Redis the tests use: REDIS_URL, or the local one CI starts. */
+export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Connects to the real Redis. Tests that need it fail (never skip) when it is not there:
+ * start it with `redis-server --daemonize yes --port 6379 --save "" --appendonly no`.
+ */
+export async function connectTestRedis(): Promise<RedisClient> {
+  const client: RedisClient = createClient({ url: TEST_REDIS_URL, socket: { reconnectStrategy: false, connectTimeout: 2000 } });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`These tests need Redis at ${TEST_REDIS_URL}; start it (see README) — ${(error as Error).message}`, { cause: error });
+  }
+  return client;
+}
+
+/** A key prefix no other test run uses, so parallel runs never see each other's keys. */
+export function uniquePrefix(label: string): string {
+  return `test:${label}:${randomUUID().slice(0, 8)}:`;
+}
+
+/** Deletes every key under the prefix. */
+export async function deleteKeys(client: RedisClient, prefix: string): Promise<void> {
+  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+    if (keys.length > 0) await client.del(keys);
+  }
+}
