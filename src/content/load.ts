@@ -33,6 +33,7 @@ const MESSAGE_PLACEHOLDERS: Record<string, string[]> = {
   greeting: ['spa_name'],
   walkthrough_step: ['n', 'total', 'title'],
   booking_unavailable: SPA_PLACEHOLDERS,
+  booking_noted: ['details'],
   person: SPA_PLACEHOLDERS,
 };
 
@@ -102,6 +103,9 @@ function checkCrossReferences(dir: string, content: Content): void {
   for (const [key, value] of Object.entries(content.messages)) {
     if (typeof value === 'string') unknownPlaceholders('messages.yaml', key, value, MESSAGE_PLACEHOLDERS[key] ?? []);
   }
+  const { formats } = content.messages;
+  unknownPlaceholders('messages.yaml', 'formats.day_and_time', formats.day_and_time, ['day', 'time']);
+  unknownPlaceholders('messages.yaml', 'formats.duration', formats.duration, ['minutes']);
   const first = problems[0];
   if (first) {
     const file = first[0];

@@ -113,6 +113,14 @@ export const messagesSchema = z.object({
   booking_unavailable: text,
   person: text,
   sample_notice: text,
+  booking_noted: text,
+  /** date-fns patterns and templates for dates, times and lengths the bot repeats back. */
+  formats: z.object({
+    day: text,
+    time: text,
+    day_and_time: text,
+    duration: text,
+  }),
   labels: z.object({
     help: text.max(40),
     person: text.max(40),

@@ -1,6 +1,7 @@
 import { BUILT_IN_INTENTS, type Content } from '../content/index.ts';
 import type { Understanding } from '../nlu/index.ts';
 import { parseAction } from './actions.ts';
+import { describeBookingRequest } from './booking-request.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { createHealthCheck } from './health.ts';
 import { cleanInput } from './input.ts';
@@ -62,7 +63,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   }
 
   /** The replies for an intent the guest asked for, by typing or by a button. */
-  function answerIntent(intent: string, state: ConversationState, advise: boolean): Outcome {
+  function answerIntent(intent: string, state: ConversationState, advise: boolean, text?: string): Outcome {
     const next: ConversationState = { ...state, misses: 0, lastIntent: intent, walkthrough: undefined };
     if (replies.hasTopic(intent)) return { replies: [replies.topic(intent, { advise })], state: next };
     if (replies.hasWalkthrough(intent)) return startWalkthrough(intent, 0, next, advise);
@@ -89,7 +90,12 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       case 'booking.mine':
       case 'booking.cancel':
       case 'booking.reschedule':
-        return out([{ text: replies.say('booking_unavailable'), choices: replies.choices(['person', 'help']) }]);
+      {
+        // Booking itself is not open yet; repeating back what was understood shows the guest it was read right.
+        const details = text && describeBookingRequest(text, { now: now(), timeZone: content.spa.time_zone }, content.messages.formats);
+        const noted = details ? `${replies.say('booking_noted', { details })}\n\n` : '';
+        return out([{ text: noted + replies.say('booking_unavailable'), choices: replies.choices(['person', 'help']) }]);
+      }
       default:
         return { replies: [replies.withMenu(replies.say('unknown_choice'))], state: next };
     }
@@ -127,7 +133,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     if (guess.score < deps.confidenceThreshold || !isKnownIntent(guess.intent)) {
       return didNotUnderstand(state, advise);
     }
-    return answerIntent(guess.intent, state, advise);
+    return answerIntent(guess.intent, state, advise, text);
   }
 
   function respondToAction(action: string, state: ConversationState): Outcome {

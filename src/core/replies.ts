@@ -20,7 +20,7 @@ export function createReplyBuilder(content: Content) {
     });
 
   /** A message from messages.yaml with its placeholders filled. */
-  const say = (key: Exclude<keyof typeof messages, 'labels'>, values: Record<string, string | number> = {}): string =>
+  const say = (key: Exclude<keyof typeof messages, 'labels' | 'formats'>, values: Record<string, string | number> = {}): string =>
     fillTemplate(messages[key], { ...messageValues, ...values });
 
   const menuChoices = () => choices(knowledge.menu);

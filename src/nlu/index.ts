@@ -2,8 +2,11 @@
 
 // Intents
 export { loadIntentDefinitions, type IntentDefinition } from './intent-definitions.ts';
-export { trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
+export { trainIntentClassifier, withStandIns, type IntentClassifier, type IntentGuess, type ClassifierOptions } from './intent-classifier.ts';
 export { createUnderstanding, type Understanding } from './understanding.ts';
 
 // Language
 export { createLanguageCheck, type LanguageCheck } from './language.ts';
+
+// Entities: dates and times, durations, contact details
+export * from './entities.ts';

@@ -132,6 +132,14 @@ describe('what the bot does not know yet', () => {
     expect(guest.choices).toContain('Talk to a person');
   });
 
+  it('repeats back the day, time and length it understood, in the spa’s time zone', async () => {
+    // 08:00 UTC is 15:00 on Thursday 26 November in Da Nang.
+    const clocked = await createTestConcierge({ now: () => new Date('2026-11-26T08:00:00Z') });
+    const guest = fakeGuest(clocked, { id: 'noted' });
+    expect(textOf(await guest.say('can I come tomorrow at 3pm, an hour please?'))).toMatch(/Friday 27 November at 15:00, 60 minutes/);
+    expect(textOf(await guest.say('I want to book saturday morning, half an hour'))).toMatch(/Saturday 28 November, morning, 30 minutes/);
+  });
+
   it('tells a guest who wants a person how to reach the team', async () => {
     const text = textOf(await fakeGuest(concierge, { id: 'human' }).say('can I talk to a real person'));
     expect(text).toMatch(/team/i);
