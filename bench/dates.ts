@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
-import { findDateTimes, type DateTimeMention } from '../src/nlu/dates.ts';
+import { findDateTimes, type DateTimeMention } from '../src/nlu/dates/index.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_FILE = resolve(PROJECT_ROOT, '../shared/benchmarks/nlupp-hotels/datetime-dev.json');

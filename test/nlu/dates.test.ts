@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDateTimes, type DateTimeMention } from '../../src/nlu/dates.ts';
+import { findDateTimes, type DateTimeMention } from '../../src/nlu/dates/index.ts';
 
 const SPA_ZONE = 'Asia/Ho_Chi_Minh';
 // Tuesday 15 March 2022, 09:00 in Da Nang (02:00 UTC).

@@ -1,0 +1,17 @@
+// The public shapes of a date or time found in a guest's message; every date and clock is in the spa's zone.
+
+export interface CalendarDate { year: number; month: number; day: number } // month 1-12, in the given zone
+export interface ClockTime { hour: number; minute: number } // 24h, in the given zone
+export type DayPeriod = 'morning' | 'afternoon' | 'evening' | 'night';
+export interface DateTimeMention {
+  text: string;
+  index: number;
+  /** Present when the text names a day; relative offsets ("in 2 hours") carry the day they land on. */
+  date?: CalendarDate;
+  time?: ClockTime;
+  /** Present when only a part of the day is named ("friday afternoon"). */
+  period?: DayPeriod;
+  end?: { date?: CalendarDate; time?: ClockTime };
+  start: Date;
+}
+export interface DateReference { now: Date; timeZone: string }
