@@ -22,7 +22,6 @@ async function openStore(config: Config, logger: Logger): Promise<{ store: Conve
 }
 
 async function main(): Promise<void> {
-  const chatOnly = process.argv.includes('--chat');
   const config = loadConfig();
   // Logs go to stderr so they never mix with the terminal chat on stdout.
   const logger = pino({ level: config.LOG_LEVEL ?? 'warn' }, pino.destination(2));
@@ -39,8 +38,8 @@ async function main(): Promise<void> {
     logger,
   });
 
-  // Until the web chat exists, `npm start` with no channel configured is the terminal chat too.
-  void chatOnly;
+  // `npm run chat` (`--chat`) asks for the terminal chat; until the web chat exists `npm start`
+  // opens it too, as there is no other channel yet.
   const interactive = Boolean(process.stdin.isTTY);
   if (interactive) process.stdout.write(`${content.spa.name} concierge: type a question, or a number to pick an option. Ctrl+D ends the chat.\n`);
   await runTerminalChat({ concierge, input: process.stdin, output: process.stdout, logger, interactive });

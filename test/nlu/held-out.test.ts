@@ -3,7 +3,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../src/config.ts';
-import { realKnowledge } from '../helpers/bot.ts';
+import { loadIntentDefinitions } from '../../src/nlu/index.ts';
+import { INTENTS_DIR, realKnowledge } from '../helpers/bot.ts';
 
 // Guest phrasings written apart from intents/ and never trained on: how well understanding generalises.
 const heldOut = z
@@ -14,7 +15,7 @@ describe('understanding guest phrasings it was not trained on', () => {
   it('has a held-out set of at least 100 phrasings, none of them in intents/', async () => {
     const { understanding } = await realKnowledge();
     expect(heldOut.length).toBeGreaterThanOrEqual(100);
-    const definitions = await import('../../src/nlu/index.ts').then((m) => m.loadIntentDefinitions(new URL('../../intents', import.meta.url).pathname));
+    const definitions = await loadIntentDefinitions(INTENTS_DIR);
     const trained = new Set(definitions.flatMap((d) => d.examples.map((e) => e.toLowerCase().trim())));
     expect(heldOut.filter((h) => trained.has(h.text.toLowerCase().trim()))).toEqual([]);
     expect(new Set(heldOut.map((h) => h.intent))).toEqual(new Set(understanding.intents));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Choice, Concierge, Logger, Reply, Turn } from '../../core/index.ts';
@@ -11,13 +12,14 @@ export interface TerminalChatOptions {
   logger: Logger;
   /** Interactive (a prompt, numbered choices to type) or piped (one guest message per line). */
   interactive: boolean;
+  /** The conversation to continue; by default each run of the chat is a new guest. */
   guestId?: string;
 }
 
 /** Chats with one guest in a terminal until the input ends. Choices are numbered; typing a number picks one. */
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
   const { concierge, output, logger, interactive } = options;
-  const guestId = options.guestId ?? 'terminal';
+  const guestId = options.guestId ?? `terminal-${randomUUID().slice(0, 8)}`;
   let offered: Choice[] = [];
   const write = (text: string) => output.write(text + '\n');
 
