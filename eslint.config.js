@@ -23,4 +23,14 @@ export default tseslint.config(
     files: ['src/core/**', 'src/nlu/**', 'src/booking/**', 'src/content/**'],
     rules: { 'no-restricted-imports': ['error', channelAndDriverImports] },
   },
+  {
+    // What core builds on never reaches back into core.
+    files: ['src/nlu/**', 'src/booking/**', 'src/content/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...channelAndDriverImports.patterns, { group: ['**/core/**', '**/core/index.ts'], message: 'nlu, booking and content sit below core: import shared errors from src/errors.ts.' }] },
+      ],
+    },
+  },
 );

@@ -1,10 +1,12 @@
-// `npm run bench [intents|dates|latency] [dates file]`: every benchmark, or the ones named.
+// `npm run bench [intents|dates|latency|slots|reservations] [dates file]`: every benchmark, or the ones named.
 import { benchDates } from './dates.ts';
 import { benchIntents } from './intents.ts';
 import { benchLatency } from './latency.ts';
+import { benchReservations } from './reservations.ts';
+import { benchSlots } from './slots.ts';
 
 const args = process.argv.slice(2);
-const names = args.filter((a) => ['intents', 'dates', 'latency'].includes(a));
+const names = args.filter((a) => ['intents', 'dates', 'latency', 'slots', 'reservations'].includes(a));
 const datesFile = args.find((a) => a.endsWith('.json'));
 const run = (name: string) => names.length === 0 || names.includes(name);
 
@@ -12,3 +14,5 @@ console.log(`Spa Concierge benchmarks, ${new Date().toISOString().slice(0, 10)},
 if (run('intents')) await benchIntents();
 if (run('dates')) await benchDates(datesFile ?? new URL('../../shared/benchmarks/nlupp-hotels/datetime-dev.json', import.meta.url).pathname);
 if (run('latency')) await benchLatency();
+if (run('slots')) await benchSlots();
+if (run('reservations')) await benchReservations();

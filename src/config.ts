@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigError } from './core/index.ts';
+import { ConfigError } from './errors.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 

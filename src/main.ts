@@ -6,19 +6,26 @@ import { loadConfig, type Config } from './config.ts';
 import { loadContent } from './content/index.ts';
 import { ConfigError, createConcierge, type ConversationStore, type Logger } from './core/index.ts';
 import { createUnderstanding, loadIntentDefinitions } from './nlu/index.ts';
-import { createMemoryStore, createRedisStore, type RedisClient } from './store/index.ts';
+import type { BookingStore } from './booking/index.ts';
+import { createMemoryBookingStore, createMemoryStore, createRedisBookingStore, createRedisStore, type RedisClient } from './store/index.ts';
 
-async function openStore(config: Config, logger: Logger): Promise<{ store: ConversationStore; close: () => Promise<void> }> {
+interface Stores {
+  store: ConversationStore;
+  bookings: BookingStore;
+  close: () => Promise<void>;
+}
+
+async function openStores(config: Config, logger: Logger): Promise<Stores> {
   if (!config.REDIS_URL) {
-    logger.warn({}, 'REDIS_URL is not set: conversation state is kept in memory (one process, lost on restart)');
-    return { store: createMemoryStore(), close: async () => {} };
+    logger.warn({}, 'REDIS_URL is not set: conversations and bookings are kept in memory (one process, lost on restart)');
+    return { store: createMemoryStore(), bookings: createMemoryBookingStore(), close: async () => {} };
   }
   const client: RedisClient = createClient({ url: config.REDIS_URL });
   // Without a listener node-redis treats connection errors as fatal; log them and let it reconnect.
   client.on('error', (error: Error) => logger.error({ err: error }, 'Redis connection error'));
   await client.connect();
   logger.info({}, 'conversation state is kept in Redis');
-  return { store: createRedisStore(client), close: async () => void (await client.close()) };
+  return { store: createRedisStore(client), bookings: createRedisBookingStore(client), close: async () => void (await client.close()) };
 }
 
 async function main(): Promise<void> {
@@ -28,11 +35,12 @@ async function main(): Promise<void> {
 
   const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
   const understanding = await createUnderstanding(definitions);
-  const { store, close } = await openStore(config, logger);
+  const { store, bookings, close } = await openStores(config, logger);
   const concierge = createConcierge({
     content,
     understanding,
     store,
+    bookings,
     stateTtlSeconds: config.STATE_TTL_SECONDS,
     confidenceThreshold: config.NLU_CONFIDENCE_THRESHOLD,
     logger,

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { ContentError } from '../core/errors.ts';
+import { ContentError } from '../errors.ts';
 import {
+  bookingTextsSchema,
   healthSchema,
   knowledgeSchema,
   messagesSchema,
@@ -33,7 +34,6 @@ const MESSAGE_PLACEHOLDERS: Record<string, string[]> = {
   greeting: ['spa_name'],
   walkthrough_step: ['n', 'total', 'title'],
   booking_unavailable: SPA_PLACEHOLDERS,
-  booking_noted: ['details'],
   person: SPA_PLACEHOLDERS,
 };
 
@@ -45,6 +45,7 @@ export async function loadContent(dir: string): Promise<Content> {
     walkthroughs: await readYaml(dir, 'walkthroughs.yaml', walkthroughsSchema),
     health: await readYaml(dir, 'health.yaml', healthSchema),
     messages: await readYaml(dir, 'messages.yaml', messagesSchema),
+    booking: await readYaml(dir, 'booking.yaml', bookingTextsSchema),
   };
   checkCrossReferences(dir, content);
   return content;
@@ -103,9 +104,16 @@ function checkCrossReferences(dir: string, content: Content): void {
   for (const [key, value] of Object.entries(content.messages)) {
     if (typeof value === 'string') unknownPlaceholders('messages.yaml', key, value, MESSAGE_PLACEHOLDERS[key] ?? []);
   }
-  const { formats } = content.messages;
-  unknownPlaceholders('messages.yaml', 'formats.day_and_time', formats.day_and_time, ['day', 'time']);
-  unknownPlaceholders('messages.yaml', 'formats.duration', formats.duration, ['minutes']);
+  const bookingPlaceholders = ['day', 'when', 'hold', 'details', 'ref', 'minutes', 'address', 'notice', 'days', 'hours', 'step', 'therapist', 'durations', 'list', 'until', 'phone', 'from', 'to', 'name', 'pressure', 'health', 'contact'];
+  const visit = (field: string, value: unknown): void => {
+    if (typeof value === 'string' && field !== 'formats' && !field.startsWith('formats.') && !field.startsWith('understand.')) {
+      unknownPlaceholders('booking.yaml', field, value, bookingPlaceholders);
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) visit(field ? `${field}.${k}` : k, v);
+    }
+  };
+  visit('', content.booking);
+
   const first = problems[0];
   if (first) {
     const file = first[0];

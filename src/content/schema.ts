@@ -52,6 +52,29 @@ export const spaSchema = z.object({
       }),
     )
     .min(1),
+  booking: z.object({
+    sample: z.boolean(),
+    rooms: z.number().int().min(1).max(100),
+    slot_step_minutes: z.number().int().min(5).max(240),
+    buffer_minutes: z.number().int().min(0).max(240),
+    min_notice_minutes: z.number().int().min(0),
+    horizon_days: z.number().int().min(1).max(366),
+    hold_minutes: z.number().int().min(1).max(60),
+    free_cancellation_hours: z.number().min(0),
+    closed_dates: z.array(z.iso.date()),
+  }),
+  therapists: z.object({
+    sample: z.boolean(),
+    list: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[a-z][a-z0-9-]{0,20}$/, 'must be a short lowercase id like "mai"'),
+          name: text.max(40),
+          gender: z.enum(['female', 'male']).optional(),
+        }),
+      )
+      .min(1),
+  }),
 });
 
 /** A button offered after a reply: the id of an intent the guest can pick. */
@@ -109,18 +132,9 @@ export const messagesSchema = z.object({
   internal_error: text,
   walkthrough_next: text.max(40),
   walkthrough_step: text,
-  walkthrough_done: text,
   booking_unavailable: text,
   person: text,
   sample_notice: text,
-  booking_noted: text,
-  /** date-fns patterns and templates for dates, times and lengths the bot repeats back. */
-  formats: z.object({
-    day: text,
-    time: text,
-    day_and_time: text,
-    duration: text,
-  }),
   labels: z.object({
     help: text.max(40),
     person: text.max(40),
@@ -128,7 +142,87 @@ export const messagesSchema = z.object({
   }),
 });
 
+const words = z.array(z.string().trim().toLowerCase().min(1)).min(1);
+
+/** content/booking.yaml: what the bot says while booking, moving and cancelling, and the words it listens for. */
+export const bookingTextsSchema = z.object({
+  ask_duration: text,
+  ask_day: text,
+  ask_time: text,
+  day_full: text,
+  ask_therapist: text,
+  ask_pressure: text,
+  ask_health: text,
+  ask_name: text,
+  ask_contact: text,
+  contact_invalid: text,
+  name_invalid: text,
+  not_understood: text,
+  summary: text,
+  summary_lines: z.object({ when: text, duration: text, therapist: text, pressure: text, health: text, name: text, contact: text }),
+  confirmed: text,
+  already_confirmed: text,
+  stopped: text,
+  taken_at_confirm: text,
+  reasons: z.object({
+    past: text,
+    too_soon: text,
+    too_far: text,
+    closed_day: text,
+    outside_hours: text,
+    off_grid: text,
+    taken: text,
+    therapist_busy: text,
+    bad_duration: text,
+  }),
+  alternatives: text,
+  no_alternatives: text,
+  no_health_notes: text,
+  any_therapist: text,
+  my_bookings_none: text,
+  my_bookings: text,
+  booking_line: text,
+  pick_booking: text,
+  ref_not_found: text,
+  cancel_confirm: text,
+  too_late_to_change: text,
+  already_past: text,
+  cancelled: text,
+  kept: text,
+  move_ask_when: text,
+  move_confirm: text,
+  moved: text,
+  formats: z.object({ when: text, day: text, time: text, short: text }),
+  labels: z.object({
+    duration: text.max(40),
+    any_therapist: text.max(40),
+    light: text.max(40),
+    medium: text.max(40),
+    firm: text.max(40),
+    no_health: text.max(40),
+    use_name: text.max(40),
+    confirm: text.max(40),
+    stop: text.max(40),
+    yes_cancel: text.max(40),
+    keep: text.max(40),
+    yes_move: text.max(40),
+    cancel_ref: text.max(40),
+    move_ref: text.max(40),
+    book_again: text.max(40),
+  }),
+  understand: z.object({
+    stop: words,
+    none: words,
+    yes: words,
+    any_therapist: words,
+    light: words,
+    medium: words,
+    firm: words,
+  }),
+});
+
 export type SpaSettings = z.infer<typeof spaSchema>;
+export type BookingTexts = z.infer<typeof bookingTextsSchema>;
 export type Knowledge = z.infer<typeof knowledgeSchema>;
 export type Walkthroughs = z.infer<typeof walkthroughsSchema>;
 export type HealthContent = z.infer<typeof healthSchema>;
@@ -141,6 +235,7 @@ export interface Content {
   walkthroughs: Walkthroughs;
   health: HealthContent;
   messages: Messages;
+  booking: BookingTexts;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -1,19 +1,26 @@
+import type { BookingStore } from '../booking/index.ts';
 import { BUILT_IN_INTENTS, type Content } from '../content/index.ts';
 import type { Understanding } from '../nlu/index.ts';
 import { parseAction } from './actions.ts';
-import { describeBookingRequest } from './booking-request.ts';
+import { createAnswers, type Outcome } from './answers.ts';
+import {
+  calendarSettingsFrom,
+  createBookingDesk,
+  createBookingEvents,
+  createBookingText,
+  createBookingWords,
+  type BookingDesk,
+  type BookingEvents,
+  type BookingGuest,
+  type BookingOutcome,
+} from './booking/index.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { createHealthCheck } from './health.ts';
 import { cleanInput } from './input.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createReplyBuilder } from './replies.ts';
 import { createKeyedQueue } from './serial.ts';
-import {
-  conversationKey,
-  conversationStateSchema,
-  newConversationState,
-  type ConversationState,
-} from './state.ts';
+import { conversationKey, conversationStateSchema, newConversationState, type ConversationState } from './state.ts';
 import type { Reply, Turn } from './types.ts';
 
 /** What the concierge is built from; everything with a side effect is passed in. */
@@ -21,6 +28,8 @@ export interface ConciergeDeps {
   content: Content;
   understanding: Understanding;
   store: ConversationStore;
+  /** Where bookings live; without it the bot explains how to book by phone or email instead. */
+  bookings?: BookingStore;
   /** Seconds a conversation's state lives after its last message. */
   stateTtlSeconds: number;
   /** Below this classifier score the bot says it did not understand instead of guessing. */
@@ -34,24 +43,56 @@ export interface Concierge {
   handle(turn: Turn): Promise<Reply[]>;
   /** The kind reply for a failure the channel caught while handling a turn. */
   errorReplies(): Reply[];
+  /** Booking events (created, moved, cancelled) for staff notifications, reminders and the like. */
+  readonly events: BookingEvents;
+  /** The booking side, when a booking store was given (staff tools read the calendar through it). */
+  readonly bookingDesk?: BookingDesk;
 }
 
 // Words that move a walk-through on when typed instead of pressing "Next".
 const NEXT_WORDS = /^(next|ok(ay)?|continue|go on|more|yes|yep|yeah|sure|go ahead|and then|then what|what next|got it)\W*$/i;
+const BOOKING_INTENTS = new Set(['booking.start', 'booking.availability', 'booking.mine', 'booking.cancel', 'booking.reschedule']);
 
-type Outcome = { replies: Reply[]; state: ConversationState };
-
-/** Creates the concierge over the spa's content, an understanding of guest text and a state store. */
+/** Creates the concierge over the spa's content, an understanding of guest text and the stores. */
 export function createConcierge(deps: ConciergeDeps): Concierge {
   const { content, understanding, store } = deps;
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const replies = createReplyBuilder(content);
+  const answers = createAnswers(content, replies);
   const mentionsHealth = createHealthCheck(content.health);
   const queue = createKeyedQueue();
   const builtIns = new Set<string>(BUILT_IN_INTENTS);
+  const events = createBookingEvents(logger);
+  const desk = deps.bookings ? createDesk(deps.bookings) : undefined;
+
+  function createDesk(bookings: BookingStore): BookingDesk {
+    const calendar = calendarSettingsFrom(content);
+    return createBookingDesk({
+      calendar,
+      store: bookings,
+      content,
+      text: createBookingText(content, calendar),
+      words: createBookingWords(content.booking.understand, calendar.therapists),
+      events,
+      now,
+      serviceId: content.spa.services[0]?.id ?? 'massage',
+      menuChoices: () => replies.menu().choices ?? [],
+      mentionsHealth,
+    });
+  }
 
   const isKnownIntent = (id: string) => builtIns.has(id) || replies.hasTopic(id) || replies.hasWalkthrough(id);
+  const bookingGuest = (turn: Turn): BookingGuest => ({
+    key: `${turn.channel}:${turn.guest.id}`,
+    channel: turn.channel,
+    conversationId: turn.conversationId,
+    ...(turn.guest.name ? { name: turn.guest.name } : {}),
+  });
+  const withBooking = (state: ConversationState, outcome: BookingOutcome): Outcome => ({
+    replies: outcome.replies,
+    state: { ...state, misses: 0, walkthrough: undefined, booking: outcome.memory },
+  });
 
   async function loadState(key: string, turn: Turn): Promise<{ state: ConversationState; reset: boolean }> {
     const stored = await store.read(key);
@@ -62,66 +103,21 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     return { state: newConversationState(turn, now()), reset: true };
   }
 
-  /** The replies for an intent the guest asked for, by typing or by a button. */
-  function answerIntent(intent: string, state: ConversationState, advise: boolean, text?: string): Outcome {
-    const next: ConversationState = { ...state, misses: 0, lastIntent: intent, walkthrough: undefined };
-    if (replies.hasTopic(intent)) return { replies: [replies.topic(intent, { advise })], state: next };
-    if (replies.hasWalkthrough(intent)) return startWalkthrough(intent, 0, next, advise);
-    const out = (list: Reply[]): Outcome => ({
-      replies: advise ? [{ text: content.health.advice }, ...list] : list,
-      state: next,
-    });
-    switch (intent) {
-      case 'greeting':
-        return out([{ text: replies.say('greeting') }, replies.menu()]);
-      case 'help':
-        return out([replies.withMenu(replies.say('help'))]);
-      case 'thanks':
-        return out([replies.withMenu(replies.say('thanks'))]);
-      case 'goodbye':
-        return out([{ text: replies.say('goodbye') }]);
-      case 'person':
-        return out([{ text: replies.say('person'), choices: replies.choices(['help']) }]);
-      case 'out_of_scope':
-        if (advise) return { replies: [replies.healthAdvice()], state: next };
-        return out([replies.withMenu(replies.say('out_of_scope'))]);
-      case 'booking.start':
-      case 'booking.availability':
-      case 'booking.mine':
-      case 'booking.cancel':
-      case 'booking.reschedule':
-      {
-        // Booking itself is not open yet; repeating back what was understood shows the guest it was read right.
-        const details = text && describeBookingRequest(text, { now: now(), timeZone: content.spa.time_zone }, content.messages.formats);
-        const noted = details ? `${replies.say('booking_noted', { details })}\n\n` : '';
-        return out([{ text: noted + replies.say('booking_unavailable'), choices: replies.choices(['person', 'help']) }]);
-      }
-      default:
-        return { replies: [replies.withMenu(replies.say('unknown_choice'))], state: next };
+  /** An intent the guest expressed: booking intents go to the desk, the rest are answered. */
+  async function answer(intent: string, state: ConversationState, turn: Turn, advise: boolean, text?: string): Promise<Outcome> {
+    if (desk && BOOKING_INTENTS.has(intent)) {
+      const outcome = withBooking(state, await desk.forIntent(intent, bookingGuest(turn), state.booking ?? {}, text));
+      return advise ? { ...outcome, replies: [{ text: content.health.advice }, ...outcome.replies] } : outcome;
     }
+    return answers.answerIntent(intent, state, advise);
   }
 
-  function startWalkthrough(id: string, step: number, state: ConversationState, advise = false): Outcome {
-    const reply = replies.walkthroughStep(id, step);
-    if (!reply) return { replies: [replies.withMenu(replies.say('unknown_choice'))], state };
-    const last = step >= replies.walkthroughLength(id) - 1;
-    const list = advise ? [{ text: content.health.advice }, reply] : [reply];
-    return { replies: list, state: { ...state, misses: 0, lastIntent: id, walkthrough: last ? undefined : { id, step } } };
-  }
-
-  function didNotUnderstand(state: ConversationState, advise: boolean): Outcome {
-    if (advise) return { replies: [replies.healthAdvice()], state: { ...state, misses: 0, walkthrough: undefined } };
-    const misses = state.misses + 1;
-    const reply: Reply =
-      misses >= 2
-        ? { text: replies.say('fallback_again'), choices: replies.choices(['person', 'help']) }
-        : replies.withMenu(replies.say('fallback'));
-    return { replies: [reply], state: { ...state, misses, walkthrough: undefined } };
-  }
-
-  async function respondToText(text: string, state: ConversationState, key: string): Promise<Outcome> {
+  async function respondToText(text: string, state: ConversationState, turn: Turn, key: string): Promise<Outcome> {
+    const memory = state.booking ?? {};
+    const pending = desk ? await desk.forText(bookingGuest(turn), memory, text) : undefined;
+    if (pending && pending !== 'unhandled') return withBooking(state, pending);
     if (state.walkthrough && NEXT_WORDS.test(text)) {
-      return startWalkthrough(state.walkthrough.id, state.walkthrough.step + 1, state);
+      return answers.startWalkthrough(state.walkthrough.id, state.walkthrough.step + 1, state);
     }
     const advise = mentionsHealth(text);
     const { language } = understanding;
@@ -130,38 +126,46 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     }
     const guess = await understanding.classify(text);
     logger.debug({ key, intent: guess.intent, score: Number(guess.score.toFixed(3)) }, 'classified');
-    if (guess.score < deps.confidenceThreshold || !isKnownIntent(guess.intent)) {
-      return didNotUnderstand(state, advise);
+    const understood = guess.score >= deps.confidenceThreshold && isKnownIntent(guess.intent);
+    if (pending === 'unhandled' && desk) {
+      // Mid-booking: answer a question about something else, then ask the booking's question again.
+      if (understood && BOOKING_INTENTS.has(guess.intent)) return answer(guess.intent, state, turn, advise, text);
+      const aside = understood ? answers.answerIntent(guess.intent, state, advise).replies : [{ text: content.booking.not_understood }];
+      const again = await desk.reprompt(bookingGuest(turn), memory);
+      if (!again) return { replies: aside, state: { ...state, booking: { ...memory, manage: undefined } } };
+      return withBooking(state, { replies: [...aside.map((r) => ({ text: r.text })), ...again.replies], memory: again.memory });
     }
-    return answerIntent(guess.intent, state, advise, text);
+    if (!understood) return answers.didNotUnderstand(state, advise);
+    return answer(guess.intent, state, turn, advise, text);
   }
 
-  function respondToAction(action: string, state: ConversationState): Outcome {
+  async function respondToAction(action: string, state: ConversationState, turn: Turn): Promise<Outcome> {
+    if (desk && /^[bm]:/.test(action)) {
+      const outcome = await desk.forAction(action, bookingGuest(turn), state.booking ?? {});
+      if (outcome) return withBooking(state, outcome);
+    }
     const parsed = parseAction(action);
-    if (parsed.kind === 'intent' && isKnownIntent(parsed.intent)) return answerIntent(parsed.intent, state, false);
+    if (parsed.kind === 'intent' && isKnownIntent(parsed.intent)) return answer(parsed.intent, state, turn, false);
     if (parsed.kind === 'walkthrough' && parsed.step < replies.walkthroughLength(parsed.id)) {
-      return startWalkthrough(parsed.id, parsed.step, state);
+      return answers.startWalkthrough(parsed.id, parsed.step, state);
     }
     return { replies: [replies.withMenu(replies.say('unknown_choice'))], state };
   }
 
   async function handleInOrder(turn: Turn, key: string): Promise<Reply[]> {
     const loaded = await loadState(key, turn);
-    const state: ConversationState = {
-      ...loaded.state,
-      guest: { ...loaded.state.guest, ...guestProfile(turn) },
-    };
+    const state: ConversationState = { ...loaded.state, guest: { ...loaded.state.guest, ...guestProfile(turn) } };
     let outcome: Outcome;
     const notes: Reply[] = loaded.reset ? [{ text: replies.say('state_reset') }] : [];
     if (turn.input.kind === 'action') {
-      outcome = respondToAction(turn.input.action, state);
+      outcome = await respondToAction(turn.input.action, state, turn);
     } else {
       const input = cleanInput(turn.input.text);
       if (input.kind === 'empty') outcome = { replies: [replies.withMenu(replies.say('empty_input'))], state };
       else if (input.kind === 'emoji') outcome = { replies: [replies.withMenu(replies.say('emoji_only'))], state };
       else {
         if (input.truncated) notes.push({ text: replies.say('too_long') });
-        outcome = await respondToText(input.text, state, key);
+        outcome = await respondToText(input.text, state, turn, key);
       }
     }
     await store.write(key, { ...outcome.state, updatedAt: now().toISOString() }, deps.stateTtlSeconds);
@@ -176,6 +180,8 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     errorReplies() {
       return [replies.withMenu(replies.say('internal_error'))];
     },
+    events,
+    ...(desk ? { bookingDesk: desk } : {}),
   };
 }
 

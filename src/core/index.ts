@@ -14,5 +14,8 @@ export { conversationKey, conversationStateSchema, type ConversationState } from
 export { createKeyedQueue, type KeyedQueue } from './serial.ts';
 
 // Errors and logging
-export { ConciergeError, GuestInputError, ConfigError, ContentError, StoreError, PlatformError } from './errors.ts';
+export { ConciergeError, GuestInputError, ConfigError, ContentError, StoreError, PlatformError } from '../errors.ts';
 export { silentLogger, type Logger } from './logger.ts';
+
+// Booking conversations and their events
+export { createBookingEvents, type BookingEvent, type BookingEvents, type BookingListener, type BookingDesk } from './booking/index.ts';

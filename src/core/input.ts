@@ -14,14 +14,15 @@ export type CleanInput =
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Emoji_Component}|\u200D|\uFE0F|\s|\p{P}/gu;
 
-/** Strips control characters, collapses whitespace and caps the length of a guest's message. */
+/** Strips control characters, folds look-alike forms, collapses whitespace and caps the length of a guest's message. */
 export function cleanInput(raw: string): CleanInput {
-  const withoutControls = raw.replace(CONTROL, ' ');
-  // Cap before the regexes below run, so a huge message costs no more than a normal one.
-  const capped = [...withoutControls.slice(0, MAX_INPUT_CHARS * 4)].slice(0, MAX_INPUT_CHARS).join('');
+  // Cap before anything else runs, so a huge message costs no more than a normal one. NFKC folds
+  // look-alike forms (fullwidth "ＨＯＷ", ligatures) into the letters the classifier knows.
+  const head = raw.slice(0, MAX_INPUT_CHARS * 4).normalize('NFKC').replace(CONTROL, ' ');
+  const capped = [...head].slice(0, MAX_INPUT_CHARS).join('');
   const text = capped.replace(/\s+/g, ' ').trim();
   if (text === '') return { kind: 'empty' };
   if (text.replace(PICTOGRAPHIC, '') === '' && /\p{Extended_Pictographic}/u.test(text)) return { kind: 'emoji', text };
-  const truncated = withoutControls.length > MAX_INPUT_CHARS * 4 || [...withoutControls.trimEnd()].length > MAX_INPUT_CHARS;
+  const truncated = raw.length > MAX_INPUT_CHARS * 4 || [...head.trimEnd()].length > MAX_INPUT_CHARS;
   return { kind: 'text', text, truncated };
 }

@@ -1,4 +1,4 @@
-import { fillTemplate, spaFacts, type Content } from '../content/index.ts';
+import { fillTemplate, placeholdersIn, spaFacts, type Content } from '../content/index.ts';
 import { intentAction, walkthroughAction } from './actions.ts';
 import type { Choice, Reply } from './types.ts';
 
@@ -19,9 +19,14 @@ export function createReplyBuilder(content: Content) {
       return label ? [{ label, action: intentAction(id) }] : [];
     });
 
-  /** A message from messages.yaml with its placeholders filled. */
-  const say = (key: Exclude<keyof typeof messages, 'labels' | 'formats'>, values: Record<string, string | number> = {}): string =>
-    fillTemplate(messages[key], { ...messageValues, ...values });
+  // Say so whenever a sentence shows a value the spa has not confirmed.
+  const usesSample = (template: string) => placeholdersIn(template).some((name) => facts[name]?.sample);
+
+  /** A message from messages.yaml with its placeholders filled (and the sample note when it shows sample details). */
+  const say = (key: Exclude<keyof typeof messages, 'labels'>, values: Record<string, string | number> = {}): string => {
+    const filled = fillTemplate(messages[key], { ...messageValues, ...values });
+    return usesSample(messages[key]) ? `${filled}\n\n${messages.sample_notice}` : filled;
+  };
 
   const menuChoices = () => choices(knowledge.menu);
 
@@ -47,9 +52,7 @@ export function createReplyBuilder(content: Content) {
       if (!topic) throw new Error(`no topic "${id}"`);
       const parts = [fillTemplate(topic.text, factValues)];
       if (options.advise || alwaysAdvise.has(id)) parts.push(health.advice);
-      // Say so when a sentence used a value the spa has not confirmed.
-      const usesSample = [...topic.text.matchAll(/\{([a-z_]+)\}/g)].some((m) => facts[m[1] as string]?.sample);
-      if (usesSample) parts.push(say('sample_notice'));
+      if (usesSample(topic.text)) parts.push(messages.sample_notice);
       return { text: parts.join('\n\n'), choices: choices([...topic.follow_ups, 'help']) };
     },
 

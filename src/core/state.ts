@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bookingMemorySchema } from './booking/booking-state.ts';
 import type { Turn } from './types.ts';
 
 // Dialogue state of one conversation. It is validated on every read: state written by an
@@ -16,6 +17,8 @@ export const conversationStateSchema = z.object({
   /** The walk-through in progress and the step last shown (0-based). */
   walkthrough: z.object({ id: z.string().max(100), step: z.number().int().min(0) }).optional(),
   lastIntent: z.string().max(100).optional(),
+  /** Booking in progress, a cancel or move waiting for an answer, and the guest's last booking. */
+  booking: bookingMemorySchema.optional(),
   updatedAt: z.iso.datetime(),
 });
 

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ContentError } from '../core/errors.ts';
+import { ContentError } from '../errors.ts';
 
 /** One intent and the phrasings that teach the classifier to recognise it. */
 export interface IntentDefinition {

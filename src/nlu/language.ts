@@ -46,5 +46,6 @@ export function createLanguageCheck(knownEnglishText: Iterable<string>): Languag
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  // Tokens with digits (times, phone numbers, booking references like LS-7K3Q) belong to no language.
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !/\p{N}/u.test(w));
 }

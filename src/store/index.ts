@@ -2,3 +2,5 @@
 
 export { createMemoryStore } from './memory.ts';
 export { createRedisStore, type RedisClient } from './redis.ts';
+export { createMemoryBookingStore } from './memory-bookings.ts';
+export { createRedisBookingStore } from './redis-bookings.ts';

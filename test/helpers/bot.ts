@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContent, type Content } from '../../src/content/index.ts';
 import { createConcierge, type Concierge, type ConciergeDeps, type ConversationStore, type Reply, type Turn } from '../../src/core/index.ts';
 import { createUnderstanding, loadIntentDefinitions, type Understanding } from '../../src/nlu/index.ts';
-import { createMemoryStore } from '../../src/store/index.ts';
+import { createMemoryBookingStore, createMemoryStore } from '../../src/store/index.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
 export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
@@ -18,13 +18,18 @@ export function realKnowledge(): Promise<{ content: Content; understanding: Unde
   return shared;
 }
 
-/** A concierge over the real content and intents, with the given store (memory by default). */
+/**
+ * A concierge over the real content and intents, with the given stores (memory by default).
+ * Pass `bookings: undefined` for a spa without booking.
+ */
 export async function createTestConcierge(overrides: Partial<ConciergeDeps> & { store?: ConversationStore } = {}): Promise<Concierge> {
   const { content, understanding } = await realKnowledge();
+  const now = overrides.now ?? (() => new Date());
   return createConcierge({
     content,
     understanding,
     store: overrides.store ?? createMemoryStore(),
+    ...('bookings' in overrides ? {} : { bookings: createMemoryBookingStore({ now: () => now().getTime() }) }),
     stateTtlSeconds: 3600,
     confidenceThreshold: 0.15,
     ...overrides,
@@ -56,6 +61,8 @@ export function fakeGuest(concierge: Concierge, options: { id?: string; channel?
     },
     /** Sends a raw action string, as a forged button would. */
     sendAction: (action: string) => send({ kind: 'action', action }),
+    /** The choices under the last reply, with their actions. */
+    lastChoices: () => last.at(-1)?.choices ?? [],
     /** The labels of the choices under the last reply. */
     get choices() {
       return (last.at(-1)?.choices ?? []).map((c) => c.label);

@@ -1,4 +1,5 @@
-// Named errors that say who failed. Each channel handles them once, at its edge.
+// Named errors that say who failed, shared by every module (this file imports nothing).
+// Each channel handles them once, at its edge.
 
 /** Base of every error this project throws on purpose. */
 export class ConciergeError extends Error {

@@ -1,0 +1,169 @@
+// Free times to offer a guest: the spa's hours, notice and horizon, and who (therapist and room) is
+// already busy. Pure: everything, the clock included, comes in as input.
+import { dayKey, daysBetween, shiftDay, wallClockReader, weekdayOf } from './calendar.ts';
+import type { CalendarSettings, Occupancy } from './types.ts';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** What every availability question shares: the rules, the session, what is busy, and now. */
+export interface SlotRequest {
+  settings: CalendarSettings;
+  durationMinutes: number;
+  /** Confirmed bookings and live holds around the times asked about. */
+  busy: Occupancy[];
+  now: Date;
+  /** A therapist id, or "any" (the default). */
+  therapist?: string;
+  /** This guest's own holds do not block them. */
+  guestKey?: string;
+  /** A booking being moved does not block itself. */
+  ignoreRef?: string;
+}
+
+/** Asking for every free start in [from, to). */
+export interface FindFreeSlotsInput extends SlotRequest {
+  from: Date;
+  to: Date;
+}
+
+/** A time that can be booked, and who could take it. */
+export interface FreeSlot {
+  start: Date;
+  end: Date;
+  /** The free therapists in settings order ("any" assigns the first); only the one asked for, when one was. */
+  therapistIds: string[];
+}
+
+/** An occupancy as numbers, which is all the sweep compares. */
+export interface TimedOccupancy {
+  start: number;
+  end: number;
+  therapistId: string;
+}
+
+/** A request checked and prepared once, then asked about any number of time ranges. */
+export interface SlotSearch {
+  settings: CalendarSettings;
+  therapist: string;
+  durationMs: number;
+  /** Starts allowed by notice and horizon: earliest included, latest excluded. */
+  earliest: number;
+  latest: number;
+  /** What blocks this guest, sorted by start. */
+  blocking: TimedOccupancy[];
+}
+
+/** Every free start in [from, to), sorted; empty when the duration is not one the spa offers. */
+export function findFreeSlots(input: FindFreeSlotsInput): FreeSlot[] {
+  const search = prepareSlotSearch(input);
+  return search ? slotsWithin(search, input.from.getTime(), input.to.getTime()) : [];
+}
+
+/** Checks the duration, filters and sorts what blocks once; undefined when the duration is not offered. */
+export function prepareSlotSearch(request: SlotRequest): SlotSearch | undefined {
+  const { settings, now } = request;
+  // A step of zero would never leave the first start: the spa's configuration is wrong, not the guest.
+  if (!(settings.slotStepMinutes > 0)) throw new RangeError(`slotStepMinutes must be positive, got ${settings.slotStepMinutes}`);
+  if (!settings.durations.includes(request.durationMinutes) || request.durationMinutes <= 0) return undefined;
+  const blocking: TimedOccupancy[] = [];
+  for (const o of request.busy) {
+    if (request.guestKey !== undefined && o.heldBy === request.guestKey) continue;
+    if (request.ignoreRef !== undefined && o.ref === request.ignoreRef) continue;
+    blocking.push({ start: o.start.getTime(), end: o.end.getTime(), therapistId: o.therapistId });
+  }
+  blocking.sort((a, b) => a.start - b.start);
+  return {
+    settings,
+    therapist: request.therapist ?? 'any',
+    durationMs: request.durationMinutes * MINUTE_MS,
+    earliest: now.getTime() + settings.minNoticeMinutes * MINUTE_MS,
+    latest: now.getTime() + settings.horizonDays * DAY_MS,
+    blocking,
+  };
+}
+
+/** Free starts in [from, to) (epoch ms) for a prepared search, sorted by start. */
+export function slotsWithin(search: SlotSearch, from: number, to: number): FreeSlot[] {
+  const { settings, durationMs } = search;
+  const lo = Math.max(from, search.earliest);
+  const hi = Math.min(to, search.latest);
+  if (lo >= hi) return [];
+  const stepMs = settings.slotStepMinutes * MINUTE_MS;
+  const conflictsWith = conflictFinder(search.blocking, settings.bufferMinutes * MINUTE_MS);
+  const readClock = wallClockReader(settings.timeZone);
+  const slots: FreeSlot[] = [];
+  let next = lo;
+  // From the day before: hours that run past midnight belong to the day they open.
+  for (const day of daysBetween(new Date(lo - DAY_MS), new Date(hi), settings.timeZone)) {
+    const hours = openingWindow(day, settings, readClock);
+    if (!hours) continue;
+    // The first grid point at or after `next`; `next` only grows, so starts come out sorted.
+    let start = hours.open + Math.max(0, Math.ceil((next - hours.open) / stepMs)) * stepMs;
+    for (; start < hi && start + durationMs <= hours.close; start += stepMs) {
+      const end = start + durationMs;
+      const therapistIds = forRequest(freeTherapists(conflictsWith(start, end), settings), search.therapist);
+      if (therapistIds.length > 0) slots.push({ start: new Date(start), end: new Date(end), therapistIds });
+      next = start + 1;
+    }
+  }
+  return slots;
+}
+
+/** The spa's opening and closing instants (epoch ms) on a day, or undefined when it is closed. */
+export function openingWindow(
+  day: string,
+  settings: CalendarSettings,
+  readClock = wallClockReader(settings.timeZone),
+): { open: number; close: number } | undefined {
+  if (settings.closedDates.includes(day)) return undefined;
+  const hours = settings.openingHours[weekdayOf(day)];
+  if (hours === 'closed') return undefined;
+  const open = readClock(day, hours.open).getTime();
+  let close = readClock(day, hours.close).getTime();
+  // A closing time at or before opening ("18:00"-"02:00") is on the next day.
+  if (close <= open) close = readClock(shiftDay(day, 1), hours.close).getTime();
+  return { open, close };
+}
+
+/** The window (of the start's day, or of the day before when its hours run past midnight) holding a start. */
+export function windowHolding(start: number, settings: CalendarSettings): { open: number; close: number } | undefined {
+  const day = dayKey(new Date(start), settings.timeZone);
+  const readClock = wallClockReader(settings.timeZone);
+  for (const candidate of [day, shiftDay(day, -1)]) {
+    const hours = openingWindow(candidate, settings, readClock);
+    if (hours && hours.open <= start && start < hours.close) return hours;
+  }
+  return undefined;
+}
+
+/**
+ * Answers "what conflicts with [start, end)?" for sessions of one length asked in order of start. Each
+ * occupancy is added once and dropped once, so a whole horizon costs one pass over what is busy rather
+ * than one pass per candidate. An occupancy [s, e) conflicts when s < end + buffer and start < e + buffer.
+ */
+export function conflictFinder(sorted: readonly TimedOccupancy[], bufferMs: number): (start: number, end: number) => readonly TimedOccupancy[] {
+  let next = 0;
+  const active: TimedOccupancy[] = [];
+  return (start, end) => {
+    while (next < sorted.length && sorted[next]!.start < end + bufferMs) active.push(sorted[next++]!);
+    let kept = 0;
+    for (const o of active) if (start < o.end + bufferMs) active[kept++] = o;
+    active.length = kept;
+    return active;
+  };
+}
+
+/** Therapists free despite the conflicts, in settings order; none when every room is taken. */
+export function freeTherapists(conflicts: readonly TimedOccupancy[], settings: CalendarSettings): string[] {
+  if (conflicts.length >= settings.rooms) return [];
+  const free: string[] = [];
+  for (const t of settings.therapists) if (!conflicts.some((o) => o.therapistId === t.id)) free.push(t.id);
+  return free;
+}
+
+/** The free therapists that fit what the guest asked for: all of them for "any", else just that one. */
+export function forRequest(free: string[], therapist: string): string[] {
+  if (therapist === 'any') return free;
+  return free.includes(therapist) ? [therapist] : [];
+}

@@ -1,0 +1,74 @@
+import type { Booking, CapacityRules, Hold, Occupancy } from './types.ts';
+
+/** Asking to hold a time for a guest. */
+export interface HoldRequest {
+  holdId: string;
+  guestKey: string;
+  start: Date;
+  end: Date;
+  day: string;
+  /** A therapist id, or "any" to take the first free one (in `rules.therapistIds` order). */
+  therapist: string;
+  rules: CapacityRules;
+  ttlSeconds: number;
+}
+
+export type HoldResult = { ok: true; hold: Hold } | { ok: false; reason: 'taken' };
+
+/** Asking to confirm a booking. */
+export interface ReserveRequest {
+  /** The same key confirms once: a second call returns the first booking (`duplicate: true`). */
+  idempotencyKey: string;
+  /** The guest's hold for this time, released when the booking is written. */
+  holdId?: string;
+  /** The booking to write; `therapistId` is assigned by the store from `therapistRequested`. */
+  booking: Omit<Booking, 'therapistId'>;
+  rules: CapacityRules;
+}
+
+export type ReserveResult =
+  | { ok: true; booking: Booking; duplicate: boolean }
+  | { ok: false; reason: 'taken' | 'ref_in_use' };
+
+/** Asking to move a guest's booking to another time. */
+export interface MoveRequest {
+  ref: string;
+  guestKey: string;
+  start: Date;
+  end: Date;
+  day: string;
+  /** The guest's hold for the new time, if any. */
+  holdId?: string;
+  rules: CapacityRules;
+  updatedAt: string;
+}
+
+export type MoveResult = { ok: true; booking: Booking; previous: Booking } | { ok: false; reason: 'taken' | 'not_found' };
+
+export type CancelResult = { ok: true; booking: Booking } | { ok: false; reason: 'not_found' };
+
+/**
+ * Where bookings and holds live; implemented in src/store (memory and Redis). Every write that
+ * checks capacity is atomic: two guests, or two bot instances, never get the same place.
+ * "not_found" also answers a guest asking about someone else's booking.
+ */
+export interface BookingStore {
+  /** Confirmed bookings and live holds on the given days ("YYYY-MM-DD", spa zone). */
+  occupancy(days: string[]): Promise<Occupancy[]>;
+  /** Holds a time if a therapist and a room are free (the guest's own earlier holds are replaced). */
+  hold(request: HoldRequest): Promise<HoldResult>;
+  /** Lets a hold go before it expires. */
+  releaseHold(holdId: string): Promise<void>;
+  /** Confirms a booking if its time is still free (or held by this guest); idempotent by key. */
+  reserve(request: ReserveRequest): Promise<ReserveResult>;
+  /** Moves a guest's own confirmed booking if the new time is free. */
+  move(request: MoveRequest): Promise<MoveResult>;
+  /** Cancels a guest's own confirmed booking (the record stays, marked cancelled). */
+  cancel(ref: string, guestKey: string, updatedAt: string): Promise<CancelResult>;
+  /** One booking by reference, whoever owns it (for staff); undefined when there is none. */
+  get(ref: string): Promise<Booking | undefined>;
+  /** A guest's bookings, confirmed and cancelled, soonest first. */
+  listByGuest(guestKey: string): Promise<Booking[]>;
+  /** A day's confirmed bookings, in order of start. */
+  listByDay(day: string): Promise<Booking[]>;
+}

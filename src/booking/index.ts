@@ -1,0 +1,46 @@
+// The booking engine: the spa's calendar rules as pure functions over an explicit time zone, and the
+// store interface that src/store implements. Start reading here.
+
+// ---- Domain types ----
+export type {
+  Booking,
+  BookingChannel,
+  CalendarSettings,
+  CapacityRules,
+  DayHours,
+  Hold,
+  Occupancy,
+  Pressure,
+  Therapist,
+  Weekday,
+} from './types.ts';
+
+// ---- Storage (implemented in src/store) ----
+export type {
+  BookingStore,
+  CancelResult,
+  HoldRequest,
+  HoldResult,
+  MoveRequest,
+  MoveResult,
+  ReserveRequest,
+  ReserveResult,
+} from './booking-store.ts';
+
+// ---- Calendar: days and wall clocks in the spa's zone ----
+export { dayKey, daysBetween, shiftDay, weekdayOf, zonedInstant } from './calendar.ts';
+
+// ---- Availability: free times and the time a guest named ----
+export { findFreeSlots, type FindFreeSlotsInput, type FreeSlot, type SlotRequest } from './availability.ts';
+export {
+  checkRequestedTime,
+  nearestFreeSlots,
+  type NearestSlotsInput,
+  type RequestedTimeInput,
+  type RequestedTimeReason,
+  type RequestedTimeResult,
+} from './requested-time.ts';
+
+// ---- References and cancellation ----
+export { findBookingRef, isBookingRef, newBookingRef, normalizeBookingRef } from './references.ts';
+export { cancellationTerms, type CancellationTerms } from './cancellation.ts';

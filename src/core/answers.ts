@@ -1,0 +1,68 @@
+import type { Content } from '../content/index.ts';
+import type { ReplyBuilder } from './replies.ts';
+import type { ConversationState } from './state.ts';
+import type { Reply } from './types.ts';
+
+/** Replies and the state to keep after them. */
+export type Outcome = { replies: Reply[]; state: ConversationState };
+
+/** The answers that need no booking store: topics, walk-throughs, greetings, fallbacks. */
+export function createAnswers(content: Content, replies: ReplyBuilder) {
+  function startWalkthrough(id: string, step: number, state: ConversationState, advise = false): Outcome {
+    const reply = replies.walkthroughStep(id, step);
+    // A step that no longer exists (content changed under a live conversation) ends the walk-through.
+    if (!reply) return { replies: [replies.withMenu(replies.say('unknown_choice'))], state: { ...state, walkthrough: undefined } };
+    const last = step >= replies.walkthroughLength(id) - 1;
+    const list = advise ? [{ text: content.health.advice }, reply] : [reply];
+    return { replies: list, state: { ...state, misses: 0, lastIntent: id, walkthrough: last ? undefined : { id, step } } };
+  }
+
+  return {
+    startWalkthrough,
+
+    /** The replies for an intent the guest asked for, by typing or by a button. */
+    answerIntent(intent: string, state: ConversationState, advise: boolean): Outcome {
+      const next: ConversationState = { ...state, misses: 0, lastIntent: intent, walkthrough: undefined };
+      if (replies.hasTopic(intent)) return { replies: [replies.topic(intent, { advise })], state: next };
+      if (replies.hasWalkthrough(intent)) return startWalkthrough(intent, 0, next, advise);
+      const out = (list: Reply[]): Outcome => ({ replies: advise ? [{ text: content.health.advice }, ...list] : list, state: next });
+      switch (intent) {
+        case 'greeting':
+          return out([{ text: replies.say('greeting') }, replies.menu()]);
+        case 'help':
+          return out([replies.withMenu(replies.say('help'))]);
+        case 'thanks':
+          return out([replies.withMenu(replies.say('thanks'))]);
+        case 'goodbye':
+          return out([{ text: replies.say('goodbye') }]);
+        case 'person':
+          return out([{ text: replies.say('person'), choices: replies.choices(['help']) }]);
+        case 'out_of_scope':
+          if (advise) return { replies: [replies.healthAdvice()], state: next };
+          return out([replies.withMenu(replies.say('out_of_scope'))]);
+        case 'booking.start':
+        case 'booking.availability':
+        case 'booking.mine':
+        case 'booking.cancel':
+        case 'booking.reschedule':
+          // Only without a booking store: say how to book instead.
+          return out([{ text: replies.say('booking_unavailable'), choices: replies.choices(['person', 'help']) }]);
+        default:
+          return { replies: [replies.withMenu(replies.say('unknown_choice'))], state: next };
+      }
+    },
+
+    /** The fallback: the menu the first time, a person more directly the second time in a row. */
+    didNotUnderstand(state: ConversationState, advise: boolean): Outcome {
+      if (advise) return { replies: [replies.healthAdvice()], state: { ...state, misses: 0, walkthrough: undefined } };
+      const misses = state.misses + 1;
+      const reply: Reply =
+        misses >= 2
+          ? { text: replies.say('fallback_again'), choices: replies.choices(['person', 'help']) }
+          : replies.withMenu(replies.say('fallback'));
+      return { replies: [reply], state: { ...state, misses, walkthrough: undefined } };
+    },
+  };
+}
+
+export type Answers = ReturnType<typeof createAnswers>;

@@ -1,0 +1,51 @@
+import { parseBookingAction } from './booking-actions.ts';
+import type { BookingContext, BookingGuest, BookingOutcome } from './booking-context.ts';
+import { continueBookingWithAction, continueBookingWithText, repromptBooking, startBooking } from './booking-flow.ts';
+import type { BookingMemory } from './booking-state.ts';
+import { continueManagingWithAction, continueManagingWithText, listMyBookings, startManaging } from './manage-bookings.ts';
+
+/** The booking side of the concierge: one entry per way a guest reaches it. */
+export function createBookingDesk(ctx: BookingContext) {
+  return {
+    /** A booking intent the guest typed ("can I come tomorrow at 3?", "cancel my booking"). */
+    forIntent(intent: string, guest: BookingGuest, memory: BookingMemory, text?: string): Promise<BookingOutcome> {
+      switch (intent) {
+        case 'booking.mine':
+          return listMyBookings(ctx, guest, memory);
+        case 'booking.cancel':
+          return startManaging(ctx, guest, memory, 'cancel', text);
+        case 'booking.reschedule':
+          return startManaging(ctx, guest, memory, 'move', text);
+        default:
+          return startBooking(ctx, guest, memory, text);
+      }
+    },
+
+    /** A pressed booking button; undefined when the action is not a (valid) booking one. */
+    async forAction(action: string, guest: BookingGuest, memory: BookingMemory): Promise<BookingOutcome | undefined> {
+      const parsed = parseBookingAction(action);
+      if (!parsed) return undefined;
+      if (parsed.kind === 'manage' || parsed.kind === 'manage-yes' || parsed.kind === 'manage-no') {
+        return continueManagingWithAction(ctx, guest, memory, parsed);
+      }
+      return continueBookingWithAction(ctx, guest, memory, parsed);
+    },
+
+    /** Typed text while a booking, cancel or move waits for an answer; undefined when none does. */
+    async forText(guest: BookingGuest, memory: BookingMemory, text: string): Promise<BookingOutcome | 'unhandled' | undefined> {
+      if (memory.draft) return continueBookingWithText(ctx, guest, { ...memory, draft: memory.draft }, text);
+      if (memory.manage) return continueManagingWithText(ctx, guest, { ...memory, manage: memory.manage }, text);
+      return undefined;
+    },
+
+    /** The pending booking question again, after the guest asked something else. */
+    async reprompt(guest: BookingGuest, memory: BookingMemory): Promise<BookingOutcome | undefined> {
+      return memory.draft ? repromptBooking(ctx, guest, { ...memory, draft: memory.draft }) : undefined;
+    },
+
+    /** The calendar and store, for staff tools. */
+    context: ctx,
+  };
+}
+
+export type BookingDesk = ReturnType<typeof createBookingDesk>;

@@ -1,0 +1,349 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import {
+  checkRequestedTime,
+  dayKey,
+  findFreeSlots,
+  nearestFreeSlots,
+  zonedInstant,
+  type FreeSlot,
+} from '../../booking/index.ts';
+import { fillTemplate } from '../../content/index.ts';
+import { findDateTimes, findDuration, findEmail, findName, findPhone } from '../../nlu/index.ts';
+import type { Choice, Reply } from '../types.ts';
+import { bookingAction, type BookingAction } from './booking-actions.ts';
+import { capacityRules, occupancyAround, randomKey, type BookingContext, type BookingGuest, type BookingOutcome } from './booking-context.ts';
+import { confirmBooking } from './confirm-booking.ts';
+import type { BookingDraft, BookingMemory } from './booking-state.ts';
+
+/** What a guest's message did to the draft. */
+interface Applied {
+  draft: BookingDraft;
+  changed: boolean;
+  notes: string[];
+  stop?: boolean;
+  confirm?: boolean;
+}
+
+/** Starts a booking, taking whatever the guest already said ("tomorrow at 3pm, an hour please"). */
+export async function startBooking(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, text?: string): Promise<BookingOutcome> {
+  if (memory.draft?.hold) await ctx.store.releaseHold(memory.draft.hold.id);
+  let draft: BookingDraft = { key: randomKey() };
+  const notes: string[] = [];
+  if (text) {
+    const applied = applyText(ctx, draft, text, 'any');
+    draft = applied.draft;
+    notes.push(...applied.notes);
+  }
+  return advance(ctx, guest, { ...memory, manage: undefined }, draft, notes);
+}
+
+/** Continues a booking with the guest's typed answer; `unhandled` when the message answers nothing asked. */
+export async function continueBookingWithText(
+  ctx: BookingContext,
+  guest: BookingGuest,
+  memory: BookingMemory & { draft: BookingDraft },
+  text: string,
+): Promise<BookingOutcome | 'unhandled'> {
+  const applied = applyText(ctx, memory.draft, text, memory.draft.awaiting ?? 'any');
+  if (applied.stop) return stopBooking(ctx, memory);
+  if (applied.confirm) return confirm(ctx, guest, memory, memory.draft);
+  if (!applied.changed && applied.notes.length === 0) return 'unhandled';
+  return advance(ctx, guest, memory, await releaseStaleHold(ctx, memory.draft, applied.draft), applied.notes);
+}
+
+/** Continues a booking with a pressed button. */
+export async function continueBookingWithAction(
+  ctx: BookingContext,
+  guest: BookingGuest,
+  memory: BookingMemory,
+  action: BookingAction,
+): Promise<BookingOutcome | undefined> {
+  const draft = memory.draft;
+  if (action.kind === 'confirm') {
+    if (draft && draft.key === action.key) return confirm(ctx, guest, memory, draft);
+    if (memory.last?.key === action.key) {
+      return { replies: [{ text: ctx.text.say(ctx.content.booking.already_confirmed, { ref: memory.last.ref }), choices: ctx.menuChoices() }], memory };
+    }
+    return undefined;
+  }
+  if (action.kind === 'stop') return draft ? stopBooking(ctx, memory) : undefined;
+  // A time picked from offered alternatives may start a booking afresh (an old button, or "my bookings").
+  const base: BookingDraft = draft ?? { key: randomKey() };
+  let next: BookingDraft;
+  switch (action.kind) {
+    case 'duration':
+      if (!ctx.calendar.durations.includes(action.minutes)) return undefined;
+      next = { ...base, durationMinutes: action.minutes };
+      break;
+    case 'day':
+      next = { ...base, day: action.day, time: undefined, period: undefined };
+      break;
+    case 'at':
+      next = { ...base, day: dayKey(action.start, ctx.calendar.timeZone), time: clockOf(ctx, action.start), period: undefined };
+      break;
+    case 'therapist':
+      if (action.id !== 'any' && !ctx.calendar.therapists.some((t) => t.id === action.id)) return undefined;
+      next = { ...base, therapist: action.id };
+      break;
+    case 'pressure':
+      next = { ...base, pressure: action.pressure };
+      break;
+    case 'no-health':
+      next = { ...base, health: '' };
+      break;
+    case 'use-name': {
+      const name = guest.name ?? memory.profile?.name;
+      if (!name) return undefined;
+      next = { ...base, name: cleanName(name) };
+      break;
+    }
+    default:
+      return undefined;
+  }
+  return advance(ctx, guest, memory, await releaseStaleHold(ctx, draft, next), []);
+}
+
+/** Asks the booking's current question again (after answering something else mid-way). */
+export async function repromptBooking(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory & { draft: BookingDraft }): Promise<BookingOutcome> {
+  return advance(ctx, guest, memory, memory.draft, []);
+}
+
+/** Confirms, or says the time was just taken and offers the nearest free ones. */
+async function confirm(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, draft: BookingDraft): Promise<BookingOutcome> {
+  const result = await confirmBooking(ctx, guest, memory, draft);
+  if (result.kind === 'confirmed') return result.outcome;
+  if (result.kind === 'incomplete') return advance(ctx, guest, memory, draft, []);
+  if (draft.hold) await ctx.store.releaseHold(draft.hold.id);
+  return advance(ctx, guest, memory, { ...draft, time: undefined, hold: undefined }, [ctx.content.booking.taken_at_confirm]);
+}
+
+async function stopBooking(ctx: BookingContext, memory: BookingMemory): Promise<BookingOutcome> {
+  if (memory.draft?.hold) await ctx.store.releaseHold(memory.draft.hold.id);
+  return { replies: [{ text: ctx.content.booking.stopped, choices: ctx.menuChoices() }], memory: { ...memory, draft: undefined } };
+}
+
+/** Reads a typed message for every answer it holds; corrections ("make it 30 minutes", "actually Saturday") apply at any step. */
+function applyText(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: NonNullable<BookingDraft['awaiting']> | 'any'): Applied {
+  const { words, calendar } = ctx;
+  const texts = ctx.content.booking;
+  if (words.isStop(text)) return { draft, changed: false, notes: [], stop: true };
+  const notes: string[] = [];
+  // Free-text answers: the message is the answer, and its dates or numbers are not booking details.
+  if (awaiting === 'name') {
+    const name = cleanName(findName(text) ?? text);
+    return name ? { draft: { ...draft, name }, changed: true, notes } : { draft, changed: false, notes: [texts.name_invalid] };
+  }
+  if (awaiting === 'contact') {
+    const contact = findPhone(text, 'VN')?.e164 ?? findEmail(text);
+    return contact ? { draft: { ...draft, contact }, changed: true, notes } : { draft, changed: false, notes: [texts.contact_invalid] };
+  }
+  if (awaiting === 'health') {
+    if (words.isNone(text)) return { draft: { ...draft, health: '' }, changed: true, notes };
+    if (ctx.mentionsHealth(text)) notes.push(ctx.content.health.advice);
+    return { draft: { ...draft, health: text.slice(0, 500) }, changed: true, notes };
+  }
+  if (awaiting === 'confirm' && words.isYes(text)) return { draft, changed: false, notes, confirm: true };
+
+  const next: BookingDraft = { ...draft };
+  let changed = false;
+  const bare = awaiting === 'duration' ? /^\s*(\d{2,3})\s*$/.exec(text) : null;
+  const minutes = findDuration(text)?.minutes ?? (bare ? Number(bare[1]) : undefined);
+  if (minutes !== undefined) {
+    if (calendar.durations.includes(minutes)) {
+      next.durationMinutes = minutes;
+      changed = true;
+    } else {
+      notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(' or ') }));
+    }
+  }
+  const [when] = findDateTimes(text, { now: ctx.now(), timeZone: calendar.timeZone });
+  if (when) {
+    if (when.date || (when.time && !next.day)) next.day = dayKey(when.start, calendar.timeZone);
+    if (when.time) next.time = clockOf(ctx, when.start);
+    next.period = when.time ? undefined : when.period;
+    if (when.period && !when.time && when.date) next.time = undefined;
+    changed = true;
+  }
+  const therapist = words.therapist(text, awaiting === 'therapist');
+  if (therapist) {
+    next.therapist = therapist;
+    changed = true;
+  } else if (awaiting === 'therapist' && words.isNone(text)) {
+    next.therapist = 'any';
+    changed = true;
+  }
+  const pressure = words.pressure(text);
+  if (pressure && (awaiting === 'pressure' || /pressure/i.test(text))) {
+    next.pressure = pressure;
+    changed = true;
+  }
+  return { draft: next, changed, notes };
+}
+
+/** Lets the hold go when the time, length or therapist it was for has changed. */
+async function releaseStaleHold(ctx: BookingContext, before: BookingDraft | undefined, after: BookingDraft): Promise<BookingDraft> {
+  const hold = before?.hold;
+  if (!hold) return after;
+  const sameTime = after.day === before.day && after.time === before.time && after.durationMinutes === hold.durationMinutes;
+  const sameTherapist = !after.therapist || after.therapist === 'any' || after.therapist === hold.therapistId;
+  if (sameTime && sameTherapist) return after;
+  await ctx.store.releaseHold(hold.id);
+  return { ...after, hold: undefined };
+}
+
+/** Asks for the next missing answer; checks and holds the time as soon as it is known. */
+async function advance(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, draft: BookingDraft, notes: string[]): Promise<BookingOutcome> {
+  const texts = ctx.content.booking;
+  const { calendar, text } = ctx;
+  const stop: Choice = { label: texts.labels.stop, action: bookingAction({ kind: 'stop' }) };
+  const ask = (awaiting: NonNullable<BookingDraft['awaiting']>, question: string, choices: Choice[], d: BookingDraft = draft): BookingOutcome => ({
+    replies: [{ text: [...notes, question].join('\n\n'), choices: [...choices, stop] }],
+    memory: { ...memory, draft: { ...d, awaiting } },
+  });
+
+  if (!draft.durationMinutes) {
+    return ask('duration', texts.ask_duration, calendar.durations.map((m) => ({ label: text.durationLabel(m), action: bookingAction({ kind: 'duration', minutes: m }) })));
+  }
+  const slotInput = { settings: calendar, durationMinutes: draft.durationMinutes, now: ctx.now(), therapist: draft.therapist ?? 'any', guestKey: guest.key };
+  if (!draft.day) {
+    const now = ctx.now();
+    const busy = await occupancyAround(ctx, now, 0, 8);
+    const days = [...new Set(findFreeSlots({ ...slotInput, from: now, to: new Date(now.getTime() + 8 * 86_400_000), busy }).map((s) => dayKey(s.start, calendar.timeZone)))];
+    return ask('day', texts.ask_day, days.slice(0, 3).map((day) => ({ label: text.day(day), action: bookingAction({ kind: 'day', day }) })));
+  }
+  if (!draft.time) {
+    const from = zonedInstant(draft.day, '00:00', calendar.timeZone);
+    const busy = await occupancyAround(ctx, from, 0, 1);
+    const free = findFreeSlots({ ...slotInput, from, to: new Date(from.getTime() + 86_400_000), busy });
+    const inPeriod = free.filter((s) => !draft.period || periodOf(ctx, s.start) === draft.period);
+    const offered = (inPeriod.length > 0 ? inPeriod : free).slice(0, 4);
+    if (offered.length > 0) {
+      return ask('time', text.say(texts.ask_time, { day: text.day(draft.day) }), offered.map((s) => timeChoice(ctx, s, 'time')));
+    }
+    notes.push(text.say(texts.day_full, { day: text.day(draft.day) }));
+    return offerAlternatives(ctx, memory, { ...draft, time: undefined }, from, notes, stop);
+  }
+
+  const start = zonedInstant(draft.day, draft.time, calendar.timeZone);
+  let free: FreeSlot | undefined;
+  if (!draft.hold) {
+    const busy = await occupancyAround(ctx, start, 1, 1);
+    const check = checkRequestedTime({ ...slotInput, start, busy });
+    if (!check.ok) {
+      notes.push(reasonText(ctx, check.reason, start, draft));
+      return offerAlternatives(ctx, memory, { ...draft, time: undefined }, start, notes, stop);
+    }
+    const held = await ctx.store.hold({
+      holdId: randomKey(),
+      guestKey: guest.key,
+      start,
+      end: check.slot.end,
+      day: draft.day,
+      therapist: draft.therapist ?? 'any',
+      rules: capacityRules(calendar),
+      ttlSeconds: calendar.holdMinutes * 60,
+    });
+    if (!held.ok) {
+      notes.push(text.say(texts.reasons.taken, { when: text.when(start) }));
+      return offerAlternatives(ctx, memory, { ...draft, time: undefined }, start, notes, stop);
+    }
+    draft = { ...draft, hold: { id: held.hold.id, start: start.toISOString(), therapistId: held.hold.therapistId, durationMinutes: draft.durationMinutes } };
+    free = check.slot;
+  }
+  if (draft.therapist === undefined) {
+    const therapists = free?.therapistIds ?? calendar.therapists.map((t) => t.id);
+    const choices = [
+      { label: texts.labels.any_therapist, action: bookingAction({ kind: 'therapist', id: 'any' }) },
+      ...therapists.map((id) => ({ label: text.therapistName(id), action: bookingAction({ kind: 'therapist', id }) })),
+    ];
+    return ask('therapist', text.say(texts.ask_therapist, { when: text.when(start), hold: calendar.holdMinutes }), choices);
+  }
+  if (!draft.pressure) {
+    return ask('pressure', texts.ask_pressure, (['light', 'medium', 'firm'] as const).map((p) => ({ label: texts.labels[p], action: bookingAction({ kind: 'pressure', pressure: p }) })));
+  }
+  if (draft.health === undefined) {
+    return ask('health', texts.ask_health, [{ label: texts.labels.no_health, action: bookingAction({ kind: 'no-health' }) }]);
+  }
+  if (!draft.name) {
+    const known = guest.name ?? memory.profile?.name;
+    const choices = known ? [{ label: fillTemplate(texts.labels.use_name, { name: cleanName(known) }).slice(0, 40), action: bookingAction({ kind: 'use-name' }) }] : [];
+    return ask('name', texts.ask_name, choices);
+  }
+  if (!draft.contact) {
+    if (memory.profile?.contact) draft = { ...draft, contact: memory.profile.contact };
+    else return ask('contact', texts.ask_contact, []);
+  }
+  const confirm: Choice = { label: texts.labels.confirm, action: bookingAction({ kind: 'confirm', key: draft.key }) };
+  return ask('confirm', text.summary(draft, start), [confirm]);
+}
+
+/** Says what is free nearest to a wanted time, as choices. */
+async function offerAlternatives(ctx: BookingContext, memory: BookingMemory, draft: BookingDraft, near: Date, notes: string[], stop: Choice): Promise<BookingOutcome> {
+  const texts = ctx.content.booking;
+  const busy = await occupancyAround(ctx, near, 7, 7);
+  const nearest = nearestFreeSlots({
+    settings: ctx.calendar,
+    durationMinutes: draft.durationMinutes ?? Math.min(...ctx.calendar.durations),
+    now: ctx.now(),
+    therapist: draft.therapist ?? 'any',
+    start: near,
+    busy,
+    count: 3,
+  });
+  const reply: Reply =
+    nearest.length > 0
+      ? { text: [...notes, texts.alternatives].join('\n\n'), choices: [...nearest.map((s) => timeChoice(ctx, s, 'when')), stop] }
+      : { text: [...notes, texts.no_alternatives].join('\n\n'), choices: [stop] };
+  return { replies: [reply], memory: { ...memory, draft: { ...draft, awaiting: 'time' } } };
+}
+
+function timeChoice(ctx: BookingContext, slot: FreeSlot, style: 'time' | 'when'): Choice {
+  const label = style === 'time' ? ctx.text.time(slot.start) : ctx.text.short(slot.start);
+  return { label, action: bookingAction({ kind: 'at', start: slot.start }) };
+}
+
+/** Why a wanted time cannot be booked, in the spa's words. */
+export function reasonText(ctx: BookingContext, reason: string, start: Date, draft: Pick<BookingDraft, 'therapist'>): string {
+  const texts = ctx.content.booking;
+  const { calendar, text } = ctx;
+  const day = dayKey(start, calendar.timeZone);
+  const hours = calendar.openingHours[weekdayKey(ctx, start)];
+  const values: Record<string, string | number> = {
+    when: text.when(start),
+    day: text.day(day),
+    notice: Math.round(calendar.minNoticeMinutes / 60),
+    days: calendar.horizonDays,
+    step: calendar.slotStepMinutes,
+    hours: hours === 'closed' || !hours ? '' : `${hours.open}–${hours.close}`,
+    therapist: text.therapistName(draft.therapist ?? 'any'),
+    durations: calendar.durations.join(' or '),
+  };
+  const template = (texts.reasons as Record<string, string>)[reason] ?? texts.reasons.taken;
+  return text.say(template, values);
+}
+
+function weekdayKey(ctx: BookingContext, instant: Date) {
+  return format(new TZDate(instant, ctx.calendar.timeZone), 'EEE').toLowerCase() as 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+}
+
+function clockOf(ctx: BookingContext, instant: Date): string {
+  return format(new TZDate(instant, ctx.calendar.timeZone), 'HH:mm');
+}
+
+function periodOf(ctx: BookingContext, instant: Date): BookingDraft['period'] {
+  const hour = new TZDate(instant, ctx.calendar.timeZone).getHours();
+  return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : hour < 21 ? 'evening' : 'night';
+}
+
+/** A name as the guest typed it, keeping letters (any script), spaces, apostrophes, hyphens and dots. */
+function cleanName(raw: string): string {
+  return raw
+    .replace(/[^\p{L}\p{M}\s'.-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .slice(0, 5)
+    .join(' ')
+    .slice(0, 60);
+}

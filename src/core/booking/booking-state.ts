@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+// The part of a conversation's state that belongs to booking, validated with the rest of it.
+
+const isoInstant = z.iso.datetime();
+
+/** A booking being put together, answer by answer. */
+export const bookingDraftSchema = z.object({
+  /** Idempotency key of this booking: confirming twice makes one booking. */
+  key: z.string().regex(/^[a-z0-9]{6,16}$/),
+  durationMinutes: z.number().int().positive().optional(),
+  day: z.iso.date().optional(),
+  time: z.string().regex(/^\d\d:\d\d$/).optional(),
+  period: z.enum(['morning', 'afternoon', 'evening', 'night']).optional(),
+  therapist: z.string().max(30).optional(),
+  pressure: z.enum(['light', 'medium', 'firm']).optional(),
+  health: z.string().max(500).optional(),
+  name: z.string().max(60).optional(),
+  contact: z.string().max(120).optional(),
+  hold: z.object({ id: z.string().max(64), start: isoInstant, therapistId: z.string().max(30), durationMinutes: z.number() }).optional(),
+  /** The question the bot asked last. */
+  awaiting: z.enum(['duration', 'day', 'time', 'therapist', 'pressure', 'health', 'name', 'contact', 'confirm']).optional(),
+});
+
+/** A cancellation or move of an existing booking in progress. */
+export const manageStateSchema = z.object({
+  action: z.enum(['cancel', 'move']),
+  ref: z.string().max(20).optional(),
+  awaiting: z.enum(['pick', 'confirm', 'when']),
+  newStart: isoInstant.optional(),
+  holdId: z.string().max(64).optional(),
+});
+
+export const bookingMemorySchema = z.object({
+  draft: bookingDraftSchema.optional(),
+  manage: manageStateSchema.optional(),
+  /** The last confirmed booking, so a repeated "Confirm" answers with it instead of booking again. */
+  last: z.object({ key: z.string().max(16), ref: z.string().max(20) }).optional(),
+  /** Name and contact from the guest's last booking, offered again next time. */
+  profile: z.object({ name: z.string().max(60).optional(), contact: z.string().max(120).optional() }).optional(),
+});
+
+export type BookingDraft = z.infer<typeof bookingDraftSchema>;
+export type ManageState = z.infer<typeof manageStateSchema>;
+export type BookingMemory = z.infer<typeof bookingMemorySchema>;

@@ -1,0 +1,47 @@
+import type { Therapist } from '../../booking/index.ts';
+import type { BookingTexts } from '../../content/index.ts';
+
+// Short answers in the booking conversation ("yes", "no", "firm please", "stop", "Mai").
+// A long message that merely contains "no" or "stop" is not such an answer, so each test
+// also looks at the length of the message.
+
+function phraseTest(phrases: readonly string[]): (text: string) => boolean {
+  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  return (text) => pattern.test(text);
+}
+
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}']+/gu) ?? []).length;
+
+/** Reads the short answers of the booking conversation, with the words listed in content/booking.yaml. */
+export function createBookingWords(understand: BookingTexts['understand'], therapists: Therapist[]) {
+  const stop = phraseTest(understand.stop);
+  const yes = phraseTest(understand.yes);
+  const none = phraseTest(understand.none);
+  const anyTherapist = phraseTest(understand.any_therapist);
+  const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, phraseTest(understand[p])] as const);
+  // A therapist is named by the first word of their name ("Mai" for "Mai (sample)"). Names can be
+  // ordinary words too ("An"), so outside the therapist question only "with Mai" counts.
+  const firstNames = therapists.map((t) => [t.id, [...new Set([t.name.split(/[\s(]/)[0]!.toLowerCase(), t.id])]] as const);
+  const named = firstNames.map(([id, names]) => [id, phraseTest(names)] as const);
+  const namedWith = firstNames.map(([id, names]) => [id, phraseTest(names.map((n) => `with ${n}`))] as const);
+
+  return {
+    /** The guest wants to stop what they are doing. */
+    isStop: (text: string) => wordCount(text) <= 6 && stop(text),
+    /** The guest agrees. */
+    isYes: (text: string) => wordCount(text) <= 5 && yes(text) && !stop(text),
+    /** The guest has nothing to add ("no", "nothing"). */
+    isNone: (text: string) => wordCount(text) <= 5 && none(text),
+    /** The pressure the guest asks for, if any. */
+    pressure: (text: string) => pressures.find(([, test]) => test(text))?.[0],
+    /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
+    therapist(text: string, asked: boolean): string | undefined {
+      const id = (asked ? named : namedWith).find(([, test]) => test(text))?.[0];
+      if (id) return id;
+      return asked && anyTherapist(text) ? 'any' : undefined;
+    },
+  };
+}
+
+export type BookingWords = ReturnType<typeof createBookingWords>;

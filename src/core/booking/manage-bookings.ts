@@ -1,0 +1,196 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import {
+  cancellationTerms,
+  checkRequestedTime,
+  dayKey,
+  findBookingRef,
+  zonedInstant,
+  type Booking,
+} from '../../booking/index.ts';
+import { findDateTimes } from '../../nlu/index.ts';
+import type { Choice } from '../types.ts';
+import { bookingAction, type BookingAction } from './booking-actions.ts';
+import {
+  capacityRules,
+  occupancyAround,
+  randomKey,
+  upcomingBookings,
+  type BookingContext,
+  type BookingGuest,
+  type BookingOutcome,
+} from './booking-context.ts';
+import { reasonText } from './booking-flow.ts';
+import type { BookingMemory, ManageState } from './booking-state.ts';
+
+// "My bookings", cancelling and moving. A guest only ever sees and changes bookings made from
+// their own chat: every lookup goes through their own list.
+
+/** Lists the guest's upcoming bookings, with buttons to cancel or move each. */
+export async function listMyBookings(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory): Promise<BookingOutcome> {
+  const texts = ctx.content.booking;
+  const upcoming = await upcomingBookings(ctx, guest.key);
+  if (upcoming.length === 0) {
+    const book: Choice = { label: texts.labels.book_again, action: 'i:booking.start' };
+    return { replies: [{ text: texts.my_bookings_none, choices: [book, ...ctx.menuChoices().slice(0, 2)] }], memory };
+  }
+  const choices = upcoming.slice(0, 3).flatMap((b) => manageChoices(ctx, b));
+  const list = upcoming.map((b) => ctx.text.line(b)).join('\n');
+  return { replies: [{ text: ctx.text.say(texts.my_bookings, { list }), choices }], memory: { ...memory, manage: undefined } };
+}
+
+/** Starts cancelling or moving: finds which booking the guest means (a reference, or their only one). */
+export async function startManaging(
+  ctx: BookingContext,
+  guest: BookingGuest,
+  memory: BookingMemory,
+  action: 'cancel' | 'move',
+  text?: string,
+): Promise<BookingOutcome> {
+  const texts = ctx.content.booking;
+  const upcoming = await upcomingBookings(ctx, guest.key);
+  const asked = text ? findBookingRef(text) : undefined;
+  if (asked) {
+    const booking = upcoming.find((b) => b.ref === asked);
+    if (!booking) return { replies: [{ text: ctx.text.say(texts.ref_not_found, { ref: asked }), choices: ctx.menuChoices() }], memory };
+    return chosen(ctx, guest, memory, action, booking, text);
+  }
+  if (upcoming.length === 0) return listMyBookings(ctx, guest, memory);
+  if (upcoming.length === 1) return chosen(ctx, guest, memory, action, upcoming[0]!, text);
+  const list = upcoming.map((b) => ctx.text.line(b)).join('\n');
+  const choices = upcoming.slice(0, 4).map((b) => ({ label: ctx.text.say(action === 'cancel' ? texts.labels.cancel_ref : texts.labels.move_ref, { ref: b.ref }), action: bookingAction({ kind: 'manage', action, ref: b.ref }) }));
+  return { replies: [{ text: `${texts.pick_booking}\n${list}`, choices }], memory: { ...memory, manage: { action, awaiting: 'pick' } } };
+}
+
+/** Handles a button of the manage conversations. */
+export async function continueManagingWithAction(
+  ctx: BookingContext,
+  guest: BookingGuest,
+  memory: BookingMemory,
+  action: BookingAction,
+): Promise<BookingOutcome | undefined> {
+  if (action.kind === 'manage') return startManaging(ctx, guest, memory, action.action, action.ref);
+  const manage = memory.manage;
+  if (action.kind === 'manage-no' && manage?.ref === action.ref) {
+    if (manage.holdId) await ctx.store.releaseHold(manage.holdId);
+    return { replies: [{ text: ctx.text.say(ctx.content.booking.kept, { ref: action.ref }), choices: ctx.menuChoices() }], memory: { ...memory, manage: undefined } };
+  }
+  if (action.kind === 'manage-yes' && manage?.ref === action.ref && manage.awaiting === 'confirm') return carryOut(ctx, guest, memory, manage);
+  return undefined;
+}
+
+/** Handles typed text while a cancel or move waits for an answer; `unhandled` when it answers nothing. */
+export async function continueManagingWithText(
+  ctx: BookingContext,
+  guest: BookingGuest,
+  memory: BookingMemory & { manage: ManageState },
+  text: string,
+): Promise<BookingOutcome | 'unhandled'> {
+  const { manage } = memory;
+  const { words } = ctx;
+  if (words.isStop(text) && manage.action === 'move') return continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref ?? '' }).then((o) => o ?? 'unhandled');
+  const ref = findBookingRef(text);
+  if (ref) return startManaging(ctx, guest, memory, manage.action, text);
+  if (manage.awaiting === 'confirm' && manage.ref) {
+    if (words.isYes(text)) return carryOut(ctx, guest, memory, manage);
+    if (words.isNone(text) || words.isStop(text)) {
+      const outcome = await continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref });
+      if (outcome) return outcome;
+    }
+  }
+  if (manage.action === 'move' && manage.ref && (manage.awaiting === 'when' || manage.awaiting === 'confirm')) {
+    const booking = (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === manage.ref);
+    if (booking && findDateTimes(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone }).length > 0) {
+      return proposeMove(ctx, guest, memory, booking, text);
+    }
+  }
+  return 'unhandled';
+}
+
+async function chosen(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, action: 'cancel' | 'move', booking: Booking, text?: string): Promise<BookingOutcome> {
+  const texts = ctx.content.booking;
+  const terms = cancellationTerms(booking, ctx.now(), ctx.calendar);
+  if (terms.kind === 'past') return { replies: [{ text: ctx.text.say(texts.already_past, { ref: booking.ref }), choices: ctx.menuChoices() }], memory };
+  if (terms.kind === 'late') {
+    const reply = ctx.text.say(texts.too_late_to_change, { ref: booking.ref, hours: ctx.calendar.freeCancellationHours });
+    return { replies: [{ text: reply, choices: [{ label: ctx.content.messages.labels.person, action: 'i:person' }, ...ctx.menuChoices().slice(0, 2)] }], memory: { ...memory, manage: undefined } };
+  }
+  if (action === 'cancel') {
+    const question = ctx.text.say(texts.cancel_confirm, { ref: booking.ref, when: ctx.text.when(new Date(booking.start)), until: ctx.text.when(terms.until) });
+    return {
+      replies: [{ text: question, choices: yesNo(ctx, booking.ref, texts.labels.yes_cancel) }],
+      memory: { ...memory, draft: undefined, manage: { action, ref: booking.ref, awaiting: 'confirm' } },
+    };
+  }
+  if (text && findDateTimes(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone }).length > 0) return proposeMove(ctx, guest, memory, booking, text);
+  return {
+    replies: [{ text: ctx.text.say(texts.move_ask_when, { ref: booking.ref }), choices: [] }],
+    memory: { ...memory, draft: undefined, manage: { action, ref: booking.ref, awaiting: 'when' } },
+  };
+}
+
+/** Checks the new time for a move, holds it, and asks to confirm. */
+async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, booking: Booking, text: string): Promise<BookingOutcome> {
+  const texts = ctx.content.booking;
+  const { calendar } = ctx;
+  const [when] = findDateTimes(text, { now: ctx.now(), timeZone: calendar.timeZone });
+  const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when' };
+  const ask = (reply: string): BookingOutcome => ({ replies: [{ text: reply, choices: [] }], memory: { ...memory, manage } });
+  if (!when?.time) return ask(ctx.text.say(texts.move_ask_when, { ref: booking.ref }));
+  const old = new Date(booking.start);
+  // "Move it to 5pm" keeps the booking's day.
+  const start = when.date ? when.start : zonedInstant(booking.day, format(new TZDate(when.start, calendar.timeZone), 'HH:mm'), calendar.timeZone);
+  const therapist = booking.therapistRequested;
+  const busy = await occupancyAround(ctx, start, 1, 1);
+  const check = checkRequestedTime({ settings: calendar, durationMinutes: booking.durationMinutes, start, busy, now: ctx.now(), therapist, guestKey: guest.key, ignoreRef: booking.ref });
+  if (!check.ok) return ask(`${reasonText(ctx, check.reason, start, { therapist })}\n\n${ctx.text.say(texts.move_ask_when, { ref: booking.ref })}`);
+  if (memory.manage?.holdId) await ctx.store.releaseHold(memory.manage.holdId);
+  const held = await ctx.store.hold({ holdId: randomKey(), guestKey: guest.key, start, end: check.slot.end, day: dayKey(start, calendar.timeZone), therapist, rules: capacityRules(calendar), ttlSeconds: calendar.holdMinutes * 60 });
+  if (!held.ok) return ask(`${ctx.text.say(texts.reasons.taken, { when: ctx.text.when(start) })}\n\n${ctx.text.say(texts.move_ask_when, { ref: booking.ref })}`);
+  const question = ctx.text.say(texts.move_confirm, { ref: booking.ref, from: ctx.text.when(old), to: ctx.text.when(start) });
+  return {
+    replies: [{ text: question, choices: yesNo(ctx, booking.ref, texts.labels.yes_move) }],
+    memory: { ...memory, draft: undefined, manage: { action: 'move', ref: booking.ref, awaiting: 'confirm', newStart: start.toISOString(), holdId: held.hold.id } },
+  };
+}
+
+/** Cancels or moves, atomically in the store, and tells listeners. */
+async function carryOut(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, manage: ManageState): Promise<BookingOutcome> {
+  const texts = ctx.content.booking;
+  const ref = manage.ref!;
+  const done = (text: string): BookingOutcome => ({ replies: [{ text, choices: ctx.menuChoices() }], memory: { ...memory, manage: undefined } });
+  const notFound = () => done(ctx.text.say(texts.ref_not_found, { ref }));
+  const updatedAt = ctx.now().toISOString();
+  if (manage.action === 'cancel') {
+    const result = await ctx.store.cancel(ref, guest.key, updatedAt);
+    if (!result.ok) return notFound();
+    ctx.events.emit({ type: 'cancelled', booking: result.booking });
+    return done(ctx.text.say(texts.cancelled, { ref, when: ctx.text.when(new Date(result.booking.start)) }));
+  }
+  const booking = (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === ref);
+  if (!booking || !manage.newStart) return notFound();
+  const start = new Date(manage.newStart);
+  const end = new Date(start.getTime() + booking.durationMinutes * 60_000);
+  const result = await ctx.store.move({ ref, guestKey: guest.key, start, end, day: dayKey(start, ctx.calendar.timeZone), ...(manage.holdId ? { holdId: manage.holdId } : {}), rules: capacityRules(ctx.calendar), updatedAt });
+  if (!result.ok) {
+    if (result.reason === 'not_found') return notFound();
+    return { replies: [{ text: `${ctx.text.say(texts.reasons.taken, { when: ctx.text.when(start) })}\n\n${ctx.text.say(texts.move_ask_when, { ref })}`, choices: [] }], memory: { ...memory, manage: { action: 'move', ref, awaiting: 'when' } } };
+  }
+  ctx.events.emit({ type: 'moved', booking: result.booking, previous: result.previous });
+  return done(ctx.text.say(texts.moved, { ref, when: ctx.text.when(start) }));
+}
+
+function manageChoices(ctx: BookingContext, booking: Booking): Choice[] {
+  const labels = ctx.content.booking.labels;
+  return [
+    { label: ctx.text.say(labels.move_ref, { ref: booking.ref }), action: bookingAction({ kind: 'manage', action: 'move', ref: booking.ref }) },
+    { label: ctx.text.say(labels.cancel_ref, { ref: booking.ref }), action: bookingAction({ kind: 'manage', action: 'cancel', ref: booking.ref }) },
+  ];
+}
+
+function yesNo(ctx: BookingContext, ref: string, yesLabel: string): Choice[] {
+  return [
+    { label: yesLabel, action: bookingAction({ kind: 'manage-yes', ref }) },
+    { label: ctx.content.booking.labels.keep, action: bookingAction({ kind: 'manage-no', ref }) },
+  ];
+}

@@ -1,0 +1,210 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BookingStore } from '../../src/booking/index.ts';
+import type { BookingEvent, Concierge } from '../../src/core/index.ts';
+import { createMemoryBookingStore } from '../../src/store/index.ts';
+import { createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
+
+// 02:00 UTC is 09:00 on Thursday 26 November 2026 in Da Nang; the spa (sample hours) opens 09:00–21:00.
+let clock = new Date('2026-11-26T02:00:00Z');
+const now = () => clock;
+let bookings: BookingStore;
+let concierge: Concierge;
+let events: BookingEvent[];
+
+beforeEach(async () => {
+  clock = new Date('2026-11-26T02:00:00Z');
+  bookings = createMemoryBookingStore({ now: () => clock.getTime() });
+  concierge = await createTestConcierge({ bookings, now });
+  events = [];
+  concierge.events.on((event) => void events.push(event));
+});
+
+/** Books a session for a guest from start to finish; returns the reference. */
+async function book(id: string, request: string, name = 'Lan'): Promise<string> {
+  const guest = fakeGuest(concierge, { id, channel: 'telegram' });
+  await guest.say(request);
+  if (guest.choices.includes('No preference')) await guest.press('No preference');
+  await guest.press('Medium');
+  await guest.press('Nothing to mention');
+  await guest.say(name);
+  await guest.say('0905 123 456');
+  const confirmed = textOf(await guest.press('Confirm'));
+  const ref = /LS-[A-Z0-9]{4}/.exec(confirmed)?.[0];
+  if (!ref) throw new Error(`not booked: ${confirmed}`);
+  return ref;
+}
+
+describe('booking a session in plain language', () => {
+  it('books end to end, asking only for what is missing, and confirms with reference, time, place and tips', async () => {
+    const guest = fakeGuest(concierge, { id: 'lan', channel: 'telegram', name: 'Lan' });
+    const held = textOf(await guest.say('can I come tomorrow at 3pm, an hour please?'));
+    expect(held).toMatch(/Friday 27 November at 15:00/);
+    expect(held).toMatch(/holding it for you/i);
+    expect(guest.choices).toEqual(['No preference', 'Mai (sample)', 'An (sample)', 'Stop']);
+    await guest.press('Mai (sample)');
+    expect(guest.choices).toEqual(['Light', 'Medium', 'Firm', 'Stop']);
+    await guest.press('Firm');
+    expect(textOf(await guest.say('I had shoulder surgery in March'))).toMatch(/doctor/i);
+    await guest.press('Use Lan');
+    const summary = textOf(await guest.say('my number is +84 905 123 456'));
+    expect(summary).toMatch(/When: Friday 27 November at 15:00/);
+    expect(summary).toMatch(/Length: 60 minutes/);
+    expect(summary).toMatch(/Therapist: Mai/);
+    expect(summary).toMatch(/Pressure: Firm/);
+    expect(summary).toMatch(/shoulder surgery/);
+    expect(summary).toMatch(/Name: Lan/);
+    expect(summary).toMatch(/\+84905123456/);
+    const confirmation = textOf(await guest.press('Confirm'));
+    expect(confirmation).toMatch(/reference is LS-[A-Z0-9]{4}/);
+    expect(confirmation).toMatch(/Friday 27 November at 15:00, 60 minutes/);
+    expect(confirmation).toMatch(/Sample Street/);
+    expect(confirmation).toMatch(/water/i);
+    expect(confirmation).toMatch(/early/i);
+
+    expect(events).toHaveLength(1);
+    const [created] = events;
+    expect(created?.type).toBe('created');
+    expect(created?.booking).toMatchObject({
+      durationMinutes: 60,
+      start: '2026-11-27T08:00:00.000Z',
+      day: '2026-11-27',
+      therapistId: 'mai',
+      guest: { name: 'Lan', contact: '+84905123456', channel: 'telegram', key: 'telegram:lan' },
+      notes: { pressure: 'firm', health: 'I had shoulder surgery in March' },
+    });
+  });
+
+  it('asks for the length first when the guest only says they want to book', async () => {
+    const guest = fakeGuest(concierge, { id: 'plain' });
+    expect(textOf(await guest.say("I'd like to book a massage"))).toMatch(/how long/i);
+    expect(guest.choices).toEqual(['30 minutes', '60 minutes', 'Stop']);
+    expect(textOf(await guest.say('an hour'))).toMatch(/which day/i);
+    const times = textOf(await guest.say('saturday'));
+    expect(times).toMatch(/Saturday 28 November/);
+    expect(guest.choices[0]).toBe('09:00');
+  });
+
+  it('takes "Friday afternoon, 30 minutes" and offers afternoon times', async () => {
+    const guest = fakeGuest(concierge, { id: 'afternoon' });
+    const reply = textOf(await guest.say('Friday afternoon, 30 minutes'));
+    expect(reply).toMatch(/Friday 27 November/);
+    expect(guest.choices.slice(0, 2)).toEqual(['12:00', '12:30']);
+  });
+
+  it('lets the guest change any answer at the summary', async () => {
+    const guest = fakeGuest(concierge, { id: 'change' });
+    await guest.say('book me in tomorrow at 3pm for an hour');
+    await guest.press('No preference');
+    await guest.press('Light');
+    await guest.say('no');
+    await guest.say('my name is Tom Baker');
+    expect(textOf(await guest.say('tom@example.com'))).toMatch(/Length: 60 minutes/);
+    expect(textOf(await guest.say('make it 30 minutes instead'))).toMatch(/Length: 30 minutes/);
+    const moved = textOf(await guest.say('actually Saturday'));
+    expect(moved).toMatch(/When: Saturday 28 November at 15:00/);
+    expect(textOf(await guest.press('Confirm'))).toMatch(/Saturday 28 November at 15:00, 30 minutes/);
+  });
+
+  it('stops at any point, and the held time is free again', async () => {
+    const guest = fakeGuest(concierge, { id: 'stopper' });
+    await guest.say('tomorrow at 3pm for an hour');
+    expect((await bookings.occupancy(['2026-11-27'])).length).toBe(1);
+    expect(textOf(await guest.say('stop'))).toMatch(/nothing was booked/i);
+    expect(await bookings.occupancy(['2026-11-27'])).toEqual([]);
+  });
+
+  it('answers a question mid-booking, then asks its question again', async () => {
+    const guest = fakeGuest(concierge, { id: 'curious' });
+    await guest.say('tomorrow at 3pm for an hour');
+    await guest.press('No preference');
+    const replies = textOf(await guest.say('does it hurt?'));
+    expect(replies).toMatch(/shouldn't hurt/i);
+    expect(replies).toMatch(/what pressure/i);
+    expect(guest.choices).toContain('Medium');
+  });
+
+  it('makes one booking when Confirm is pressed twice', async () => {
+    const guest = fakeGuest(concierge, { id: 'twice' });
+    await guest.say('tomorrow at 3pm for an hour');
+    await guest.press('No preference');
+    await guest.press('Medium');
+    await guest.press('Nothing to mention');
+    await guest.say('Mai');
+    await guest.say('mai@example.com');
+    const confirm = guest.lastChoices().find((c) => c.label === 'Confirm')!;
+    const first = textOf(await guest.sendAction(confirm.action));
+    const second = textOf(await guest.sendAction(confirm.action));
+    const ref = /LS-[A-Z0-9]{4}/.exec(first)?.[0];
+    expect(second).toMatch(new RegExp(`already confirmed.*${ref}`, 'i'));
+    expect(await bookings.listByGuest('web:twice')).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'created')).toHaveLength(1);
+  });
+});
+
+describe('when the wanted time cannot be booked', () => {
+  it('says it is taken and offers the three nearest free times, which can be picked', async () => {
+    await book('first', 'tomorrow at 3pm for an hour');
+    await book('second', 'tomorrow at 3pm for an hour');
+    const guest = fakeGuest(concierge, { id: 'third' });
+    const reply = textOf(await guest.say('tomorrow at 3pm for an hour'));
+    expect(reply).toMatch(/already taken/i);
+    expect(guest.choices).toHaveLength(4);
+    expect(guest.choices).toContain('Fri 27 Nov, 13:30');
+    expect(guest.choices).toContain('Fri 27 Nov, 16:30');
+    expect(textOf(await guest.press('Fri 27 Nov, 16:30'))).toMatch(/Friday 27 November at 16:30 is free/);
+  });
+
+  it.each([
+    ['too soon', 'today at 10am for an hour', /2 hours' notice/],
+    ['outside opening hours', 'tomorrow at 9pm for an hour', /outside our opening hours.*09:00–21:00/],
+    ['on a closed day', 'on 1 January at 2pm for an hour', /closed on Friday 1 January/],
+    ['too far ahead', 'on 15 March at 2pm for an hour', /up to 60 days/],
+  ])('%s: says why and offers other times', async (_, request, reason) => {
+    const guest = fakeGuest(concierge, { id: `why-${_}` });
+    expect(textOf(await guest.say(request))).toMatch(reason);
+    expect(guest.choices.length).toBeGreaterThan(1);
+  });
+});
+
+describe('the guest’s own bookings', () => {
+  it('lists them, cancels with confirmation, and frees the place', async () => {
+    const ref = await book('owner', 'next tuesday at 11am for 30 minutes');
+    const guest = fakeGuest(concierge, { id: 'owner', channel: 'telegram' });
+    expect(textOf(await guest.say('show my bookings'))).toMatch(new RegExp(`${ref}: Tue 1 Dec, 11:00, 30 minutes`));
+    const question = textOf(await guest.say('cancel my booking'));
+    expect(question).toMatch(new RegExp(`Cancel ${ref}`));
+    expect(question).toMatch(/free to cancel until Monday 30 November at 11:00/);
+    expect(textOf(await guest.press('Yes, cancel it'))).toMatch(/cancelled/i);
+    expect(events.map((e) => e.type)).toEqual(['created', 'cancelled']);
+    expect(textOf(await guest.say('my bookings'))).toMatch(/no upcoming bookings/i);
+  });
+
+  it('moves one in plain language ("move my massage to Sunday at 5")', async () => {
+    const ref = await book('mover', 'tomorrow at 3pm for an hour');
+    const guest = fakeGuest(concierge, { id: 'mover', channel: 'telegram' });
+    const question = textOf(await guest.say('move my massage to Sunday at 5'));
+    expect(question).toMatch(new RegExp(`Move ${ref} from Friday 27 November at 15:00 to Sunday 29 November at 17:00`));
+    expect(textOf(await guest.press('Yes, move it'))).toMatch(/now on Sunday 29 November at 17:00/);
+    const moved = events.find((e) => e.type === 'moved');
+    expect(moved?.booking.start).toBe('2026-11-29T10:00:00.000Z');
+    expect((await bookings.get(ref))?.start).toBe('2026-11-29T10:00:00.000Z');
+  });
+
+  it('applies and explains the cancellation rule close to the session', async () => {
+    const ref = await book('late', 'tomorrow at 3pm for an hour');
+    clock = new Date('2026-11-27T00:00:00Z'); // 07:00 on the day, 8 hours before
+    const guest = fakeGuest(concierge, { id: 'late', channel: 'telegram' });
+    const reply = textOf(await guest.say(`cancel ${ref}`));
+    expect(reply).toMatch(/within 24 hours/);
+    expect(reply).toMatch(/contact the spa/i);
+    expect((await bookings.get(ref))?.status).toBe('confirmed');
+  });
+
+  it('refuses someone else’s reference', async () => {
+    const ref = await book('alice', 'tomorrow at 3pm for an hour');
+    const mallory = fakeGuest(concierge, { id: 'mallory', channel: 'telegram' });
+    expect(textOf(await mallory.say(`cancel ${ref}`))).toMatch(new RegExp(`couldn't find a booking ${ref}`));
+    expect(textOf(await mallory.sendAction(`m:yes:${ref}`))).toMatch(/isn't available/);
+    expect((await bookings.get(ref))?.status).toBe('confirmed');
+  });
+});

@@ -1,0 +1,339 @@
+import { describe, expect, it } from 'vitest';
+import type { Booking, BookingStore, CapacityRules, HoldRequest, ReserveRequest } from '../../src/booking/index.ts';
+
+/** How a contract test gets a fresh booking store, and moves its clock (a fake one, or real time). */
+export interface BookingStoreHarness {
+  store: BookingStore;
+  /** Waits until `seconds` have passed for the store. */
+  elapse(seconds: number): Promise<void>;
+}
+
+// A Saturday in Da Nang (UTC+7, no daylight saving); times below are wall clock there.
+const DAY = '2030-03-16';
+const NEXT_DAY = '2030-03-17';
+const at = (clock: string, day = DAY) => new Date(`${day}T${clock}:00+07:00`);
+const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+
+const TWO: CapacityRules = { rooms: 2, bufferMinutes: 0, therapistIds: ['t1', 't2'] };
+
+/** A booking request for a guest, with sensible defaults. */
+function reserveRequest(
+  guest: string,
+  ref: string,
+  options: { clock?: string; day?: string; minutes?: number; therapist?: string; rules?: CapacityRules; idempotencyKey?: string; holdId?: string } = {},
+): ReserveRequest {
+  const day = options.day ?? DAY;
+  const start = at(options.clock ?? '10:00', day);
+  const minutes = options.minutes ?? 60;
+  const booking: Omit<Booking, 'therapistId'> = {
+    ref,
+    service: 'upper-back-massage',
+    durationMinutes: minutes,
+    start: start.toISOString(),
+    end: minutesAfter(start, minutes).toISOString(),
+    day,
+    therapistRequested: options.therapist ?? 'any',
+    guest: { key: `web:${guest}`, name: `Guest ${guest} 🌸`, contact: '+84905123456', channel: 'web', conversationId: `c-${guest}` },
+    notes: { pressure: 'medium' },
+    status: 'confirmed',
+    createdAt: '2030-03-01T00:00:00.000Z',
+    updatedAt: '2030-03-01T00:00:00.000Z',
+  };
+  return {
+    idempotencyKey: options.idempotencyKey ?? `idem-${ref}`,
+    booking,
+    rules: options.rules ?? TWO,
+    ...(options.holdId ? { holdId: options.holdId } : {}),
+  };
+}
+
+/** A hold request for a guest, with sensible defaults. */
+function holdRequest(
+  guest: string,
+  holdId: string,
+  options: { clock?: string; minutes?: number; therapist?: string; rules?: CapacityRules; ttlSeconds?: number } = {},
+): HoldRequest {
+  const start = at(options.clock ?? '10:00');
+  return {
+    holdId,
+    guestKey: `web:${guest}`,
+    start,
+    end: minutesAfter(start, options.minutes ?? 60),
+    day: DAY,
+    therapist: options.therapist ?? 'any',
+    rules: options.rules ?? TWO,
+    ttlSeconds: options.ttlSeconds ?? 600,
+  };
+}
+
+/** A move request for a guest's booking, with sensible defaults. */
+function moveRequest(guest: string, ref: string, clock: string, options: { day?: string; rules?: CapacityRules; minutes?: number } = {}) {
+  const start = at(clock, options.day);
+  return {
+    ref,
+    guestKey: `web:${guest}`,
+    start,
+    end: minutesAfter(start, options.minutes ?? 60),
+    day: options.day ?? DAY,
+    rules: options.rules ?? TWO,
+    updatedAt: '2030-03-02T00:00:00.000Z',
+  };
+}
+
+/** Asserts a reserve succeeded and returns the booking. */
+async function reserved(store: BookingStore, request: ReserveRequest): Promise<Booking> {
+  const result = await store.reserve(request);
+  if (!result.ok) throw new Error(`expected ${request.booking.ref} to be booked, got ${result.reason}`);
+  return result.booking;
+}
+
+/** The behaviour every BookingStore must have, run against each implementation. */
+export function bookingStoreContract(name: string, makeHarness: () => Promise<BookingStoreHarness>) {
+  describe(`${name} booking store`, () => {
+    describe('reserve', () => {
+      it('confirms a booking and reads it back, with a therapist assigned', async () => {
+        const { store } = await makeHarness();
+        const request = reserveRequest('a', 'LS-A1', { therapist: 't2' });
+        const result = await store.reserve(request);
+        const expected = { ...request.booking, therapistId: 't2' };
+        expect(result).toEqual({ ok: true, booking: expected, duplicate: false });
+        expect(await store.get('LS-A1')).toEqual(expected);
+        expect(await store.get('LS-NONE')).toBeUndefined();
+      });
+
+      it('indexes bookings by day (in order of start) and by guest (soonest first)', async () => {
+        const { store } = await makeHarness();
+        await reserved(store, reserveRequest('a', 'LS-A2', { clock: '15:00' }));
+        await reserved(store, reserveRequest('b', 'LS-B1', { clock: '09:00' }));
+        await reserved(store, reserveRequest('a', 'LS-A1', { clock: '11:00', day: NEXT_DAY }));
+        await reserved(store, reserveRequest('a', 'LS-A0', { clock: '10:00' }));
+        expect((await store.listByDay(DAY)).map((b) => b.ref)).toEqual(['LS-B1', 'LS-A0', 'LS-A2']);
+        expect((await store.listByDay(NEXT_DAY)).map((b) => b.ref)).toEqual(['LS-A1']);
+        expect((await store.listByDay('2030-03-18')).map((b) => b.ref)).toEqual([]);
+        expect((await store.listByGuest('web:a')).map((b) => b.ref)).toEqual(['LS-A0', 'LS-A2', 'LS-A1']);
+        expect(await store.listByGuest('web:nobody')).toEqual([]);
+      });
+
+      it('confirms once per idempotency key: a repeat answers with the first booking', async () => {
+        const { store } = await makeHarness();
+        const first = await reserved(store, reserveRequest('a', 'LS-A1', { idempotencyKey: 'tap-1' }));
+        const again = await store.reserve(reserveRequest('a', 'LS-A9', { idempotencyKey: 'tap-1', clock: '16:00' }));
+        expect(again).toEqual({ ok: true, booking: first, duplicate: true });
+        expect((await store.listByGuest('web:a')).map((b) => b.ref)).toEqual(['LS-A1']);
+        expect(await store.get('LS-A9')).toBeUndefined();
+      });
+
+      it('refuses a reference already in use', async () => {
+        const { store } = await makeHarness();
+        await reserved(store, reserveRequest('a', 'LS-A1'));
+        expect(await store.reserve(reserveRequest('b', 'LS-A1', { clock: '16:00', idempotencyKey: 'other-tap' }))).toEqual({ ok: false, reason: 'ref_in_use' });
+        expect((await store.get('LS-A1'))?.guest.key).toBe('web:a');
+      });
+
+      it("refuses a taken therapist to a second guest, who can still take the other one", async () => {
+        const { store } = await makeHarness();
+        await reserved(store, reserveRequest('a', 'LS-A1', { therapist: 't1' }));
+        expect(await store.reserve(reserveRequest('b', 'LS-B1', { therapist: 't1', clock: '10:30' }))).toEqual({ ok: false, reason: 'taken' });
+        expect((await reserved(store, reserveRequest('b', 'LS-B2', { therapist: 't2', clock: '10:30' }))).therapistId).toBe('t2');
+        // Both therapists and both rooms are now busy.
+        expect(await store.reserve(reserveRequest('c', 'LS-C1', { clock: '10:45' }))).toEqual({ ok: false, reason: 'taken' });
+      });
+
+      it('never has more sessions at once than rooms, even with therapists free', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 0, therapistIds: ['t1', 't2', 't3'] };
+        await reserved(store, reserveRequest('a', 'LS-A1', { rules }));
+        expect(await store.reserve(reserveRequest('b', 'LS-B1', { rules, therapist: 't2' }))).toEqual({ ok: false, reason: 'taken' });
+        expect(await store.reserve(reserveRequest('b', 'LS-B1', { rules, clock: '10:59' }))).toEqual({ ok: false, reason: 'taken' });
+        // Back to back is fine with no buffer: [10:00, 11:00) and [11:00, 12:00) do not overlap.
+        expect((await reserved(store, reserveRequest('b', 'LS-B1', { rules, clock: '11:00' }))).therapistId).toBe('t1');
+      });
+
+      it('keeps the buffer free before and after every session, per therapist and per room', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 2, bufferMinutes: 15, therapistIds: ['t1', 't2'] };
+        await reserved(store, reserveRequest('a', 'LS-A1', { rules, therapist: 't1', clock: '10:00' }));
+        const t1 = (guest: string, ref: string, clock: string, minutes = 60) => store.reserve(reserveRequest(guest, ref, { rules, therapist: 't1', clock, minutes }));
+        expect(await t1('b', 'LS-B1', '11:00')).toEqual({ ok: false, reason: 'taken' });
+        expect(await t1('b', 'LS-B1', '11:14')).toEqual({ ok: false, reason: 'taken' });
+        expect(await t1('b', 'LS-B2', '08:50')).toEqual({ ok: false, reason: 'taken' });
+        expect((await t1('b', 'LS-B3', '11:15')).ok).toBe(true);
+        expect((await t1('c', 'LS-C1', '08:45')).ok).toBe(true);
+        // The room rule uses the same buffer: with one room, t2 is blocked right after t1's session too.
+        const oneRoom = { ...rules, rooms: 1 };
+        expect(await store.reserve(reserveRequest('d', 'LS-D1', { rules: oneRoom, therapist: 't2', clock: '12:20' }))).toEqual({ ok: false, reason: 'taken' });
+        expect((await store.reserve(reserveRequest('d', 'LS-D1', { rules: oneRoom, therapist: 't2', clock: '12:30' }))).ok).toBe(true);
+      });
+
+      it('gives "any" the first free therapist in the order of the rules', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 3, bufferMinutes: 0, therapistIds: ['t3', 't1', 't2'] };
+        const assigned = [];
+        for (const guest of ['a', 'b', 'c']) assigned.push((await reserved(store, reserveRequest(guest, `LS-${guest}`, { rules }))).therapistId);
+        expect(assigned).toEqual(['t3', 't1', 't2']);
+        expect(await store.reserve(reserveRequest('d', 'LS-d', { rules }))).toEqual({ ok: false, reason: 'taken' });
+        // A therapist the rules do not list is never free.
+        expect(await store.reserve(reserveRequest('e', 'LS-e', { rules, therapist: 't9', clock: '15:00' }))).toEqual({ ok: false, reason: 'taken' });
+      });
+
+      it('frees the place of a cancelled booking', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 0, therapistIds: ['t1'] };
+        await reserved(store, reserveRequest('a', 'LS-A1', { rules }));
+        expect(await store.reserve(reserveRequest('b', 'LS-B1', { rules }))).toEqual({ ok: false, reason: 'taken' });
+        expect((await store.cancel('LS-A1', 'web:a', '2030-03-02T00:00:00.000Z')).ok).toBe(true);
+        expect((await store.reserve(reserveRequest('b', 'LS-B1', { rules }))).ok).toBe(true);
+      });
+    });
+
+    describe('holds', () => {
+      it('block other guests but not their owner, and go when the owner books', async () => {
+        const { store } = await makeHarness();
+        const held = await store.hold(holdRequest('a', 'h-a', { therapist: 't1' }));
+        expect(held).toMatchObject({ ok: true, hold: { id: 'h-a', guestKey: 'web:a', therapistId: 't1', day: DAY, start: at('10:00').toISOString() } });
+        expect(await store.hold(holdRequest('b', 'h-b', { therapist: 't1' }))).toEqual({ ok: false, reason: 'taken' });
+        expect(await store.reserve(reserveRequest('b', 'LS-B1', { therapist: 't1' }))).toEqual({ ok: false, reason: 'taken' });
+        expect((await reserved(store, reserveRequest('b', 'LS-B1'))).therapistId).toBe('t2');
+        const own = await reserved(store, reserveRequest('a', 'LS-A1', { therapist: 't1', holdId: 'h-a' }));
+        expect(own.therapistId).toBe('t1');
+        const occupancy = await store.occupancy([DAY]);
+        expect(occupancy.filter((o) => o.heldBy !== undefined)).toEqual([]);
+        expect(occupancy.map((o) => o.ref).sort()).toEqual(['LS-A1', 'LS-B1']);
+      });
+
+      it('count against the rooms', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 0, therapistIds: ['t1', 't2'] };
+        expect((await store.hold(holdRequest('a', 'h-a', { rules }))).ok).toBe(true);
+        expect(await store.reserve(reserveRequest('b', 'LS-B1', { rules, therapist: 't2' }))).toEqual({ ok: false, reason: 'taken' });
+      });
+
+      it('show in the occupancy with their owner', async () => {
+        const { store } = await makeHarness();
+        await store.hold(holdRequest('a', 'h-a', { therapist: 't2', clock: '13:00' }));
+        await reserved(store, reserveRequest('b', 'LS-B1', { therapist: 't1' }));
+        expect(await store.occupancy([DAY, NEXT_DAY, DAY])).toEqual([
+          { start: at('10:00'), end: at('11:00'), therapistId: 't1', ref: 'LS-B1' },
+          { start: at('13:00'), end: at('14:00'), therapistId: 't2', heldBy: 'web:a' },
+        ]);
+        expect(await store.occupancy([NEXT_DAY])).toEqual([]);
+      });
+
+      it("replace the guest's earlier hold", async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 0, therapistIds: ['t1'] };
+        expect((await store.hold(holdRequest('a', 'h-1', { rules, clock: '10:00' }))).ok).toBe(true);
+        expect((await store.hold(holdRequest('a', 'h-2', { rules, clock: '12:00' }))).ok).toBe(true);
+        expect((await store.reserve(reserveRequest('b', 'LS-B1', { rules, clock: '10:00' }))).ok).toBe(true);
+        expect(await store.reserve(reserveRequest('c', 'LS-C1', { rules, clock: '12:00' }))).toEqual({ ok: false, reason: 'taken' });
+        expect((await store.occupancy([DAY])).filter((o) => o.heldBy)).toHaveLength(1);
+      });
+
+      it('can be released early', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 0, therapistIds: ['t1'] };
+        await store.hold(holdRequest('a', 'h-a', { rules }));
+        await store.releaseHold('h-a');
+        await store.releaseHold('h-never-made');
+        expect((await store.reserve(reserveRequest('b', 'LS-B1', { rules }))).ok).toBe(true);
+      });
+
+      it('expire on their own', async () => {
+        const { store, elapse } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 0, therapistIds: ['t1'] };
+        const held = await store.hold(holdRequest('a', 'h-a', { rules, ttlSeconds: 1 }));
+        expect(held.ok).toBe(true);
+        expect(await store.hold(holdRequest('b', 'h-b', { rules }))).toEqual({ ok: false, reason: 'taken' });
+        await elapse(1.3);
+        expect(await store.occupancy([DAY])).toEqual([]);
+        expect((await store.reserve(reserveRequest('b', 'LS-B1', { rules }))).ok).toBe(true);
+      });
+    });
+
+    describe('move', () => {
+      it("moves the owner's booking to a free time, across days, and reports the previous one", async () => {
+        const { store } = await makeHarness();
+        const original = await reserved(store, reserveRequest('a', 'LS-A1', { therapist: 't1' }));
+        const result = await store.move(moveRequest('a', 'LS-A1', '14:00', { day: NEXT_DAY }));
+        expect(result).toEqual({
+          ok: true,
+          previous: original,
+          booking: { ...original, start: at('14:00', NEXT_DAY).toISOString(), end: at('15:00', NEXT_DAY).toISOString(), day: NEXT_DAY, updatedAt: '2030-03-02T00:00:00.000Z' },
+        });
+        expect(await store.listByDay(DAY)).toEqual([]);
+        expect((await store.listByDay(NEXT_DAY)).map((b) => b.ref)).toEqual(['LS-A1']);
+        expect((await store.get('LS-A1'))?.day).toBe(NEXT_DAY);
+      });
+
+      it('is not blocked by the booking being moved', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 15, therapistIds: ['t1'] };
+        await reserved(store, reserveRequest('a', 'LS-A1', { rules }));
+        const result = await store.move(moveRequest('a', 'LS-A1', '10:30', { rules }));
+        expect(result.ok && result.booking.start).toBe(at('10:30').toISOString());
+      });
+
+      it('refuses a taken time and leaves the booking as it was', async () => {
+        const { store } = await makeHarness();
+        const original = await reserved(store, reserveRequest('a', 'LS-A1', { therapist: 't1' }));
+        await reserved(store, reserveRequest('b', 'LS-B1', { therapist: 't1', clock: '14:00' }));
+        expect(await store.move(moveRequest('a', 'LS-A1', '14:30'))).toEqual({ ok: false, reason: 'taken' });
+        expect(await store.get('LS-A1')).toEqual(original);
+        expect((await store.listByDay(DAY)).map((b) => b.ref)).toEqual(['LS-A1', 'LS-B1']);
+      });
+
+      it("answers not_found for someone else's booking, an unknown one, or a cancelled one", async () => {
+        const { store } = await makeHarness();
+        const original = await reserved(store, reserveRequest('a', 'LS-A1'));
+        expect(await store.move(moveRequest('b', 'LS-A1', '14:00'))).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.move(moveRequest('a', 'LS-NONE', '14:00'))).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.get('LS-A1')).toEqual(original);
+        await store.cancel('LS-A1', 'web:a', '2030-03-02T00:00:00.000Z');
+        expect(await store.move(moveRequest('a', 'LS-A1', '14:00'))).toEqual({ ok: false, reason: 'not_found' });
+      });
+
+      it("uses the mover's own hold but not others'", async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 0, therapistIds: ['t1'] };
+        await reserved(store, reserveRequest('a', 'LS-A1', { rules }));
+        await store.hold(holdRequest('b', 'h-b', { rules, clock: '13:00' }));
+        expect(await store.move(moveRequest('a', 'LS-A1', '13:00', { rules }))).toEqual({ ok: false, reason: 'taken' });
+        await store.hold(holdRequest('a', 'h-a', { rules, clock: '15:00' }));
+        expect((await store.move({ ...moveRequest('a', 'LS-A1', '15:00', { rules }), holdId: 'h-a' })).ok).toBe(true);
+        expect((await store.occupancy([DAY])).filter((o) => o.heldBy === 'web:a')).toEqual([]);
+      });
+    });
+
+    describe('cancel', () => {
+      it("cancels the owner's booking: kept as a record and in the guest's list, gone from the day", async () => {
+        const { store } = await makeHarness();
+        const original = await reserved(store, reserveRequest('a', 'LS-A1'));
+        expect(await store.cancel('LS-A1', 'web:b', '2030-03-02T00:00:00.000Z')).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.cancel('LS-NONE', 'web:a', '2030-03-02T00:00:00.000Z')).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.get('LS-A1')).toEqual(original);
+        const cancelled = { ...original, status: 'cancelled', updatedAt: '2030-03-02T00:00:00.000Z' };
+        expect(await store.cancel('LS-A1', 'web:a', '2030-03-02T00:00:00.000Z')).toEqual({ ok: true, booking: cancelled });
+        expect(await store.get('LS-A1')).toEqual(cancelled);
+        expect(await store.listByGuest('web:a')).toEqual([cancelled]);
+        expect(await store.listByDay(DAY)).toEqual([]);
+        expect(await store.occupancy([DAY])).toEqual([]);
+        // A second cancel answers with the cancelled booking as it is.
+        expect(await store.cancel('LS-A1', 'web:a', '2030-03-03T00:00:00.000Z')).toEqual({ ok: true, booking: cancelled });
+      });
+    });
+
+    describe('records', () => {
+      it('hands out copies, and keeps text in any language intact', async () => {
+        const { store } = await makeHarness();
+        const request = reserveRequest('a', 'LS-A1');
+        request.booking.guest.name = 'Nguyễn Thị Lan 🌸 "quotes" \\ back/slash';
+        request.booking.notes = { health: 'đau lưng\nback pain', pressure: 'firm' };
+        const booking = await reserved(store, request);
+        booking.guest.name = 'changed';
+        const read = await store.get('LS-A1');
+        expect(read?.guest.name).toBe('Nguyễn Thị Lan 🌸 "quotes" \\ back/slash');
+        expect(read?.notes).toEqual({ health: 'đau lưng\nback pain', pressure: 'firm' });
+      });
+    });
+  });
+}
