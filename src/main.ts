@@ -20,12 +20,32 @@ async function openStores(config: Config, logger: Logger): Promise<Stores> {
     logger.warn({}, 'REDIS_URL is not set: conversations and bookings are kept in memory (one process, lost on restart)');
     return { store: createMemoryStore(), bookings: createMemoryBookingStore(), close: async () => {} };
   }
-  const client: RedisClient = createClient({ url: config.REDIS_URL });
+  // Reconnect with backoff once running; the first connection gets a few tries, then start-up stops.
+  let connected = false;
+  const client: RedisClient = createClient({
+    url: config.REDIS_URL,
+    socket: {
+      connectTimeout: 5000,
+      reconnectStrategy: (retries: number) => (!connected && retries >= 3 ? false : Math.min(200 * 2 ** retries, 5000)),
+    },
+  });
   // Without a listener node-redis treats connection errors as fatal; log them and let it reconnect.
   client.on('error', (error: Error) => logger.error({ err: error }, 'Redis connection error'));
-  await client.connect();
+  try {
+    await client.connect();
+    connected = true;
+  } catch (error) {
+    throw new ConfigError(`Cannot reach Redis at REDIS_URL (${redactUrl(config.REDIS_URL)}): ${(error as Error).message}. Start Redis or fix REDIS_URL.`, { cause: error });
+  }
   logger.info({}, 'conversation state is kept in Redis');
   return { store: createRedisStore(client), bookings: createRedisBookingStore(client), close: async () => void (await client.close()) };
+}
+
+/** The URL without its password, for messages. */
+function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
     if (!reply) return { replies: [replies.withMenu(replies.say('unknown_choice'))], state: { ...state, walkthrough: undefined } };
     const last = step >= replies.walkthroughLength(id) - 1;
     const list = advise ? [{ text: content.health.advice }, reply] : [reply];
-    return { replies: list, state: { ...state, misses: 0, lastIntent: id, walkthrough: last ? undefined : { id, step } } };
+    return { replies: list, state: { ...state, misses: 0, walkthrough: last ? undefined : { id, step } } };
   }
 
   return {
@@ -22,7 +22,7 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
 
     /** The replies for an intent the guest asked for, by typing or by a button. */
     answerIntent(intent: string, state: ConversationState, advise: boolean): Outcome {
-      const next: ConversationState = { ...state, misses: 0, lastIntent: intent, walkthrough: undefined };
+      const next: ConversationState = { ...state, misses: 0, walkthrough: undefined };
       if (replies.hasTopic(intent)) return { replies: [replies.topic(intent, { advise })], state: next };
       if (replies.hasWalkthrough(intent)) return startWalkthrough(intent, 0, next, advise);
       const out = (list: Reply[]): Outcome => ({ replies: advise ? [{ text: content.health.advice }, ...list] : list, state: next });

@@ -120,23 +120,23 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       return answers.startWalkthrough(state.walkthrough.id, state.walkthrough.step + 1, state);
     }
     const advise = mentionsHealth(text);
-    const { language } = understanding;
-    if (language.foreignScript(text) || (!advise && language.fewEnglishWords(text))) {
+    const meaning = await understanding.interpret(text, { threshold: deps.confidenceThreshold, skipVocabularyCheck: advise });
+    if (meaning.kind === 'other-language') {
       return { replies: [replies.withMenu(replies.say('other_language'))], state: { ...state, walkthrough: undefined } };
     }
-    const guess = await understanding.classify(text);
-    logger.debug({ key, intent: guess.intent, score: Number(guess.score.toFixed(3)) }, 'classified');
-    const understood = guess.score >= deps.confidenceThreshold && isKnownIntent(guess.intent);
+    logger.debug({ key, kind: meaning.kind, intent: meaning.kind === 'intent' ? meaning.intent : meaning.guess.intent }, 'classified');
+    const understood = meaning.kind === 'intent' && isKnownIntent(meaning.intent);
+    const intent = meaning.kind === 'intent' ? meaning.intent : 'None';
     if (pending === 'unhandled' && desk) {
       // Mid-booking: answer a question about something else, then ask the booking's question again.
-      if (understood && BOOKING_INTENTS.has(guess.intent)) return answer(guess.intent, state, turn, advise, text);
-      const aside = understood ? answers.answerIntent(guess.intent, state, advise).replies : [{ text: content.booking.not_understood }];
+      if (understood && BOOKING_INTENTS.has(intent)) return answer(intent, state, turn, advise, text);
+      const aside = understood ? answers.answerIntent(intent, state, advise).replies : [{ text: content.booking.not_understood }];
       const again = await desk.reprompt(bookingGuest(turn), memory);
       if (!again) return { replies: aside, state: { ...state, booking: { ...memory, manage: undefined } } };
       return withBooking(state, { replies: [...aside.map((r) => ({ text: r.text })), ...again.replies], memory: again.memory });
     }
     if (!understood) return answers.didNotUnderstand(state, advise);
-    return answer(guess.intent, state, turn, advise, text);
+    return answer(intent, state, turn, advise, text);
   }
 
   async function respondToAction(action: string, state: ConversationState, turn: Turn): Promise<Outcome> {

@@ -21,10 +21,6 @@ export function createKeyedQueue() {
       });
       return result;
     },
-    /** How many keys have tasks queued or running. */
-    get size() {
-      return tails.size;
-    },
   };
 }
 

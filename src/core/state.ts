@@ -16,7 +16,6 @@ export const conversationStateSchema = z.object({
   misses: z.number().int().min(0).max(100),
   /** The walk-through in progress and the step last shown (0-based). */
   walkthrough: z.object({ id: z.string().max(100), step: z.number().int().min(0) }).optional(),
-  lastIntent: z.string().max(100).optional(),
   /** Booking in progress, a cancel or move waiting for an answer, and the guest's last booking. */
   booking: bookingMemorySchema.optional(),
   updatedAt: z.iso.datetime(),

@@ -3,7 +3,7 @@
 // Intents
 export { loadIntentDefinitions, type IntentDefinition } from './intent-definitions.ts';
 export { trainIntentClassifier, withStandIns, type IntentClassifier, type IntentGuess, type ClassifierOptions } from './intent-classifier.ts';
-export { createUnderstanding, type Understanding } from './understanding.ts';
+export { createUnderstanding, type Understanding, type Interpretation, type InterpretOptions } from './understanding.ts';
 
 // Language
 export { createLanguageCheck, type LanguageCheck } from './language.ts';

@@ -9,8 +9,6 @@ export interface IntentGuess {
   intent: string;
   /** 0..1: how strongly the message matches the intent, not just how it ranks against the others. */
   score: number;
-  /** The runner-up, to tell a clear answer from a coin toss. */
-  runnerUp?: { intent: string; score: number };
 }
 
 /** Classifies guest text into the intents it was trained on. */
@@ -89,13 +87,9 @@ export async function trainIntentClassifier(
       const tokens = await domain.prepare(prepareText(text), domain.settings);
       const { tokens: features } = domain.textToFeatures({ tokens, settings: domain.settings });
       const outputs = Object.entries(network.run(features) ?? {}).sort((a, b) => b[1] - a[1]);
-      const [best, second] = outputs;
+      const [best] = outputs;
       if (!best || best[1] <= 0 || best[0] === 'None') return { intent: 'None', score: 0 };
-      return {
-        intent: best[0],
-        score: Math.min(1, best[1]),
-        ...(second && second[1] > 0 ? { runnerUp: { intent: second[0], score: Math.min(1, second[1]) } } : {}),
-      };
+      return { intent: best[0], score: Math.min(1, best[1]) };
     },
   };
 }

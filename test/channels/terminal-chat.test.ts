@@ -30,12 +30,21 @@ describe('the terminal chat (npm run chat), with piped input', () => {
   });
 
   it('keeps the conversation in Redis when REDIS_URL is set', async () => {
-    const before = (await redis.keys('spa:conv:cli:*')).length;
+    const before = new Set(await redis.keys('spa:conv:cli:*'));
     const { code, stdout, stderr } = await runBot(['--chat'], 'what is effleurage\n', { REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'info' });
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/sweeping/i);
     expect(stderr).toMatch(/kept in Redis/);
-    expect((await redis.keys('spa:conv:cli:*')).length).toBeGreaterThanOrEqual(Math.max(before, 1));
+    const added = (await redis.keys('spa:conv:cli:*')).filter((k) => !before.has(k));
+    expect(added).toHaveLength(1);
+    expect(await redis.ttl(added[0]!)).toBeGreaterThan(3600);
+    await redis.del(added);
+  });
+
+  it('stops at start-up, naming REDIS_URL, when Redis cannot be reached', async () => {
+    const { code, stderr } = await runBot(['--chat'], '', { REDIS_URL: 'redis://127.0.0.1:1' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Cannot reach Redis at REDIS_URL/);
   });
 
   it('npm start with nothing configured runs the same chat', async () => {

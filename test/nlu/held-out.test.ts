@@ -26,13 +26,9 @@ describe('understanding guest phrasings it was not trained on', () => {
     const threshold = loadConfig({}).NLU_CONFIDENCE_THRESHOLD;
     const misses: string[] = [];
     for (const { text, intent } of heldOut) {
-      let got: string;
-      if (understanding.language.foreignScript(text) || understanding.language.fewEnglishWords(text)) got = '(other language)';
-      else {
-        const guess = await understanding.classify(text);
-        // Below the threshold the bot says it did not understand: right only for what it should not answer.
-        got = guess.score < threshold ? 'out_of_scope' : guess.intent;
-      }
+      const meaning = await understanding.interpret(text, { threshold });
+      // When unsure the bot says it did not understand: right only for what it should not answer.
+      const got = meaning.kind === 'intent' ? meaning.intent : meaning.kind === 'unsure' ? 'out_of_scope' : '(other language)';
       if (got !== intent) misses.push(`${text} -> ${got} (want ${intent})`);
     }
     const accuracy = 1 - misses.length / heldOut.length;

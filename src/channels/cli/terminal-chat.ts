@@ -21,7 +21,14 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const { concierge, output, logger, interactive } = options;
   const guestId = options.guestId ?? `terminal-${randomUUID().slice(0, 8)}`;
   let offered: Choice[] = [];
-  const write = (text: string) => output.write(text + '\n');
+  // A reader that goes away (`npm run chat | head`) ends the chat instead of crashing it.
+  let closed = false;
+  output.on('error', () => {
+    closed = true;
+  });
+  const write = (text: string) => {
+    if (!closed) output.write(text + '\n');
+  };
 
   const send = async (input: Turn['input']) => {
     const turn: Turn = { channel: 'cli', conversationId: guestId, guest: { id: guestId }, input };
@@ -45,6 +52,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   await send({ kind: 'action', action: intentAction('greeting') });
   if (interactive) output.write('you> ');
   for await (const line of { [Symbol.asyncIterator]: () => lines }) {
+    if (closed) break;
     if (!interactive) write(`you: ${line}`);
     const picked = /^\s*(\d{1,2})\s*$/.exec(line);
     const choice = picked ? offered[Number(picked[1]) - 1] : undefined;

@@ -145,6 +145,8 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
   }
   if (awaiting === 'confirm' && words.isYes(text)) return { draft, changed: false, notes, confirm: true };
 
+  // Only the start is read for booking details: a long message full of dates would cost every guest time.
+  text = text.slice(0, 300);
   const next: BookingDraft = { ...draft };
   let changed = false;
   const bare = awaiting === 'duration' ? /^\s*(\d{2,3})\s*$/.exec(text) : null;
