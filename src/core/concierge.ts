@@ -14,6 +14,7 @@ import {
   type BookingGuest,
   type BookingOutcome,
 } from './booking/index.ts';
+import type { ConversationLock } from './conversation-lock.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { createHealthCheck } from './health.ts';
 import { cleanInput } from './input.ts';
@@ -30,6 +31,8 @@ export interface ConciergeDeps {
   store: ConversationStore;
   /** Where bookings live; without it the bot explains how to book by phone or email instead. */
   bookings?: BookingStore;
+  /** Orders a conversation's messages across bot instances; one process needs none. */
+  lock?: ConversationLock;
   /** Seconds a conversation's state lives after its last message. */
   stateTtlSeconds: number;
   /** Below this classifier score the bot says it did not understand instead of guessing. */
@@ -175,7 +178,8 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   return {
     handle(turn) {
       const key = conversationKey(turn);
-      return queue.run(key, () => handleInOrder(turn, key));
+      const { lock } = deps;
+      return queue.run(key, () => (lock ? lock.run(key, () => handleInOrder(turn, key)) : handleInOrder(turn, key)));
     },
     errorReplies() {
       return [replies.withMenu(replies.say('internal_error'))];

@@ -10,6 +10,7 @@ export { cleanInput, MAX_INPUT_CHARS, type CleanInput } from './input.ts';
 
 // State
 export type { ConversationStore } from './conversation-store.ts';
+export type { ConversationLock } from './conversation-lock.ts';
 export { conversationKey, conversationStateSchema, type ConversationState } from './state.ts';
 export { createKeyedQueue, type KeyedQueue } from './serial.ts';
 
