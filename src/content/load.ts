@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ContentError } from '../errors.ts';
 import {
   bookingTextsSchema,
+  handoverTextsSchema,
   healthSchema,
   knowledgeSchema,
   messagesSchema,
@@ -46,6 +47,7 @@ export async function loadContent(dir: string): Promise<Content> {
     health: await readYaml(dir, 'health.yaml', healthSchema),
     messages: await readYaml(dir, 'messages.yaml', messagesSchema),
     booking: await readYaml(dir, 'booking.yaml', bookingTextsSchema),
+    handover: await readYaml(dir, 'handover.yaml', handoverTextsSchema),
   };
   checkCrossReferences(dir, content);
   return content;
@@ -113,6 +115,7 @@ function checkCrossReferences(dir: string, content: Content): void {
     }
   };
   visit('', content.booking);
+  unknownPlaceholders('handover.yaml', 'staff_prefix', content.handover.staff_prefix, ['staff']);
 
   const first = problems[0];
   if (first) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { placeholdersIn } from './template.ts';
 
 // The shapes of the files in content/. Every sentence the bot says is data described here.
 
@@ -140,6 +141,31 @@ export const messagesSchema = z.object({
     person: text.max(40),
     'booking.start': text.max(40),
   }),
+  /** The web chat page and its corner bubble. */
+  web: z.object({
+    tagline: text.max(80),
+    log_label: text.max(40),
+    you: text.max(20),
+    input_label: text.max(40),
+    input_placeholder: text.max(60),
+    send: text.max(20),
+    typing: text.max(60).refine(onlyPlaceholders('spa_name'), 'the only placeholder allowed is {spa_name}'),
+    rate_limited: text.refine(onlyPlaceholders('seconds'), 'the only placeholder allowed is {seconds}'),
+    failed: text,
+    open_chat: text.max(40),
+    close_chat: text.max(40),
+  }),
+  /** Telegram: the command menu next to the message box (setMyCommands), at most 256 characters each. */
+  telegram: z.object({
+    commands: z.object({
+      start: text.max(256),
+      help: text.max(256),
+      book: text.max(256),
+      mybookings: text.max(256),
+      cancel: text.max(256),
+      faq: text.max(256),
+    }),
+  }),
 });
 
 const words = z.array(z.string().trim().toLowerCase().min(1)).min(1);
@@ -221,7 +247,17 @@ export const bookingTextsSchema = z.object({
   }),
 });
 
+/** content/handover.yaml: what the bot says when a person on the team takes over, and gives back. */
+export const handoverTextsSchema = z.object({
+  started: text,
+  started_after_misses: text,
+  already_waiting: text,
+  staff_prefix: z.string(),
+  ended: text,
+});
+
 export type SpaSettings = z.infer<typeof spaSchema>;
+export type HandoverTexts = z.infer<typeof handoverTextsSchema>;
 export type BookingTexts = z.infer<typeof bookingTextsSchema>;
 export type Knowledge = z.infer<typeof knowledgeSchema>;
 export type Walkthroughs = z.infer<typeof walkthroughsSchema>;
@@ -236,6 +272,12 @@ export interface Content {
   health: HealthContent;
   messages: Messages;
   booking: BookingTexts;
+  handover: HandoverTexts;
+}
+
+/** A check that a sentence uses no placeholders but the given ones. */
+function onlyPlaceholders(...allowed: string[]): (sentence: string) => boolean {
+  return (sentence) => placeholdersIn(sentence).every((name) => allowed.includes(name));
 }
 
 function isTimeZone(zone: string): boolean {

@@ -16,10 +16,14 @@ import {
 } from './booking/index.ts';
 import type { ConversationLock } from './conversation-lock.ts';
 import type { ConversationStore } from './conversation-store.ts';
+import { createEventHub, type EventHub } from './event-hub.ts';
+import { withRecent, type HandoverEvent } from './handover.ts';
+import { createHandoverDesk } from './handover-desk.ts';
 import { createHealthCheck } from './health.ts';
 import { cleanInput } from './input.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createReplyBuilder } from './replies.ts';
+import { createOutbox, type GuestOutbox } from './outbox.ts';
 import { createKeyedQueue } from './serial.ts';
 import { conversationKey, conversationStateSchema, newConversationState, type ConversationState } from './state.ts';
 import type { Reply, Turn } from './types.ts';
@@ -50,6 +54,14 @@ export interface Concierge {
   readonly events: BookingEvents;
   /** The booking side, when a booking store was given (staff tools read the calendar through it). */
   readonly bookingDesk?: BookingDesk;
+  /** Hand-over events (a guest asked for a person, wrote while one had the chat, was handed back). */
+  readonly handoverEvents: EventHub<HandoverEvent>;
+  /** Where channels register how to reach their guests outside a reply. */
+  readonly outbox: GuestOutbox;
+  /** Sends a staff member's answer to a guest who was handed over; false when the conversation is not (any more) with staff. */
+  staffReply(key: string, staff: string, text: string): Promise<boolean>;
+  /** Hands the conversation back to the bot and tells the guest; false when it was not with staff. */
+  endHandover(key: string): Promise<boolean>;
 }
 
 // Words that move a walk-through on when typed instead of pressing "Next".
@@ -68,6 +80,13 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   const builtIns = new Set<string>(BUILT_IN_INTENTS);
   const events = createBookingEvents(logger);
   const desk = deps.bookings ? createDesk(deps.bookings) : undefined;
+  const handoverEvents = createEventHub<HandoverEvent>(logger, 'handover');
+  const outbox = createOutbox();
+  const handover = createHandoverDesk(content, replies, handoverEvents, outbox, now);
+  const serialized = <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const { lock } = deps;
+    return queue.run(key, () => (lock ? lock.run(key, task) : task()));
+  };
 
   function createDesk(bookings: BookingStore): BookingDesk {
     const calendar = calendarSettingsFrom(content);
@@ -106,8 +125,9 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     return { state: newConversationState(turn, now()), reset: true };
   }
 
-  /** An intent the guest expressed: booking intents go to the desk, the rest are answered. */
+  /** An intent the guest expressed: booking intents go to the desk, a person to the staff desk, the rest are answered. */
   async function answer(intent: string, state: ConversationState, turn: Turn, advise: boolean, text?: string): Promise<Outcome> {
+    if (intent === 'person' && handover.available) return handover.start(state, turn, conversationKey(turn), 'asked');
     if (desk && BOOKING_INTENTS.has(intent)) {
       const outcome = withBooking(state, await desk.forIntent(intent, bookingGuest(turn), state.booking ?? {}, text));
       return advise ? { ...outcome, replies: [{ text: content.health.advice }, ...outcome.replies] } : outcome;
@@ -116,6 +136,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   }
 
   async function respondToText(text: string, state: ConversationState, turn: Turn, key: string): Promise<Outcome> {
+    if (state.handover) return handover.forward(state, turn, key, text);
     const memory = state.booking ?? {};
     const pending = desk ? await desk.forText(bookingGuest(turn), memory, text) : undefined;
     if (pending && pending !== 'unhandled') return withBooking(state, pending);
@@ -138,7 +159,11 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       if (!again) return { replies: aside, state: { ...state, booking: { ...memory, manage: undefined } } };
       return withBooking(state, { replies: [...aside.map((r) => ({ text: r.text })), ...again.replies], memory: again.memory });
     }
-    if (!understood) return answers.didNotUnderstand(state, advise);
+    if (!understood) {
+      // The second miss in a row goes to a person when someone on the team is there to take it.
+      if (!advise && state.misses >= 1 && handover.available) return handover.start(state, turn, key, 'misunderstood');
+      return answers.didNotUnderstand(state, advise);
+    }
     return answer(intent, state, turn, advise, text);
   }
 
@@ -171,22 +196,45 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
         outcome = await respondToText(input.text, state, turn, key);
       }
     }
-    await store.write(key, { ...outcome.state, updatedAt: now().toISOString() }, deps.stateTtlSeconds);
-    return [...notes, ...outcome.replies];
+    const all = [...notes, ...outcome.replies];
+    const said = turn.input.kind === 'text' ? [{ from: 'guest' as const, text: cleanText(turn.input.text) }] : [];
+    const recent = withRecent(outcome.state.recent, [...said, ...all.map((r) => ({ from: 'bot' as const, text: r.text }))]);
+    await store.write(key, { ...outcome.state, recent, updatedAt: now().toISOString() }, deps.stateTtlSeconds);
+    return all;
+  }
+
+  /** Loads a conversation's state, lets `change` update it, and saves it: for work that is not a guest's turn. */
+  function updateConversation(key: string, change: (state: ConversationState) => Promise<ConversationState>): Promise<boolean> {
+    return serialized(key, async () => {
+      const parsed = conversationStateSchema.safeParse(await store.read(key));
+      if (!parsed.success || !parsed.data.handover) return false;
+      const next = await change(parsed.data);
+      await store.write(key, { ...next, updatedAt: now().toISOString() }, deps.stateTtlSeconds);
+      return true;
+    });
   }
 
   return {
     handle(turn) {
       const key = conversationKey(turn);
-      const { lock } = deps;
-      return queue.run(key, () => (lock ? lock.run(key, () => handleInOrder(turn, key)) : handleInOrder(turn, key)));
+      return serialized(key, () => handleInOrder(turn, key));
     },
     errorReplies() {
       return [replies.withMenu(replies.say('internal_error'))];
     },
     events,
     ...(desk ? { bookingDesk: desk } : {}),
+    handoverEvents,
+    outbox,
+    staffReply: (key, staff, text) => updateConversation(key, (state) => handover.staffReply(state, staff, text)),
+    endHandover: (key) => updateConversation(key, (state) => handover.end(state, key)),
   };
+}
+
+/** A guest's text as kept in the recent lines: cleaned like any input. */
+function cleanText(raw: string): string {
+  const input = cleanInput(raw);
+  return input.kind === 'empty' ? '' : input.text;
 }
 
 /** What the channel tells about the guest, capped to what the state schema accepts. */

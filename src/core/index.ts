@@ -14,6 +14,11 @@ export type { ConversationLock } from './conversation-lock.ts';
 export { conversationKey, conversationStateSchema, type ConversationState } from './state.ts';
 export { createKeyedQueue, type KeyedQueue } from './serial.ts';
 
+// Hand-over to a person, and messages to guests outside a reply
+export type { HandoverEvent, RecentMessage } from './handover.ts';
+export type { GuestOutbox, GuestSender } from './outbox.ts';
+export type { EventHub, Listener } from './event-hub.ts';
+
 // Errors and logging
 export { ConciergeError, GuestInputError, ConfigError, ContentError, StoreError, PlatformError } from '../errors.ts';
 export { silentLogger, type Logger } from './logger.ts';

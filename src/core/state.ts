@@ -16,6 +16,10 @@ export const conversationStateSchema = z.object({
   misses: z.number().int().min(0).max(100),
   /** The walk-through in progress and the step last shown (0-based). */
   walkthrough: z.object({ id: z.string().max(100), step: z.number().int().min(0) }).optional(),
+  /** The last few lines of the conversation, for a person taking over. */
+  recent: z.array(z.object({ from: z.enum(['guest', 'bot', 'staff']), text: z.string().max(300) })).max(8).optional(),
+  /** Set while a person on the team has the conversation: the bot stays quiet and passes messages on. */
+  handover: z.object({ channel: z.string().max(20), conversationId: z.string().max(200), since: z.iso.datetime() }).optional(),
   /** Booking in progress, a cancel or move waiting for an answer, and the guest's last booking. */
   booking: bookingMemorySchema.optional(),
   updatedAt: z.iso.datetime(),
