@@ -9,5 +9,8 @@ COPY src ./src
 COPY content ./content
 COPY intents ./intents
 USER node
-# Until the web chat exists the bot talks in the terminal: run with `docker run -it`.
+# The web chat on port 3000. Inside a container the server must listen on every interface to be
+# reachable through a published port (`docker run -p 3000:3000 ...`); a local `npm start` keeps 127.0.0.1.
+ENV HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
 CMD ["node", "--import", "tsx", "src/main.ts"]

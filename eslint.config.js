@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web chat's page scripts run in browsers, as plain scripts (no build step, no modules).
+    files: ['src/channels/web/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['src/core/**', 'src/nlu/**', 'src/booking/**', 'src/content/**'],
     rules: { 'no-restricted-imports': ['error', channelAndDriverImports] },
   },

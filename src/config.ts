@@ -11,6 +11,18 @@ const envSchema = z.object({
   STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
   NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  PORT: z.coerce
+    .number({ error: 'must be a port number, e.g. 3000' })
+    .int({ error: 'must be a port number, e.g. 3000' })
+    .min(0, 'must be a port number from 0 (any free port) to 65535')
+    .max(65535, 'must be a port number from 0 (any free port) to 65535')
+    .default(3000),
+  // Loopback by default, so a local run is reachable from this machine only. A container or a
+  // server behind a proxy sets HOST=0.0.0.0 (the Dockerfile does).
+  HOST: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'must be an address to listen on, e.g. 127.0.0.1, 0.0.0.0 or ::')
+    .default('127.0.0.1'),
   CONTENT_DIR: z.string().min(1).default(`${projectRoot}content`),
   INTENTS_DIR: z.string().min(1).default(`${projectRoot}intents`),
 });

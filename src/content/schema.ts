@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { placeholdersIn } from './template.ts';
 
 // The shapes of the files in content/. Every sentence the bot says is data described here.
 
@@ -141,31 +140,18 @@ export const messagesSchema = z.object({
     person: text.max(40),
     'booking.start': text.max(40),
   }),
-  /** The web chat page and its corner bubble. */
-  web: z.object({
-    tagline: text.max(80),
-    log_label: text.max(40),
-    you: text.max(20),
-    input_label: text.max(40),
-    input_placeholder: text.max(60),
-    send: text.max(20),
-    typing: text.max(60).refine(onlyPlaceholders('spa_name'), 'the only placeholder allowed is {spa_name}'),
-    rate_limited: text.refine(onlyPlaceholders('seconds'), 'the only placeholder allowed is {seconds}'),
-    failed: text,
-    open_chat: text.max(40),
-    close_chat: text.max(40),
-  }),
-  /** Telegram: the command menu next to the message box (setMyCommands), at most 256 characters each. */
-  telegram: z.object({
-    commands: z.object({
-      start: text.max(256),
-      help: text.max(256),
-      book: text.max(256),
-      mybookings: text.max(256),
-      cancel: text.max(256),
-      faq: text.max(256),
-    }),
-  }),
+  // The web chat page and its corner bubble.
+  web_tagline: text.max(80),
+  web_log_label: text.max(40),
+  web_you: text.max(20),
+  web_input_label: text.max(40),
+  web_input_placeholder: text.max(60),
+  web_send: text.max(20),
+  web_typing: text.max(40),
+  web_rate_limited: text,
+  web_failed: text,
+  web_open_chat: text.max(40),
+  web_close_chat: text.max(40),
 });
 
 const words = z.array(z.string().trim().toLowerCase().min(1)).min(1);
@@ -273,11 +259,6 @@ export interface Content {
   messages: Messages;
   booking: BookingTexts;
   handover: HandoverTexts;
-}
-
-/** A check that a sentence uses no placeholders but the given ones. */
-function onlyPlaceholders(...allowed: string[]): (sentence: string) => boolean {
-  return (sentence) => placeholdersIn(sentence).every((name) => allowed.includes(name));
 }
 
 function isTimeZone(zone: string): boolean {

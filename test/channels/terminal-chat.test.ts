@@ -1,7 +1,9 @@
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisClient } from '../../src/store/index.ts';
 import { connectTestRedis, TEST_REDIS_URL } from '../helpers/redis.ts';
-import { runBot } from '../helpers/run-bot.ts';
+import { freePort, runBot, startServer } from '../helpers/run-bot.ts';
 
 let redis: RedisClient;
 beforeAll(async () => {
@@ -47,10 +49,46 @@ describe('the terminal chat (npm run chat), with piped input', () => {
     expect(stderr).toMatch(/Cannot reach Redis at REDIS_URL/);
   });
 
-  it('npm start with nothing configured runs the same chat', async () => {
-    const { code, stdout } = await runBot([], 'what is tapotement\n');
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/tapping|patting/i);
+  it('npm start with nothing configured serves the web chat instead, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const bot = await startServer({ PORT: String(port) });
+    try {
+      expect(bot.url).toBe(`http://localhost:${port}`);
+      // The printed address says localhost; the server listens on 127.0.0.1 unless HOST says otherwise.
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<h1[^>]*>L Spa<\/h1>/);
+      expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect(bot.output().stderr).toMatch(/in memory/);
+    } finally {
+      const { code } = await bot.stop('SIGTERM');
+      expect(code).toBe(0);
+    }
+  });
+
+  it('npm start with REDIS_URL is ready once Redis answers, and stops on SIGINT', async () => {
+    const bot = await startServer({ PORT: String(await freePort()), REDIS_URL: TEST_REDIS_URL });
+    try {
+      const ready = await fetch(`${bot.url.replace('localhost', '127.0.0.1')}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+    } finally {
+      const { code } = await bot.stop('SIGINT');
+      expect(code).toBe(0);
+    }
+  });
+
+  it('npm start stops at start-up, naming PORT, when the port is taken', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const { code, stderr } = await runBot([], '', { PORT: String(port) });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(new RegExp(`Port ${port} is already in use: set PORT`));
+    } finally {
+      taken.close();
+    }
   });
 
   it('stops at start-up with every bad setting named', async () => {
@@ -58,6 +96,12 @@ describe('the terminal chat (npm run chat), with piped input', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/REDIS_URL: must be a redis:\/\//);
     expect(stderr).toMatch(/STATE_TTL_SECONDS/);
+  });
+
+  it('stops at start-up naming a bad PORT', async () => {
+    const { code, stderr } = await runBot([], '', { PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/PORT: must be a port number/);
   });
 
   it('stops at start-up naming a broken content file', async () => {

@@ -1,0 +1,13 @@
+// The Telegram channel: guests chat and book through grammY. Transport only; the core decides what to say.
+
+// The bot
+export { createTelegramBot, conversationIdOf, ALLOWED_UPDATES, type TelegramBotOptions } from './telegram-bot.ts';
+export { registerCommands, loadCommandDescriptions, TELEGRAM_COMMANDS, type TelegramCommand, type CommandDescriptions } from './commands.ts';
+
+// Receiving updates: long polling, or a webhook on the project's HTTP server
+export { startLongPolling, type LongPollingHandle } from './long-polling.ts';
+export { registerTelegramWebhook, setTelegramWebhook, type TelegramWebhookRoute } from './webhook.ts';
+export { checkTelegramBot } from './start-up.ts';
+
+// Sending replies
+export { sendReplies, splitText, keyboardFor, MAX_MESSAGE_CHARS, MAX_CALLBACK_DATA_BYTES } from './send-replies.ts';

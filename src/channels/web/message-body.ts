@@ -1,0 +1,34 @@
+// The body of POST /api/messages, checked before anything else reads it.
+import { z } from 'zod';
+
+/** Longest text the API accepts; the core reads the first part of a long message and says so. */
+export const MAX_TEXT_CHARS = 2000;
+/** Longest action the API accepts, as the core's actions are (Telegram allows 64 bytes). */
+export const MAX_ACTION_CHARS = 64;
+
+/** `{ conversationId?, text?, action? }`: exactly one of text and action, nothing else. */
+export const messageBodySchema = z
+  .strictObject(
+    {
+      conversationId: z.uuid({ error: 'must be a conversation id (a UUID) returned by this API' }).optional(),
+      text: z
+        .string({ error: 'must be a string' })
+        .min(1, 'must not be empty')
+        .max(MAX_TEXT_CHARS, `is too long: at most ${MAX_TEXT_CHARS} characters`)
+        .optional(),
+      action: z
+        .string({ error: 'must be a string' })
+        .min(1, 'must not be empty')
+        .max(MAX_ACTION_CHARS, `is too long: at most ${MAX_ACTION_CHARS} characters`)
+        .optional(),
+    },
+    { error: (issue) => (issue.code === 'invalid_type' ? 'the body must be a JSON object' : undefined) },
+  )
+  .refine((body) => (body.text === undefined) !== (body.action === undefined), 'send exactly one of "text" and "action"');
+
+export type MessageBody = z.infer<typeof messageBodySchema>;
+
+/** One sentence naming every problem with a body, e.g. `text: is too long: at most 2000 characters`. */
+export function describeProblems(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}

@@ -1,0 +1,107 @@
+// The web chat channel: the chat page, the widget script for the spa's own site, and the messages
+// API the page talks to. Transport only: a message in, the concierge's replies out.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { intentAction, type Concierge, type Logger, type Reply, type Turn } from '../../core/index.ts';
+import { describeProblems, MAX_TEXT_CHARS, messageBodySchema } from './message-body.ts';
+import { renderPages, TEMPLATE_FILES, type WebChatPage } from './page.ts';
+import { createRateLimits, DEFAULT_RATE_LIMIT, type WebChatRateLimit } from './rate-limits.ts';
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+
+// The page loads only its own files. No frame-ancestors: the spa's site shows it in the widget's frame.
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-cache',
+};
+
+/** What the web chat needs. */
+export interface WebChatOptions {
+  concierge: Concierge;
+  logger: Logger;
+  /** The spa's name and the page's sentences, from content/. */
+  page: WebChatPage;
+  rateLimit?: Partial<WebChatRateLimit>;
+}
+
+/** The JSON answer of `POST /api/messages`. */
+export interface MessagesResponse {
+  conversationId: string;
+  replies: Reply[];
+}
+
+/** Adds the chat page (`/`), its files, `/widget.js` and `POST /api/messages` to the server. */
+export async function registerWebChat(app: FastifyInstance, options: WebChatOptions): Promise<void> {
+  // Its own scope, so the static files and rate-limit plugins stay out of other channels' way.
+  await app.register(async (scope) => {
+    const pages = await renderPages(PUBLIC_DIR, options.page, { greetingAction: intentAction('greeting'), maxTextChars: MAX_TEXT_CHARS });
+    const limits = await createRateLimits(scope, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
+    // JSON only: a text/plain body (which another site's form could send) is refused with a 415.
+    scope.removeContentTypeParser('text/plain');
+    await scope.register(fastifyStatic, {
+      root: PUBLIC_DIR,
+      wildcard: false,
+      index: false,
+      globIgnore: TEMPLATE_FILES,
+      decorateReply: false,
+      setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
+    });
+
+    scope.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').headers(PAGE_HEADERS).send(pages.chat));
+
+    // Loaded by the spa's own site, so it is fetched cross-origin and cached a little.
+    scope.get('/widget.js', (_request, reply) =>
+      reply.type('text/javascript; charset=utf-8').headers({ 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' }).send(pages.widget),
+    );
+
+    scope.post(
+      '/api/messages',
+      {
+        // The address limit runs before the body is read, so a flood costs little.
+        onRequest: async (request, reply) => {
+          const check = await limits.address(request);
+          if (check.kind === 'limited') return tooManyMessages(reply, check.retryAfterSeconds, 'from your address');
+        },
+      },
+      async (request, reply) => {
+        const parsed = messageBodySchema.safeParse(request.body);
+        if (!parsed.success) return reply.code(400).send({ error: describeProblems(parsed.error) });
+        const body = parsed.data;
+        // No id starts a new conversation.
+        const conversationId = body.conversationId ?? randomUUID();
+        const check = await limits.conversation(request, conversationId);
+        if (check.kind === 'limited') return tooManyMessages(reply, check.retryAfterSeconds, 'in this conversation');
+        const input: Turn['input'] = body.text !== undefined ? { kind: 'text', text: body.text } : { kind: 'action', action: body.action ?? '' };
+        const turn: Turn = { channel: 'web', conversationId, guest: { id: conversationId }, input };
+        let replies: Reply[];
+        try {
+          replies = await options.concierge.handle(turn);
+        } catch (error) {
+          // The one place a web chat failure is handled: the guest gets a kind reply, the log the detail.
+          options.logger.error({ err: error, conversationId, requestId: request.id }, 'handling a web chat message failed');
+          replies = options.concierge.errorReplies();
+        }
+        const answer: MessagesResponse = { conversationId, replies: replies.map(toWire) };
+        return answer;
+      },
+    );
+  });
+}
+
+/** Only what the page shows: the text, and the choices as label and action. */
+function toWire(reply: Reply): Reply {
+  const choices = reply.choices?.map(({ label, action }) => ({ label, action }));
+  return choices && choices.length > 0 ? { text: reply.text, choices } : { text: reply.text };
+}
+
+function tooManyMessages(reply: FastifyReply, retryAfterSeconds: number, where: string): FastifyReply {
+  return reply
+    .code(429)
+    .header('retry-after', String(retryAfterSeconds))
+    .send({ error: `Too many messages ${where}: please wait ${retryAfterSeconds} seconds and try again.`, retryAfterSeconds });
+}

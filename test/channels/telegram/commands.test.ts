@@ -1,0 +1,37 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCommandDescriptions, TELEGRAM_COMMANDS } from '../../../src/channels/telegram/index.ts';
+import { ContentError } from '../../../src/core/index.ts';
+import { CONTENT_DIR } from '../../helpers/bot.ts';
+
+describe('the command menu', () => {
+  it('has a description in content/telegram.yaml for every command', async () => {
+    const descriptions = await loadCommandDescriptions(CONTENT_DIR);
+    expect(Object.keys(descriptions).sort()).toEqual(Object.keys(TELEGRAM_COMMANDS).sort());
+  });
+
+  it('maps each command to the action the brief asks for', () => {
+    expect(TELEGRAM_COMMANDS).toEqual({
+      start: 'i:greeting',
+      help: 'i:help',
+      book: 'i:booking.start',
+      mybookings: 'i:booking.mine',
+      cancel: 'i:booking.cancel',
+      faq: 'i:help',
+    });
+  });
+
+  it('stops start-up with the file and the field when a description is missing or too long', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'telegram-content-'));
+    try {
+      await writeFile(join(dir, 'telegram.yaml'), `commands:\n  start: Hi\n  help: Help\n  book: ${'x'.repeat(300)}\n  mybookings: Mine\n  cancel: Cancel\n`);
+      const failure = loadCommandDescriptions(dir);
+      await expect(failure).rejects.toBeInstanceOf(ContentError);
+      await expect(failure).rejects.toThrow(/telegram\.yaml: commands\.book: .*256.*commands\.faq/s);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+});

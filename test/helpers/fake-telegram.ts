@@ -1,0 +1,216 @@
+// A small fake of the Telegram Bot API on loopback, for the real grammY bot to talk HTTP to.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { InlineKeyboardMarkup, Message, Update, User } from 'grammy/types';
+
+/** One request the bot made. */
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** When it arrived (Date.now()). */
+  at: number;
+}
+
+/** A message the bot sent, as the fake keeps it (its keyboard changes when the bot edits it). */
+export type SentMessage = Message.TextMessage & { reply_markup?: InlineKeyboardMarkup };
+
+type ApiAnswer = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
+
+/** The bot the fake plays: what getMe answers. */
+export const FAKE_BOT: User = { id: 7_000_001, is_bot: true, first_name: 'L Spa', username: 'lspa_test_bot' };
+
+/** A fake Bot API server: feed it updates, inspect what the bot called. */
+export interface FakeTelegram {
+  /** The bot's apiRoot (TELEGRAM_API_ROOT). */
+  readonly apiRoot: string;
+  /** Every call, in order of arrival. */
+  readonly calls: ApiCall[];
+  /** The calls to one method. */
+  callsTo(method: string): ApiCall[];
+  /** Queues an update for getUpdates. */
+  push(update: Update): void;
+  /** A fresh update id. */
+  nextUpdateId(): number;
+  /** Answers the next sendMessage with 429 and this retry_after. */
+  rateLimitNextSendMessage(retryAfterSeconds: number): void;
+  /** Drops the connection of the next call to `method`, as a network failure would. */
+  dropNextCall(method: string): void;
+  /** The messages the bot sent to a chat, in order, with their keyboards as they are now. */
+  messagesTo(chatId: number): SentMessage[];
+  close(): Promise<void>;
+}
+
+/** Starts the fake on 127.0.0.1 at a free port. */
+export async function startFakeTelegram(): Promise<FakeTelegram> {
+  const calls: ApiCall[] = [];
+  const queue: Update[] = [];
+  const waiters = new Set<() => void>();
+  const messages: SentMessage[] = [];
+  const rateLimits: number[] = [];
+  const drops = new Set<string>();
+  let nextMessageId = 1;
+  let nextUpdateId = 1000;
+
+  const answer = (res: ServerResponse, body: ApiAnswer) => {
+    if (res.writableEnded || res.destroyed) return;
+    res.writeHead(body.ok ? 200 : body.error_code, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const ok = (result: unknown): ApiAnswer => ({ ok: true, result });
+  const badRequest = (description: string): ApiAnswer => ({ ok: false, error_code: 400, description: `Bad Request: ${description}` });
+
+  const findMessage = (chatId: unknown, messageId: unknown) => messages.find((m) => m.chat.id === Number(chatId) && m.message_id === Number(messageId));
+
+  function sendMessage(payload: Record<string, unknown>): ApiAnswer {
+    const retryAfter = rateLimits.shift();
+    if (retryAfter !== undefined) {
+      return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } };
+    }
+    const text = payload.text;
+    if (typeof text !== 'string' || text.trim() === '') return badRequest('message text is empty');
+    if (text.length > 4096) return badRequest('message is too long');
+    const markup = payload.reply_markup as InlineKeyboardMarkup | undefined;
+    for (const button of markup?.inline_keyboard.flat() ?? []) {
+      if ('callback_data' in button && Buffer.byteLength(button.callback_data, 'utf8') > 64) return badRequest('BUTTON_DATA_INVALID');
+    }
+    const message: SentMessage = {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: Number(payload.chat_id), type: 'private', first_name: 'Guest' },
+      from: FAKE_BOT,
+      text,
+      ...(markup ? { reply_markup: markup } : {}),
+    };
+    messages.push(message);
+    return ok(message);
+  }
+
+  function editMessageReplyMarkup(payload: Record<string, unknown>): ApiAnswer {
+    const message = findMessage(payload.chat_id, payload.message_id);
+    if (!message) return badRequest('message to edit not found');
+    const markup = payload.reply_markup as InlineKeyboardMarkup | undefined;
+    if (!markup && !message.reply_markup) {
+      return badRequest('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message');
+    }
+    if (markup) message.reply_markup = markup;
+    else delete message.reply_markup;
+    return ok(message);
+  }
+
+  function getUpdates(payload: Record<string, unknown>, res: ServerResponse): void {
+    const limit = Number(payload.limit ?? 100);
+    const deliver = () => answer(res, ok(queue.splice(0, limit)));
+    if (queue.length > 0) return deliver();
+    const timeoutMs = Math.min(Number(payload.timeout ?? 0), 30) * 1000;
+    const waiter = () => {
+      clearTimeout(timer);
+      waiters.delete(waiter);
+      deliver();
+    };
+    const timer = setTimeout(waiter, timeoutMs);
+    waiters.add(waiter);
+    // A poll the bot gave up on (it stopped) must not swallow the next update.
+    res.on('close', () => {
+      clearTimeout(timer);
+      waiters.delete(waiter);
+    });
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const method = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1] ?? '';
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const payload = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
+      calls.push({ method, payload, at: Date.now() });
+      if (drops.delete(method)) {
+        req.socket.destroy();
+        return;
+      }
+      switch (method) {
+        case 'getMe':
+          return answer(res, ok(FAKE_BOT));
+        case 'getUpdates':
+          return getUpdates(payload, res);
+        case 'sendMessage':
+          return answer(res, sendMessage(payload));
+        case 'editMessageReplyMarkup':
+          return answer(res, editMessageReplyMarkup(payload));
+        case 'answerCallbackQuery':
+        case 'setMyCommands':
+        case 'deleteWebhook':
+        case 'setWebhook':
+          return answer(res, ok(true));
+        default:
+          return answer(res, { ok: false, error_code: 404, description: 'Not Found' });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    calls,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    push(update) {
+      queue.push(update);
+      for (const waiter of [...waiters]) waiter();
+    },
+    nextUpdateId: () => nextUpdateId++,
+    rateLimitNextSendMessage(retryAfterSeconds) {
+      rateLimits.push(retryAfterSeconds);
+    },
+    dropNextCall(method) {
+      drops.add(method);
+    },
+    messagesTo: (chatId) => messages.filter((m) => m.chat.id === chatId),
+    async close() {
+      for (const waiter of [...waiters]) waiter();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A Telegram user in a private chat with the bot: builds the updates their actions make. */
+export function telegramGuest(fake: FakeTelegram, user: { id: number; first_name: string; last_name?: string; language_code?: string }) {
+  const from: User = { is_bot: false, ...user };
+  const chat = { id: user.id, type: 'private' as const, first_name: user.first_name };
+  let nextMessageId = 1;
+  const message = (fields: Record<string, unknown>): Update => ({
+    update_id: fake.nextUpdateId(),
+    message: { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from, ...fields } as NonNullable<Update['message']>,
+  });
+  return {
+    id: user.id,
+    /** A text message (a command when it starts with "/"). */
+    text(text: string): Update {
+      const command = /^\/\w+/.exec(text);
+      return message({ text, ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}) });
+    },
+    /** A sticker, which has no text. */
+    sticker(): Update {
+      return message({ sticker: { file_id: 'sticker-1', file_unique_id: 's1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '🌸' } });
+    },
+    /** Pressing a button under one of the bot's messages, with any callback_data (a forged one too). */
+    pressData(on: SentMessage, data: string): Update {
+      return {
+        update_id: fake.nextUpdateId(),
+        callback_query: { id: `cq-${fake.nextUpdateId()}`, from, chat_instance: `ci-${user.id}`, message: on, data } as NonNullable<Update['callback_query']>,
+      };
+    },
+    /** Pressing the button with this label under the bot's latest message that has a keyboard. */
+    press(label: string): Update {
+      const withKeyboard = fake.messagesTo(user.id).filter((m) => m.reply_markup).at(-1);
+      if (!withKeyboard) throw new Error('no message with a keyboard');
+      const buttons = withKeyboard.reply_markup?.inline_keyboard.flat() ?? [];
+      const button = buttons.find((b) => b.text === label);
+      if (!button || !('callback_data' in button)) {
+        throw new Error(`"${label}" is not offered; offered: ${buttons.map((b) => b.text).join(', ')}`);
+      }
+      return this.pressData(withKeyboard, button.callback_data);
+    },
+  };
+}
