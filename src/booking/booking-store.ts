@@ -1,4 +1,4 @@
-import type { Booking, CapacityRules, Hold, Occupancy } from './types.ts';
+import type { Attendance, Booking, CapacityRules, Hold, Occupancy } from './types.ts';
 
 /** Asking to hold a time for a guest. */
 export interface HoldRequest {
@@ -47,6 +47,8 @@ export type MoveResult = { ok: true; booking: Booking; previous: Booking } | { o
 
 export type CancelResult = { ok: true; booking: Booking } | { ok: false; reason: 'not_found' };
 
+export type AttendanceResult = { ok: true; booking: Booking } | { ok: false; reason: 'not_found' | 'cancelled' };
+
 /**
  * Where bookings and holds live; implemented in src/store (memory and Redis). Every write that
  * checks capacity is atomic: two guests, or two bot instances, never get the same place.
@@ -65,6 +67,8 @@ export interface BookingStore {
   move(request: MoveRequest): Promise<MoveResult>;
   /** Cancels a guest's own confirmed booking (the record stays, marked cancelled). */
   cancel(ref: string, guestKey: string, updatedAt: string): Promise<CancelResult>;
+  /** Records whether the guest came (staff, on the day); a cancelled booking cannot be marked. */
+  setAttendance(ref: string, attendance: Attendance, updatedAt: string): Promise<AttendanceResult>;
   /** One booking by reference, whoever owns it (for staff); undefined when there is none. */
   get(ref: string): Promise<Booking | undefined>;
   /** A guest's bookings, confirmed and cancelled, soonest first. */

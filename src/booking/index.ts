@@ -3,6 +3,7 @@
 
 // ---- Domain types ----
 export type {
+  Attendance,
   Booking,
   BookingChannel,
   CalendarSettings,
@@ -17,6 +18,7 @@ export type {
 
 // ---- Storage (implemented in src/store) ----
 export type {
+  AttendanceResult,
   BookingStore,
   CancelResult,
   HoldRequest,

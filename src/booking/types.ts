@@ -39,6 +39,9 @@ export interface CalendarSettings {
   freeCancellationHours: number;
 }
 
+/** Whether the guest came, as staff mark it. */
+export type Attendance = 'arrived' | 'no_show';
+
 /** Pressure a guest prefers, passed to the therapist. */
 export type Pressure = 'light' | 'medium' | 'firm';
 
@@ -70,6 +73,8 @@ export interface Booking {
   };
   notes: { pressure?: Pressure; health?: string };
   status: 'confirmed' | 'cancelled';
+  /** Set by staff on the day. */
+  attendance?: Attendance;
   createdAt: string;
   updatedAt: string;
 }

@@ -201,6 +201,7 @@ export const bookingTextsSchema = z.object({
   already_past: text,
   cancelled: text,
   kept: text,
+  cancelled_by_spa: text,
   move_ask_when: text,
   move_confirm: text,
   moved: text,

@@ -25,6 +25,7 @@ import { silentLogger, type Logger } from './logger.ts';
 import { createReplyBuilder } from './replies.ts';
 import { createOutbox, type GuestOutbox } from './outbox.ts';
 import { createKeyedQueue } from './serial.ts';
+import { createStaffDesk, type StaffDesk } from './staff/index.ts';
 import { conversationKey, conversationStateSchema, newConversationState, type ConversationState } from './state.ts';
 import type { Reply, Turn } from './types.ts';
 
@@ -54,6 +55,8 @@ export interface Concierge {
   readonly events: BookingEvents;
   /** The booking side, when a booking store was given (staff tools read the calendar through it). */
   readonly bookingDesk?: BookingDesk;
+  /** What staff can do from their desk, when a booking store was given. */
+  readonly staffDesk?: StaffDesk;
   /** Hand-over events (a guest asked for a person, wrote while one had the chat, was handed back). */
   readonly handoverEvents: EventHub<HandoverEvent>;
   /** Where channels register how to reach their guests outside a reply. */
@@ -83,6 +86,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   const handoverEvents = createEventHub<HandoverEvent>(logger, 'handover');
   const outbox = createOutbox();
   const handover = createHandoverDesk(content, replies, handoverEvents, outbox, now);
+  const staffDesk = desk ? createStaffDesk(desk.context, outbox, logger) : undefined;
   const serialized = <T>(key: string, task: () => Promise<T>): Promise<T> => {
     const { lock } = deps;
     return queue.run(key, () => (lock ? lock.run(key, task) : task()));
@@ -224,6 +228,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     },
     events,
     ...(desk ? { bookingDesk: desk } : {}),
+    ...(staffDesk ? { staffDesk } : {}),
     handoverEvents,
     outbox,
     staffReply: (key, staff, text) => updateConversation(key, (state) => handover.staffReply(state, staff, text)),

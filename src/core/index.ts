@@ -14,6 +14,9 @@ export type { ConversationLock } from './conversation-lock.ts';
 export { conversationKey, conversationStateSchema, type ConversationState } from './state.ts';
 export { createKeyedQueue, type KeyedQueue } from './serial.ts';
 
+// The staff desk
+export { MAX_AVAILABILITY_DAYS, type StaffDesk, type DayAvailability } from './staff/index.ts';
+
 // Hand-over to a person, and messages to guests outside a reply
 export type { HandoverEvent, RecentMessage } from './handover.ts';
 export type { GuestOutbox, GuestSender } from './outbox.ts';

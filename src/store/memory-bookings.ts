@@ -272,6 +272,15 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
       return { ok: true, booking: copy(cancelled) };
     },
 
+    async setAttendance(ref, attendance, updatedAt) {
+      const current = bookings.get(ref);
+      if (!current) return { ok: false, reason: 'not_found' };
+      if (current.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+      const marked: Booking = { ...current, attendance, updatedAt };
+      bookings.set(ref, marked);
+      return { ok: true, booking: copy(marked) };
+    },
+
     async get(ref) {
       const booking = bookings.get(ref);
       return booking ? copy(booking) : undefined;

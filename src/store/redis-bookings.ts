@@ -231,6 +231,17 @@ redis.call('SET', key, json)
 redis.call('ZREM', prefix .. 'day:' .. b.day, req.ref)
 return { 'ok', json }
 `,
+  attendance: `
+local key = prefix .. 'booking:' .. req.ref
+local raw = redis.call('GET', key)
+if not raw then return { 'not_found' } end
+local b = decode(key, raw)
+if b.status == 'cancelled' then return { 'cancelled' } end
+b.attendance, b.updatedAt = req.attendance, req.updatedAt
+local json = cjson.encode(b)
+redis.call('SET', key, json)
+return { 'ok', json }
+`,
   occupancy: `
 local out = {}
 for _, o in ipairs(occupancies(req.days, '-inf', '+inf')) do
@@ -377,6 +388,12 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
     async cancel(ref, guestKey, updatedAt) {
       const [status, json] = await run('cancel', { ref, guest: guestKey, updatedAt });
       if (status === 'not_found') return { ok: false, reason: 'not_found' };
+      return { ok: true, booking: parseStoredBooking(`${prefix}booking:${ref}`, json) };
+    },
+
+    async setAttendance(ref, attendance, updatedAt) {
+      const [status, json] = await run('attendance', { ref, attendance, updatedAt });
+      if (status === 'not_found' || status === 'cancelled') return { ok: false, reason: status };
       return { ok: true, booking: parseStoredBooking(`${prefix}booking:${ref}`, json) };
     },
 

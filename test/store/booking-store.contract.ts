@@ -186,6 +186,26 @@ export function bookingStoreContract(name: string, makeHarness: () => Promise<Bo
       });
     });
 
+    describe('attendance', () => {
+      it('records whether the guest came, keeping everything else', async () => {
+        const { store } = await makeHarness();
+        const booked = await reserved(store, reserveRequest('a', 'LS-AT1'));
+        const marked = await store.setAttendance('LS-AT1', 'arrived', '2030-03-16T03:05:00.000Z');
+        expect(marked).toEqual({ ok: true, booking: { ...booked, attendance: 'arrived', updatedAt: '2030-03-16T03:05:00.000Z' } });
+        expect((await store.get('LS-AT1'))?.attendance).toBe('arrived');
+        expect((await store.setAttendance('LS-AT1', 'no_show', '2030-03-16T04:00:00.000Z')).ok).toBe(true);
+        expect((await store.listByDay(DAY))[0]?.attendance).toBe('no_show');
+      });
+
+      it('refuses an unknown or cancelled booking', async () => {
+        const { store } = await makeHarness();
+        expect(await store.setAttendance('LS-NONE', 'arrived', '2030-03-16T03:05:00.000Z')).toEqual({ ok: false, reason: 'not_found' });
+        await reserved(store, reserveRequest('a', 'LS-AT2'));
+        await store.cancel('LS-AT2', 'web:a', '2030-03-02T00:00:00.000Z');
+        expect(await store.setAttendance('LS-AT2', 'arrived', '2030-03-16T03:05:00.000Z')).toEqual({ ok: false, reason: 'cancelled' });
+      });
+    });
+
     describe('holds', () => {
       it('block other guests but not their owner, and go when the owner books', async () => {
         const { store } = await makeHarness();

@@ -1,0 +1,105 @@
+import { dayKey, daysBetween, findFreeSlots, shiftDay, zonedInstant, type Attendance, type Booking } from '../../booking/index.ts';
+import { findDateTimes } from '../../nlu/index.ts';
+import type { BookingContext } from '../booking/booking-context.ts';
+import type { Logger } from '../logger.ts';
+import type { GuestOutbox } from '../outbox.ts';
+
+/** Free start times of one day, per therapist. */
+export interface DayAvailability {
+  day: string;
+  dayLabel: string;
+  therapists: Array<{ id: string; name: string; times: string[] }>;
+}
+
+/** The longest range `/availability` answers for at once. */
+export const MAX_AVAILABILITY_DAYS = 14;
+
+/** What the spa's staff can do from their desk (Slack): look at the calendar and act on bookings. */
+export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger: Logger) {
+  const { calendar, store, text } = ctx;
+  const zone = calendar.timeZone;
+
+  /** The days a staff member means ("tomorrow", "fri", "1 dec to 3 dec"); today when nothing is said. */
+  function daysMeant(when: string | undefined): string[] | undefined {
+    const today = dayKey(ctx.now(), zone);
+    if (!when?.trim()) return [today];
+    const [mention] = findDateTimes(when.slice(0, 200), { now: ctx.now(), timeZone: zone });
+    if (!mention || (!mention.date && !mention.time)) return undefined;
+    const first = dayKey(mention.start, zone);
+    if (!mention.end?.date) return [first];
+    const last = `${mention.end.date.year}-${String(mention.end.date.month).padStart(2, '0')}-${String(mention.end.date.day).padStart(2, '0')}`;
+    return last < first ? [first] : daysBetween(zonedInstant(first, '12:00', zone), zonedInstant(last, '12:00', zone), zone);
+  }
+
+  return {
+    /** Free start times per therapist for a day or range, for a session length (default the longest). */
+    async availability(when: string, durationMinutes?: number) {
+      const minutes = durationMinutes ?? Math.max(...calendar.durations);
+      if (!calendar.durations.includes(minutes)) return { ok: false as const, reason: 'bad_duration' as const };
+      const days = daysMeant(when);
+      if (!days) return { ok: false as const, reason: 'bad_day' as const };
+      if (days.length > MAX_AVAILABILITY_DAYS) return { ok: false as const, reason: 'too_long_range' as const };
+      const busy = await store.occupancy([shiftDay(days[0]!, -1), ...days]);
+      const result: DayAvailability[] = days.map((day) => {
+        const from = zonedInstant(day, '00:00', zone);
+        const to = zonedInstant(shiftDay(day, 1), '00:00', zone);
+        const slots = findFreeSlots({ settings: calendar, durationMinutes: minutes, from, to, busy, now: ctx.now(), therapist: 'any' });
+        return {
+          day,
+          dayLabel: text.day(day),
+          therapists: calendar.therapists.map((t) => ({
+            id: t.id,
+            name: t.name,
+            times: slots.filter((s) => s.therapistIds.includes(t.id)).map((s) => text.time(s.start)),
+          })),
+        };
+      });
+      return { ok: true as const, days: result };
+    },
+
+    /** A day's confirmed bookings in order ("today", "tomorrow", a date; default today). */
+    async bookingsOn(when?: string) {
+      const days = daysMeant(when);
+      if (!days) return { ok: false as const, reason: 'bad_day' as const };
+      const day = days[0]!;
+      return { ok: true as const, day, dayLabel: text.day(day), bookings: await store.listByDay(day) };
+    },
+
+    /** One booking by reference. */
+    booking(ref: string): Promise<Booking | undefined> {
+      return store.get(ref.trim().toUpperCase());
+    },
+
+    /** Cancels for the spa, tells listeners, and tells the guest on their channel. */
+    async cancel(ref: string, staffName: string) {
+      const booking = await store.get(ref.trim().toUpperCase());
+      if (!booking) return { ok: false as const, reason: 'not_found' as const };
+      if (booking.status === 'cancelled') return { ok: false as const, reason: 'already_cancelled' as const };
+      const result = await store.cancel(booking.ref, booking.guest.key, ctx.now().toISOString());
+      if (!result.ok) return { ok: false as const, reason: 'not_found' as const };
+      logger.info({ ref: booking.ref, staff: staffName }, 'booking cancelled by staff');
+      ctx.events.emit({ type: 'cancelled', booking: result.booking });
+      let guestTold = true;
+      try {
+        const notice = text.say(ctx.content.booking.cancelled_by_spa, { ref: booking.ref, when: text.when(new Date(booking.start)) });
+        await outbox.deliver(booking.guest.channel, booking.guest.conversationId, [{ text: notice }]);
+      } catch (error) {
+        guestTold = false;
+        logger.warn({ err: error, ref: booking.ref }, 'the guest could not be told of the cancellation');
+      }
+      return { ok: true as const, booking: result.booking, guestTold };
+    },
+
+    /** Marks whether the guest came. */
+    markAttendance(ref: string, attendance: Attendance) {
+      return store.setAttendance(ref.trim().toUpperCase(), attendance, ctx.now().toISOString());
+    },
+
+    /** "Fri 27 Nov, 15:00" and the therapist's name, in the spa's zone. */
+    describe(booking: Booking): { when: string; therapist: string } {
+      return { when: text.short(new Date(booking.start)), therapist: text.therapistName(booking.therapistId) };
+    },
+  };
+}
+
+export type StaffDesk = ReturnType<typeof createStaffDesk>;
