@@ -3,18 +3,42 @@
 import { pino } from 'pino';
 import { createClient } from 'redis';
 import { runTerminalChat } from './channels/cli/terminal-chat.ts';
+import {
+  checkTelegramBot,
+  createTelegramBot,
+  loadCommandDescriptions,
+  registerCommands,
+  registerTelegramWebhook,
+  setTelegramWebhook,
+  startLongPolling,
+} from './channels/telegram/index.ts';
 import { registerWebChat } from './channels/web/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadContent } from './content/index.ts';
-import { ConfigError, createConcierge, type ConversationStore, type Logger } from './core/index.ts';
+import { ConciergeError, ConfigError, createConcierge, type Concierge, type ConversationLock, type ConversationStore, type Logger } from './core/index.ts';
 import { createHttpServer, listen } from './http/index.ts';
 import { createUnderstanding, loadIntentDefinitions } from './nlu/index.ts';
 import type { BookingStore } from './booking/index.ts';
-import { createMemoryBookingStore, createMemoryStore, createRedisBookingStore, createRedisStore, type RedisClient } from './store/index.ts';
+import {
+  createMemoryBookingStore,
+  createMemorySeenUpdates,
+  createMemoryStore,
+  createRedisBookingStore,
+  createRedisSeenUpdates,
+  createRedisStore,
+  type RedisClient,
+  type SeenUpdates,
+} from './store/index.ts';
+import { createRedisConversationLock } from './store/redis-lock.ts';
+import type { FastifyInstance } from 'fastify';
 
 interface Stores {
   store: ConversationStore;
   bookings: BookingStore;
+  /** Platform updates already handled (Telegram, Slack), so a redelivery has its effect once. */
+  seen: SeenUpdates;
+  /** Orders a conversation's messages across instances (Redis only; one process needs none). */
+  lock?: ConversationLock;
   /** Whether the store answers now (for `/readyz`). */
   ready: () => Promise<boolean>;
   close: () => Promise<void>;
@@ -23,7 +47,7 @@ interface Stores {
 async function openStores(config: Config, logger: Logger): Promise<Stores> {
   if (!config.REDIS_URL) {
     logger.warn({}, 'REDIS_URL is not set: conversations and bookings are kept in memory (one process, lost on restart)');
-    return { store: createMemoryStore(), bookings: createMemoryBookingStore(), ready: async () => true, close: async () => {} };
+    return { store: createMemoryStore(), bookings: createMemoryBookingStore(), seen: createMemorySeenUpdates(), ready: async () => true, close: async () => {} };
   }
   // Reconnect with backoff once running; the first connection gets a few tries, then start-up stops.
   let connected = false;
@@ -46,6 +70,8 @@ async function openStores(config: Config, logger: Logger): Promise<Stores> {
   return {
     store: createRedisStore(client),
     bookings: createRedisBookingStore(client),
+    seen: createRedisSeenUpdates(client),
+    lock: createRedisConversationLock(client),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
     close: async () => void (await client.close()),
@@ -66,12 +92,13 @@ async function main(): Promise<void> {
 
   const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
   const understanding = await createUnderstanding(definitions);
-  const { store, bookings, ready, close } = await openStores(config, logger);
+  const { store, bookings, seen, lock, ready, close } = await openStores(config, logger);
   const concierge = createConcierge({
     content,
     understanding,
     store,
     bookings,
+    ...(lock ? { lock } : {}),
     stateTtlSeconds: config.STATE_TTL_SECONDS,
     confidenceThreshold: config.NLU_CONFIDENCE_THRESHOLD,
     logger,
@@ -86,6 +113,7 @@ async function main(): Promise<void> {
   }
 
   const app = createHttpServer({ logger, ready });
+  const telegram = await startTelegram(config, { concierge, seen, logger, app });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -94,6 +122,7 @@ async function main(): Promise<void> {
     // A request that never finishes must not keep the process from stopping.
     setTimeout(() => process.exit(1), 10_000).unref();
     try {
+      await telegram?.stop();
       await app.close();
       await close();
       process.exit(0);
@@ -107,11 +136,54 @@ async function main(): Promise<void> {
 
   await registerWebChat(app, { concierge, logger, page: { spaName: content.spa.name, texts: content.messages } });
   const url = await listen(app, { port: config.PORT, host: config.HOST });
+  await telegram?.afterListen();
   process.stdout.write(`Spa Concierge is running: open ${url}\n`);
 }
 
+/** Telegram, when TELEGRAM_BOT_TOKEN is set: long polling, or a webhook on the HTTP server. */
+async function startTelegram(
+  config: Config,
+  deps: { concierge: Concierge; seen: SeenUpdates; logger: Logger; app: FastifyInstance },
+): Promise<{ afterListen: () => Promise<void>; stop: () => Promise<void> } | undefined> {
+  if (!config.TELEGRAM_BOT_TOKEN) return undefined;
+  const { concierge, seen: seenUpdates, logger, app } = deps;
+  const bot = createTelegramBot({
+    token: config.TELEGRAM_BOT_TOKEN,
+    ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+    concierge,
+    seenUpdates,
+    logger,
+  });
+  // A refused token or an unreachable Telegram stops start-up here, with the setting to fix.
+  await checkTelegramBot(bot);
+  const descriptions = await loadCommandDescriptions(config.CONTENT_DIR);
+  const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
+  const secret = config.TELEGRAM_WEBHOOK_SECRET;
+  if (webhookUrl && secret) {
+    registerTelegramWebhook(app, { bot, path: new URL(webhookUrl).pathname, secret });
+    return {
+      afterListen: async () => {
+        await setTelegramWebhook(bot, webhookUrl, secret);
+        await registerCommands(bot, descriptions);
+        logger.info({}, 'Telegram: webhook set');
+      },
+      stop: async () => {},
+    };
+  }
+  let polling: Awaited<ReturnType<typeof startLongPolling>> | undefined;
+  return {
+    afterListen: async () => {
+      polling = await startLongPolling(bot, logger);
+      await registerCommands(bot, descriptions);
+      logger.info({}, 'Telegram: long polling');
+    },
+    stop: async () => polling?.stop(),
+  };
+}
+
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  // Our own errors say what to fix; anything else is a bug, shown with its stack.
+  if (error instanceof ConciergeError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`Spa Concierge stopped: ${(error as Error).stack ?? String(error)}\n`);

@@ -49,7 +49,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const rateLimits: number[] = [];
   const drops = new Set<string>();
   let nextMessageId = 1;
-  let nextUpdateId = 1000;
+  // Random per fake, as real update ids never repeat: runs sharing one Redis must not see each other's.
+  let nextUpdateId = 1000 + Math.floor(Math.random() * 1e9);
 
   const answer = (res: ServerResponse, body: ApiAnswer) => {
     if (res.writableEnded || res.destroyed) return;

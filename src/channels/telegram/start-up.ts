@@ -6,8 +6,10 @@ import { ConfigError, PlatformError } from '../../core/index.ts';
  * start-up with a ConfigError naming the setting; an unreachable Telegram with a PlatformError.
  */
 export async function checkTelegramBot(bot: Bot): Promise<void> {
+  if (bot.isInited()) return;
   try {
-    await bot.init();
+    // getMe directly: bot.init() retries network failures for ever, and start-up must fail instead.
+    bot.botInfo = await bot.api.getMe();
   } catch (error) {
     if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
       throw new ConfigError(`Telegram refused TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}): set the token @BotFather gave you.`, {

@@ -49,7 +49,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // One chat's updates one at a time, in order; the dedupe check sits inside so it runs in that order too.
   bot.use(sequentialize(conversationIdOf));
   bot.use(async (ctx, next) => {
-    if (await seenUpdates.firstTime(`telegram:${ctx.update.update_id}`)) return next();
+    // Update ids are unique per bot; the bot id keeps two bots sharing one Redis apart.
+    if (await seenUpdates.firstTime(`telegram:${ctx.me.id}:${ctx.update.update_id}`)) return next();
     logger.info({ updateId: ctx.update.update_id }, 'Telegram update delivered again; already handled');
   });
 

@@ -1,0 +1,47 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeTelegram, telegramGuest, type FakeTelegram } from '../../helpers/fake-telegram.ts';
+import { TEST_REDIS_URL } from '../../helpers/redis.ts';
+import { startServer, type RunningServer } from '../../helpers/run-bot.ts';
+
+let fake: FakeTelegram | undefined;
+let bot: RunningServer | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  await fake?.close();
+  bot = fake = undefined;
+});
+
+/** Waits until the bot has sent a chat at least `count` messages. */
+async function messagesTo(chatId: number, count: number) {
+  for (let i = 0; i < 200; i++) {
+    const messages = fake!.messagesTo(chatId);
+    if (messages.length >= count) return messages;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the bot sent ${fake!.messagesTo(chatId).length} messages, expected ${count}`);
+}
+
+describe('npm start with TELEGRAM_BOT_TOKEN', () => {
+  it('answers Telegram guests by long polling, next to the web chat, with state in Redis', async () => {
+    fake = await startFakeTelegram();
+    bot = await startServer({ PORT: '0', TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: fake.apiRoot, REDIS_URL: TEST_REDIS_URL });
+    const guest = telegramGuest(fake, { id: 9001, first_name: 'Lan', language_code: 'vi' });
+    fake.push(guest.text('/start'));
+    const greeting = await messagesTo(9001, 2);
+    expect(greeting[0]?.text).toMatch(/L Spa/);
+    fake.push(guest.text('does it hurt?'));
+    const answer = await messagesTo(9001, 3);
+    expect(answer[2]?.text).toMatch(/pressure/i);
+    expect(fake.callsTo('setMyCommands').length).toBeGreaterThan(0);
+    // The web chat runs beside it on the same process.
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+
+  it('stops at start-up, naming the setting, when Telegram cannot be reached', async () => {
+    const result = await startServer({ PORT: '0', TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: 'http://127.0.0.1:1' }).then(
+      (running) => running.stop().then(() => 'started'),
+      (error: Error) => error.message,
+    );
+    expect(result).toMatch(/Cannot reach the Telegram Bot API/);
+  });
+});
