@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 const channelAndDriverImports = {
   patterns: [
-    { group: ['grammy', '@grammyjs/*', '@slack/*', 'redis', '@redis/*', 'fastify', 'pino'], message: 'core, nlu, booking and content stay free of platforms and drivers: take what you need as a parameter.' },
+    { group: ['grammy', '@grammyjs/*', '@slack/*', 'redis', '@redis/*', 'bullmq', 'ioredis', 'fastify', 'pino'], message: 'core, nlu, booking and content stay free of platforms and drivers: take what you need as a parameter.' },
     { group: ['**/channels/**', '**/store/**', '**/main', '**/main.ts'], message: 'core, nlu, booking and content never import a channel, a store implementation or main.' },
   ],
 };
@@ -25,7 +25,7 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', URL: 'readonly' } },
   },
   {
-    files: ['src/core/**', 'src/nlu/**', 'src/booking/**', 'src/content/**'],
+    files: ['src/core/**', 'src/nlu/**', 'src/booking/**', 'src/content/**', 'src/reminders/**'],
     rules: { 'no-restricted-imports': ['error', channelAndDriverImports] },
   },
   {

@@ -32,7 +32,23 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1 to 256 letters, digits, _ or -')
     .optional(),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, 'must be the bot token of the Slack app (xoxb-...)').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the Slack app signing secret').optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-[\w-]+$/, 'must be an app-level token (xapp-...) for Socket Mode').optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api/' }).optional(),
+  SLACK_STAFF_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, 'must be the channel id (like C0123456789), not its #name').optional(),
+  SLACK_STAFF_USERS: z
+    .string()
+    .transform((list) => list.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids like U0123456789, comma-separated')))
+    .default([]),
 }).superRefine((env, issues) => {
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_STAFF_CHANNEL) {
+    issues.addIssue({ code: 'custom', path: ['SLACK_STAFF_CHANNEL'], message: 'is required with SLACK_BOT_TOKEN (the id of the staff channel)' });
+  }
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    issues.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)' });
+  }
   if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
     issues.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'is required with TELEGRAM_WEBHOOK_URL (1 to 256 letters, digits, _ or -)' });
   }

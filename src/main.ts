@@ -13,19 +13,30 @@ import {
   startLongPolling,
 } from './channels/telegram/index.ts';
 import { registerWebChat } from './channels/web/index.ts';
+import { createStaffDesk, loadSlackTexts } from './channels/slack/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { loadContent } from './content/index.ts';
 import { ConciergeError, ConfigError, createConcierge, type Concierge, type ConversationLock, type ConversationStore, type Logger } from './core/index.ts';
 import { createHttpServer, listen } from './http/index.ts';
 import { createUnderstanding, loadIntentDefinitions } from './nlu/index.ts';
 import type { BookingStore } from './booking/index.ts';
+import { createCalendarFiles, createReminderDelivery, followBookings, reminderSettingsFrom, type MessageScheduler } from './reminders/index.ts';
+import type { Content } from './content/index.ts';
 import {
+  createBullmqScheduler,
+  createInProcessScheduler,
   createMemoryBookingStore,
+  createMemoryHandoverThreads,
+  createMemoryPendingMessages,
   createMemorySeenUpdates,
   createMemoryStore,
   createRedisBookingStore,
+  createRedisHandoverThreads,
+  createRedisPendingMessages,
   createRedisSeenUpdates,
   createRedisStore,
+  type PendingMessages,
+  type HandoverThreads,
   type RedisClient,
   type SeenUpdates,
 } from './store/index.ts';
@@ -37,8 +48,12 @@ interface Stores {
   bookings: BookingStore;
   /** Platform updates already handled (Telegram, Slack), so a redelivery has its effect once. */
   seen: SeenUpdates;
+  /** Messages waiting for web chat guests who are not on the page. */
+  pending: PendingMessages;
   /** Orders a conversation's messages across instances (Redis only; one process needs none). */
   lock?: ConversationLock;
+  /** Which Slack thread belongs to which handed-over conversation. */
+  threads: HandoverThreads;
   /** Whether the store answers now (for `/readyz`). */
   ready: () => Promise<boolean>;
   close: () => Promise<void>;
@@ -47,7 +62,15 @@ interface Stores {
 async function openStores(config: Config, logger: Logger): Promise<Stores> {
   if (!config.REDIS_URL) {
     logger.warn({}, 'REDIS_URL is not set: conversations and bookings are kept in memory (one process, lost on restart)');
-    return { store: createMemoryStore(), bookings: createMemoryBookingStore(), seen: createMemorySeenUpdates(), ready: async () => true, close: async () => {} };
+    return {
+      store: createMemoryStore(),
+      bookings: createMemoryBookingStore(),
+      seen: createMemorySeenUpdates(),
+      pending: createMemoryPendingMessages(),
+      threads: createMemoryHandoverThreads(),
+      ready: async () => true,
+      close: async () => {},
+    };
   }
   // Reconnect with backoff once running; the first connection gets a few tries, then start-up stops.
   let connected = false;
@@ -71,7 +94,9 @@ async function openStores(config: Config, logger: Logger): Promise<Stores> {
     store: createRedisStore(client),
     bookings: createRedisBookingStore(client),
     seen: createRedisSeenUpdates(client),
+    pending: createRedisPendingMessages(client),
     lock: createRedisConversationLock(client),
+    threads: createRedisHandoverThreads(client),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
     close: async () => void (await client.close()),
@@ -92,7 +117,7 @@ async function main(): Promise<void> {
 
   const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
   const understanding = await createUnderstanding(definitions);
-  const { store, bookings, seen, lock, ready, close } = await openStores(config, logger);
+  const { store, bookings, seen, pending, lock, threads, ready, close } = await openStores(config, logger);
   const concierge = createConcierge({
     content,
     understanding,
@@ -113,7 +138,26 @@ async function main(): Promise<void> {
   }
 
   const app = createHttpServer({ logger, ready });
-  const telegram = await startTelegram(config, { concierge, seen, logger, app });
+  const calendarFile = createCalendarFiles(content);
+  const telegram = await startTelegram(config, { concierge, seen, logger, app, calendarFile });
+  const reminders = createScheduler(config, { content, bookings, concierge, logger });
+  const slack = config.SLACK_BOT_TOKEN
+    ? createStaffDesk({
+        botToken: config.SLACK_BOT_TOKEN,
+        ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        staffChannel: config.SLACK_STAFF_CHANNEL ?? '',
+        staffUsers: config.SLACK_STAFF_USERS,
+        concierge,
+        threads,
+        seenEvents: seen,
+        logger,
+        texts: await loadSlackTexts(config.CONTENT_DIR),
+      })
+    : undefined;
+  slack?.registerRoutes(app);
+  await slack?.start();
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -122,7 +166,10 @@ async function main(): Promise<void> {
     // A request that never finishes must not keep the process from stopping.
     setTimeout(() => process.exit(1), 10_000).unref();
     try {
+      // Reminders first: a message being sent still reaches Telegram.
+      await reminders.stop();
       await telegram?.stop();
+      await slack?.stop();
       await app.close();
       await close();
       process.exit(0);
@@ -134,25 +181,50 @@ async function main(): Promise<void> {
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
 
-  await registerWebChat(app, { concierge, logger, page: { spaName: content.spa.name, texts: content.messages } });
+  await registerWebChat(app, {
+    concierge,
+    logger,
+    page: { spaName: content.spa.name, texts: content.messages },
+    pending,
+    calendar: { booking: (ref) => bookings.get(ref), file: calendarFile, linkLabel: content.reminders.calendar.link_label },
+  });
+  // Started once every channel has registered how to reach its guests.
+  await reminders.start();
+  followBookings(concierge.events, reminders);
   const url = await listen(app, { port: config.PORT, host: config.HOST });
   await telegram?.afterListen();
   process.stdout.write(`Spa Concierge is running: open ${url}\n`);
 }
 
+/**
+ * Reminders and follow-ups: BullMQ jobs in Redis with REDIS_URL (any instance sends, each once),
+ * else timers in this process. Each message is checked against the booking again before it goes.
+ */
+function createScheduler(
+  config: Config,
+  deps: { content: Content; bookings: BookingStore; concierge: Concierge; logger: Logger },
+): MessageScheduler {
+  const { content, bookings, concierge, logger } = deps;
+  const settings = reminderSettingsFrom(content);
+  const deliver = createReminderDelivery({ bookings, content, outbox: concierge.outbox, logger });
+  if (config.REDIS_URL) return createBullmqScheduler({ redisUrl: config.REDIS_URL, settings, deliver, logger });
+  return createInProcessScheduler({ settings, deliver, now: () => new Date(), logger });
+}
+
 /** Telegram, when TELEGRAM_BOT_TOKEN is set: long polling, or a webhook on the HTTP server. */
 async function startTelegram(
   config: Config,
-  deps: { concierge: Concierge; seen: SeenUpdates; logger: Logger; app: FastifyInstance },
+  deps: { concierge: Concierge; seen: SeenUpdates; logger: Logger; app: FastifyInstance; calendarFile: ReturnType<typeof createCalendarFiles> },
 ): Promise<{ afterListen: () => Promise<void>; stop: () => Promise<void> } | undefined> {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
-  const { concierge, seen: seenUpdates, logger, app } = deps;
+  const { concierge, seen: seenUpdates, logger, app, calendarFile } = deps;
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN,
     ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
     concierge,
     seenUpdates,
     logger,
+    calendarFile,
   });
   // A refused token or an unreachable Telegram stops start-up here, with the setting to fix.
   await checkTelegramBot(bot);

@@ -4,7 +4,7 @@
 export { loadContent, BUILT_IN_INTENTS } from './load.ts';
 
 // Shapes
-export type { Content, SpaSettings, Knowledge, Walkthroughs, HealthContent, Messages, BookingTexts, HandoverTexts } from './schema.ts';
+export type { Content, SpaSettings, Knowledge, Walkthroughs, HealthContent, Messages, BookingTexts, HandoverTexts, ReminderTexts } from './schema.ts';
 
 // Using content
 export { spaFacts, type SpaFact } from './spa-facts.ts';

@@ -9,6 +9,7 @@ import {
   healthSchema,
   knowledgeSchema,
   messagesSchema,
+  reminderTextsSchema,
   spaSchema,
   walkthroughsSchema,
   type Content,
@@ -48,6 +49,7 @@ export async function loadContent(dir: string): Promise<Content> {
     messages: await readYaml(dir, 'messages.yaml', messagesSchema),
     booking: await readYaml(dir, 'booking.yaml', bookingTextsSchema),
     handover: await readYaml(dir, 'handover.yaml', handoverTextsSchema),
+    reminders: await readYaml(dir, 'reminders.yaml', reminderTextsSchema),
   };
   checkCrossReferences(dir, content);
   return content;
@@ -116,6 +118,13 @@ function checkCrossReferences(dir: string, content: Content): void {
   };
   visit('', content.booking);
   unknownPlaceholders('handover.yaml', 'staff_prefix', content.handover.staff_prefix, ['staff']);
+  const reminders = content.reminders;
+  const session = ['spa_name', 'service', 'ref', 'minutes', 'address', 'phone'];
+  unknownPlaceholders('reminders.yaml', 'reminder', reminders.reminder, [...session, 'day', 'time']);
+  unknownPlaceholders('reminders.yaml', 'follow_up', reminders.follow_up, session);
+  unknownPlaceholders('reminders.yaml', 'days.later', reminders.days.later, ['day']);
+  for (const [key, value] of Object.entries(reminders.labels)) unknownPlaceholders('reminders.yaml', `labels.${key}`, value, ['ref']);
+  for (const [key, value] of Object.entries(reminders.calendar)) unknownPlaceholders('reminders.yaml', `calendar.${key}`, value, session);
 
   const first = problems[0];
   if (first) {

@@ -75,6 +75,17 @@ export const spaSchema = z.object({
       )
       .min(1),
   }),
+  reminders: z.object({
+    sample: z.boolean(),
+    /** Each reminder's lead time; at most a month ahead, as bookings are taken up to 60 days ahead. */
+    before_minutes: z
+      .array(z.number().int().min(1).max(30 * 24 * 60))
+      .max(5)
+      .refine((list) => new Set(list).size === list.length, 'must not list the same time twice'),
+    follow_up_after_minutes: z.number().int().min(0).max(7 * 24 * 60),
+    /** Nothing is sent from `start` to `end` (spa time); `end` before `start` spans midnight; equal means none. */
+    quiet_hours: z.object({ start: clock, end: clock }),
+  }),
 });
 
 /** A button offered after a reply: the id of an intent the guest can pick. */
@@ -234,6 +245,23 @@ export const bookingTextsSchema = z.object({
   }),
 });
 
+/** content/reminders.yaml: the reminder before a session, the follow-up after it, and the calendar file. */
+export const reminderTextsSchema = z.object({
+  reminder: text,
+  follow_up: text,
+  /** How the reminder names the session's day: {day} is filled in `later`. */
+  days: z.object({ today: text, tomorrow: text, later: text }),
+  labels: z.object({ move: text.max(40), cancel: text.max(40), book_next: text.max(40) }),
+  calendar: z.object({
+    summary: text.max(200),
+    description: text,
+    /** Telegram allows 1,024 characters in a document's caption. */
+    caption: text.max(1024),
+    /** The web chat's link under the confirmation. */
+    link_label: text.max(40),
+  }),
+});
+
 /** content/handover.yaml: what the bot says when a person on the team takes over, and gives back. */
 export const handoverTextsSchema = z.object({
   started: text,
@@ -245,6 +273,7 @@ export const handoverTextsSchema = z.object({
 
 export type SpaSettings = z.infer<typeof spaSchema>;
 export type HandoverTexts = z.infer<typeof handoverTextsSchema>;
+export type ReminderTexts = z.infer<typeof reminderTextsSchema>;
 export type BookingTexts = z.infer<typeof bookingTextsSchema>;
 export type Knowledge = z.infer<typeof knowledgeSchema>;
 export type Walkthroughs = z.infer<typeof walkthroughsSchema>;
@@ -260,6 +289,7 @@ export interface Content {
   messages: Messages;
   booking: BookingTexts;
   handover: HandoverTexts;
+  reminders: ReminderTexts;
 }
 
 function isTimeZone(zone: string): boolean {

@@ -131,7 +131,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
 
   /** An intent the guest expressed: booking intents go to the desk, a person to the staff desk, the rest are answered. */
   async function answer(intent: string, state: ConversationState, turn: Turn, advise: boolean, text?: string): Promise<Outcome> {
-    if (intent === 'person' && handover.available) return handover.start(state, turn, conversationKey(turn), 'asked');
+    if (intent === 'person' && handover.available) return handover.start(state, turn, conversationKey(turn), 'asked', text);
     if (desk && BOOKING_INTENTS.has(intent)) {
       const outcome = withBooking(state, await desk.forIntent(intent, bookingGuest(turn), state.booking ?? {}, text));
       return advise ? { ...outcome, replies: [{ text: content.health.advice }, ...outcome.replies] } : outcome;
@@ -165,7 +165,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     }
     if (!understood) {
       // The second miss in a row goes to a person when someone on the team is there to take it.
-      if (!advise && state.misses >= 1 && handover.available) return handover.start(state, turn, key, 'misunderstood');
+      if (!advise && state.misses >= 1 && handover.available) return handover.start(state, turn, key, 'misunderstood', text);
       return answers.didNotUnderstand(state, advise);
     }
     return answer(intent, state, turn, advise, text);

@@ -17,9 +17,11 @@ export function createHandoverDesk(content: Content, replies: ReplyBuilder, even
     },
 
     /** Asks a person to take over; the guest is told someone will answer here. */
-    start(state: ConversationState, turn: Turn, key: string, reason: 'asked' | 'misunderstood'): Outcome {
+    start(state: ConversationState, turn: Turn, key: string, reason: 'asked' | 'misunderstood', text?: string): Outcome {
       if (state.handover) return { replies: [{ text: texts.already_waiting }], state };
-      events.emit({ type: 'requested', key, channel: turn.channel, conversationId: turn.conversationId, guest: turn.guest, reason, recent: state.recent ?? [] });
+      // The message that brought the person in belongs in what they see first.
+      const recent = text ? withRecent(state.recent, [{ from: 'guest', text }]) : (state.recent ?? []);
+      events.emit({ type: 'requested', key, channel: turn.channel, conversationId: turn.conversationId, guest: turn.guest, reason, recent });
       return {
         replies: [{ text: reason === 'asked' ? texts.started : texts.started_after_misses }],
         state: { ...state, misses: 0, walkthrough: undefined, handover: { channel: turn.channel, conversationId: turn.conversationId, since: now().toISOString() } },

@@ -60,6 +60,8 @@ describe('the terminal chat (npm run chat), with piped input', () => {
       expect(await page.text()).toMatch(/<h1[^>]*>L Spa<\/h1>/);
       expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ status: 'ok' });
       expect(bot.output().stderr).toMatch(/in memory/);
+      // Reminders are timers in this process then, and it says what that means.
+      expect(bot.output().stderr).toMatch(/reminders are kept in this process .*lost on restart/);
     } finally {
       const { code } = await bot.stop('SIGTERM');
       expect(code).toBe(0);

@@ -38,6 +38,8 @@ describe('content/', () => {
     ['a follow-up to nowhere', 'knowledge.yaml', (t: string) => t.replace('follow_ups: [benefits,', 'follow_ups: [nowhere,'), /knowledge\.yaml: topics\.about\.massage\.follow_ups: "nowhere"/],
     ['an unknown placeholder', 'knowledge.yaml', (t: string) => t.replace('{address}', '{secret}'), /unknown placeholder \{secret\}/],
     ['broken YAML', 'health.yaml', () => 'terms: [unclosed', /health\.yaml: is not valid YAML/],
+    ['an unknown placeholder in a reminder', 'reminders.yaml', (t: string) => t.replace('at {time}!', 'at {clock}!'), /reminders\.yaml: reminder: unknown placeholder \{clock\}/],
+    ['reminder quiet hours that are not times', 'spa.yaml', (t: string) => t.replace('end: "08:00"', 'end: "8am"'), /spa\.yaml: reminders\.quiet_hours\.end: must be a time/],
   ])('stops with the file, the field and what is wrong for %s', async (_, file, edit, message) => {
     const dir = await contentWith(file, edit);
     const error = await loadContent(dir).catch((e: unknown) => e);

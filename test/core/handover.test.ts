@@ -24,7 +24,7 @@ describe('handing a guest over to a person on the team', () => {
     const requested = staffDesk.find((e) => e.type === 'requested');
     expect(requested).toMatchObject({ key: 'telegram:42', channel: 'telegram', conversationId: '42', guest: { name: 'Lan' }, reason: 'asked' });
     expect(requested?.type === 'requested' && requested.recent.map((l) => l.text)).toEqual(
-      expect.arrayContaining(['how long is the massage', expect.stringMatching(/30 minutes/)]),
+      expect.arrayContaining(['how long is the massage', expect.stringMatching(/30 minutes/), 'can I talk to a real person please']),
     );
 
     expect(await guest.say('is anyone there?')).toEqual([]);

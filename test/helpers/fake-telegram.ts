@@ -14,6 +14,17 @@ export interface ApiCall {
 /** A message the bot sent, as the fake keeps it (its keyboard changes when the bot edits it). */
 export type SentMessage = Message.TextMessage & { reply_markup?: InlineKeyboardMarkup };
 
+/** A document the bot sent (sendDocument with an uploaded file), as the fake keeps it. */
+export interface SentDocument {
+  chatId: number;
+  fileName: string;
+  /** The file's content, as text. */
+  content: string;
+  caption?: string;
+  /** Its place among every call the bot made (the index in `calls`). */
+  callIndex: number;
+}
+
 type ApiAnswer = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
 
 /** The bot the fake plays: what getMe answers. */
@@ -37,6 +48,8 @@ export interface FakeTelegram {
   dropNextCall(method: string): void;
   /** The messages the bot sent to a chat, in order, with their keyboards as they are now. */
   messagesTo(chatId: number): SentMessage[];
+  /** The documents the bot sent to a chat, in order. */
+  documentsTo(chatId: number): SentDocument[];
   close(): Promise<void>;
 }
 
@@ -46,6 +59,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const queue: Update[] = [];
   const waiters = new Set<() => void>();
   const messages: SentMessage[] = [];
+  const documents: SentDocument[] = [];
   const rateLimits: number[] = [];
   const drops = new Set<string>();
   let nextMessageId = 1;
@@ -86,6 +100,24 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     return ok(message);
   }
 
+  /** sendDocument with an upload: `document` is "attach://<part>", the part holds the file. */
+  function sendDocument(payload: Record<string, unknown>, files: Map<string, { fileName: string; content: Buffer }>): ApiAnswer {
+    const attached = /^attach:\/\/(.+)$/.exec(String(payload.document ?? ''))?.[1];
+    const file = attached === undefined ? undefined : files.get(attached);
+    if (!file) return badRequest('there is no document in the request');
+    const chatId = Number(payload.chat_id);
+    const caption = typeof payload.caption === 'string' ? payload.caption : undefined;
+    documents.push({ chatId, fileName: file.fileName, content: file.content.toString('utf8'), ...(caption ? { caption } : {}), callIndex: calls.length - 1 });
+    return ok({
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: 'private', first_name: 'Guest' },
+      from: FAKE_BOT,
+      document: { file_id: `doc-${documents.length}`, file_unique_id: `d${documents.length}`, file_name: file.fileName },
+      ...(caption ? { caption } : {}),
+    });
+  }
+
   function editMessageReplyMarkup(payload: Record<string, unknown>): ApiAnswer {
     const message = findMessage(payload.chat_id, payload.message_id);
     if (!message) return badRequest('message to edit not found');
@@ -122,8 +154,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const method = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1] ?? '';
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const payload = (raw ? JSON.parse(raw) : {}) as Record<string, unknown>;
+      const body = Buffer.concat(chunks);
+      const boundary = /multipart\/form-data;\s*boundary=(.+)$/i.exec(req.headers['content-type'] ?? '')?.[1];
+      const files = new Map<string, { fileName: string; content: Buffer }>();
+      const raw = boundary ? '' : body.toString('utf8');
+      const payload = boundary ? parseMultipart(body, boundary, files) : ((raw ? JSON.parse(raw) : {}) as Record<string, unknown>);
       calls.push({ method, payload, at: Date.now() });
       if (drops.delete(method)) {
         req.socket.destroy();
@@ -138,6 +173,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
           return answer(res, sendMessage(payload));
         case 'editMessageReplyMarkup':
           return answer(res, editMessageReplyMarkup(payload));
+        case 'sendDocument':
+          return answer(res, sendDocument(payload, files));
         case 'answerCallbackQuery':
         case 'setMyCommands':
         case 'deleteWebhook':
@@ -167,12 +204,45 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       drops.add(method);
     },
     messagesTo: (chatId) => messages.filter((m) => m.chat.id === chatId),
+    documentsTo: (chatId) => documents.filter((d) => d.chatId === chatId),
     async close() {
       for (const waiter of [...waiters]) waiter();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The fields of a multipart/form-data body (as grammY sends uploads); parts with a filename go to
+ * `files` under their part name, the rest are fields (JSON values parsed, as the Bot API does).
+ */
+function parseMultipart(body: Buffer, boundary: string, files: Map<string, { fileName: string; content: Buffer }>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const next = body.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    // A part: CRLF, headers, a blank line, the content, CRLF.
+    const part = body.subarray(at + delimiter.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]+)"/i.exec(headers)?.[1];
+    const fileName = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+    if (name && fileName) files.set(name, { fileName, content });
+    else if (name) {
+      const text = content.toString('utf8');
+      try {
+        fields[name] = JSON.parse(text);
+      } catch {
+        fields[name] = text;
+      }
+    }
+    at = next;
+  }
+  return fields;
 }
 
 /** A Telegram user in a private chat with the bot: builds the updates their actions make. */

@@ -11,3 +11,4 @@ export { checkTelegramBot } from './start-up.ts';
 
 // Sending replies
 export { sendReplies, splitText, keyboardFor, MAX_MESSAGE_CHARS, MAX_CALLBACK_DATA_BYTES } from './send-replies.ts';
+export { createTurnTracker, sendCalendarFiles, type TelegramCalendarFile, type TurnTracker } from './calendar-document.ts';

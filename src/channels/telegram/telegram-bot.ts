@@ -1,9 +1,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context, type FilterQuery } from 'grammy';
+import type { Booking } from '../../booking/index.ts';
 import type { Concierge, Logger, Turn, TurnInput } from '../../core/index.ts';
 import type { SeenUpdates } from '../../store/index.ts';
 import { errorDetails, isTelegramFailure } from './api-errors.ts';
+import { createTurnTracker, sendCalendarFiles, type TelegramCalendarFile } from './calendar-document.ts';
 import { TELEGRAM_COMMANDS } from './commands.ts';
 import { sendReplies } from './send-replies.ts';
 
@@ -17,6 +19,8 @@ export interface TelegramBotOptions {
   /** Remembers handled update ids, so an update delivered twice is handled once. */
   seenUpdates: SeenUpdates;
   logger: Logger;
+  /** The calendar file (.ics) of a booking, sent as a document after its confirmation; none without it. */
+  calendarFile?: (booking: Booking) => TelegramCalendarFile;
 }
 
 /** The update types the bot asks Telegram for; everything else is never delivered. */
@@ -54,12 +58,17 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     logger.info({ updateId: ctx.update.update_id }, 'Telegram update delivered again; already handled');
   });
 
+  /** Each chat's turn being answered: the calendar file of a new booking waits for the confirmation. */
+  const turns = createTurnTracker();
   /** Hands one thing the guest did to the concierge and sends its replies. */
   const converse = async (ctx: Context, input: TurnInput) => {
     const turn = turnFrom(ctx, input);
-    if (!turn || !ctx.chat) return;
-    const replies = await concierge.handle(turn);
-    await sendReplies(ctx.api, ctx.chat.id, replies, logger);
+    const chatId = ctx.chat?.id;
+    if (!turn || chatId === undefined) return;
+    await turns.run(String(chatId), async () => {
+      const replies = await concierge.handle(turn);
+      await sendReplies(ctx.api, chatId, replies, logger);
+    });
   };
 
   // A guest talks to the bot one to one; in a group, other members would see their booking details.
@@ -86,6 +95,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   // Messages outside a reply (a staff member's answer after a hand-over) go out the same way.
   concierge.outbox.register('telegram', (conversationId, replies) => sendReplies(bot.api, Number(conversationId), replies, logger));
+  if (options.calendarFile) sendCalendarFiles({ bot, concierge, calendarFile: options.calendarFile, turns, logger });
 
   // The channel's edge: every error ends here, is logged, and the process goes on.
   bot.catch(async ({ ctx, error }) => {

@@ -1,9 +1,13 @@
 // The web chat: the chat page, the embeddable widget and the messages API.
 
 // Registering the channel
-export { registerWebChat, type WebChatOptions, type MessagesResponse } from './web-chat.ts';
+export { registerWebChat, type WebChatOptions, type MessagesResponse, type WebReply } from './web-chat.ts';
 export { DEFAULT_RATE_LIMIT, type WebChatRateLimit } from './rate-limits.ts';
 export type { WebChatPage, WebChatTexts } from './page.ts';
 
 // The messages API's limits
 export { MAX_TEXT_CHARS, MAX_ACTION_CHARS } from './message-body.ts';
+
+// Messages that wait for the page, and calendar files
+export type { PendingResponse } from './pending-messages.ts';
+export { calendarHref, type WebCalendar, type WebLink } from './calendar-links.ts';

@@ -28,6 +28,8 @@ export interface WebChatPage {
 export interface ChatSettings {
   greetingAction: string;
   maxTextChars: number;
+  /** How often the open page asks for messages that came while it was closed. */
+  pendingPollMs: number;
 }
 
 /** The files in public/ that are filled in rather than served as they are. */

@@ -4,9 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Booking } from '../../booking/index.ts';
 import { intentAction, type Concierge, type Logger, type Reply, type Turn } from '../../core/index.ts';
+import { createMemoryPendingMessages, type PendingMessages } from '../../store/index.ts';
+import { calendarHref, registerCalendarDownload, trackNewBookings, type WebCalendar, type WebLink } from './calendar-links.ts';
 import { describeProblems, MAX_TEXT_CHARS, messageBodySchema } from './message-body.ts';
 import { renderPages, TEMPLATE_FILES, type WebChatPage } from './page.ts';
+import { registerPendingMessages } from './pending-messages.ts';
 import { createRateLimits, DEFAULT_RATE_LIMIT, type WebChatRateLimit } from './rate-limits.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -27,19 +31,32 @@ export interface WebChatOptions {
   /** The spa's name and the page's sentences, from content/. */
   page: WebChatPage;
   rateLimit?: Partial<WebChatRateLimit>;
+  /** Where messages wait for a guest who is not on the page; in this process's memory by default. */
+  pending?: PendingMessages;
+  /** How often the open page asks for waiting messages, in seconds (30 by default). */
+  pendingPollSeconds?: number;
+  /** Calendar files for bookings made in the web chat; without it no link is offered. */
+  calendar?: WebCalendar;
 }
+
+/** A reply as the page gets it: the text, the choices, and links (the calendar file under a confirmation). */
+export type WebReply = Reply & { links?: WebLink[] };
 
 /** The JSON answer of `POST /api/messages`. */
 export interface MessagesResponse {
   conversationId: string;
-  replies: Reply[];
+  replies: WebReply[];
 }
 
 /** Adds the chat page (`/`), its files, `/widget.js` and `POST /api/messages` to the server. */
 export async function registerWebChat(app: FastifyInstance, options: WebChatOptions): Promise<void> {
   // Its own scope, so the static files and rate-limit plugins stay out of other channels' way.
   await app.register(async (scope) => {
-    const pages = await renderPages(PUBLIC_DIR, options.page, { greetingAction: intentAction('greeting'), maxTextChars: MAX_TEXT_CHARS });
+    const pages = await renderPages(PUBLIC_DIR, options.page, {
+      greetingAction: intentAction('greeting'),
+      maxTextChars: MAX_TEXT_CHARS,
+      pendingPollMs: Math.round((options.pendingPollSeconds ?? 30) * 1000),
+    });
     const limits = await createRateLimits(scope, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
     // JSON only: a text/plain body (which another site's form could send) is refused with a 415.
     scope.removeContentTypeParser('text/plain');
@@ -51,6 +68,11 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
       decorateReply: false,
       setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
     });
+
+    registerPendingMessages(scope, options.concierge, options.pending ?? createMemoryPendingMessages(), toWire);
+    const calendar = options.calendar;
+    const newBookings = calendar ? trackNewBookings(scope, options.concierge) : () => [];
+    if (calendar) registerCalendarDownload(scope, calendar);
 
     scope.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').headers(PAGE_HEADERS).send(pages.chat));
 
@@ -79,14 +101,17 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
         const input: Turn['input'] = body.text !== undefined ? { kind: 'text', text: body.text } : { kind: 'action', action: body.action ?? '' };
         const turn: Turn = { channel: 'web', conversationId, guest: { id: conversationId }, input };
         let replies: Reply[];
+        let made: Booking[] = [];
         try {
           replies = await options.concierge.handle(turn);
         } catch (error) {
           // The one place a web chat failure is handled: the guest gets a kind reply, the log the detail.
           options.logger.error({ err: error, conversationId, requestId: request.id }, 'handling a web chat message failed');
           replies = options.concierge.errorReplies();
+        } finally {
+          made = newBookings(conversationId);
         }
-        const answer: MessagesResponse = { conversationId, replies: replies.map(toWire) };
+        const answer: MessagesResponse = { conversationId, replies: withCalendarLinks(replies.map(toWire), made, conversationId, calendar?.linkLabel ?? '') };
         return answer;
       },
     );
@@ -97,6 +122,16 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
 function toWire(reply: Reply): Reply {
   const choices = reply.choices?.map(({ label, action }) => ({ label, action }));
   return choices && choices.length > 0 ? { text: reply.text, choices } : { text: reply.text };
+}
+
+/** Adds the calendar link of each booking made in this turn under the reply that names it (else the last). */
+function withCalendarLinks(replies: WebReply[], made: Booking[], conversationId: string, label: string): WebReply[] {
+  for (const booking of made) {
+    const at = replies.findIndex((r) => r.text.includes(booking.ref));
+    const target = replies[at >= 0 ? at : replies.length - 1];
+    if (target) target.links = [...(target.links ?? []), { label, href: calendarHref(booking.ref, conversationId) }];
+  }
+  return replies;
 }
 
 function tooManyMessages(reply: FastifyReply, retryAfterSeconds: number, where: string): FastifyReply {

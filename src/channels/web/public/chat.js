@@ -2,6 +2,8 @@
 // replies. Guest and bot text is only ever set with textContent, never parsed as HTML.
 // The conversation id and the transcript are kept in localStorage, so a reload shows the
 // conversation and continues it (the server keeps the dialogue state under that id).
+// Messages sent while the page was closed (a reminder, a staff answer) are fetched when it opens and
+// every half minute while it is open.
 (function () {
   'use strict';
 
@@ -9,6 +11,7 @@
   const texts = settings.texts;
   const KEY_ID = 'spa-concierge.conversation-id';
   const KEY_TRANSCRIPT = 'spa-concierge.transcript';
+  const KEY_PENDING_AFTER = 'spa-concierge.pending-after';
   const KEPT_ENTRIES = 200;
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,7 +25,7 @@
   const storage = openStorage();
   const storedId = storage.get(KEY_ID);
   let conversationId = storedId && UUID.test(storedId) ? storedId : undefined;
-  /** Entries: { from: 'guest' | 'bot', text, choices?: [{ label, action }], used?, picked? }. */
+  /** Entries: { from: 'guest' | 'bot', text, choices?: [{ label, action }], links?: [{ label, href }], used?, picked? }. */
   const transcript = conversationId ? readTranscript() : [];
   const elements = new Map();
   // Messages go out one at a time, in order, like a conversation.
@@ -32,6 +35,8 @@
   for (const entry of transcript) show(entry);
   scrollToEnd();
   if (transcript.length === 0) send({ action: settings.greetingAction });
+  else fetchPending();
+  window.setInterval(fetchPending, settings.pendingPollMs);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -96,14 +101,52 @@
     if (body.conversationId !== conversationId) {
       conversationId = body.conversationId;
       storage.set(KEY_ID, conversationId);
+      storage.set(KEY_PENDING_AFTER, '0');
     }
+    showReplies(body.replies);
+    return undefined;
+  }
+
+  /** Adds the bot's replies to the conversation and scrolls to the first. */
+  function showReplies(replies) {
     let first;
-    for (const reply of body.replies) {
-      const entry = add({ from: 'bot', text: String(reply.text), choices: Array.isArray(reply.choices) ? reply.choices : undefined });
+    for (const reply of replies) {
+      const entry = add({
+        from: 'bot',
+        text: String(reply.text),
+        choices: Array.isArray(reply.choices) ? reply.choices : undefined,
+        links: Array.isArray(reply.links) ? reply.links : undefined,
+      });
       first = first || entry;
     }
     if (first) scrollToShow(elements.get(first));
-    return undefined;
+  }
+
+  /**
+   * Asks for messages sent while the page was closed, in turn with the guest's own messages. The id
+   * of the last one shown goes with the next request, which lets the server forget those.
+   */
+  function fetchPending() {
+    if (!conversationId) return;
+    queue = queue.then(async () => {
+      const after = Number(storage.get(KEY_PENDING_AFTER) || 0);
+      let body;
+      try {
+        const url = `api/messages/pending?conversationId=${encodeURIComponent(conversationId)}&after=${after}`;
+        const response = await fetch(url, { headers: { accept: 'application/json' } });
+        body = response.ok ? await response.json() : undefined;
+      } catch {
+        return; // Tried again at the next poll.
+      }
+      if (!body || !Array.isArray(body.messages) || body.messages.length === 0) return;
+      let last = after;
+      for (const message of body.messages) {
+        if (!(Number(message.id) > last) || !Array.isArray(message.replies)) continue;
+        showReplies(message.replies);
+        last = Number(message.id);
+      }
+      storage.set(KEY_PENDING_AFTER, String(last));
+    });
   }
 
   function add(entry) {
@@ -139,6 +182,16 @@
     who.textContent = `${entry.from === 'guest' ? texts.you : settings.spaName}: `;
     bubble.append(who, document.createTextNode(entry.text));
     message.append(bubble);
+    for (const link of entry.links || []) {
+      // Only the server's own downloads: a link is never taken from guest text.
+      if (typeof link.href !== 'string' || !link.href.startsWith('api/bookings/')) continue;
+      const anchor = document.createElement('a');
+      anchor.className = 'link';
+      anchor.href = link.href;
+      anchor.setAttribute('download', '');
+      anchor.textContent = String(link.label);
+      message.append(anchor);
+    }
     if (entry.choices && entry.choices.length > 0) {
       const choices = document.createElement('div');
       choices.className = 'choices';

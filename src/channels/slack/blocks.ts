@@ -1,0 +1,216 @@
+// Block Kit messages of the staff desk. Every guest word arrives here already escaped (see bookingView
+// and the hand-over opening); everything else comes from content/slack.yaml.
+import type { types } from '@slack/bolt';
+import type { Booking } from '../../booking/index.ts';
+import type { DayAvailability, StaffDesk } from '../../core/index.ts';
+import type { HandoverThread } from '../../store/index.ts';
+import { guestText } from './slack-text.ts';
+import { fill, type SlackTexts } from './texts.ts';
+
+export type Block = types.KnownBlock;
+
+/** The action ids of the desk's buttons. */
+export const ACTION = {
+  cancel: 'booking_cancel',
+  arrived: 'booking_arrived',
+  noShow: 'booking_no_show',
+  details: 'booking_details',
+  handBack: 'handover_end',
+} as const;
+
+/** A message: its blocks, and the plain text Slack shows in notifications and where blocks cannot be shown. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+// Slack refuses a message with more than 50 blocks, or a section text over 3,000 characters.
+const MAX_BLOCKS = 50;
+const MAX_SECTION_CHARS = 3000;
+const MAX_FIELD_CHARS = 2000;
+const STATUS_BLOCK = 'status';
+
+/** Cuts text to a Slack limit, never inside an entity such as `&amp;`. */
+function clip(text: string, max = MAX_SECTION_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/&[a-z]{0,4}$/, '')}…`;
+}
+const mrkdwn = (text: string, max = MAX_SECTION_CHARS) => ({ type: 'mrkdwn' as const, text: clip(text, max) });
+const plain = (text: string) => ({ type: 'plain_text' as const, text: clip(text, 75), emoji: true });
+const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
+const context = (text: string, blockId?: string): Block => ({ type: 'context', ...(blockId ? { block_id: blockId } : {}), elements: [mrkdwn(text)] });
+
+/** A booking as staff see it: every guest-given word escaped, the rest in the spa's words. */
+export interface BookingView {
+  ref: string;
+  when: string;
+  therapist: string;
+  minutes: number;
+  guest: string;
+  contact: string;
+  channel: string;
+  pressure?: string;
+  health?: string;
+  status: Booking['status'];
+  attendance?: Booking['attendance'];
+}
+
+/** Builds the view of a booking with the staff desk's description (time in the spa's zone, therapist's name). */
+export function bookingView(booking: Booking, desk: Pick<StaffDesk, 'describe'>, texts: SlackTexts): BookingView {
+  const { when, therapist } = desk.describe(booking);
+  const pressure = booking.notes.pressure ? texts.pressure[booking.notes.pressure] : undefined;
+  const health = booking.notes.health?.trim();
+  return {
+    ref: booking.ref,
+    when,
+    therapist,
+    minutes: booking.durationMinutes,
+    guest: guestText(booking.guest.name, 200),
+    contact: guestText(booking.guest.contact, 200),
+    channel: channelName(texts, booking.guest.channel),
+    ...(pressure ? { pressure } : {}),
+    ...(health ? { health: guestText(health, 1000) } : {}),
+    status: booking.status,
+    ...(booking.attendance ? { attendance: booking.attendance } : {}),
+  };
+}
+
+/** How the desk names a guest's channel ("Telegram", "the web chat"). */
+export function channelName(texts: SlackTexts, channel: string): string {
+  return texts.channels[channel] ?? guestText(channel, 40);
+}
+
+/** The Cancel / Arrived / No-show buttons of a confirmed booking. */
+function bookingButtons(texts: SlackTexts, ref: string): Block {
+  const t = texts.buttons;
+  return {
+    type: 'actions',
+    block_id: `booking:${ref}`,
+    elements: [
+      {
+        type: 'button',
+        action_id: ACTION.cancel,
+        value: ref,
+        style: 'danger',
+        text: plain(t.cancel),
+        confirm: { title: plain(t.cancel_confirm_title), text: mrkdwn(t.cancel_confirm_text, 300), confirm: plain(t.cancel_confirm_yes), deny: plain(t.cancel_confirm_no), style: 'danger' },
+      },
+      { type: 'button', action_id: ACTION.arrived, value: ref, text: plain(t.arrived) },
+      { type: 'button', action_id: ACTION.noShow, value: ref, text: plain(t.no_show) },
+    ],
+  };
+}
+
+/** A booking's details and, while it is confirmed, its buttons; `headline` says what happened (a notification) or names it. */
+export function bookingMessage(texts: SlackTexts, view: BookingView, options: { headline?: string; notes?: string[] } = {}): SlackMessage {
+  const c = texts.card;
+  const headline = options.headline ?? `*${fill(c.title, { ref: view.ref })}*`;
+  const field = (text: string) => mrkdwn(text, MAX_FIELD_CHARS);
+  const blocks: Block[] = [
+    section(headline),
+    {
+      type: 'section',
+      fields: [
+        field(fill(c.when, { when: view.when })),
+        field(fill(c.length, { minutes: view.minutes })),
+        field(fill(c.guest, { guest: view.guest })),
+        field(fill(c.contact, { contact: view.contact })),
+        field(fill(c.therapist, { therapist: view.therapist })),
+        field(fill(c.channel, { channel: view.channel })),
+        ...(view.pressure ? [field(fill(c.pressure, { pressure: view.pressure }))] : []),
+      ],
+    },
+  ];
+  if (view.health) blocks.push(context(fill(c.health, { health: view.health })));
+  for (const note of options.notes ?? []) blocks.push(context(note));
+  const status = view.status === 'cancelled' ? c.cancelled : view.attendance === 'arrived' ? c.arrived : view.attendance === 'no_show' ? c.no_show : undefined;
+  if (status) blocks.push(context(status, STATUS_BLOCK));
+  if (view.status === 'confirmed') blocks.push(bookingButtons(texts, view.ref));
+  return { text: headline, blocks };
+}
+
+/**
+ * A booking message after a staff member acted on it: its status line replaced by `line`, and its
+ * buttons removed when the booking is cancelled.
+ */
+export function withStatusLine(blocks: Block[], line: string, keepButtons: boolean): Block[] {
+  const kept = blocks.filter((b) => b.block_id !== STATUS_BLOCK && (keepButtons || b.type !== 'actions'));
+  const actionsAt = kept.findIndex((b) => b.type === 'actions');
+  const status = context(line, STATUS_BLOCK);
+  return actionsAt < 0 ? [...kept, status] : [...kept.slice(0, actionsAt), status, ...kept.slice(actionsAt)];
+}
+
+/** Free times per day and therapist. */
+export function availabilityMessage(texts: SlackTexts, minutes: number, days: DayAvailability[]): SlackMessage {
+  const t = texts.availability;
+  const title = `*${fill(t.title, { minutes })}*`;
+  const dayBlocks = days.slice(0, MAX_BLOCKS - 1).map((day) => {
+    const lines = day.therapists.map((therapist) =>
+      therapist.times.length > 0 ? fill(t.therapist, { therapist: therapist.name, times: therapist.times.join(', ') }) : fill(t.nothing_free, { therapist: therapist.name }),
+    );
+    return section([fill(t.day, { day: day.dayLabel }), ...lines].join('\n'));
+  });
+  return { text: title, blocks: [section(title), ...dayBlocks] };
+}
+
+/** A day's bookings, one line each with a Details button; health notes under the line. */
+export function bookingListMessage(texts: SlackTexts, dayLabel: string, views: BookingView[]): SlackMessage {
+  const t = texts.bookings;
+  const title = `*${fill(t.title, { day: dayLabel })}*`;
+  if (views.length === 0) return { text: fill(t.none, { day: dayLabel }), blocks: [section(fill(t.none, { day: dayLabel }))] };
+  const room = MAX_BLOCKS - 2;
+  const shown = views.length > room ? views.slice(0, room - 1) : views;
+  const blocks: Block[] = [section(title)];
+  for (const view of shown) {
+    const line = fill(t.line, {
+      when: view.when,
+      minutes: view.minutes,
+      guest: view.guest,
+      therapist: view.therapist,
+      channel: view.channel,
+      pressure: view.pressure ?? t.no_pressure,
+      ref: view.ref,
+    });
+    const text = view.health ? `${line}\n${fill(t.health, { health: view.health })}` : line;
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(text),
+      accessory: { type: 'button', action_id: ACTION.details, value: view.ref, text: plain(texts.buttons.details) },
+    });
+  }
+  if (shown.length < views.length) blocks.push(context(fill(t.more, { count: views.length - shown.length })));
+  return { text: title, blocks };
+}
+
+/** The first message of a hand-over thread: who, where, the recent lines, and the hand-back button (gone once ended). */
+export function handoverMessage(texts: SlackTexts, opening: HandoverThread['opening'], ended: boolean): SlackMessage {
+  const t = texts.handover;
+  const channel = channelName(texts, opening.guestChannel);
+  const guest = opening.guestName ? guestText(opening.guestName, 200) : t.no_name;
+  const titles = { asked: t.title_asked, misunderstood: t.title_misunderstood, wrote: t.title_wrote };
+  const title = fill(titles[opening.reason], { guest, channel });
+  const lineTemplates = { guest: t.line_guest, bot: t.line_bot, staff: t.line_staff };
+  const lines = opening.recent.map((line) => fill(lineTemplates[line.from], { text: guestText(line.text, 500) }));
+  const blocks: Block[] = [section(`*${title}*`), ...chunkLines([t.recent, ...(lines.length > 0 ? lines : [t.no_recent])]).map(section)];
+  if (ended) blocks.push(context(t.ended_status));
+  else {
+    blocks.push(context(fill(t.how_to, { channel })));
+    blocks.push({ type: 'actions', block_id: 'handover', elements: [{ type: 'button', action_id: ACTION.handBack, value: 'hand-back', style: 'primary', text: plain(texts.buttons.hand_back) }] });
+  }
+  return { text: title, blocks };
+}
+
+/** Lines grouped into texts that each fit one section. */
+function chunkLines(lines: string[]): string[] {
+  const chunks: string[] = [];
+  for (const line of lines) {
+    const last = chunks.at(-1);
+    if (last !== undefined && last.length + line.length + 1 <= MAX_SECTION_CHARS) chunks[chunks.length - 1] = `${last}\n${line}`;
+    else chunks.push(clip(line));
+  }
+  return chunks;
+}
+
+/** A plain message: one section, the same text as fallback. */
+export function textMessage(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}

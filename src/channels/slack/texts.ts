@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { fillTemplate, placeholdersIn } from '../../content/index.ts';
+import { ContentError } from '../../core/index.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** A sentence that may use only the given `{placeholders}`. */
+const template = (...allowed: string[]) =>
+  text.superRefine((value, ctx) => {
+    for (const name of placeholdersIn(value)) {
+      if (!allowed.includes(name)) ctx.addIssue({ code: 'custom', message: `unknown placeholder {${name}} (allowed: ${allowed.join(', ') || 'none'})` });
+    }
+  });
+// Slack cuts button labels at 75 characters.
+const label = template().pipe(z.string().max(75, 'Slack allows at most 75 characters on a button'));
+const BOOKING = ['ref', 'when', 'guest'];
+
+const slackTextsSchema = z.object({
+  channels: z.record(z.string(), text),
+  pressure: z.object({ light: text, medium: text, firm: text }),
+  refused: template(),
+  error: template(),
+  no_bookings: template(),
+  availability: z.object({
+    title: template('minutes'),
+    day: template('day'),
+    therapist: template('therapist', 'times'),
+    nothing_free: template('therapist'),
+    bad_day: template('when'),
+    bad_duration: template('minutes'),
+    too_long_range: template('when'),
+  }),
+  bookings: z.object({
+    title: template('day'),
+    none: template('day'),
+    line: template('when', 'minutes', 'guest', 'therapist', 'channel', 'pressure', 'ref'),
+    no_pressure: template(),
+    health: template('health'),
+    more: template('count'),
+    bad_day: template('when'),
+  }),
+  booking: z.object({ usage: template(), not_found: template('ref') }),
+  card: z.object({
+    title: template('ref'),
+    when: template('when'),
+    length: template('minutes'),
+    guest: template('guest'),
+    contact: template('contact'),
+    therapist: template('therapist'),
+    channel: template('channel'),
+    pressure: template('pressure'),
+    health: template('health'),
+    cancelled: template(),
+    arrived: template(),
+    no_show: template(),
+  }),
+  notifications: z.object({
+    created: template(...BOOKING),
+    moved: template(...BOOKING),
+    moved_from: template('when', 'therapist'),
+    cancelled: template(...BOOKING),
+  }),
+  buttons: z.object({
+    cancel: label,
+    arrived: label,
+    no_show: label,
+    details: label,
+    hand_back: label,
+    cancel_confirm_title: template().pipe(z.string().max(100, 'Slack allows at most 100 characters in a dialog title')),
+    cancel_confirm_text: template(),
+    cancel_confirm_yes: label,
+    cancel_confirm_no: label,
+  }),
+  actions: z.object({
+    cancelled: template('ref', 'channel'),
+    cancelled_guest_not_told: template('ref', 'channel', 'contact'),
+    already_cancelled: template('ref'),
+    not_found: template('ref'),
+    attendance_cancelled: template('ref'),
+    arrived: template('ref'),
+    no_show: template('ref'),
+    by_cancelled: template('staff'),
+    by_arrived: template('staff'),
+    by_no_show: template('staff'),
+  }),
+  handover: z.object({
+    title_asked: template('guest', 'channel'),
+    title_misunderstood: template('guest', 'channel'),
+    title_wrote: template('guest', 'channel'),
+    no_name: template(),
+    recent: template(),
+    no_recent: template(),
+    line_guest: template('text'),
+    line_bot: template('text'),
+    line_staff: template('text'),
+    how_to: template('channel'),
+    guest_message: template('guest', 'text'),
+    ended: template(),
+    ended_status: template(),
+    not_delivered_ended: template(),
+    not_delivered_failed: template('channel'),
+    already_ended: template(),
+    staff_fallback_name: template(),
+  }),
+});
+
+/** Everything the staff desk shows the team, as content/slack.yaml gives it. */
+export type SlackTexts = z.infer<typeof slackTextsSchema>;
+
+/** Reads `slack.yaml` from the content folder; a problem throws a ContentError naming the field. */
+export async function loadSlackTexts(contentDir: string): Promise<SlackTexts> {
+  const path = join(contentDir, 'slack.yaml');
+  let data: unknown;
+  try {
+    data = parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ContentError(path, [`cannot be read: ${(error as Error).message}`], { cause: error });
+  }
+  const parsed = slackTextsSchema.safeParse(data);
+  if (!parsed.success) throw new ContentError(path, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  return parsed.data;
+}
+
+/** Fills a text's placeholders (values are already escaped where they come from guests). */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return fillTemplate(template, values);
+}

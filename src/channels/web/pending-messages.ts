@@ -1,0 +1,34 @@
+// Messages to a web chat guest outside a reply (a reminder, a staff answer): the page is not always
+// open, so they wait in a store until it fetches them, when it opens and every half minute while open.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Concierge, Reply } from '../../core/index.ts';
+import type { PendingMessages } from '../../store/index.ts';
+import { describeProblems } from './message-body.ts';
+
+/** The JSON answer of `GET /api/messages/pending`. */
+export interface PendingResponse {
+  messages: Array<{ id: number; replies: Reply[] }>;
+}
+
+const pendingQuerySchema = z.strictObject({
+  conversationId: z.uuid({ error: 'must be a conversation id (a UUID) returned by this API' }),
+  after: z.coerce.number({ error: 'must be the id of the last message shown' }).int().min(0).default(0),
+});
+
+/**
+ * Registers the web channel's outbox sender (messages are kept for the page) and
+ * `GET /api/messages/pending?conversationId=…&after=…`: the messages after `after`, the id of the last
+ * one the page showed (those up to it are forgotten).
+ */
+export function registerPendingMessages(scope: FastifyInstance, concierge: Concierge, pending: PendingMessages, toWire: (reply: Reply) => Reply): void {
+  concierge.outbox.register('web', (conversationId, replies) => pending.add(conversationId, replies.map(toWire)));
+
+  scope.get('/api/messages/pending', async (request, reply) => {
+    const parsed = pendingQuerySchema.safeParse(request.query);
+    if (!parsed.success) return reply.code(400).send({ error: describeProblems(parsed.error) });
+    const messages = await pending.since(parsed.data.conversationId, parsed.data.after);
+    const answer: PendingResponse = { messages: messages.map(({ id, replies }) => ({ id, replies })) };
+    return reply.header('cache-control', 'no-store').send(answer);
+  });
+}

@@ -1,0 +1,156 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { splitAvailabilityText } from '../../../src/channels/slack/index.ts';
+import { fakeGuest } from '../../helpers/bot.ts';
+import { blockText, buttonsOf } from '../../helpers/fake-slack.ts';
+import { bookThroughCore, EVE, HOA, MANAGER, nextEphemeral, OTHER_CHANNEL, startDesk, STAFF_CHANNEL, waitFor, type RunningDesk } from './harness.ts';
+
+let running: RunningDesk | undefined;
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+/** Types a command as `user` and returns the ephemeral answer they get. */
+async function ask(desk: RunningDesk, command: string, text: string, user = HOA, channel = STAFF_CHANNEL) {
+  const before = desk.fake.ephemeralsTo(user).length;
+  const started = Date.now();
+  const response = await desk.slack.command(command, text, user, channel);
+  // Acknowledged at once with an empty 200; the answer comes after.
+  expect(response.status).toBe(200);
+  expect(Date.now() - started).toBeLessThan(3000);
+  const answer = await nextEphemeral(desk.fake, user, before);
+  return { ...answer, all: `${answer.text}\n${blockText(answer.blocks)}` };
+}
+
+/** The free times the answer lists for a therapist. */
+function timesFor(answer: string, therapist: string): string[] {
+  const line = answer.split('\n').find((l) => l.startsWith(`${therapist}:`)) ?? '';
+  return line.match(/\d\d:\d\d/g) ?? [];
+}
+
+describe('/availability', () => {
+  it('shows free times per therapist that agree with what the bot offers a guest', async () => {
+    running = await startDesk();
+    // Two guests take 10:00 tomorrow, one with each therapist.
+    await bookThroughCore(running.concierge, { id: 'g1', request: 'tomorrow at 10am for an hour' });
+    await bookThroughCore(running.concierge, { id: 'g2', request: 'tomorrow at 10am for an hour', name: 'Tom Baker' });
+
+    const answer = await ask(running, '/availability', 'tomorrow 60');
+    expect(answer.all).toMatch(/60-minute/);
+    expect(answer.all).toMatch(/Friday 27 November/);
+    const mai = timesFor(blockText(answer.blocks), 'Mai (sample)');
+    const an = timesFor(blockText(answer.blocks), 'An (sample)');
+    expect(mai.length).toBeGreaterThan(5);
+    for (const times of [mai, an]) expect(times).not.toContain('10:00');
+    const free = [...new Set([...mai, ...an])].sort();
+
+    // A guest asking for the same day and length is offered the first of those same times.
+    const guest = fakeGuest(running.concierge, { id: 'g3', channel: 'telegram' });
+    await guest.say('I would like to book tomorrow, 60 minutes');
+    const offered = guest.choices.filter((c) => /^\d\d:\d\d$/.test(c));
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered).toEqual(free.slice(0, offered.length));
+    // And the staff's list is the engine's: the first time not listed is refused to the guest too.
+    expect(free).not.toContain('10:00');
+  });
+
+  it('uses the longest session without a length, and today without a day', async () => {
+    running = await startDesk();
+    const answer = await ask(running, '/availability', '');
+    expect(answer.all).toMatch(/60-minute/);
+    expect(answer.all).toMatch(/Thursday 26 November/);
+  });
+
+  it('explains an unknown day, an unoffered length and a range too long', async () => {
+    running = await startDesk();
+    expect((await ask(running, '/availability', 'banana')).all).toMatch(/couldn't read "banana" as a day/);
+    expect((await ask(running, '/availability', 'tomorrow 45')).all).toMatch(/45 minutes are not offered/);
+    expect((await ask(running, '/availability', '1 dec to 31 dec')).all).toMatch(/too many days/);
+    expect((await ask(running, '/availability', '<!channel> <https://evil.example|click>')).all).not.toMatch(/<!channel>|<https/);
+  });
+});
+
+describe('/bookings', () => {
+  it('lists a day’s bookings made through the core, with what the therapist needs to know', async () => {
+    running = await startDesk();
+    const ref = await bookThroughCore(running.concierge, { id: 'lan', name: 'Lan Nguyen', health: 'I had shoulder surgery in March' });
+    const answer = await ask(running, '/bookings', 'tomorrow');
+    const text = blockText(answer.blocks);
+    expect(text).toMatch(/Bookings for Friday 27 November/);
+    expect(text).toMatch(/Fri 27 Nov, 15:00.*60 min.*Lan Nguyen.*(Mai|An) \(sample\).*Telegram.*firm pressure/);
+    expect(text).toContain(ref);
+    expect(text).toMatch(/:warning: I had shoulder surgery in March/);
+    expect(buttonsOf(answer.blocks)).toEqual([{ label: 'Details', actionId: 'booking_details', value: ref }]);
+
+    expect((await ask(running, '/bookings', '')).all).toMatch(/No bookings for Thursday 26 November/);
+    expect((await ask(running, '/bookings', 'someday maybe')).all).toMatch(/couldn't read "someday maybe"/);
+  });
+});
+
+describe('/booking', () => {
+  it('shows one booking with its buttons, and explains a wrong reference', async () => {
+    running = await startDesk();
+    const ref = await bookThroughCore(running.concierge, { id: 'lan' });
+    const answer = await ask(running, '/booking', ref.toLowerCase());
+    const text = blockText(answer.blocks);
+    expect(text).toContain(`Booking ${ref}`);
+    expect(text).toMatch(/Fri 27 Nov, 15:00/);
+    expect(text).toMatch(/\+84905123456/);
+    expect(buttonsOf(answer.blocks).map((b) => [b.actionId, b.value])).toEqual([
+      ['booking_cancel', ref],
+      ['booking_arrived', ref],
+      ['booking_no_show', ref],
+    ]);
+    expect((await ask(running, '/booking', 'LS-ZZZZ')).all).toMatch(/There is no booking LS-ZZZZ/);
+    expect((await ask(running, '/booking', '')).all).toMatch(/e\.g\. `\/booking LS-7K3Q`/);
+    expect((await ask(running, '/booking', '¿qué?')).all).toMatch(/e\.g\. `\/booking LS-7K3Q`/);
+  });
+});
+
+describe('who may use the desk', () => {
+  it('refuses someone not on the team politely, and shows them nothing', async () => {
+    running = await startDesk();
+    const ref = await bookThroughCore(running.concierge, { id: 'lan' });
+    for (const [command, text] of [['/bookings', 'tomorrow'], ['/booking', ref], ['/availability', 'tomorrow']]) {
+      const answer = await ask(running, command!, text!, EVE, OTHER_CHANNEL);
+      expect(answer.text).toMatch(/only for the team/);
+      expect(answer.all).not.toContain('Lan');
+    }
+  });
+
+  it('lets in a user listed in SLACK_STAFF_USERS who is not in the staff channel', async () => {
+    running = await startDesk();
+    expect((await ask(running, '/availability', 'tomorrow', MANAGER, OTHER_CHANNEL)).all).toMatch(/Mai \(sample\)/);
+  });
+
+  it('asks Slack for the staff channel’s members once in a while, not on every command', async () => {
+    running = await startDesk();
+    const before = running.fake.callsTo('conversations.members').length;
+    await ask(running, '/bookings', '');
+    await ask(running, '/bookings', 'tomorrow');
+    await ask(running, '/availability', 'sat');
+    expect(running.fake.callsTo('conversations.members').length - before).toBe(1);
+  });
+
+  it('answers through the response URL where it cannot post (a direct message it is not in)', async () => {
+    running = await startDesk();
+    const response = await running.slack.command('/bookings', '', HOA, 'D0DIRECT');
+    expect(response.status).toBe(200);
+    await waitFor('the answer at the response URL', () => running!.fake.responses.length > 0);
+    expect(running.fake.responses[0]?.body).toMatchObject({ response_type: 'ephemeral', text: 'No bookings for Thursday 26 November.' });
+  });
+});
+
+describe('reading /availability', () => {
+  it('takes a trailing number as the length unless it is a day of a month', () => {
+    expect(splitAvailabilityText('tomorrow 60')).toEqual({ when: 'tomorrow', minutes: 60 });
+    expect(splitAvailabilityText('fri 30 min')).toEqual({ when: 'fri', minutes: 30 });
+    expect(splitAvailabilityText('sat 1h')).toEqual({ when: 'sat', minutes: 60 });
+    expect(splitAvailabilityText('60')).toEqual({ when: 'today', minutes: 60 });
+    expect(splitAvailabilityText('')).toEqual({ when: 'today' });
+    expect(splitAvailabilityText('1 dec to 3 dec')).toEqual({ when: '1 dec to 3 dec' });
+    expect(splitAvailabilityText('dec 1 to dec 3')).toEqual({ when: 'dec 1 to dec 3' });
+    expect(splitAvailabilityText('nov 30 60')).toEqual({ when: 'nov 30', minutes: 60 });
+    expect(splitAvailabilityText('  next   monday  ')).toEqual({ when: 'next monday' });
+  });
+});
