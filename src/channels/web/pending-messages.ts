@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Concierge, Reply } from '../../core/index.ts';
-import type { PendingMessages } from '../../store/index.ts';
+import type { PendingMessages } from '../../store/pending-messages.ts';
 import { describeProblems } from './message-body.ts';
 
 /** The JSON answer of `GET /api/messages/pending`. */

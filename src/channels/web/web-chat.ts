@@ -6,7 +6,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Booking } from '../../booking/index.ts';
 import { intentAction, type Concierge, type Logger, type Reply, type Turn } from '../../core/index.ts';
-import { createMemoryPendingMessages, type PendingMessages } from '../../store/index.ts';
+// The file itself, not the store's index: the web chat needs no queue library to load.
+import { createMemoryPendingMessages, type PendingMessages } from '../../store/pending-messages.ts';
 import { calendarHref, registerCalendarDownload, trackNewBookings, type WebCalendar, type WebLink } from './calendar-links.ts';
 import { describeProblems, MAX_TEXT_CHARS, messageBodySchema } from './message-body.ts';
 import { renderPages, TEMPLATE_FILES, type WebChatPage } from './page.ts';
@@ -48,7 +49,10 @@ export interface MessagesResponse {
   replies: WebReply[];
 }
 
-/** Adds the chat page (`/`), its files, `/widget.js` and `POST /api/messages` to the server. */
+/**
+ * Adds the chat page (`/`), its files, `/widget.js`, `POST /api/messages`, the messages waiting for
+ * the page (`GET /api/messages/pending`) and, with `calendar`, the bookings' calendar files.
+ */
 export async function registerWebChat(app: FastifyInstance, options: WebChatOptions): Promise<void> {
   // Its own scope, so the static files and rate-limit plugins stay out of other channels' way.
   await app.register(async (scope) => {
