@@ -56,8 +56,11 @@ export async function benchLatency(options: { conversations?: number; messages?:
     input: { kind: 'text', text: MESSAGES[Math.floor(i / conversations) % MESSAGES.length]! },
   });
 
-  // Warm up first (JIT, connection), as a running bot is.
+  // Warm up first (JIT, connection, the concurrent paths), as a running bot is.
   for (let i = 0; i < 2000; i++) await concierge.handle(turnFor(i));
+  await Promise.all(Array.from({ length: conversations }, async (_, c) => {
+    for (let i = c; i < 5000; i += conversations) await concierge.handle(turnFor(i));
+  }));
 
   // Latency at the target rate: messages arrive on a fixed schedule (1,000/s spread over the
   // conversations), sent whether or not earlier ones were answered, and each is timed from when

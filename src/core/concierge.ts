@@ -201,8 +201,12 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       }
     }
     const all = [...notes, ...outcome.replies];
-    const said = turn.input.kind === 'text' ? [{ from: 'guest' as const, text: cleanText(turn.input.text) }] : [];
-    const recent = withRecent(outcome.state.recent, [...said, ...all.map((r) => ({ from: 'bot' as const, text: r.text }))]);
+    // The recent lines are for a person taking over: kept only while a staff desk listens.
+    let { recent } = outcome.state;
+    if (handover.available) {
+      const said = turn.input.kind === 'text' ? [{ from: 'guest' as const, text: cleanText(turn.input.text) }] : [];
+      recent = withRecent(recent, [...said, ...all.map((r) => ({ from: 'bot' as const, text: r.text }))]);
+    }
     await store.write(key, { ...outcome.state, recent, updatedAt: now().toISOString() }, deps.stateTtlSeconds);
     return all;
   }
