@@ -1,7 +1,7 @@
 // The reminder and the follow-up as replies, from content/reminders.yaml, in the spa's zone and words.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { dayKey, shiftDay, type Booking } from '../booking/index.ts';
+import { cancellationTerms, dayKey, shiftDay, type Booking } from '../booking/index.ts';
 import { fillTemplate, spaFacts, type Content } from '../content/index.ts';
 import type { Reply } from '../core/index.ts';
 
@@ -45,13 +45,15 @@ export function createReminderTexts(content: Content) {
         day: dayWords(start, now),
         time: format(new TZDate(start, zone), formats.time),
       });
-      return {
-        text: text + sampleNote,
-        choices: [
-          { label: fillTemplate(texts.labels.move, { ref: booking.ref }), action: `m:move:${booking.ref}` },
-          { label: fillTemplate(texts.labels.cancel, { ref: booking.ref }), action: `m:cancel:${booking.ref}` },
-        ],
-      };
+      // Moving or cancelling is offered while it is still free; closer to the session only the spa can.
+      const free = cancellationTerms(booking, now, { freeCancellationHours: content.spa.booking.free_cancellation_hours }).kind === 'free';
+      const choices = free
+        ? [
+            { label: fillTemplate(texts.labels.move, { ref: booking.ref }), action: `m:move:${booking.ref}` },
+            { label: fillTemplate(texts.labels.cancel, { ref: booking.ref }), action: `m:cancel:${booking.ref}` },
+          ]
+        : [{ label: content.messages.labels.person, action: 'i:person' }];
+      return { text: text + sampleNote, choices };
     },
 
     /** The follow-up after a session: aftercare, and an offer to book the next one. */

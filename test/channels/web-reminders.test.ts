@@ -97,8 +97,8 @@ describe('GET /api/messages/pending', () => {
   it('brings a due reminder to a web guest who left the page, and its choices work', async () => {
     const { app: server, concierge, bookings } = await serve();
     const { content } = await realKnowledge();
-    // The scheduler's clock stands a second before Friday 13:00 (two hours before the session).
-    const clock = () => new Date(Date.parse('2026-11-27T06:00:00Z') - 1000);
+    // The scheduler's clock stands a second before Thursday 15:00 (the day before the session).
+    const clock = () => new Date(Date.parse('2026-11-26T08:00:00Z') - 1000);
     scheduler = createInProcessScheduler({
       settings: reminderSettingsFrom(content),
       deliver: createReminderDelivery({ bookings, content, outbox: concierge.outbox, now: clock, logger: pino({ level: 'silent' }) }),
@@ -116,7 +116,7 @@ describe('GET /api/messages/pending', () => {
       messages = (await pendingFor(server, conversationId)).json<PendingResponse>().messages;
     }
     const reminder = messages[0]?.replies[0];
-    expect(reminder?.text).toMatch(new RegExp(`See you today at 15:00! .* booked under ${ref}`));
+    expect(reminder?.text).toMatch(new RegExp(`See you tomorrow at 15:00! .* booked under ${ref}`));
     expect(reminder?.choices?.map((c) => c.label)).toEqual(['Move it', 'Cancel it']);
     const cancel = await post(server, { conversationId, action: reminder?.choices?.[1]?.action ?? '' });
     // The core takes it as the guest's own choice (its clock still stands on Thursday morning).
