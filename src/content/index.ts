@@ -1,7 +1,7 @@
 // Loading and validating the spa's content/ folder.
 
 // Loading
-export { loadContent, BUILT_IN_INTENTS } from './load.ts';
+export { loadContent, readYaml, BUILT_IN_INTENTS } from './load.ts';
 
 // Shapes
 export type { Content, SpaSettings, Knowledge, Walkthroughs, HealthContent, Messages, BookingTexts, HandoverTexts, ReminderTexts } from './schema.ts';

@@ -55,7 +55,8 @@ export async function loadContent(dir: string): Promise<Content> {
   return content;
 }
 
-async function readYaml<S extends z.ZodType>(dir: string, file: string, schema: S): Promise<z.infer<S>> {
+/** Reads one YAML file of the content folder and checks it; a problem throws a ContentError naming the file and field. */
+export async function readYaml<S extends z.ZodType>(dir: string, file: string, schema: S): Promise<z.infer<S>> {
   const path = join(dir, file);
   let text: string;
   try {

@@ -1,9 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { fillTemplate, placeholdersIn } from '../../content/index.ts';
-import { ContentError } from '../../core/index.ts';
+import { fillTemplate, placeholdersIn, readYaml } from '../../content/index.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -111,17 +107,8 @@ const slackTextsSchema = z.object({
 export type SlackTexts = z.infer<typeof slackTextsSchema>;
 
 /** Reads `slack.yaml` from the content folder; a problem throws a ContentError naming the field. */
-export async function loadSlackTexts(contentDir: string): Promise<SlackTexts> {
-  const path = join(contentDir, 'slack.yaml');
-  let data: unknown;
-  try {
-    data = parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new ContentError(path, [`cannot be read: ${(error as Error).message}`], { cause: error });
-  }
-  const parsed = slackTextsSchema.safeParse(data);
-  if (!parsed.success) throw new ContentError(path, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  return parsed.data;
+export function loadSlackTexts(contentDir: string): Promise<SlackTexts> {
+  return readYaml(contentDir, 'slack.yaml', slackTextsSchema);
 }
 
 /** Fills a text's placeholders (values are already escaped where they come from guests). */

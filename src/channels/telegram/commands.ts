@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Bot } from 'grammy';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { ContentError, intentAction } from '../../core/index.ts';
+import { readYaml } from '../../content/index.ts';
+import { intentAction } from '../../core/index.ts';
 
 /** The commands the bot offers, in the order Telegram's menu shows them, each with the action it stands for. */
 export const TELEGRAM_COMMANDS = {
@@ -28,16 +26,7 @@ const telegramContentSchema = z.object({
 
 /** Reads the command descriptions from `telegram.yaml` in the content folder; a problem throws a ContentError naming the field. */
 export async function loadCommandDescriptions(contentDir: string): Promise<CommandDescriptions> {
-  const path = join(contentDir, 'telegram.yaml');
-  let data: unknown;
-  try {
-    data = parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new ContentError(path, [`cannot be read: ${(error as Error).message}`], { cause: error });
-  }
-  const parsed = telegramContentSchema.safeParse(data);
-  if (!parsed.success) throw new ContentError(path, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  return parsed.data.commands;
+  return (await readYaml(contentDir, 'telegram.yaml', telegramContentSchema)).commands;
 }
 
 /** Registers the command menu with Telegram (setMyCommands); call once at start-up. */
