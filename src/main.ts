@@ -15,7 +15,7 @@ import {
 import { registerWebChat } from './channels/web/index.ts';
 import { createStaffDesk, loadSlackTexts } from './channels/slack/index.ts';
 import { loadConfig, type Config } from './config.ts';
-import { loadContent } from './content/index.ts';
+import { fillTemplate, loadContent } from './content/index.ts';
 import { ConciergeError, ConfigError, createConcierge, type Concierge, type ConversationLock, type ConversationStore, type Logger } from './core/index.ts';
 import { createHttpServer, listen } from './http/index.ts';
 import { createUnderstanding, loadIntentDefinitions } from './nlu/index.ts';
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
 
   if (process.argv.includes('--chat')) {
     const interactive = Boolean(process.stdin.isTTY);
-    if (interactive) process.stdout.write(`${content.spa.name} concierge: type a question, or a number to pick an option. Ctrl+D ends the chat.\n`);
+    if (interactive) process.stdout.write(`${fillTemplate(content.messages.terminal_banner, { spa_name: content.spa.name })}\n`);
     await runTerminalChat({ concierge, input: process.stdin, output: process.stdout, logger, interactive });
     await close();
     return;

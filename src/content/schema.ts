@@ -146,6 +146,12 @@ export const messagesSchema = z.object({
   booking_unavailable: text,
   person: text,
   sample_notice: text,
+  spa_facts: z.object({
+    days: z.object({ mon: text, tue: text, wed: text, thu: text, fri: text, sat: text, sun: text }),
+    closed: text,
+    minutes: text,
+  }),
+  terminal_banner: text,
   labels: z.object({
     help: text.max(40),
     person: text.max(40),

@@ -1,4 +1,5 @@
-import type { SpaSettings } from './schema.ts';
+import type { Content } from './schema.ts';
+import { fillTemplate } from './template.ts';
 
 /** One value the bot can put into a sentence, and whether it is a sample the spa has not confirmed. */
 export interface SpaFact {
@@ -6,18 +7,19 @@ export interface SpaFact {
   sample: boolean;
 }
 
-const DAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
-
 /** The placeholders spa sentences may use ({name}, {address}, {hours}...) and their values. */
-export function spaFacts(spa: SpaSettings): Record<string, SpaFact> {
+export function spaFacts(content: Pick<Content, 'spa' | 'messages'>): Record<string, SpaFact> {
+  const { spa } = content;
+  const words = content.messages.spa_facts;
   const hours = Object.entries(spa.opening_hours.days)
-    .map(([day, h]) => `${DAY_NAMES[day as keyof typeof DAY_NAMES]}: ${h === 'closed' ? 'closed' : `${h.open}–${h.close}`}`)
+    .map(([day, h]) => `${words.days[day as keyof typeof words.days]}: ${h === 'closed' ? words.closed : `${h.open}–${h.close}`}`)
     .join('\n');
   const services = spa.services
     .map((s) => {
       const options = s.durations_minutes.map((minutes) => {
         const price = s.prices.by_duration[String(minutes)];
-        return price === undefined ? `${minutes} min` : `${minutes} min ${formatMoney(price, s.prices.currency)}`;
+        const length = fillTemplate(words.minutes, { minutes });
+        return price === undefined ? length : `${length} ${formatMoney(price, s.prices.currency)}`;
       });
       return `${s.name}: ${options.join(', ')}`;
     })

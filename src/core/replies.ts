@@ -5,7 +5,7 @@ import type { Choice, Reply } from './types.ts';
 /** Builds the bot's replies from content/: topics, walk-throughs, menus and messages. */
 export function createReplyBuilder(content: Content) {
   const { knowledge, walkthroughs, messages, health } = content;
-  const facts = spaFacts(content.spa);
+  const facts = spaFacts(content);
   const factValues = Object.fromEntries(Object.entries(facts).map(([k, f]) => [k, f.value]));
   const messageValues = { ...factValues, spa_name: content.spa.name };
   const alwaysAdvise = new Set(health.always_advise);
@@ -23,7 +23,7 @@ export function createReplyBuilder(content: Content) {
   const usesSample = (template: string) => placeholdersIn(template).some((name) => facts[name]?.sample);
 
   /** A message from messages.yaml with its placeholders filled (and the sample note when it shows sample details). */
-  const say = (key: Exclude<keyof typeof messages, 'labels'>, values: Record<string, string | number> = {}): string => {
+  const say = (key: Exclude<keyof typeof messages, 'labels' | 'spa_facts'>, values: Record<string, string | number> = {}): string => {
     const filled = fillTemplate(messages[key], { ...messageValues, ...values });
     return usesSample(messages[key]) ? `${filled}\n\n${messages.sample_notice}` : filled;
   };

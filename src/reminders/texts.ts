@@ -7,7 +7,7 @@ import type { Reply } from '../core/index.ts';
 
 /** The values every reminders.yaml sentence may use, for one booking. */
 export function sessionValues(content: Content, booking: Booking): Record<string, string | number> {
-  const facts = spaFacts(content.spa);
+  const facts = spaFacts(content);
   const service = content.spa.services.find((s) => s.id === booking.service) ?? content.spa.services[0];
   return {
     spa_name: content.spa.name,

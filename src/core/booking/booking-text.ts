@@ -7,7 +7,7 @@ import type { BookingDraft } from './booking-state.ts';
 /** Dates, times and sentences of the booking conversations, in the spa's zone and words. */
 export function createBookingText(content: Content, calendar: CalendarSettings) {
   const texts = content.booking;
-  const facts = spaFacts(content.spa);
+  const facts = spaFacts(content);
   const zone = calendar.timeZone;
   const inZone = (instant: Date) => new TZDate(instant, zone);
   const therapistName = (id: string) =>
