@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
+import { afterAll, beforeAll } from 'vitest';
 import type { RedisClient } from '../../src/store/index.ts';
 
 /** The Redis the tests use: REDIS_URL, or the local one CI starts. */
@@ -30,4 +31,34 @@ export async function deleteKeys(client: RedisClient, prefix: string): Promise<v
   for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
     if (keys.length > 0) await client.del(keys);
   }
+}
+
+/**
+ * The real Redis for one test file: connected before its tests; after them, every key under the
+ * prefixes it handed out is deleted and the connection closed.
+ */
+export function useTestRedis() {
+  let connected: RedisClient | undefined;
+  const prefixes: string[] = [];
+  beforeAll(async () => {
+    connected = await connectTestRedis();
+  });
+  afterAll(async () => {
+    if (!connected) return;
+    for (const prefix of prefixes) await deleteKeys(connected, prefix);
+    await connected.close();
+  });
+  return {
+    /** The file's connection (available inside tests and hooks). */
+    get client(): RedisClient {
+      if (!connected) throw new Error('the test Redis is not connected yet: use it inside a test or hook');
+      return connected;
+    },
+    /** A fresh key prefix, cleaned up after the file's tests. */
+    newPrefix(label: string): string {
+      const prefix = uniquePrefix(label);
+      prefixes.push(prefix);
+      return prefix;
+    },
+  };
 }

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Booking, ReserveRequest } from '../../src/booking/index.ts';
 import { StoreError } from '../../src/core/index.ts';
 import { createRedisBookingStore } from '../../src/store/redis-bookings.ts';
 import type { RedisClient } from '../../src/store/redis.ts';
-import { connectTestRedis, deleteKeys, uniquePrefix } from '../helpers/redis.ts';
+import { connectTestRedis, useTestRedis } from '../helpers/redis.ts';
 import { bookingStoreContract } from './booking-store.contract.ts';
 
-let client: RedisClient;
-const prefixes: string[] = [];
-beforeAll(async () => {
-  client = await connectTestRedis();
-});
-afterAll(async () => {
-  for (const prefix of prefixes) await deleteKeys(client, prefix);
-  await client.close();
-});
+const redis = useTestRedis();
 
-const newStore = (label: string, on: RedisClient = client) => {
-  const prefix = uniquePrefix(`bookings:${label}`);
-  prefixes.push(prefix);
+const newStore = (label: string, on: RedisClient = redis.client) => {
+  const prefix = redis.newPrefix(`bookings:${label}`);
   return { store: createRedisBookingStore(on, { prefix }), prefix };
 };
 
@@ -54,8 +45,7 @@ describe('Redis booking store', () => {
   it('lets exactly two of 50 guests on 50 connections confirm one slot with two therapists and two rooms', async () => {
     const connections = await Promise.all(Array.from({ length: 50 }, () => connectTestRedis()));
     try {
-      const prefix = uniquePrefix('bookings:race');
-      prefixes.push(prefix);
+      const prefix = redis.newPrefix('bookings:race');
       const results = await Promise.all(
         connections.map((connection, i) => createRedisBookingStore(connection, { prefix }).reserve(confirmation(`g${i}`))),
       );
@@ -63,7 +53,7 @@ describe('Redis booking store', () => {
       expect(booked).toHaveLength(2);
       expect(booked.map((b) => b.therapistId).sort()).toEqual(['t1', 't2']);
       expect(results.filter((r) => !r.ok && r.reason === 'taken')).toHaveLength(48);
-      const day = await createRedisBookingStore(client, { prefix }).listByDay(DAY);
+      const day = await createRedisBookingStore(redis.client, { prefix }).listByDay(DAY);
       expect(day.map((b) => b.ref).sort()).toEqual(booked.map((b) => b.ref).sort());
     } finally {
       await Promise.all(connections.map((connection) => connection.close()));
@@ -84,37 +74,37 @@ describe('Redis booking store', () => {
     });
     const result = await store.reserve(confirmation('g1'));
     expect(result.ok).toBe(true);
-    expect(await client.ttl(`${prefix}booking:LS-g1`)).toBe(-1);
-    expect(await client.zRangeWithScores(`${prefix}day:${DAY}`, 0, -1)).toEqual([{ value: 'LS-g1', score: Date.parse('2030-03-16T03:00:00.000Z') }]);
-    expect(await client.sMembers(`${prefix}guest:telegram:g1`)).toEqual(['LS-g1']);
-    expect(await client.get(`${prefix}idem:tap-g1`)).toBe('LS-g1');
-    const idemTtl = await client.ttl(`${prefix}idem:tap-g1`);
+    expect(await redis.client.ttl(`${prefix}booking:LS-g1`)).toBe(-1);
+    expect(await redis.client.zRangeWithScores(`${prefix}day:${DAY}`, 0, -1)).toEqual([{ value: 'LS-g1', score: Date.parse('2030-03-16T03:00:00.000Z') }]);
+    expect(await redis.client.sMembers(`${prefix}guest:telegram:g1`)).toEqual(['LS-g1']);
+    expect(await redis.client.get(`${prefix}idem:tap-g1`)).toBe('LS-g1');
+    const idemTtl = await redis.client.ttl(`${prefix}idem:tap-g1`);
     expect(idemTtl).toBeGreaterThan(7 * 24 * 3600 - 60);
     expect(idemTtl).toBeLessThanOrEqual(7 * 24 * 3600);
-    expect(await client.get(`${prefix}guesthold:telegram:g2`)).toBe('h-1');
-    const holdTtl = await client.pTTL(`${prefix}hold:h-1`);
+    expect(await redis.client.get(`${prefix}guesthold:telegram:g2`)).toBe('h-1');
+    const holdTtl = await redis.client.pTTL(`${prefix}hold:h-1`);
     expect(holdTtl).toBeGreaterThan(590_000);
     expect(holdTtl).toBeLessThanOrEqual(600_000);
-    expect(await client.zRange(`${prefix}dayholds:${DAY}`, 0, -1)).toEqual(['h-1']);
+    expect(await redis.client.zRange(`${prefix}dayholds:${DAY}`, 0, -1)).toEqual(['h-1']);
   });
 
   it('reports a damaged record as a StoreError, whether read or met by a capacity check', async () => {
     const { store, prefix } = newStore('damaged');
-    await client.set(`${prefix}booking:LS-bad`, '{not json');
-    await client.zAdd(`${prefix}day:${DAY}`, { score: Date.parse('2030-03-16T03:00:00.000Z'), value: 'LS-bad' });
+    await redis.client.set(`${prefix}booking:LS-bad`, '{not json');
+    await redis.client.zAdd(`${prefix}day:${DAY}`, { score: Date.parse('2030-03-16T03:00:00.000Z'), value: 'LS-bad' });
     await expect(store.get('LS-bad')).rejects.toBeInstanceOf(StoreError);
     await expect(store.listByDay(DAY)).rejects.toBeInstanceOf(StoreError);
     await expect(store.reserve(confirmation('g1'))).rejects.toThrow(/DAMAGED .*booking:LS-bad/);
     await expect(store.reserve(confirmation('g1'))).rejects.toBeInstanceOf(StoreError);
-    await client.set(`${prefix}booking:LS-odd`, JSON.stringify({ ref: 'LS-odd' }));
+    await redis.client.set(`${prefix}booking:LS-odd`, JSON.stringify({ ref: 'LS-odd' }));
     await expect(store.get('LS-odd')).rejects.toBeInstanceOf(StoreError);
   });
 
   it('loads its scripts when Redis answers NOSCRIPT (after a restart or SCRIPT FLUSH)', async () => {
-    // A client that has forgotten every script until it is loaded again, without flushing the shared server.
+    // A redis.client that has forgotten every script until it is loaded again, without flushing the shared server.
     const loaded = new Set<string>();
     let refused = 0;
-    const forgetful = new Proxy(client, {
+    const forgetful = new Proxy(redis.client, {
       get(target, property) {
         if (property === 'evalSha') {
           return (sha: string, options: Parameters<RedisClient['evalSha']>[1]) => {

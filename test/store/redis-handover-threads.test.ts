@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/index.ts';
-import { createRedisHandoverThreads, HANDOVER_THREADS_TTL_SECONDS, type RedisClient } from '../../src/store/index.ts';
-import { connectTestRedis, deleteKeys, uniquePrefix } from '../helpers/redis.ts';
+import { createRedisHandoverThreads, HANDOVER_THREADS_TTL_SECONDS } from '../../src/store/index.ts';
+import { connectTestRedis, useTestRedis } from '../helpers/redis.ts';
 import { handoverThreadsContract, thread } from './handover-threads.contract.ts';
 
-let client: RedisClient;
-const prefixes: string[] = [];
-beforeAll(async () => {
-  client = await connectTestRedis();
-});
-afterAll(async () => {
-  for (const prefix of prefixes) await deleteKeys(client, prefix);
-  await client.close();
-});
+const redis = useTestRedis();
 
-const newPrefix = (label: string) => {
-  const prefix = uniquePrefix(label);
-  prefixes.push(prefix);
-  return prefix;
-};
+const { newPrefix } = redis;
 
 handoverThreadsContract('Redis', async () => ({
-  make: (ttlSeconds) => createRedisHandoverThreads(client, { prefix: newPrefix('threads'), ...(ttlSeconds === undefined ? {} : { ttlSeconds }) }),
+  make: (ttlSeconds) => createRedisHandoverThreads(redis.client, { prefix: newPrefix('threads'), ...(ttlSeconds === undefined ? {} : { ttlSeconds }) }),
   // Redis keeps its own clock, so expiry is tested in real (short) time.
   elapse: (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
 }));
@@ -29,12 +17,12 @@ handoverThreadsContract('Redis', async () => ({
 describe('Redis hand-over threads', () => {
   it('sets the TTL on every key it writes', async () => {
     const prefix = newPrefix('threads-ttl');
-    await createRedisHandoverThreads(client, { prefix }).write(thread('telegram:1', '1.000001'));
+    await createRedisHandoverThreads(redis.client, { prefix }).write(thread('telegram:1', '1.000001'));
     const keys: string[] = [];
-    for await (const batch of client.scanIterator({ MATCH: `${prefix}*` })) keys.push(...batch);
+    for await (const batch of redis.client.scanIterator({ MATCH: `${prefix}*` })) keys.push(...batch);
     expect(keys.sort()).toEqual([`${prefix}key:telegram:1`, `${prefix}thread:C0STAFF:1.000001`]);
     for (const key of keys) {
-      const ttl = await client.ttl(key);
+      const ttl = await redis.client.ttl(key);
       expect(ttl, key).toBeGreaterThan(HANDOVER_THREADS_TTL_SECONDS - 100);
       expect(ttl, key).toBeLessThanOrEqual(HANDOVER_THREADS_TTL_SECONDS);
     }
@@ -42,15 +30,15 @@ describe('Redis hand-over threads', () => {
 
   it('is shared by every instance on the same Redis', async () => {
     const prefix = newPrefix('threads-shared');
-    await createRedisHandoverThreads(client, { prefix }).write(thread('web:x', '2.000002'));
-    expect(await createRedisHandoverThreads(client, { prefix }).byThread('C0STAFF', '2.000002')).toMatchObject({ key: 'web:x' });
+    await createRedisHandoverThreads(redis.client, { prefix }).write(thread('web:x', '2.000002'));
+    expect(await createRedisHandoverThreads(redis.client, { prefix }).byThread('C0STAFF', '2.000002')).toMatchObject({ key: 'web:x' });
   });
 
   it('treats a damaged entry as missing', async () => {
     const prefix = newPrefix('threads-damaged');
-    await client.set(`${prefix}key:web:y`, 'C0STAFF:3.000003', { expiration: { type: 'EX', value: 60 } });
-    await client.set(`${prefix}thread:C0STAFF:3.000003`, '{"key": 1', { expiration: { type: 'EX', value: 60 } });
-    expect(await createRedisHandoverThreads(client, { prefix }).byKey('web:y')).toBeUndefined();
+    await redis.client.set(`${prefix}key:web:y`, 'C0STAFF:3.000003', { expiration: { type: 'EX', value: 60 } });
+    await redis.client.set(`${prefix}thread:C0STAFF:3.000003`, '{"key": 1', { expiration: { type: 'EX', value: 60 } });
+    expect(await createRedisHandoverThreads(redis.client, { prefix }).byKey('web:y')).toBeUndefined();
   });
 
   it('reports a lost connection as a StoreError', async () => {

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/index.ts';
-import { createRedisPendingMessages, PENDING_TTL_SECONDS, type RedisClient } from '../../src/store/index.ts';
-import { connectTestRedis, deleteKeys, uniquePrefix } from '../helpers/redis.ts';
+import { createRedisPendingMessages, PENDING_TTL_SECONDS } from '../../src/store/index.ts';
+import { connectTestRedis, useTestRedis } from '../helpers/redis.ts';
 import { pendingMessagesContract } from './pending-messages.contract.ts';
 
-let client: RedisClient;
-const prefixes: string[] = [];
-beforeAll(async () => {
-  client = await connectTestRedis();
-});
-afterAll(async () => {
-  for (const prefix of prefixes) await deleteKeys(client, prefix);
-  await client.close();
-});
+const redis = useTestRedis();
 
-const newPrefix = (label: string) => {
-  const prefix = uniquePrefix(label);
-  prefixes.push(prefix);
-  return prefix;
-};
+const { newPrefix } = redis;
 
 pendingMessagesContract('Redis', async () => ({
-  make: (ttlSeconds) => createRedisPendingMessages(client, { prefix: newPrefix('pending'), ...(ttlSeconds === undefined ? {} : { ttlSeconds }) }),
+  make: (ttlSeconds) => createRedisPendingMessages(redis.client, { prefix: newPrefix('pending'), ...(ttlSeconds === undefined ? {} : { ttlSeconds }) }),
   // Redis keeps its own clock, so expiry is tested in real (short) time.
   elapse: (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
 }));
@@ -29,16 +17,16 @@ pendingMessagesContract('Redis', async () => ({
 describe('Redis pending messages', () => {
   it('sets a TTL of a week on every write', async () => {
     const prefix = newPrefix('pending-ttl');
-    await createRedisPendingMessages(client, { prefix }).add('c1', [{ text: 'hi' }]);
-    const ttl = await client.ttl(`${prefix}c1`);
+    await createRedisPendingMessages(redis.client, { prefix }).add('c1', [{ text: 'hi' }]);
+    const ttl = await redis.client.ttl(`${prefix}c1`);
     expect(ttl).toBeGreaterThan(PENDING_TTL_SECONDS - 100);
     expect(ttl).toBeLessThanOrEqual(PENDING_TTL_SECONDS);
   });
 
   it('is shared by every instance on the same Redis', async () => {
     const prefix = newPrefix('pending-shared');
-    await createRedisPendingMessages(client, { prefix }).add('c1', [{ text: 'from the worker' }]);
-    const messages = await createRedisPendingMessages(client, { prefix }).since('c1', 0);
+    await createRedisPendingMessages(redis.client, { prefix }).add('c1', [{ text: 'from the worker' }]);
+    const messages = await createRedisPendingMessages(redis.client, { prefix }).since('c1', 0);
     expect(messages.map((m) => m.replies)).toEqual([[{ text: 'from the worker' }]]);
   });
 

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/index.ts';
-import { createRedisSeenUpdates, type RedisClient } from '../../src/store/index.ts';
-import { connectTestRedis, deleteKeys, uniquePrefix } from '../helpers/redis.ts';
+import { createRedisSeenUpdates } from '../../src/store/index.ts';
+import { connectTestRedis, useTestRedis } from '../helpers/redis.ts';
 import { seenUpdatesContract } from './seen-updates.contract.ts';
 
-let client: RedisClient;
-const prefixes: string[] = [];
-beforeAll(async () => {
-  client = await connectTestRedis();
-});
-afterAll(async () => {
-  for (const prefix of prefixes) await deleteKeys(client, prefix);
-  await client.close();
-});
+const redis = useTestRedis();
 
-const newPrefix = (label: string) => {
-  const prefix = uniquePrefix(label);
-  prefixes.push(prefix);
-  return prefix;
-};
+const { newPrefix } = redis;
 
 seenUpdatesContract('Redis', async () => ({
-  make: (ttlSeconds) => createRedisSeenUpdates(client, { prefix: newPrefix('seen'), ...(ttlSeconds === undefined ? {} : { ttlSeconds }) }),
+  make: (ttlSeconds) => createRedisSeenUpdates(redis.client, { prefix: newPrefix('seen'), ...(ttlSeconds === undefined ? {} : { ttlSeconds }) }),
   // Redis keeps its own clock, so expiry is tested in real (short) time.
   elapse: (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
 }));
@@ -29,16 +17,16 @@ seenUpdatesContract('Redis', async () => ({
 describe('Redis seen updates', () => {
   it('sets a TTL of one day by default', async () => {
     const prefix = newPrefix('seen-ttl');
-    await createRedisSeenUpdates(client, { prefix }).firstTime('telegram:1');
-    const ttl = await client.ttl(`${prefix}telegram:1`);
+    await createRedisSeenUpdates(redis.client, { prefix }).firstTime('telegram:1');
+    const ttl = await redis.client.ttl(`${prefix}telegram:1`);
     expect(ttl).toBeGreaterThan(86_300);
     expect(ttl).toBeLessThanOrEqual(86_400);
   });
 
   it('is shared by every instance on the same Redis', async () => {
     const prefix = newPrefix('seen-shared');
-    const a = createRedisSeenUpdates(client, { prefix });
-    const b = createRedisSeenUpdates(client, { prefix });
+    const a = createRedisSeenUpdates(redis.client, { prefix });
+    const b = createRedisSeenUpdates(redis.client, { prefix });
     expect(await a.firstTime('telegram:5')).toBe(true);
     expect(await b.firstTime('telegram:5')).toBe(false);
   });

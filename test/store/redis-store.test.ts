@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/index.ts';
-import { createRedisStore, type RedisClient } from '../../src/store/index.ts';
-import { connectTestRedis, deleteKeys, uniquePrefix } from '../helpers/redis.ts';
+import { createRedisStore } from '../../src/store/index.ts';
+import { connectTestRedis, uniquePrefix, useTestRedis } from '../helpers/redis.ts';
 import { conversationStoreContract } from './conversation-store.contract.ts';
 
-let client: RedisClient;
-const prefixes: string[] = [];
-beforeAll(async () => {
-  client = await connectTestRedis();
-});
-afterAll(async () => {
-  for (const prefix of prefixes) await deleteKeys(client, prefix);
-  await client.close();
-});
+const redis = useTestRedis();
 
 const newStore = (label: string) => {
-  const prefix = uniquePrefix(label);
-  prefixes.push(prefix);
-  return { store: createRedisStore(client, { prefix }), prefix };
+  const prefix = redis.newPrefix(label);
+  return { store: createRedisStore(redis.client, { prefix }), prefix };
 };
 
 conversationStoreContract('Redis', async () => ({
@@ -30,14 +21,14 @@ describe('Redis conversation store', () => {
   it('sets a TTL on every write', async () => {
     const { store, prefix } = newStore('ttl');
     await store.write('web:a', { n: 1 }, 3600);
-    const ttl = await client.ttl(`${prefix}web:a`);
+    const ttl = await redis.client.ttl(`${prefix}web:a`);
     expect(ttl).toBeGreaterThan(3500);
     expect(ttl).toBeLessThanOrEqual(3600);
   });
 
   it('hands back unparseable data as a value the core will reject, not as an outage', async () => {
     const { store, prefix } = newStore('damaged');
-    await client.set(`${prefix}web:a`, '{not json', { expiration: { type: 'EX', value: 60 } });
+    await redis.client.set(`${prefix}web:a`, '{not json', { expiration: { type: 'EX', value: 60 } });
     expect(await store.read('web:a')).toEqual({ damaged: true });
   });
 
