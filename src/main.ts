@@ -73,12 +73,16 @@ async function openStores(config: Config, logger: Logger): Promise<Stores> {
     };
   }
   // Reconnect with backoff once running; the first connection gets a few tries, then start-up stops.
+  // While Redis is away, commands fail at once (no offline queue) and none waits more than a
+  // second and a half, so a guest hears "having trouble" quickly instead of waiting on a queue.
   let connected = false;
   const client: RedisClient = createClient({
     url: config.REDIS_URL,
+    disableOfflineQueue: true,
+    commandOptions: { timeout: 1500 },
     socket: {
       connectTimeout: 5000,
-      reconnectStrategy: (retries: number) => (!connected && retries >= 3 ? false : Math.min(200 * 2 ** retries, 5000)),
+      reconnectStrategy: (retries: number) => (!connected && retries >= 3 ? false : Math.min(100 * 2 ** retries, 2000)),
     },
   });
   // Without a listener node-redis treats connection errors as fatal; log them and let it reconnect.

@@ -141,6 +141,8 @@ export const messagesSchema = z.object({
   unknown_choice: text,
   state_reset: text,
   internal_error: text,
+  store_unavailable: text,
+  slow_down: text,
   walkthrough_next: text.max(40),
   walkthrough_step: text,
   booking_unavailable: text,

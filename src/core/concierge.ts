@@ -1,5 +1,5 @@
 import type { BookingStore } from '../booking/index.ts';
-import { BUILT_IN_INTENTS, type Content } from '../content/index.ts';
+import { BUILT_IN_INTENTS, fillTemplate, type Content } from '../content/index.ts';
 import type { Understanding } from '../nlu/index.ts';
 import { parseAction } from './actions.ts';
 import { createAnswers, type Outcome } from './answers.ts';
@@ -24,10 +24,13 @@ import { cleanInput } from './input.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createReplyBuilder } from './replies.ts';
 import { createOutbox, type GuestOutbox } from './outbox.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { createKeyedQueue } from './serial.ts';
 import { createStaffDesk, type StaffDesk } from './staff/index.ts';
 import { conversationKey, conversationStateSchema, newConversationState, type ConversationState } from './state.ts';
+import type { TurnEvent } from './turn-events.ts';
 import type { Reply, Turn } from './types.ts';
+import { StoreError } from '../errors.ts';
 
 /** What the concierge is built from; everything with a side effect is passed in. */
 export interface ConciergeDeps {
@@ -38,6 +41,8 @@ export interface ConciergeDeps {
   bookings?: BookingStore;
   /** Orders a conversation's messages across bot instances; one process needs none. */
   lock?: ConversationLock;
+  /** Limits how many messages one guest may send per window; without it there is no limit. */
+  rateLimiter?: RateLimiter;
   /** Seconds a conversation's state lives after its last message. */
   stateTtlSeconds: number;
   /** Below this classifier score the bot says it did not understand instead of guessing. */
@@ -61,6 +66,8 @@ export interface Concierge {
   readonly handoverEvents: EventHub<HandoverEvent>;
   /** Where channels register how to reach their guests outside a reply. */
   readonly outbox: GuestOutbox;
+  /** One event per guest turn (intent, confidence, outcome, duration), for metrics. */
+  readonly turnEvents: EventHub<TurnEvent>;
   /** Sends a staff member's answer to a guest who was handed over; false when the conversation is not (any more) with staff. */
   staffReply(key: string, staff: string, text: string): Promise<boolean>;
   /** Hands the conversation back to the bot and tells the guest; false when it was not with staff. */
@@ -85,6 +92,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   const desk = deps.bookings ? createDesk(deps.bookings) : undefined;
   const handoverEvents = createEventHub<HandoverEvent>(logger, 'handover');
   const outbox = createOutbox();
+  const turnEvents = createEventHub<TurnEvent>(logger, 'turn');
   const handover = createHandoverDesk(content, replies, handoverEvents, outbox, now);
   const staffDesk = desk ? createStaffDesk(desk.context, outbox, logger) : undefined;
   const serialized = <T>(key: string, task: () => Promise<T>): Promise<T> => {
@@ -139,7 +147,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     return answers.answerIntent(intent, state, advise);
   }
 
-  async function respondToText(text: string, state: ConversationState, turn: Turn, key: string): Promise<Outcome> {
+  async function respondToText(text: string, state: ConversationState, turn: Turn, key: string, trace: TurnTrace): Promise<Outcome> {
     if (state.handover) return handover.forward(state, turn, key, text);
     const memory = state.booking ?? {};
     const pending = desk ? await desk.forText(bookingGuest(turn), memory, text) : undefined;
@@ -149,6 +157,8 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     }
     const advise = mentionsHealth(text);
     const meaning = await understanding.interpret(text, { threshold: deps.confidenceThreshold, skipVocabularyCheck: advise });
+    trace.intent = meaning.kind === 'intent' ? meaning.intent : meaning.kind === 'unsure' ? 'None' : 'other-language';
+    if (meaning.kind !== 'other-language') trace.confidence = meaning.kind === 'intent' ? meaning.score : meaning.guess.score;
     if (meaning.kind === 'other-language') {
       return { replies: [replies.withMenu(replies.say('other_language'))], state: { ...state, walkthrough: undefined } };
     }
@@ -158,6 +168,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     if (pending === 'unhandled' && desk) {
       // Mid-booking: answer a question about something else, then ask the booking's question again.
       if (understood && BOOKING_INTENTS.has(intent)) return answer(intent, state, turn, advise, text);
+      if (!understood) trace.fallback = true;
       const aside = understood ? answers.answerIntent(intent, state, advise).replies : [{ text: content.booking.not_understood }];
       const again = await desk.reprompt(bookingGuest(turn), memory);
       if (!again) return { replies: aside, state: { ...state, booking: { ...memory, manage: undefined } } };
@@ -165,6 +176,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     }
     if (!understood) {
       // The second miss in a row goes to a person when someone on the team is there to take it.
+      trace.fallback = true;
       if (!advise && state.misses >= 1 && handover.available) return handover.start(state, turn, key, 'misunderstood', text);
       return answers.didNotUnderstand(state, advise);
     }
@@ -184,7 +196,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     return { replies: [replies.withMenu(replies.say('unknown_choice'))], state };
   }
 
-  async function handleInOrder(turn: Turn, key: string): Promise<Reply[]> {
+  async function handleInOrder(turn: Turn, key: string, trace: TurnTrace): Promise<Reply[]> {
     const loaded = await loadState(key, turn);
     const state: ConversationState = { ...loaded.state, guest: { ...loaded.state.guest, ...guestProfile(turn) } };
     let outcome: Outcome;
@@ -197,7 +209,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       else if (input.kind === 'emoji') outcome = { replies: [replies.withMenu(replies.say('emoji_only'))], state };
       else {
         if (input.truncated) notes.push({ text: replies.say('too_long') });
-        outcome = await respondToText(input.text, state, turn, key);
+        outcome = await respondToText(input.text, state, turn, key, trace);
       }
     }
     const all = [...notes, ...outcome.replies];
@@ -223,9 +235,34 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   }
 
   return {
-    handle(turn) {
+    async handle(turn) {
+      const started = performance.now();
       const key = conversationKey(turn);
-      return serialized(key, () => handleInOrder(turn, key));
+      const trace: TurnTrace = { fallback: false };
+      const announce = (outcome: TurnEvent['outcome']) =>
+        turnEvents.emit({ type: 'turn', channel: turn.channel, input: turn.input.kind, ...trace, outcome, durationMs: performance.now() - started });
+      try {
+        // Counted before queueing, so a flood never piles up behind the guest's own conversation.
+        const decision = deps.rateLimiter ? await deps.rateLimiter.take(key) : { allowed: true as const };
+        if (!decision.allowed) {
+          logger.info({ key, retryAfterSeconds: decision.retryAfterSeconds }, 'guest rate-limited');
+          announce('limited');
+          return decision.first ? [{ text: fillTemplate(content.messages.slow_down, { seconds: String(decision.retryAfterSeconds) }) }] : [];
+        }
+        const result = await serialized(key, () => handleInOrder(turn, key, trace));
+        announce('answered');
+        return result;
+      } catch (error) {
+        // The records cannot be reached for a moment: say so briefly; nothing was half-written,
+        // since every booking write is one atomic step and state is written last.
+        if (error instanceof StoreError) {
+          logger.error({ err: error, key }, 'the store failed during a turn');
+          announce('store_unavailable');
+          return [{ text: content.messages.store_unavailable }];
+        }
+        announce('failed');
+        throw error;
+      }
     },
     errorReplies() {
       return [replies.withMenu(replies.say('internal_error'))];
@@ -235,6 +272,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     ...(staffDesk ? { staffDesk } : {}),
     handoverEvents,
     outbox,
+    turnEvents,
     staffReply: (key, staff, text) => updateConversation(key, (state) => handover.staffReply(state, staff, text)),
     endHandover: (key) => updateConversation(key, (state) => handover.end(state, key)),
   };
@@ -254,4 +292,11 @@ function guestProfile(turn: Turn): ConversationState['guest'] {
     ...(name ? { name: name.slice(0, 200) } : {}),
     ...(language ? { language: language.slice(0, 35) } : {}),
   };
+}
+
+/** What a turn was understood as, filled in while it is handled. */
+interface TurnTrace {
+  intent?: string;
+  confidence?: number;
+  fallback: boolean;
 }

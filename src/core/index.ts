@@ -22,6 +22,10 @@ export type { HandoverEvent, RecentMessage } from './handover.ts';
 export type { GuestOutbox, GuestSender } from './outbox.ts';
 export type { EventHub, Listener } from './event-hub.ts';
 
+// Metrics and flood protection
+export type { TurnEvent } from './turn-events.ts';
+export type { RateLimiter, RateDecision } from './rate-limit.ts';
+
 // Errors and logging
 export { ConciergeError, GuestInputError, ConfigError, ContentError, StoreError, PlatformError } from '../errors.ts';
 export { silentLogger, type Logger } from './logger.ts';
