@@ -23,8 +23,30 @@ const envSchema = z.object({
     .string()
     .regex(/^[\w.:-]+$/, 'must be an address to listen on, e.g. 127.0.0.1, 0.0.0.0 or ::')
     .default('127.0.0.1'),
+  // Behind a reverse proxy or load balancer: how many proxies in front of the bot to trust for the
+  // client's address (X-Forwarded-For). 0 uses the socket's address.
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: 'must be a whole number of proxies, e.g. 1' })
+    .int({ error: 'must be a whole number of proxies, e.g. 1' })
+    .min(0, 'must be 0 (no proxy) or more')
+    .max(10, 'must be at most 10')
+    .default(0),
   CONTENT_DIR: z.string().min(1).default(`${projectRoot}content`),
   INTENTS_DIR: z.string().min(1).default(`${projectRoot}intents`),
+  // Where the trained intent model is kept between starts (`npm run build` fills it).
+  MODEL_CACHE_DIR: z.string().min(1).default(`${projectRoot}.cache`),
+  GUEST_MESSAGES_PER_MINUTE: z.coerce
+    .number({ error: 'must be a number of messages, e.g. 30' })
+    .int({ error: 'must be a whole number of messages, e.g. 30' })
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000')
+    .default(30),
+  ADDRESS_MESSAGES_PER_MINUTE: z.coerce
+    .number({ error: 'must be a number of messages, e.g. 120' })
+    .int({ error: 'must be a whole number of messages, e.g. 120' })
+    .min(1, 'must be at least 1')
+    .max(100_000, 'must be at most 100000')
+    .default(120),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must be the token @BotFather gave you, like 123456:ABC-def').optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a Bot API server' }).optional(),
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be the https URL Telegram should post updates to' }).optional(),

@@ -1,6 +1,5 @@
 // The only wiring point: config -> content and intents -> store -> core -> channels.
 // `npm start` serves the web chat over HTTP; `npm run chat` (`--chat`) is the terminal chat.
-import { pino } from 'pino';
 import { createClient } from 'redis';
 import { runTerminalChat } from './channels/cli/terminal-chat.ts';
 import {
@@ -16,9 +15,20 @@ import { registerWebChat } from './channels/web/index.ts';
 import { createStaffDesk, loadSlackTexts } from './channels/slack/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { fillTemplate, loadContent } from './content/index.ts';
-import { ConciergeError, ConfigError, createConcierge, type Concierge, type ConversationLock, type ConversationStore, type Logger } from './core/index.ts';
+import {
+  ConciergeError,
+  ConfigError,
+  createConcierge,
+  type Concierge,
+  type ConversationLock,
+  type ConversationStore,
+  type Logger,
+  type RateLimiter,
+} from './core/index.ts';
 import { createHttpServer, listen } from './http/index.ts';
-import { createUnderstanding, loadIntentDefinitions } from './nlu/index.ts';
+import { createLogger } from './logging.ts';
+import { createMetrics, registerMetricsRoute, type Metrics } from './metrics/index.ts';
+import { createUnderstanding, loadIntentDefinitions, loadOrTrainClassifier } from './nlu/index.ts';
 import type { BookingStore } from './booking/index.ts';
 import { createCalendarFiles, createReminderDelivery, followBookings, reminderSettingsFrom, type MessageScheduler } from './reminders/index.ts';
 import type { Content } from './content/index.ts';
@@ -29,13 +39,16 @@ import {
   createMemoryHandoverThreads,
   createMemoryPendingMessages,
   createMemorySeenUpdates,
+  createMemoryRateLimiter,
   createMemoryStore,
   createRedisBookingStore,
+  createRedisRateLimiter,
   createRedisHandoverThreads,
   createRedisPendingMessages,
   createRedisSeenUpdates,
   createRedisStore,
   type PendingMessages,
+  type RateLimitSettings,
   type HandoverThreads,
   type RedisClient,
   type SeenUpdates,
@@ -54,12 +67,14 @@ interface Stores {
   lock?: ConversationLock;
   /** Which Slack thread belongs to which handed-over conversation. */
   threads: HandoverThreads;
+  /** A message rate limiter: shared by every instance through Redis, or this process's own. */
+  rateLimiter: (settings: RateLimitSettings) => RateLimiter;
   /** Whether the store answers now (for `/readyz`). */
   ready: () => Promise<boolean>;
   close: () => Promise<void>;
 }
 
-async function openStores(config: Config, logger: Logger): Promise<Stores> {
+async function openStores(config: Config, logger: Logger, metrics: Metrics): Promise<Stores> {
   if (!config.REDIS_URL) {
     logger.warn({}, 'REDIS_URL is not set: conversations and bookings are kept in memory (one process, lost on restart)');
     return {
@@ -68,6 +83,7 @@ async function openStores(config: Config, logger: Logger): Promise<Stores> {
       seen: createMemorySeenUpdates(),
       pending: createMemoryPendingMessages(),
       threads: createMemoryHandoverThreads(),
+      rateLimiter: createMemoryRateLimiter,
       ready: async () => true,
       close: async () => {},
     };
@@ -86,7 +102,10 @@ async function openStores(config: Config, logger: Logger): Promise<Stores> {
     },
   });
   // Without a listener node-redis treats connection errors as fatal; log them and let it reconnect.
-  client.on('error', (error: Error) => logger.error({ err: error }, 'Redis connection error'));
+  client.on('error', (error: Error) => {
+    metrics.storeError();
+    logger.error({ err: error }, 'Redis connection error');
+  });
   try {
     await client.connect();
     connected = true;
@@ -101,6 +120,7 @@ async function openStores(config: Config, logger: Logger): Promise<Stores> {
     pending: createRedisPendingMessages(client),
     lock: createRedisConversationLock(client),
     threads: createRedisHandoverThreads(client),
+    rateLimiter: (settings) => createRedisRateLimiter(client, settings),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
     close: async () => void (await client.close()),
@@ -117,23 +137,36 @@ function redactUrl(url: string): string {
 async function main(): Promise<void> {
   const config = loadConfig();
   // Logs go to stderr so they never mix with the terminal chat on stdout.
-  const logger = pino({ level: config.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
+  const chatInTerminal = process.argv.includes('--chat');
+
+  if (process.argv.includes('--prepare')) {
+    // At build time: train the intent model once and keep it, so starts only load it.
+    const { source } = await loadOrTrainClassifier(await loadIntentDefinitions(config.INTENTS_DIR), config.MODEL_CACHE_DIR);
+    if (source === 'trained-not-kept') throw new ConfigError(`Cannot write the intent model to MODEL_CACHE_DIR (${config.MODEL_CACHE_DIR}).`);
+    process.stdout.write(`Intent model ${source === 'cache' ? 'already prepared' : 'trained and kept'} in ${config.MODEL_CACHE_DIR}\n`);
+    return;
+  }
 
   const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
-  const understanding = await createUnderstanding(definitions);
-  const { store, bookings, seen, pending, lock, threads, ready, close } = await openStores(config, logger);
+  const understanding = await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR });
+  logger.info({ model: understanding.modelSource }, 'intent model ready');
+  const metrics = createMetrics({ intents: definitions.map((d) => d.intent) });
+  const { store, bookings, seen, pending, lock, threads, rateLimiter, ready, close } = await openStores(config, logger, metrics);
   const concierge = createConcierge({
     content,
     understanding,
     store,
     bookings,
     ...(lock ? { lock } : {}),
+    // The terminal chat is one person at a keyboard (or a piped file): no limit there.
+    ...(chatInTerminal ? {} : { rateLimiter: rateLimiter({ points: config.GUEST_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'spa:limit:guest' }) }),
     stateTtlSeconds: config.STATE_TTL_SECONDS,
     confidenceThreshold: config.NLU_CONFIDENCE_THRESHOLD,
     logger,
   });
 
-  if (process.argv.includes('--chat')) {
+  if (chatInTerminal) {
     const interactive = Boolean(process.stdin.isTTY);
     if (interactive) process.stdout.write(`${fillTemplate(content.messages.terminal_banner, { spa_name: content.spa.name })}\n`);
     await runTerminalChat({ concierge, input: process.stdin, output: process.stdout, logger, interactive });
@@ -141,9 +174,11 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = createHttpServer({ logger, ready });
+  const app = createHttpServer({ logger, ready, trustProxyHops: config.TRUST_PROXY_HOPS });
+  registerMetricsRoute(app, metrics);
+  const stopMetrics = metrics.observeConcierge(concierge);
   const calendarFile = createCalendarFiles(content);
-  const telegram = await startTelegram(config, { concierge, seen, logger, app, calendarFile });
+  const telegram = await startTelegram(config, { concierge, seen, logger, app, calendarFile, metrics });
   const reminders = createScheduler(config, { content, bookings, concierge, logger });
   const slack = config.SLACK_BOT_TOKEN
     ? createStaffDesk({
@@ -158,6 +193,7 @@ async function main(): Promise<void> {
         seenEvents: seen,
         logger,
         texts: await loadSlackTexts(config.CONTENT_DIR),
+        onApiError: (method) => metrics.platformError('slack', method),
       })
     : undefined;
   slack?.registerRoutes(app);
@@ -175,6 +211,7 @@ async function main(): Promise<void> {
       await telegram?.stop();
       await slack?.stop();
       await app.close();
+      stopMetrics();
       await close();
       process.exit(0);
     } catch (error) {
@@ -190,6 +227,7 @@ async function main(): Promise<void> {
     logger,
     page: { spaName: content.spa.name, texts: content.messages },
     pending,
+    limiters: { address: rateLimiter({ points: config.ADDRESS_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'spa:limit:address' }) },
     calendar: { booking: (ref) => bookings.get(ref), file: calendarFile, linkLabel: content.reminders.calendar.link_label },
   });
   // Started once every channel has registered how to reach its guests.
@@ -218,10 +256,10 @@ function createScheduler(
 /** Telegram, when TELEGRAM_BOT_TOKEN is set: long polling, or a webhook on the HTTP server. */
 async function startTelegram(
   config: Config,
-  deps: { concierge: Concierge; seen: SeenUpdates; logger: Logger; app: FastifyInstance; calendarFile: ReturnType<typeof createCalendarFiles> },
+  deps: { concierge: Concierge; seen: SeenUpdates; logger: Logger; app: FastifyInstance; calendarFile: ReturnType<typeof createCalendarFiles>; metrics: Metrics },
 ): Promise<{ afterListen: () => Promise<void>; stop: () => Promise<void> } | undefined> {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
-  const { concierge, seen: seenUpdates, logger, app, calendarFile } = deps;
+  const { concierge, seen: seenUpdates, logger, app, calendarFile, metrics } = deps;
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN,
     ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
@@ -229,6 +267,17 @@ async function startTelegram(
     seenUpdates,
     logger,
     calendarFile,
+  });
+  // Counts each Bot API call that failed for good (installed outside the retries, so once per call).
+  bot.api.config.use(async (call, method, payload, signal) => {
+    try {
+      const result = await call(method, payload, signal);
+      if (!result.ok) metrics.platformError('telegram', method);
+      return result;
+    } catch (error) {
+      metrics.platformError('telegram', method);
+      throw error;
+    }
   });
   // A refused token or an unreachable Telegram stops start-up here, with the setting to fix.
   await checkTelegramBot(bot);

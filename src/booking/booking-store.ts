@@ -24,11 +24,22 @@ export interface ReserveRequest {
   /** The booking to write; `therapistId` is assigned by the store from `therapistRequested`. */
   booking: Omit<Booking, 'therapistId'>;
   rules: CapacityRules;
+  /** Refuses the booking (`guest_limit`) when the guest already has this many ahead; no limit when absent. */
+  guestLimit?: GuestLimit;
+}
+
+/**
+ * At most `maxUpcoming` of a guest's bookings may be ahead of `now` (confirmed, starting after it; see
+ * `bookingsAhead`). The caller's clock decides what is ahead, so both stores agree with the conversation.
+ */
+export interface GuestLimit {
+  maxUpcoming: number;
+  now: Date;
 }
 
 export type ReserveResult =
   | { ok: true; booking: Booking; duplicate: boolean }
-  | { ok: false; reason: 'taken' | 'ref_in_use' };
+  | { ok: false; reason: 'taken' | 'ref_in_use' | 'guest_limit' };
 
 /** Asking to move a guest's booking to another time. */
 export interface MoveRequest {
@@ -61,7 +72,10 @@ export interface BookingStore {
   hold(request: HoldRequest): Promise<HoldResult>;
   /** Lets a hold go before it expires. */
   releaseHold(holdId: string): Promise<void>;
-  /** Confirms a booking if its time is still free (or held by this guest); idempotent by key. */
+  /**
+   * Confirms a booking if its time is still free (or held by this guest) and the guest is under their
+   * limit; idempotent by key (a repeat answers with the first booking, limit or not).
+   */
   reserve(request: ReserveRequest): Promise<ReserveResult>;
   /** Moves a guest's own confirmed booking if the new time is free. */
   move(request: MoveRequest): Promise<MoveResult>;

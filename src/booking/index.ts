@@ -21,6 +21,7 @@ export type {
   AttendanceResult,
   BookingStore,
   CancelResult,
+  GuestLimit,
   HoldRequest,
   HoldResult,
   MoveRequest,
@@ -42,6 +43,9 @@ export {
   type RequestedTimeReason,
   type RequestedTimeResult,
 } from './requested-time.ts';
+
+// ---- How many sessions one guest may have ahead ----
+export { bookingsAhead } from './guest-limit.ts';
 
 // ---- References and cancellation ----
 export { findBookingRef, isBookingRef, newBookingRef, normalizeBookingRef } from './references.ts';

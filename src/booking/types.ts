@@ -37,6 +37,8 @@ export interface CalendarSettings {
   holdMinutes: number;
   /** Free cancellation until this many hours before the start. */
   freeCancellationHours: number;
+  /** How many upcoming sessions one guest may have booked at once (see `bookingsAhead`); no limit when absent. */
+  maxUpcomingPerGuest?: number;
 }
 
 /** Whether the guest came, as staff mark it. */

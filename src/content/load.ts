@@ -34,6 +34,7 @@ export const BUILT_IN_INTENTS = [
 const SPA_PLACEHOLDERS = ['name', 'city', 'country', 'address', 'phone', 'email', 'website', 'hours', 'services'];
 const MESSAGE_PLACEHOLDERS: Record<string, string[]> = {
   greeting: ['spa_name'],
+  slow_down: ['seconds'],
   terminal_banner: ['spa_name'],
   walkthrough_step: ['n', 'total', 'title'],
   booking_unavailable: SPA_PLACEHOLDERS,

@@ -61,6 +61,8 @@ export const spaSchema = z.object({
     horizon_days: z.number().int().min(1).max(366),
     hold_minutes: z.number().int().min(1).max(60),
     free_cancellation_hours: z.number().min(0),
+    /** Upcoming sessions one guest (one chat) may have booked at once: flood protection. */
+    max_upcoming_per_guest: z.number().int().min(1).max(50),
     closed_dates: z.array(z.iso.date()),
   }),
   therapists: z.object({
@@ -193,6 +195,8 @@ export const bookingTextsSchema = z.object({
   summary_lines: z.object({ when: text, duration: text, therapist: text, pressure: text, health: text, name: text, contact: text }),
   confirmed: text,
   already_confirmed: text,
+  /** A guest with as many upcoming sessions as `max_upcoming_per_guest` in spa.yaml; {list} is one line each. */
+  guest_limit: text,
   stopped: text,
   taken_at_confirm: text,
   reasons: z.object({
@@ -241,6 +245,7 @@ export const bookingTextsSchema = z.object({
     cancel_ref: text.max(40),
     move_ref: text.max(40),
     book_again: text.max(40),
+    my_bookings: text.max(40),
   }),
   understand: z.object({
     stop: words,

@@ -162,7 +162,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     if (meaning.kind === 'other-language') {
       return { replies: [replies.withMenu(replies.say('other_language'))], state: { ...state, walkthrough: undefined } };
     }
-    logger.debug({ key, kind: meaning.kind, intent: meaning.kind === 'intent' ? meaning.intent : meaning.guess.intent }, 'classified');
+    logger.debug({ key, kind: meaning.kind, intent: trace.intent, confidence: trace.confidence, text }, 'classified');
     const understood = meaning.kind === 'intent' && isKnownIntent(meaning.intent);
     const intent = meaning.kind === 'intent' ? meaning.intent : 'None';
     if (pending === 'unhandled' && desk) {

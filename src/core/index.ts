@@ -29,6 +29,7 @@ export type { RateLimiter, RateDecision } from './rate-limit.ts';
 // Errors and logging
 export { ConciergeError, GuestInputError, ConfigError, ContentError, StoreError, PlatformError } from '../errors.ts';
 export { silentLogger, type Logger } from './logger.ts';
+export { withLogContext, currentLogContext, type LogContext } from './log-context.ts';
 
 // Booking conversations and their events
 export { createBookingEvents, type BookingEvent, type BookingEvents, type BookingListener, type BookingDesk } from './booking/index.ts';

@@ -1,7 +1,9 @@
 // The one HTTP server of the process. Every channel that needs HTTP (the web chat, the Telegram
 // webhook, Slack events) registers its routes on the instance made here, so health checks, body
 // limits, logging and error answers are the same everywhere.
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import { withLogContext } from '../core/index.ts';
 
 /** What the server is built from. */
 export interface HttpServerOptions {
@@ -12,6 +14,8 @@ export interface HttpServerOptions {
   bodyLimitBytes?: number;
   /** How long `ready()` may take before the process counts as not ready. */
   readyTimeoutMs?: number;
+  /** How many proxies in front of the server to trust for the client's address (0: the socket's). */
+  trustProxyHops?: number;
 }
 
 /** Chat messages and webhook updates are small; anything bigger is refused before it is parsed. */
@@ -31,7 +35,17 @@ const CLIENT_MESSAGES: Record<string, (limit: number) => string> = {
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
-  const app = Fastify({ loggerInstance: options.logger, bodyLimit });
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit,
+    // Unique across instances, so one id finds one request in logs gathered from several.
+    genReqId: () => randomUUID(),
+    // Trust the given number of proxies nearest to the server for X-Forwarded-For.
+    ...(options.trustProxyHops ? { trustProxy: (_address: string, hop: number) => hop < (options.trustProxyHops ?? 0) } : {}),
+  });
+
+  // Everything done for a request, down to the core's own log lines, carries its id.
+  app.addHook('onRequest', (request, _reply, done) => withLogContext({ reqId: request.id }, done));
 
   // Errors are answered here, once, for every route: the client gets a sentence, the log gets the
   // detail. A stack trace never leaves the process.

@@ -2,8 +2,9 @@
 
 // Intents
 export { loadIntentDefinitions, type IntentDefinition } from './intent-definitions.ts';
-export { trainIntentClassifier, withStandIns, type IntentClassifier, type IntentGuess, type ClassifierOptions } from './intent-classifier.ts';
-export { createUnderstanding, type Understanding, type Interpretation, type InterpretOptions } from './understanding.ts';
+export { trainIntentClassifier, trainIntentModel, loadIntentClassifier, withStandIns, type IntentClassifier, type IntentGuess, type ClassifierOptions } from './intent-classifier.ts';
+export { createUnderstanding, type Understanding, type UnderstandingOptions, type Interpretation, type InterpretOptions } from './understanding.ts';
+export { loadOrTrainClassifier, modelFileName, type ModelSource } from './model-cache.ts';
 
 // Language
 export { createLanguageCheck, type LanguageCheck } from './language.ts';

@@ -58,10 +58,26 @@ export async function trainIntentClassifier(
   definitions: IntentDefinition[],
   options: ClassifierOptions = {},
 ): Promise<IntentClassifier> {
-  const prepareText = options.standIns === false ? (t: string) => t : withStandIns;
+  const nlp = await trainModel(definitions, options);
+  return classifierFrom(nlp, definitions, options);
+}
+
+/** A trained model as NLP.js exports it (JSON), to be kept and loaded instead of training again. */
+export async function trainIntentModel(definitions: IntentDefinition[], options: ClassifierOptions = {}): Promise<string> {
+  return (await trainModel(definitions, options)).export(true);
+}
+
+/** The classifier of a model exported by `trainIntentModel` from the same definitions and options. */
+export function loadIntentClassifier(model: string, definitions: IntentDefinition[], options: ClassifierOptions = {}): IntentClassifier {
+  const nlp = newNlp(options);
+  nlp.import(model);
+  return classifierFrom(nlp, definitions, options);
+}
+
+function newNlp(options: ClassifierOptions): Nlp {
   const container = containerBootstrap();
   container.use(LangEn);
-  const nlp = new Nlp(
+  return new Nlp(
     {
       languages: ['en'],
       autoSave: false,
@@ -71,13 +87,23 @@ export async function trainIntentClassifier(
     },
     container,
   );
+}
+
+async function trainModel(definitions: IntentDefinition[], options: ClassifierOptions): Promise<Nlp> {
+  const prepareText = options.standIns === false ? (t: string) => t : withStandIns;
+  const nlp = newNlp(options);
   for (const { intent, examples } of definitions) {
     for (const example of examples) nlp.addDocument('en', prepareText(example), intent);
   }
   await nlp.train();
+  return nlp;
+}
+
+function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: ClassifierOptions): IntentClassifier {
+  const prepareText = options.standIns === false ? (t: string) => t : withStandIns;
   const domain = (nlp.nluManager as unknown as { domainManagers: Record<string, { domains: Record<string, TrainedDomain> }> })
     .domainManagers.en?.domains.master_domain;
-  if (!domain?.neuralNetwork) throw new Error('NLP.js did not train an English domain');
+  if (!domain?.neuralNetwork) throw new Error('NLP.js has no trained English domain');
   const network = domain.neuralNetwork;
 
   const intents = definitions.map((d) => d.intent);

@@ -1,6 +1,7 @@
 import type { IntentDefinition } from './intent-definitions.ts';
 import { trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
 import { createLanguageCheck, type LanguageCheck } from './language.ts';
+import { loadOrTrainClassifier, type ModelSource } from './model-cache.ts';
 
 /** What a guest's message most likely is. */
 export type Interpretation =
@@ -23,17 +24,27 @@ export interface Understanding extends IntentClassifier {
   language: LanguageCheck;
   /** Language check, classification and confidence rules in one decision, the same everywhere. */
   interpret(text: string, options: InterpretOptions): Promise<Interpretation>;
+  /** Whether the classifier was loaded from a kept model or trained at start-up. */
+  readonly modelSource: ModelSource | 'trained-in-memory';
+}
+
+/** Where trained models are kept between starts; without it the classifier is trained each time. */
+export interface UnderstandingOptions {
+  modelCacheDir?: string;
 }
 
 /** Trains the intent classifier and the language check from the same English phrasings. */
-export async function createUnderstanding(definitions: IntentDefinition[]): Promise<Understanding> {
-  const classifier = await trainIntentClassifier(definitions);
+export async function createUnderstanding(definitions: IntentDefinition[], options: UnderstandingOptions = {}): Promise<Understanding> {
+  const { classifier, source } = options.modelCacheDir
+    ? await loadOrTrainClassifier(definitions, options.modelCacheDir)
+    : { classifier: await trainIntentClassifier(definitions), source: 'trained-in-memory' as const };
   const language = createLanguageCheck(definitions.flatMap((d) => d.examples));
   const intents = new Set(classifier.intents);
   return {
     intents: classifier.intents,
     classify: (text) => classifier.classify(text),
     language,
+    modelSource: source,
     async interpret(text, options) {
       if (language.foreignScript(text) || (!options.skipVocabularyCheck && language.fewEnglishWords(text))) return { kind: 'other-language' };
       const guess = await classifier.classify(text);

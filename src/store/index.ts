@@ -30,3 +30,4 @@ export {
   type PendingMessage,
   type PendingMessages,
 } from './pending-messages.ts';
+export { createMemoryRateLimiter, createRedisRateLimiter, type RateLimitSettings } from './rate-limiter.ts';

@@ -1,10 +1,12 @@
 // Bookings and holds in one process's memory, and the small checks both booking stores share so that
 // they accept the same requests and read stored data the same way.
 import {
+  bookingsAhead,
   shiftDay,
   type Booking,
   type BookingStore,
   type CapacityRules,
+  type GuestLimit,
   type Hold,
   type Occupancy,
 } from '../booking/index.ts';
@@ -41,6 +43,15 @@ export function bookingInterval(booking: { start: string; end: string }): { star
     return new Date(ms);
   };
   return checkedInterval(read(booking.start), read(booking.end));
+}
+
+/** A guest limit as both stores apply it; a RangeError for a limit below one or an invalid `now`. */
+export function checkedGuestLimit(limit: GuestLimit): { max: number; now: number } {
+  const now = limit.now.getTime();
+  if (!Number.isInteger(limit.maxUpcoming) || limit.maxUpcoming < 1 || !Number.isFinite(now)) {
+    throw new RangeError(`Not a guest limit: ${limit.maxUpcoming} ahead of ${String(limit.now)}`);
+  }
+  return { max: limit.maxUpcoming, now };
 }
 
 /**
@@ -222,11 +233,16 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
     async reserve(request) {
       if (++reserves % 1000 === 0) sweepIdempotency();
       const { start, end } = bookingInterval(request.booking);
+      const limit = request.guestLimit && checkedGuestLimit(request.guestLimit);
       const earlier = idempotency.get(request.idempotencyKey);
       const duplicate = earlier && earlier.expiresAt > now() ? bookings.get(earlier.ref) : undefined;
       if (duplicate) return { ok: true, booking: copy(duplicate), duplicate: true };
       if (bookings.has(request.booking.ref)) return { ok: false, reason: 'ref_in_use' };
       const guestKey = request.booking.guest.key;
+      if (limit) {
+        const own = [...(refsByGuest.get(guestKey) ?? [])].map((ref) => bookings.get(ref)!);
+        if (bookingsAhead(own, new Date(limit.now)).length >= limit.max) return { ok: false, reason: 'guest_limit' };
+      }
       const check = { guestKey, start, end, therapist: request.booking.therapistRequested, rules: request.rules };
       const therapistId = pickTherapist(check, busyOn(occupancyDays(request.booking.day)));
       if (therapistId === undefined) return { ok: false, reason: 'taken' };

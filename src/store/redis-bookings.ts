@@ -6,6 +6,7 @@ import type { BookingStore, CapacityRules, Occupancy } from '../booking/index.ts
 import { StoreError } from '../core/index.ts';
 import {
   bookingInterval,
+  checkedGuestLimit,
   checkedInterval,
   occupancyDays,
   parseStoredBooking,
@@ -186,6 +187,21 @@ end
 local key = prefix .. 'booking:' .. req.booking.ref
 if redis.call('EXISTS', key) == 1 then return { 'ref_in_use' } end
 local c = req.cap
+-- The guest's bookings ahead of the caller's now (confirmed, starting after it), as bookingsAhead counts them.
+if req.limit then
+  local ahead = 0
+  for _, ref in ipairs(redis.call('SMEMBERS', prefix .. 'guest:' .. c.guest)) do
+    local bkey = prefix .. 'booking:' .. ref
+    local raw = redis.call('GET', bkey)
+    if raw then
+      local b = decode(bkey, raw)
+      local starts = iso_ms(b.start)
+      if not starts then damaged(bkey) end
+      if b.status == 'confirmed' and starts > req.limit.now then ahead = ahead + 1 end
+    end
+  end
+  if ahead >= req.limit.max then return { 'guest_limit' } end
+end
 local t = pick(c, req.booking.therapistRequested, nil)
 if not t then return { 'taken' } end
 req.booking.therapistId = t
@@ -358,14 +374,17 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
     async reserve(request) {
       const { booking } = request;
       const { start, end } = bookingInterval(booking);
+      // Absent, not null: the script reads a JSON null as a true value.
+      const limit = request.guestLimit ? { limit: checkedGuestLimit(request.guestLimit) } : {};
       const [status, json] = await run('reserve', {
         cap: capacity(booking.guest.key, start, end, booking.day, request.rules),
         booking,
         idem: request.idempotencyKey,
         idemTtl: IDEMPOTENCY_TTL_SECONDS,
         hold: request.holdId ?? '',
+        ...limit,
       });
-      if (status === 'taken' || status === 'ref_in_use') return { ok: false, reason: status };
+      if (status === 'taken' || status === 'ref_in_use' || status === 'guest_limit') return { ok: false, reason: status };
       return { ok: true, booking: parseStoredBooking(`${prefix}booking:${booking.ref}`, json), duplicate: status === 'duplicate' };
     },
 

@@ -23,5 +23,9 @@ declare module '@nlpjs/nlp' {
     addLanguage(locales: string | string[]): void;
     addDocument(locale: string, utterance: string, intent: string): void;
     train(): Promise<unknown>;
+    /** The trained model as JSON. */
+    export(minified?: boolean): string;
+    /** Loads a model exported by `export`. */
+    import(data: string | object): void;
   }
 }

@@ -157,7 +157,7 @@ describe('POST /api/messages', () => {
   it('answers kindly when the concierge fails, and logs the detail', async () => {
     const failing: ConversationStore = {
       read: async () => {
-        throw new StoreError('Redis went away');
+        throw new TypeError('a bug in reading state');
       },
       write: async () => {},
       delete: async () => {},
@@ -171,11 +171,29 @@ describe('POST /api/messages', () => {
     expect(body.conversationId).toMatch(UUID);
     expect(body.replies[0]?.text).toMatch(/something went wrong on our side/i);
     expect(body.replies[0]?.choices?.length).toBeGreaterThan(0);
-    expect(response.body).not.toMatch(/Redis went away/);
+    expect(response.body).not.toMatch(/a bug in reading state/);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.message).toMatch(/web chat message failed/);
-    expect(String((logged[0]?.details as { err?: Error }).err?.message)).toMatch(/Redis went away/);
-  });
+    expect(String((logged[0]?.details as { err?: Error }).err?.message)).toMatch(/a bug in reading state/);
+    });
+
+  it('says briefly that it is having trouble when the store cannot be reached, and logs why', async () => {
+    const failing: ConversationStore = {
+      read: async () => {
+        throw new StoreError('Redis went away');
+      },
+      write: async () => {},
+      delete: async () => {},
+    };
+    const logged: string[] = [];
+    const logger: Logger = { debug() {}, info() {}, warn() {}, error: (details) => void logged.push(String((details as { err?: Error }).err?.message)) };
+    const server = await serve({ concierge: await createTestConcierge({ now, store: failing, logger }), logger });
+    const response = await post(server, { text: 'does it hurt?' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json<MessagesResponse>().replies.map((r) => r.text)).toEqual(["Sorry, I'm having trouble right now. Please try again in a minute."]);
+    expect(response.body).not.toMatch(/Redis went away/);
+    expect(logged).toEqual(['Redis went away']);
+});
 });
 
 describe('rate limits of POST /api/messages', () => {

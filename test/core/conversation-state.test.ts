@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversationKey, type ConversationStore, type Reply, type Turn } from '../../src/core/index.ts';
+import { conversationKey, silentLogger, type ConversationStore, type Reply, type Turn } from '../../src/core/index.ts';
 import { createRedisStore, type RedisClient } from '../../src/store/index.ts';
 import { createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
 import { connectTestRedis, deleteKeys, uniquePrefix } from '../helpers/redis.ts';
@@ -69,11 +69,14 @@ describe('dialogue state in Redis', () => {
 });
 
 describe('when the store fails', () => {
-  it('throws a StoreError for the channel to turn into a kind reply', async () => {
+  it('tells the guest briefly that it is having trouble when Redis cannot be reached, and logs why', async () => {
     const broken = await connectTestRedis();
     await broken.close();
-    const concierge = await createTestConcierge({ store: createRedisStore(broken, { prefix }) });
-    await expect(fakeGuest(concierge, { id: 'down' }).say('hi')).rejects.toThrow(/Redis read failed/);
-    expect(textOf(concierge.errorReplies())).toMatch(/went wrong on our side/i);
+    const logged: string[] = [];
+    const logger = { ...silentLogger, error: (details: object) => void logged.push(String((details as { err?: Error }).err?.message)) };
+    const concierge = await createTestConcierge({ store: createRedisStore(broken, { prefix }), logger });
+    const replies = await fakeGuest(concierge, { id: 'down' }).say('hi');
+    expect(textOf(replies)).toBe("Sorry, I'm having trouble right now. Please try again in a minute.");
+    expect(logged.some((m) => /Redis read failed/.test(m))).toBe(true);
   });
 });

@@ -6,6 +6,8 @@ import { createMemoryBookingStore, createMemoryStore } from '../../src/store/ind
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
 export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.url));
+/** Where the trained model is kept, as `npm start` keeps it: trained once, loaded by every test file after. */
+export const MODEL_CACHE_DIR = fileURLToPath(new URL('../../.cache', import.meta.url));
 
 let shared: Promise<{ content: Content; understanding: Understanding }> | undefined;
 
@@ -13,7 +15,7 @@ let shared: Promise<{ content: Content; understanding: Understanding }> | undefi
 export function realKnowledge(): Promise<{ content: Content; understanding: Understanding }> {
   shared ??= (async () => {
     const [content, definitions] = await Promise.all([loadContent(CONTENT_DIR), loadIntentDefinitions(INTENTS_DIR)]);
-    return { content, understanding: await createUnderstanding(definitions) };
+    return { content, understanding: await createUnderstanding(definitions, { modelCacheDir: MODEL_CACHE_DIR }) };
   })();
   return shared;
 }

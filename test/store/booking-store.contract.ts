@@ -15,12 +15,25 @@ const at = (clock: string, day = DAY) => new Date(`${day}T${clock}:00+07:00`);
 const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
 
 const TWO: CapacityRules = { rooms: 2, bufferMinutes: 0, therapistIds: ['t1', 't2'] };
+// "Now" for the guest limit: well before every session below.
+const BEFORE = new Date('2030-03-01T00:00:00Z');
 
 /** A booking request for a guest, with sensible defaults. */
 function reserveRequest(
   guest: string,
   ref: string,
-  options: { clock?: string; day?: string; minutes?: number; therapist?: string; rules?: CapacityRules; idempotencyKey?: string; holdId?: string } = {},
+  options: {
+    clock?: string;
+    day?: string;
+    minutes?: number;
+    therapist?: string;
+    rules?: CapacityRules;
+    idempotencyKey?: string;
+    holdId?: string;
+    /** At most this many of the guest's bookings ahead of `now` (2030-03-01 unless given). */
+    limit?: number;
+    now?: Date;
+  } = {},
 ): ReserveRequest {
   const day = options.day ?? DAY;
   const start = at(options.clock ?? '10:00', day);
@@ -44,6 +57,7 @@ function reserveRequest(
     booking,
     rules: options.rules ?? TWO,
     ...(options.holdId ? { holdId: options.holdId } : {}),
+    ...(options.limit !== undefined ? { guestLimit: { maxUpcoming: options.limit, now: options.now ?? BEFORE } } : {}),
   };
 }
 
@@ -186,6 +200,64 @@ export function bookingStoreContract(name: string, makeHarness: () => Promise<Bo
       });
     });
 
+    describe('guest limit', () => {
+      // Plenty of room, so only the guest limit can refuse.
+      const roomy: CapacityRules = { rooms: 10, bufferMinutes: 0, therapistIds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'] };
+      const limited = (guest: string, ref: string, clock: string, options: Parameters<typeof reserveRequest>[2] = {}) =>
+        reserveRequest(guest, ref, { rules: roomy, limit: 2, clock, ...options });
+
+      it('refuses a guest one booking over the limit, while another guest can still book that time', async () => {
+        const { store } = await makeHarness();
+        await reserved(store, limited('a', 'LS-A1', '10:00'));
+        await reserved(store, limited('a', 'LS-A2', '14:00', { day: NEXT_DAY }));
+        expect(await store.reserve(limited('a', 'LS-A3', '16:00'))).toEqual({ ok: false, reason: 'guest_limit' });
+        expect(await store.get('LS-A3')).toBeUndefined();
+        expect((await reserved(store, limited('b', 'LS-B1', '16:00'))).therapistId).toBe('t1');
+        expect((await store.listByGuest('web:a')).map((b) => b.ref)).toEqual(['LS-A1', 'LS-A2']);
+        // Without a limit in the request, none applies.
+        expect((await store.reserve(reserveRequest('a', 'LS-A3', { rules: roomy, clock: '16:00' }))).ok).toBe(true);
+      });
+
+      it('counts neither cancelled bookings nor those that have started by now', async () => {
+        const { store } = await makeHarness();
+        await reserved(store, limited('a', 'LS-A1', '09:00'));
+        await reserved(store, limited('a', 'LS-A2', '10:00'));
+        await store.cancel('LS-A1', 'web:a', '2030-03-02T00:00:00.000Z');
+        await reserved(store, limited('a', 'LS-A3', '11:00'));
+        expect(await store.reserve(limited('a', 'LS-A4', '12:00'))).toEqual({ ok: false, reason: 'guest_limit' });
+        // At 10:00 on the day, LS-A2 has started: only LS-A3 is ahead.
+        expect((await store.reserve(limited('a', 'LS-A4', '12:00', { now: at('10:00') }))).ok).toBe(true);
+        expect(await store.reserve(limited('a', 'LS-A5', '13:00', { now: at('10:00') }))).toEqual({ ok: false, reason: 'guest_limit' });
+        expect((await store.reserve(limited('a', 'LS-A5', '13:00', { now: at('11:30') }))).ok).toBe(true);
+      });
+
+      it('still answers a repeated confirmation with the first booking, and lets a booking be moved', async () => {
+        const { store } = await makeHarness();
+        const first = await reserved(store, limited('a', 'LS-A1', '10:00', { idempotencyKey: 'tap-1' }));
+        await reserved(store, limited('a', 'LS-A2', '11:00'));
+        expect(await store.reserve(limited('a', 'LS-A9', '15:00', { idempotencyKey: 'tap-1' }))).toEqual({ ok: true, booking: first, duplicate: true });
+        const moved = await store.move(moveRequest('a', 'LS-A1', '16:00', { day: NEXT_DAY, rules: roomy }));
+        expect(moved.ok && moved.booking.start).toBe(at('16:00', NEXT_DAY).toISOString());
+        expect(await store.reserve(limited('a', 'LS-A3', '12:00'))).toEqual({ ok: false, reason: 'guest_limit' });
+      });
+
+      it('lets exactly the limit through when one guest confirms many free times at once', async () => {
+        const { store } = await makeHarness();
+        const clocks = ['09:00', '10:00', '11:00', '12:00', '13:00'];
+        const results = await Promise.all(clocks.map((clock, i) => store.reserve(limited('a', `LS-R${i}`, clock, { idempotencyKey: `rush-${i}` }))));
+        expect(results.filter((r) => r.ok)).toHaveLength(2);
+        expect(results.filter((r) => !r.ok && r.reason === 'guest_limit')).toHaveLength(3);
+        expect(await store.listByGuest('web:a')).toHaveLength(2);
+      });
+
+      it('refuses a limit below one or without a real now', async () => {
+        const { store } = await makeHarness();
+        await expect(store.reserve(limited('a', 'LS-A1', '10:00', { limit: 0 }))).rejects.toThrow(RangeError);
+        await expect(store.reserve(limited('a', 'LS-A1', '10:00', { now: new Date('not a date') }))).rejects.toThrow(RangeError);
+        expect(await store.get('LS-A1')).toBeUndefined();
+      });
+    });
+
     describe('attendance', () => {
       it('records whether the guest came, keeping everything else', async () => {
         const { store } = await makeHarness();
@@ -247,6 +319,18 @@ export function bookingStoreContract(name: string, makeHarness: () => Promise<Bo
         expect((await store.reserve(reserveRequest('b', 'LS-B1', { rules, clock: '10:00' }))).ok).toBe(true);
         expect(await store.reserve(reserveRequest('c', 'LS-C1', { rules, clock: '12:00' }))).toEqual({ ok: false, reason: 'taken' });
         expect((await store.occupancy([DAY])).filter((o) => o.heldBy)).toHaveLength(1);
+      });
+
+      it('are one per guest: a refused hold leaves the earlier one, and a booking ends it', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 0, therapistIds: ['t1'] };
+        expect((await store.hold(holdRequest('b', 'h-b', { rules, clock: '14:00' }))).ok).toBe(true);
+        for (const [i, clock] of ['09:00', '10:00', '11:00'].entries()) expect((await store.hold(holdRequest('a', `h-a${i}`, { rules, clock }))).ok).toBe(true);
+        expect(await store.hold(holdRequest('a', 'h-a3', { rules, clock: '14:00' }))).toEqual({ ok: false, reason: 'taken' });
+        const own = () => store.occupancy([DAY]).then((list) => list.filter((o) => o.heldBy === 'web:a').map((o) => o.start));
+        expect(await own()).toEqual([at('11:00')]);
+        await reserved(store, reserveRequest('a', 'LS-A1', { rules, clock: '16:00' }));
+        expect(await own()).toEqual([]);
       });
 
       it('can be released early', async () => {

@@ -60,6 +60,28 @@ describe('Redis booking store', () => {
     }
   });
 
+  it('lets one guest on six connections confirm three of six free times with a limit of three', async () => {
+    const connections = await Promise.all(Array.from({ length: 6 }, () => connectTestRedis()));
+    try {
+      const prefix = redis.newPrefix('bookings:flood');
+      const roomy = { rooms: 6, bufferMinutes: 15, therapistIds: ['t1', 't2', 't3', 't4', 't5', 't6'] };
+      const results = await Promise.all(
+        connections.map((connection, i) => {
+          const request = confirmation('flooder');
+          const start = Date.parse(request.booking.start) + i * 2 * 3_600_000;
+          request.booking = { ...request.booking, ref: `LS-F${i}`, start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString() };
+          const limit = { maxUpcoming: 3, now: new Date('2030-03-01T00:00:00Z') };
+          return createRedisBookingStore(connection, { prefix }).reserve({ ...request, idempotencyKey: `tap-F${i}`, rules: roomy, guestLimit: limit });
+        }),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(3);
+      expect(results.filter((r) => !r.ok && r.reason === 'guest_limit')).toHaveLength(3);
+      expect(await createRedisBookingStore(redis.client, { prefix }).listByGuest('telegram:flooder')).toHaveLength(3);
+    } finally {
+      await Promise.all(connections.map((connection) => connection.close()));
+    }
+  });
+
   it('keeps bookings without a TTL and its indexes as docs/bookings.md describes', async () => {
     const { store, prefix } = newStore('model');
     await store.hold({

@@ -37,6 +37,8 @@ export interface StaffDeskOptions {
   retry?: RetryPolicy;
   /** How long the staff channel's member list is trusted (seconds, default 300). */
   staffCacheSeconds?: number;
+  /** Told of each Web API call that failed (an HTTP error, `ok: false`, or no answer), e.g. for metrics. */
+  onApiError?: (method: string) => void;
 }
 
 /** The running staff desk. */
@@ -86,6 +88,7 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
       retryConfig: webClientRetry(options.retry ?? DEFAULT_RETRY_POLICY, logger),
       timeout: 15_000,
+      ...(options.onApiError ? { fetch: fetchReportingErrors(options.onApiError) } : {}),
     },
   });
   const client = app.client;
@@ -267,4 +270,23 @@ async function checkSlack(app: App, staffChannel: string): Promise<void> {
     }
     throw new PlatformError(`Slack did not list the members of SLACK_STAFF_CHANNEL: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** `fetch` that reports each failed Web API call by its method name (every attempt, retries included). */
+function fetchReportingErrors(onApiError: (method: string) => void): typeof fetch {
+  return async (input, init) => {
+    const method = new URL(input instanceof Request ? input.url : String(input)).pathname.split('/').pop() ?? '';
+    try {
+      const response = await fetch(input, init);
+      if (!response.ok) onApiError(method);
+      else if (response.headers.get('content-type')?.includes('application/json')) {
+        const body = (await response.clone().json().catch(() => undefined)) as { ok?: unknown } | undefined;
+        if (body?.ok === false) onApiError(method);
+      }
+      return response;
+    } catch (error) {
+      onApiError(method);
+      throw error;
+    }
+  };
 }

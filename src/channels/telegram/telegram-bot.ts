@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context, type FilterQuery } from 'grammy';
 import type { Booking } from '../../booking/index.ts';
-import type { Concierge, Logger, Turn, TurnInput } from '../../core/index.ts';
+import { withLogContext, type Concierge, type Logger, type Turn, type TurnInput } from '../../core/index.ts';
 import type { SeenUpdates } from '../../store/index.ts';
 import { errorDetails, isTelegramFailure } from './api-errors.ts';
 import { createTurnTracker, sendCalendarFiles, type TelegramCalendarFile } from './calendar-document.ts';
@@ -50,6 +50,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   // a network failure is not retried here, so one unreachable Telegram never stalls a chat for long.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
+  // Every log line written while an update is handled carries its id.
+  bot.use((ctx, next) => withLogContext({ updateId: ctx.update.update_id }, next));
   // One chat's updates one at a time, in order; the dedupe check sits inside so it runs in that order too.
   bot.use(sequentialize(conversationIdOf));
   bot.use(async (ctx, next) => {

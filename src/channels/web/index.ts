@@ -2,7 +2,7 @@
 
 // Registering the channel
 export { registerWebChat, type WebChatOptions, type MessagesResponse, type WebReply } from './web-chat.ts';
-export { DEFAULT_RATE_LIMIT, type WebChatRateLimit } from './rate-limits.ts';
+export { DEFAULT_RATE_LIMIT, type WebChatLimiters, type WebChatRateLimit } from './rate-limits.ts';
 export type { WebChatPage, WebChatTexts } from './page.ts';
 
 // The messages API's limits

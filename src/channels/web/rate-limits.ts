@@ -1,9 +1,11 @@
-// How often one conversation and one address may send messages.
+// How often one address and one conversation may send messages to the web chat.
 //
-// The counters live in this process (@fastify/rate-limit's in-memory store): with several instances
-// behind a load balancer each counts on its own. A later issue moves them to Redis.
-import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// The counters are `RateLimiter`s: in this process's memory unless the caller passes shared ones
+// (main passes Redis-backed limiters, so every instance behind a load balancer counts together).
+import type { FastifyRequest } from 'fastify';
+import type { RateLimiter } from '../../core/index.ts';
+// The file itself, not the store's index: the web chat needs no Redis or queue library to load.
+import { createMemoryRateLimiter } from '../../store/rate-limiter.ts';
 
 /** Messages allowed per window, per conversation and per client address. */
 export interface WebChatRateLimit {
@@ -14,32 +16,36 @@ export interface WebChatRateLimit {
 
 export const DEFAULT_RATE_LIMIT: WebChatRateLimit = { perConversation: 30, perAddress: 120, windowMs: 60_000 };
 
+/**
+ * Limiters passed in by the caller. Without `conversation` the web chat leaves the per-guest limit
+ * to the concierge (which answers in the chat instead of with a 429).
+ */
+export interface WebChatLimiters {
+  address: RateLimiter;
+  conversation?: RateLimiter;
+}
+
 /** `ok`, or how long the client must wait. */
 export type LimitCheck = { kind: 'ok' } | { kind: 'limited'; retryAfterSeconds: number };
 
-/** The two limits of the messages API; `app` must be the web chat's own (encapsulated) scope. */
-export async function createRateLimits(app: FastifyInstance, limits: WebChatRateLimit) {
-  await app.register(fastifyRateLimit, { global: false, cache: 10_000 });
-  // createRateLimit counts without answering, so two limits with their own keys can apply to one
-  // route, which then decides what to answer. The conversation's key comes from the checked body.
-  const conversationOf = new WeakMap<FastifyRequest, string>();
-  const byAddress = app.createRateLimit({ max: limits.perAddress, timeWindow: limits.windowMs, keyGenerator: (request) => request.ip });
-  const byConversation = app.createRateLimit({
-    max: limits.perConversation,
-    timeWindow: limits.windowMs,
-    keyGenerator: (request) => conversationOf.get(request) ?? '',
-  });
+/** The limits of the messages API: the given limiters, or in-memory ones from `limits`. */
+export function createRateLimits(limits: WebChatRateLimit, given?: WebChatLimiters) {
+  const windowSeconds = limits.windowMs / 1000;
+  const byAddress = given?.address ?? createMemoryRateLimiter({ points: limits.perAddress, windowSeconds, prefix: 'web-address' });
+  const byConversation = given
+    ? given.conversation
+    : createMemoryRateLimiter({ points: limits.perConversation, windowSeconds, prefix: 'web-conversation' });
 
-  const verdict = (result: Awaited<ReturnType<typeof byAddress>>): LimitCheck =>
-    !result.isAllowed && result.isExceeded ? { kind: 'limited', retryAfterSeconds: Math.max(1, result.ttlInSeconds) } : { kind: 'ok' };
+  const check = async (limiter: RateLimiter | undefined, key: string): Promise<LimitCheck> => {
+    if (!limiter) return { kind: 'ok' };
+    const decision = await limiter.take(key);
+    return decision.allowed ? { kind: 'ok' } : { kind: 'limited', retryAfterSeconds: decision.retryAfterSeconds };
+  };
 
   return {
-    /** Counts one request from the client's address (the socket's: no proxy is trusted yet). */
-    address: async (request: FastifyRequest) => verdict(await byAddress(request)),
+    /** Counts one request from the client's address (behind a proxy, the one it reports if trusted). */
+    address: (request: FastifyRequest) => check(byAddress, request.ip),
     /** Counts one message of a conversation. */
-    conversation: async (request: FastifyRequest, conversationId: string) => {
-      conversationOf.set(request, conversationId);
-      return verdict(await byConversation(request));
-    },
+    conversation: (_request: FastifyRequest, conversationId: string) => check(byConversation, conversationId),
   };
 }

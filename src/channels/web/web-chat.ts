@@ -12,7 +12,7 @@ import { calendarHref, registerCalendarDownload, trackNewBookings, type WebCalen
 import { describeProblems, MAX_TEXT_CHARS, messageBodySchema } from './message-body.ts';
 import { renderPages, TEMPLATE_FILES, type WebChatPage } from './page.ts';
 import { registerPendingMessages } from './pending-messages.ts';
-import { createRateLimits, DEFAULT_RATE_LIMIT, type WebChatRateLimit } from './rate-limits.ts';
+import { createRateLimits, DEFAULT_RATE_LIMIT, type WebChatLimiters, type WebChatRateLimit } from './rate-limits.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -32,6 +32,8 @@ export interface WebChatOptions {
   /** The spa's name and the page's sentences, from content/. */
   page: WebChatPage;
   rateLimit?: Partial<WebChatRateLimit>;
+  /** Shared rate limiters (Redis-backed across instances); in-memory ones from `rateLimit` otherwise. */
+  limiters?: WebChatLimiters;
   /** Where messages wait for a guest who is not on the page; in this process's memory by default. */
   pending?: PendingMessages;
   /** How often the open page asks for waiting messages, in seconds (30 by default). */
@@ -54,14 +56,14 @@ export interface MessagesResponse {
  * the page (`GET /api/messages/pending`) and, with `calendar`, the bookings' calendar files.
  */
 export async function registerWebChat(app: FastifyInstance, options: WebChatOptions): Promise<void> {
-  // Its own scope, so the static files and rate-limit plugins stay out of other channels' way.
+  // Its own scope, so the static files plugin stays out of other channels' way.
   await app.register(async (scope) => {
     const pages = await renderPages(PUBLIC_DIR, options.page, {
       greetingAction: intentAction('greeting'),
       maxTextChars: MAX_TEXT_CHARS,
       pendingPollMs: Math.round((options.pendingPollSeconds ?? 30) * 1000),
     });
-    const limits = await createRateLimits(scope, { ...DEFAULT_RATE_LIMIT, ...options.rateLimit });
+    const limits = createRateLimits({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, options.limiters);
     // JSON only: a text/plain body (which another site's form could send) is refused with a 415.
     scope.removeContentTypeParser('text/plain');
     await scope.register(fastifyStatic, {

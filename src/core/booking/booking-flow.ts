@@ -15,6 +15,7 @@ import { bookingAction, type BookingAction } from './booking-actions.ts';
 import { capacityRules, occupancyAround, randomKey, type BookingContext, type BookingGuest, type BookingOutcome } from './booking-context.ts';
 import { confirmBooking } from './confirm-booking.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
+import { refuseAtGuestLimit, refusedAtGuestLimit } from './guest-limit.ts';
 
 /** What a guest's message did to the draft. */
 interface Applied {
@@ -25,9 +26,14 @@ interface Applied {
   confirm?: boolean;
 }
 
-/** Starts a booking, taking whatever the guest already said ("tomorrow at 3pm, an hour please"). */
+/**
+ * Starts a booking, taking whatever the guest already said ("tomorrow at 3pm, an hour please"); a guest
+ * who already has as many sessions ahead as the spa allows is told so at once.
+ */
 export async function startBooking(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, text?: string): Promise<BookingOutcome> {
   if (memory.draft?.hold) await ctx.store.releaseHold(memory.draft.hold.id);
+  const refused = await refuseAtGuestLimit(ctx, guest, memory);
+  if (refused) return refused;
   let draft: BookingDraft = { key: randomKey() };
   const notes: string[] = [];
   if (text) {
@@ -69,6 +75,10 @@ export async function continueBookingWithAction(
   }
   if (action.kind === 'stop') return draft ? stopBooking(ctx, memory) : undefined;
   // A time picked from offered alternatives may start a booking afresh (an old button, or "my bookings").
+  if (!draft) {
+    const refused = await refuseAtGuestLimit(ctx, guest, memory);
+    if (refused) return refused;
+  }
   const base: BookingDraft = draft ?? { key: randomKey() };
   let next: BookingDraft;
   switch (action.kind) {
@@ -109,12 +119,13 @@ export async function repromptBooking(ctx: BookingContext, guest: BookingGuest, 
   return advance(ctx, guest, memory, memory.draft, []);
 }
 
-/** Confirms, or says the time was just taken and offers the nearest free ones. */
+/** Confirms, or says the time was just taken (offering the nearest free ones) or the guest's limit was reached. */
 async function confirm(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, draft: BookingDraft): Promise<BookingOutcome> {
   const result = await confirmBooking(ctx, guest, memory, draft);
   if (result.kind === 'confirmed') return result.outcome;
   if (result.kind === 'incomplete') return advance(ctx, guest, memory, draft, []);
   if (draft.hold) await ctx.store.releaseHold(draft.hold.id);
+  if (result.kind === 'guest_limit') return refusedAtGuestLimit(ctx, guest, memory);
   return advance(ctx, guest, memory, { ...draft, time: undefined, hold: undefined }, [ctx.content.booking.taken_at_confirm]);
 }
 

@@ -18,5 +18,6 @@ export function calendarSettingsFrom(content: Content): CalendarSettings {
     horizonDays: spa.booking.horizon_days,
     holdMinutes: spa.booking.hold_minutes,
     freeCancellationHours: spa.booking.free_cancellation_hours,
+    maxUpcomingPerGuest: spa.booking.max_upcoming_per_guest,
   };
 }

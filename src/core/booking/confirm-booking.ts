@@ -1,22 +1,25 @@
 import { newBookingRef, zonedInstant, type Booking } from '../../booking/index.ts';
 import { capacityRules, type BookingContext, type BookingGuest, type BookingOutcome } from './booking-context.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
+import { guestLimitNow } from './guest-limit.ts';
 
 /**
- * Confirms the draft atomically in the store. The idempotency key is the draft's, so a second
- * "Confirm" (or a redelivered message) returns the first booking instead of making another.
+ * Confirms the draft atomically in the store, within the guest's limit of sessions ahead. The
+ * idempotency key is the draft's, so a second "Confirm" (or a redelivered message) returns the first
+ * booking instead of making another.
  */
 export async function confirmBooking(
   ctx: BookingContext,
   guest: BookingGuest,
   memory: BookingMemory,
   draft: BookingDraft,
-): Promise<{ kind: 'confirmed'; outcome: BookingOutcome } | { kind: 'incomplete' } | { kind: 'taken' }> {
+): Promise<{ kind: 'confirmed'; outcome: BookingOutcome } | { kind: 'incomplete' } | { kind: 'taken' } | { kind: 'guest_limit' }> {
   const { calendar, text } = ctx;
   if (!draft.durationMinutes || !draft.day || !draft.time || !draft.name || !draft.contact) return { kind: 'incomplete' };
   const start = zonedInstant(draft.day, draft.time, calendar.timeZone);
   const end = new Date(start.getTime() + draft.durationMinutes * 60_000);
   const now = ctx.now().toISOString();
+  const guestLimit = guestLimitNow(ctx);
   for (let attempt = 0; attempt < 5; attempt++) {
     const booking: Omit<Booking, 'therapistId'> = {
       ref: newBookingRef(),
@@ -37,6 +40,7 @@ export async function confirmBooking(
       ...(draft.hold ? { holdId: draft.hold.id } : {}),
       booking,
       rules: capacityRules(calendar),
+      ...(guestLimit ? { guestLimit } : {}),
     });
     if (result.ok) {
       if (!result.duplicate) ctx.events.emit({ type: 'created', booking: result.booking });
@@ -51,7 +55,7 @@ export async function confirmBooking(
       };
       return { kind: 'confirmed', outcome };
     }
-    if (result.reason === 'taken') return { kind: 'taken' };
+    if (result.reason === 'taken' || result.reason === 'guest_limit') return { kind: result.reason };
     // ref_in_use: a new reference and try again.
   }
   throw new Error('could not find a free booking reference');

@@ -1,0 +1,52 @@
+// Training the classifier takes seconds; loading a trained model takes milliseconds. The model is
+// kept in a folder under a name made from a hash of everything it was trained from, so a change
+// to any phrasing (or to how training works) trains afresh instead of loading an outdated model.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IntentDefinition } from './intent-definitions.ts';
+import { loadIntentClassifier, trainIntentModel, type ClassifierOptions, type IntentClassifier } from './intent-classifier.ts';
+
+// Raised when the way models are trained or read changes, so older files are not used.
+const MODEL_FORMAT = 1;
+
+/** Where a classifier came from: a kept model, or training just now (and whether it was kept). */
+export type ModelSource = 'cache' | 'trained' | 'trained-not-kept';
+
+/** The file name of the model trained from these definitions and options. */
+export function modelFileName(definitions: IntentDefinition[], options: ClassifierOptions = {}): string {
+  const hash = createHash('sha256').update(JSON.stringify({ MODEL_FORMAT, definitions, options })).digest('hex');
+  return `intent-model-${hash.slice(0, 20)}.json`;
+}
+
+/**
+ * Loads the model for these definitions from `cacheDir`, or trains it and keeps it there for the
+ * next start. A folder that cannot be written (a read-only image) only means training each time.
+ */
+export async function loadOrTrainClassifier(
+  definitions: IntentDefinition[],
+  cacheDir: string,
+  options: ClassifierOptions = {},
+): Promise<{ classifier: IntentClassifier; source: ModelSource }> {
+  const file = join(cacheDir, modelFileName(definitions, options));
+  const kept = await readFile(file, 'utf8').catch(() => undefined);
+  if (kept !== undefined) {
+    try {
+      return { classifier: loadIntentClassifier(kept, definitions, options), source: 'cache' };
+    } catch {
+      // A damaged file is replaced below.
+    }
+  }
+  const model = await trainIntentModel(definitions, options);
+  const classifier = loadIntentClassifier(model, definitions, options);
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    // Written aside and renamed, so a second process starting at the same time never reads half a file.
+    const partial = `${file}.${process.pid}.tmp`;
+    await writeFile(partial, model);
+    await rename(partial, file);
+    return { classifier, source: 'trained' };
+  } catch {
+    return { classifier, source: 'trained-not-kept' };
+  }
+}
