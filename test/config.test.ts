@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { ConfigError } from '../src/errors.ts';
+import { runBot } from './helpers/run-bot.ts';
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('the settings were accepted');
+}
+
+describe('settings', () => {
+  it('runs with nothing set: memory state, port 3000 on loopback, limits on', () => {
+    const config = loadConfig({});
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.GUEST_MESSAGES_PER_MINUTE).toBe(30);
+    expect(config.ADDRESS_MESSAGES_PER_MINUTE).toBe(120);
+    expect(config.TRUST_PROXY_HOPS).toBe(0);
+  });
+
+  it('treats an empty variable as not set', () => {
+    expect(loadConfig({ REDIS_URL: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('lists every problem at once, each with the variable and what to set', () => {
+    const message = problemsOf({
+      REDIS_URL: 'localhost:6379',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      GUEST_MESSAGES_PER_MINUTE: '0',
+      TRUST_PROXY_HOPS: '-1',
+      SLACK_BOT_TOKEN: 'xoxb-123',
+      TELEGRAM_WEBHOOK_URL: 'http://example.com/hook',
+    });
+    const lines = message.split('\n').slice(1);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ {2}REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/),
+        expect.stringMatching(/^ {2}PORT: must be a port number/),
+        expect.stringMatching(/^ {2}LOG_LEVEL: /),
+        expect.stringMatching(/^ {2}GUEST_MESSAGES_PER_MINUTE: must be at least 1/),
+        expect.stringMatching(/^ {2}TRUST_PROXY_HOPS: must be 0 \(no proxy\) or more/),
+        expect.stringMatching(/^ {2}TELEGRAM_WEBHOOK_URL: must be the https URL/),
+      ]),
+    );
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('names the setting that goes with another one', () => {
+    const message = problemsOf({ SLACK_BOT_TOKEN: 'xoxb-123-abc' });
+    expect(message).toMatch(/SLACK_STAFF_CHANNEL: is required with SLACK_BOT_TOKEN/);
+    expect(message).toMatch(/SLACK_SIGNING_SECRET: is required with SLACK_BOT_TOKEN in HTTP mode/);
+  });
+
+  it('never repeats a secret it refuses', () => {
+    const message = problemsOf({ TELEGRAM_BOT_TOKEN: 'not-a-token-but-secret-ish', SLACK_SIGNING_SECRET: 'short' });
+    expect(message).not.toContain('not-a-token-but-secret-ish');
+    expect(message).toMatch(/TELEGRAM_BOT_TOKEN: must be the token @BotFather gave you/);
+  });
+});
+
+describe('starting with bad settings', () => {
+  it('prints every problem without a stack trace and exits non-zero', async () => {
+    const { code, stdout, stderr } = await runBot([], '', { PORT: '99999', REDIS_URL: 'mysql://db', GUEST_MESSAGES_PER_MINUTE: 'many' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^Invalid settings:/);
+    expect(stderr).toMatch(/PORT: must be a port number from 0/);
+    expect(stderr).toMatch(/REDIS_URL: must be a redis/);
+    expect(stderr).toMatch(/GUEST_MESSAGES_PER_MINUTE: must be a number of messages/);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
