@@ -1,16 +1,41 @@
-# A first working image: the bot with its content and intents, run with tsx.
-FROM node:20-slim
+# syntax=docker/dockerfile:1
+# Spa Concierge, as an image: the compiled bot on plain node, production dependencies only.
+#   docker build -t spa-concierge . && docker run -p 3000:3000 spa-concierge
+# Settings come from the environment at run time (REDIS_URL, TELEGRAM_BOT_TOKEN, ...; see README.md);
+# none is baked in. `npm run check:dockerfile` follows this file without Docker and checks the result.
+
+# Build stage: every dependency (TypeScript, tsx) to compile src/ to dist/ and to train the intent
+# model into .cache/, so the image neither compiles nor trains when it starts.
+FROM node:20-slim AS build
 WORKDIR /app
-ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
-COPY tsconfig.json ./
+# npm's download cache is a build cache (BuildKit), kept between builds and out of the image.
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.ts ./scripts/
 COPY src ./src
 COPY content ./content
 COPY intents ./intents
+RUN npm run build
+
+# Runtime stage: production dependencies, and from the build stage only the compiled code, the
+# trained model and the data it was trained from (the model is found by a hash of intents/).
+FROM node:20-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/.cache ./.cache
+COPY --from=build /app/content ./content
+COPY --from=build /app/intents ./intents
+# Everything above belongs to root and cannot be changed by the bot's own user.
 USER node
-# The web chat on port 3000. Inside a container the server must listen on every interface to be
-# reachable through a published port (`docker run -p 3000:3000 ...`); a local `npm start` keeps 127.0.0.1.
-ENV HOST=0.0.0.0 PORT=3000
+# The web chat, the health checks and the webhooks. HOST=0.0.0.0 makes the port reachable when
+# published (`-p 3000:3000`); a local `npm start` keeps 127.0.0.1.
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# slim has no curl: node asks /healthz itself (liveness only; /readyz also needs the store).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# node itself as the main process: it gets docker stop's SIGTERM and shuts down cleanly.
+CMD ["node", "dist/main.js"]

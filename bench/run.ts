@@ -1,12 +1,13 @@
-// `npm run bench [intents|dates|latency|slots|reservations] [dates file]`: every benchmark, or the ones named.
+// `npm run bench [intents|dates|latency|slots|reservations|startup] [dates file]`: every benchmark, or the ones named.
 import { benchDates } from './dates.ts';
 import { benchIntents } from './intents.ts';
 import { benchLatency } from './latency.ts';
 import { benchReservations } from './reservations.ts';
 import { benchSlots } from './slots.ts';
+import { benchStartup } from './startup.ts';
 
 const args = process.argv.slice(2);
-const names = args.filter((a) => ['intents', 'dates', 'latency', 'slots', 'reservations'].includes(a));
+const names = args.filter((a) => ['intents', 'dates', 'latency', 'slots', 'reservations', 'startup'].includes(a));
 const datesFile = args.find((a) => a.endsWith('.json'));
 const run = (name: string) => names.length === 0 || names.includes(name);
 
@@ -16,3 +17,4 @@ if (run('dates')) await benchDates(datesFile ?? new URL('../../shared/benchmarks
 if (run('latency')) await benchLatency();
 if (run('slots')) await benchSlots();
 if (run('reservations')) await benchReservations();
+if (run('startup')) await benchStartup();

@@ -89,15 +89,19 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
     };
   }
   // Reconnect with backoff once running; the first connection gets a few tries, then start-up stops.
-  // While Redis is away, commands fail at once (no offline queue) and none waits more than a
-  // second and a half, so a guest hears "having trouble" quickly instead of waiting on a queue.
+  // While Redis is away, commands fail at once (no offline queue). A Redis that stops answering
+  // without closing the connection is noticed within a second: the socket is closed when nothing
+  // comes back for that long (pings keep a quiet, healthy connection talking), which fails every
+  // command on it. Either way a guest hears "having trouble" quickly instead of waiting.
   let connected = false;
   const client: RedisClient = createClient({
     url: config.REDIS_URL,
     disableOfflineQueue: true,
     commandOptions: { timeout: 1500 },
+    pingInterval: 300,
     socket: {
       connectTimeout: 5000,
+      socketTimeout: 1000,
       reconnectStrategy: (retries: number) => (!connected && retries >= 3 ? false : Math.min(100 * 2 ** retries, 2000)),
     },
   });

@@ -35,10 +35,24 @@ export interface RunningServer {
   output: () => { stdout: string; stderr: string };
   /** Sends the signal and resolves when the process has exited. */
   stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; stdout: string; stderr: string }>;
+  /** The process id. */
+  pid: number;
+  /** Sends a signal and returns at once (`exited` tells when it is gone). */
+  kill: (signal?: NodeJS.Signals) => void;
+  /** Resolves when the process has exited; rejects when it is still running after `timeoutMs`. */
+  exited: (timeoutMs?: number) => Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
+  /** Whether the process is still running. */
+  running: () => boolean;
+}
+
+/** How to start the bot. */
+export interface StartServerOptions {
+  /** How long start-up may take before the bot is killed and the start fails (15 s by default). */
+  startTimeoutMs?: number;
 }
 
 /** Starts the bot with no arguments and waits until it prints the address it serves on. */
-export function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export function startServer(env: Record<string, string> = {}, options: StartServerOptions = {}): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
@@ -47,11 +61,15 @@ export function startServer(env: Record<string, string> = {}): Promise<RunningSe
     });
     let stdout = '';
     let stderr = '';
-    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    let ended: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      child.on('close', (code, signal) => done((ended = { code, signal }))),
+    );
+    const exited = closed.then(({ code }) => code);
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`the bot did not start in time\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, 15_000);
+    }, options.startTimeoutMs ?? 15_000);
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
@@ -65,6 +83,21 @@ export function startServer(env: Record<string, string> = {}): Promise<RunningSe
           child.kill(signal);
           return { code: await exited, stdout, stderr };
         },
+        pid: child.pid ?? -1,
+        kill: (signal = 'SIGTERM') => void child.kill(signal),
+        exited: async (timeoutMs = 15_000) => {
+          let wait: NodeJS.Timeout | undefined;
+          const late = new Promise<never>((_, fail) => {
+            wait = setTimeout(() => fail(new Error(`the bot was still running after ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`)), timeoutMs);
+          });
+          try {
+            const { code, signal } = await Promise.race([closed, late]);
+            return { code, signal, stdout, stderr };
+          } finally {
+            clearTimeout(wait);
+          }
+        },
+        running: () => ended === undefined,
       });
     });
     void exited.then((code) => {
