@@ -82,6 +82,9 @@ const envSchema = z.object({
 /** Every setting, parsed once at start-up. */
 export type Config = z.infer<typeof envSchema>;
 
+/** The names of every setting (for `.env.example` and the README's table to be checked against). */
+export const SETTING_NAMES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Parses the environment; every problem is listed at once, each with the variable to set. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most deployment tools.

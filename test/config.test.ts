@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, SETTING_NAMES } from '../src/config.ts';
 import { ConfigError } from '../src/errors.ts';
 import { runBot } from './helpers/run-bot.ts';
 
@@ -75,5 +75,25 @@ describe('starting with bad settings', () => {
     expect(stderr).toMatch(/REDIS_URL: must be a redis/);
     expect(stderr).toMatch(/GUEST_MESSAGES_PER_MINUTE: must be a number of messages/);
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every setting, and its values start the bot', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(new URL('../.env.example', import.meta.url), 'utf8');
+    const entries = text
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)] as const);
+    expect(entries.map(([name]) => name).sort()).toEqual([...SETTING_NAMES].sort());
+    expect(() => loadConfig(Object.fromEntries(entries))).not.toThrow();
+  });
+
+  it('matches the README’s table of settings', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const documented = new Set([...readme.matchAll(/^\| `([A-Z_]+)`(?: \/ `([A-Z_]+)`)? \|/gm)].flatMap((m) => [m[1], m[2]]).filter(Boolean));
+    expect([...SETTING_NAMES].filter((name) => !documented.has(name))).toEqual([]);
   });
 });
