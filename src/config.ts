@@ -4,19 +4,21 @@ import { ConfigError } from './errors.ts';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/** A whole number in a range, e.g. `wholeNumber('a port number', 0, 65535)`; every refusal says what to set. */
+function wholeNumber(description: string, min: number, max: number) {
+  const what = `must be ${description} from ${min} to ${max}`;
+  return z.coerce.number({ error: what }).int({ error: what }).min(min, what).max(max, what);
+}
+
 const envSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
     .optional(),
-  STATE_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  STATE_TTL_SECONDS: wholeNumber('a number of seconds', 60, 30 * 24 * 3600).default(24 * 3600),
   NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  PORT: z.coerce
-    .number({ error: 'must be a port number, e.g. 3000' })
-    .int({ error: 'must be a port number, e.g. 3000' })
-    .min(0, 'must be a port number from 0 (any free port) to 65535')
-    .max(65535, 'must be a port number from 0 (any free port) to 65535')
-    .default(3000),
+  // 0 picks any free port.
+  PORT: wholeNumber('a port number', 0, 65535).default(3000),
   // Loopback by default, so a local run is reachable from this machine only. A container or a
   // server behind a proxy sets HOST=0.0.0.0 (the Dockerfile does).
   HOST: z
@@ -25,28 +27,14 @@ const envSchema = z.object({
     .default('127.0.0.1'),
   // Behind a reverse proxy or load balancer: how many proxies in front of the bot to trust for the
   // client's address (X-Forwarded-For). 0 uses the socket's address.
-  TRUST_PROXY_HOPS: z.coerce
-    .number({ error: 'must be a whole number of proxies, e.g. 1' })
-    .int({ error: 'must be a whole number of proxies, e.g. 1' })
-    .min(0, 'must be 0 (no proxy) or more')
-    .max(10, 'must be at most 10')
-    .default(0),
+  TRUST_PROXY_HOPS: wholeNumber('a number of proxies', 0, 10).default(0),
   CONTENT_DIR: z.string().min(1).default(`${projectRoot}content`),
   INTENTS_DIR: z.string().min(1).default(`${projectRoot}intents`),
   // Where the trained intent model is kept between starts (`npm run build` fills it).
   MODEL_CACHE_DIR: z.string().min(1).default(`${projectRoot}.cache`),
-  GUEST_MESSAGES_PER_MINUTE: z.coerce
-    .number({ error: 'must be a number of messages, e.g. 30' })
-    .int({ error: 'must be a whole number of messages, e.g. 30' })
-    .min(1, 'must be at least 1')
-    .max(10_000, 'must be at most 10000')
-    .default(30),
-  ADDRESS_MESSAGES_PER_MINUTE: z.coerce
-    .number({ error: 'must be a number of messages, e.g. 120' })
-    .int({ error: 'must be a whole number of messages, e.g. 120' })
-    .min(1, 'must be at least 1')
-    .max(100_000, 'must be at most 100000')
-    .default(120),
+  // Flood protection: messages one guest (any channel) and one address (web chat) may send a minute.
+  GUEST_MESSAGES_PER_MINUTE: wholeNumber('a number of messages', 1, 10_000).default(30),
+  ADDRESS_MESSAGES_PER_MINUTE: wholeNumber('a number of messages', 1, 100_000).default(120),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must be the token @BotFather gave you, like 123456:ABC-def').optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a Bot API server' }).optional(),
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, error: 'must be the https URL Telegram should post updates to' }).optional(),

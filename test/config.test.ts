@@ -35,6 +35,7 @@ describe('settings', () => {
       LOG_LEVEL: 'loud',
       GUEST_MESSAGES_PER_MINUTE: '0',
       TRUST_PROXY_HOPS: '-1',
+      STATE_TTL_SECONDS: 'a day',
       SLACK_BOT_TOKEN: 'xoxb-123',
       TELEGRAM_WEBHOOK_URL: 'http://example.com/hook',
     });
@@ -44,12 +45,13 @@ describe('settings', () => {
         expect.stringMatching(/^ {2}REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/),
         expect.stringMatching(/^ {2}PORT: must be a port number/),
         expect.stringMatching(/^ {2}LOG_LEVEL: /),
-        expect.stringMatching(/^ {2}GUEST_MESSAGES_PER_MINUTE: must be at least 1/),
-        expect.stringMatching(/^ {2}TRUST_PROXY_HOPS: must be 0 \(no proxy\) or more/),
+        expect.stringMatching(/^ {2}GUEST_MESSAGES_PER_MINUTE: must be a number of messages from 1 to 10000/),
+        expect.stringMatching(/^ {2}TRUST_PROXY_HOPS: must be a number of proxies from 0 to 10/),
         expect.stringMatching(/^ {2}TELEGRAM_WEBHOOK_URL: must be the https URL/),
+        expect.stringMatching(/^ {2}STATE_TTL_SECONDS: must be a number of seconds from 60 to 2592000/),
       ]),
     );
-    expect(lines.length).toBeGreaterThanOrEqual(6);
+    expect(lines.length).toBeGreaterThanOrEqual(7);
   });
 
   it('names the setting that goes with another one', () => {
