@@ -1,20 +1,12 @@
 // The only wiring point: config -> content and intents -> store -> core -> channels.
 // `npm start` serves the web chat over HTTP; `npm run chat` (`--chat`) is the terminal chat.
-import { createClient } from 'redis';
-import { runTerminalChat } from './channels/cli/terminal-chat.ts';
-import {
-  checkTelegramBot,
-  createTelegramBot,
-  loadCommandDescriptions,
-  registerCommands,
-  registerTelegramWebhook,
-  setTelegramWebhook,
-  startLongPolling,
-} from './channels/telegram/index.ts';
-import { registerWebChat } from './channels/web/index.ts';
-import { createStaffDesk, loadSlackTexts } from './channels/slack/index.ts';
+// Channels and drivers are imported when a setting turns them on, so the terminal chat and a bot
+// without Telegram, Slack or Redis do not spend start-up time loading them.
+import type { FastifyInstance } from 'fastify';
+import type { BookingStore } from './booking/index.ts';
+import type { createCalendarFiles, MessageScheduler } from './reminders/index.ts';
 import { loadConfig, type Config } from './config.ts';
-import { fillTemplate, loadContent } from './content/index.ts';
+import { fillTemplate, loadContent, type Content } from './content/index.ts';
 import {
   ConciergeError,
   ConfigError,
@@ -25,36 +17,10 @@ import {
   type Logger,
   type RateLimiter,
 } from './core/index.ts';
-import { createHttpServer, listen } from './http/index.ts';
 import { createLogger } from './logging.ts';
-import { createMetrics, registerMetricsRoute, type Metrics } from './metrics/index.ts';
+import { createMetrics, type Metrics } from './metrics/index.ts';
 import { createUnderstanding, loadIntentDefinitions, loadOrTrainClassifier } from './nlu/index.ts';
-import type { BookingStore } from './booking/index.ts';
-import { createCalendarFiles, createReminderDelivery, followBookings, reminderSettingsFrom, type MessageScheduler } from './reminders/index.ts';
-import type { Content } from './content/index.ts';
-import {
-  createBullmqScheduler,
-  createInProcessScheduler,
-  createMemoryBookingStore,
-  createMemoryHandoverThreads,
-  createMemoryPendingMessages,
-  createMemorySeenUpdates,
-  createMemoryRateLimiter,
-  createMemoryStore,
-  createRedisBookingStore,
-  createRedisRateLimiter,
-  createRedisHandoverThreads,
-  createRedisPendingMessages,
-  createRedisSeenUpdates,
-  createRedisStore,
-  type PendingMessages,
-  type RateLimitSettings,
-  type HandoverThreads,
-  type RedisClient,
-  type SeenUpdates,
-} from './store/index.ts';
-import { createRedisConversationLock } from './store/redis-lock.ts';
-import type { FastifyInstance } from 'fastify';
+import type { HandoverThreads, PendingMessages, RateLimitSettings, RedisClient, SeenUpdates } from './store/index.ts';
 
 interface Stores {
   store: ConversationStore;
@@ -77,6 +43,15 @@ interface Stores {
 async function openStores(config: Config, logger: Logger, metrics: Metrics): Promise<Stores> {
   if (!config.REDIS_URL) {
     logger.warn({}, 'REDIS_URL is not set: conversations and bookings are kept in memory (one process, lost on restart)');
+    const [{ createMemoryStore }, { createMemoryBookingStore }, { createMemorySeenUpdates }, { createMemoryPendingMessages }, { createMemoryHandoverThreads }, { createMemoryRateLimiter }] =
+      await Promise.all([
+        import('./store/memory.ts'),
+        import('./store/memory-bookings.ts'),
+        import('./store/seen-updates.ts'),
+        import('./store/pending-messages.ts'),
+        import('./store/handover-threads.ts'),
+        import('./store/rate-limiter.ts'),
+      ]);
     return {
       store: createMemoryStore(),
       bookings: createMemoryBookingStore(),
@@ -93,6 +68,9 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
   // without closing the connection is noticed within a second: the socket is closed when nothing
   // comes back for that long (pings keep a quiet, healthy connection talking), which fails every
   // command on it. Either way a guest hears "having trouble" quickly instead of waiting.
+  const { createClient } = await import('redis');
+  const store = await import('./store/index.ts');
+  const { createRedisConversationLock } = await import('./store/redis-lock.ts');
   let connected = false;
   const client: RedisClient = createClient({
     url: config.REDIS_URL,
@@ -118,13 +96,13 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
   }
   logger.info({}, 'conversation state is kept in Redis');
   return {
-    store: createRedisStore(client),
-    bookings: createRedisBookingStore(client),
-    seen: createRedisSeenUpdates(client),
-    pending: createRedisPendingMessages(client),
+    store: store.createRedisStore(client),
+    bookings: store.createRedisBookingStore(client),
+    seen: store.createRedisSeenUpdates(client),
+    pending: store.createRedisPendingMessages(client),
     lock: createRedisConversationLock(client),
-    threads: createRedisHandoverThreads(client),
-    rateLimiter: (settings) => createRedisRateLimiter(client, settings),
+    threads: store.createRedisHandoverThreads(client),
+    rateLimiter: (settings) => store.createRedisRateLimiter(client, settings),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
     close: async () => void (await client.close()),
@@ -171,6 +149,7 @@ async function main(): Promise<void> {
   });
 
   if (chatInTerminal) {
+    const { runTerminalChat } = await import('./channels/cli/terminal-chat.ts');
     const interactive = Boolean(process.stdin.isTTY);
     if (interactive) process.stdout.write(`${fillTemplate(content.messages.terminal_banner, { spa_name: content.spa.name })}\n`);
     await runTerminalChat({ concierge, input: process.stdin, output: process.stdout, logger, interactive });
@@ -178,14 +157,21 @@ async function main(): Promise<void> {
     return;
   }
 
+  const [{ createHttpServer, listen }, { registerMetricsRoute }, { registerWebChat }, { createCalendarFiles, followBookings }] = await Promise.all([
+    import('./http/index.ts'),
+    import('./metrics/index.ts'),
+    import('./channels/web/index.ts'),
+    import('./reminders/index.ts'),
+  ]);
   const app = createHttpServer({ logger, ready, trustProxyHops: config.TRUST_PROXY_HOPS });
   registerMetricsRoute(app, metrics);
   const stopMetrics = metrics.observeConcierge(concierge);
   const calendarFile = createCalendarFiles(content);
   const telegram = await startTelegram(config, { concierge, seen, logger, app, calendarFile, metrics });
-  const reminders = createScheduler(config, { content, bookings, concierge, logger });
-  const slack = config.SLACK_BOT_TOKEN
-    ? createStaffDesk({
+  const reminders = await createScheduler(config, { content, bookings, concierge, logger });
+  const slackChannel = config.SLACK_BOT_TOKEN ? await import('./channels/slack/index.ts') : undefined;
+  const slack = config.SLACK_BOT_TOKEN && slackChannel
+    ? slackChannel.createStaffDesk({
         botToken: config.SLACK_BOT_TOKEN,
         ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
@@ -196,7 +182,7 @@ async function main(): Promise<void> {
         threads,
         seenEvents: seen,
         logger,
-        texts: await loadSlackTexts(config.CONTENT_DIR),
+        texts: await slackChannel.loadSlackTexts(config.CONTENT_DIR),
         onApiError: (method) => metrics.platformError('slack', method),
       })
     : undefined;
@@ -246,14 +232,19 @@ async function main(): Promise<void> {
  * Reminders and follow-ups: BullMQ jobs in Redis with REDIS_URL (any instance sends, each once),
  * else timers in this process. Each message is checked against the booking again before it goes.
  */
-function createScheduler(
+async function createScheduler(
   config: Config,
   deps: { content: Content; bookings: BookingStore; concierge: Concierge; logger: Logger },
-): MessageScheduler {
+): Promise<MessageScheduler> {
   const { content, bookings, concierge, logger } = deps;
+  const { createReminderDelivery, reminderSettingsFrom } = await import('./reminders/index.ts');
   const settings = reminderSettingsFrom(content);
   const deliver = createReminderDelivery({ bookings, content, outbox: concierge.outbox, logger });
-  if (config.REDIS_URL) return createBullmqScheduler({ redisUrl: config.REDIS_URL, settings, deliver, logger });
+  if (config.REDIS_URL) {
+    const { createBullmqScheduler } = await import('./store/bullmq-scheduler.ts');
+    return createBullmqScheduler({ redisUrl: config.REDIS_URL, settings, deliver, logger });
+  }
+  const { createInProcessScheduler } = await import('./store/in-process-scheduler.ts');
   return createInProcessScheduler({ settings, deliver, now: () => new Date(), logger });
 }
 
@@ -264,6 +255,8 @@ async function startTelegram(
 ): Promise<{ afterListen: () => Promise<void>; stop: () => Promise<void> } | undefined> {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   const { concierge, seen: seenUpdates, logger, app, calendarFile, metrics } = deps;
+  const { checkTelegramBot, createTelegramBot, loadCommandDescriptions, registerCommands, registerTelegramWebhook, setTelegramWebhook, startLongPolling } =
+    await import('./channels/telegram/index.ts');
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN,
     ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
@@ -299,7 +292,7 @@ async function startTelegram(
       stop: async () => {},
     };
   }
-  let polling: Awaited<ReturnType<typeof startLongPolling>> | undefined;
+  let polling: { stop: () => Promise<void> } | undefined;
   return {
     afterListen: async () => {
       polling = await startLongPolling(bot, logger);
