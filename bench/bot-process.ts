@@ -34,6 +34,8 @@ export interface BotProcess {
   spawnedAt: number;
   /** Milliseconds from spawn to the first 200 of `/readyz`. */
   readyMs: number;
+  /** CPU time (user and system, every thread) the process had used when it was ready, in ms. */
+  cpuAtReadyMs: number;
   /** Resident memory now (VmRSS) and at its highest so far (VmHWM), in bytes. */
   memory(): Promise<ResidentMemory>;
   /** Sends SIGTERM and waits for the exit; `ms` is how long that took. */
@@ -67,6 +69,14 @@ function readyzStatus(url: string): Promise<number | undefined> {
     req.on('error', () => resolve(undefined));
     req.end();
   });
+}
+
+/** CPU time a process has used (user and system, all its threads), in ms, from /proc/<pid>/stat. */
+export async function cpuTimeMs(pid: number): Promise<number> {
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  // utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** A process's resident memory, in bytes. */
@@ -123,11 +133,13 @@ export async function startBot(mode: LaunchMode, env: Record<string, string>, ti
   }
 
   const pid = child.pid ?? -1;
+  const cpuAtReadyMs = await cpuTimeMs(pid);
   return {
     pid,
     url,
     spawnedAt,
     readyMs,
+    cpuAtReadyMs,
     memory: () => residentMemory(pid),
     async stop() {
       const stopping = performance.now();

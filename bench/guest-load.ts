@@ -45,7 +45,7 @@ export function conversationScript(n: number): string[] {
     pick(SCRIPT_PARTS.nonsense, 0),
     q(2),
     pick(SCRIPT_PARTS.bookings, 0),
-    'no preference',
+    'an hour please',
     q(3),
     'stop',
     q(4),
@@ -62,6 +62,7 @@ export function conversationScript(n: number): string[] {
   ];
 }
 
+/** How many messages each conversation sends. */
 export const MESSAGES_PER_CONVERSATION = conversationScript(0).length;
 
 /** Where the load goes. */

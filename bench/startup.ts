@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAKE_BOT as SLACK_BOT, startFakeSlack, type FakeSlack } from '../test/helpers/fake-slack.ts';
 import { startFakeTelegram, type FakeTelegram } from '../test/helpers/fake-telegram.ts';
-import { COMPILED, PROJECT_ROOT, SOURCES, productionLaunch, startBot, type BotProcess, type LaunchMode } from './bot-process.ts';
-import { removeLoadKeys, sendGuestLoad } from './guest-load.ts';
+import { COMPILED, PROJECT_ROOT, SOURCES, productionLaunch, startBot, type LaunchMode, type ResidentMemory } from './bot-process.ts';
+import { removeLoadKeys, sendGuestLoad, type LoadResult } from './guest-load.ts';
 
 const TARGET_READY_MS = 2000;
 const TARGET_RESIDENT_BYTES = 150e6;
@@ -20,7 +20,9 @@ const MODEL_CACHE_DIR = join(PROJECT_ROOT, '.cache');
 /** One timed start: when the bot was ready, and when the fake platforms first heard from it. */
 interface StartRun {
   readyMs: number;
-  /** Milliseconds from spawn to the first Telegram call (getMe), the first Slack call, and the first getUpdates. */
+  /** CPU time the process had used by then: what the start costs, less the waiting for a busy machine. */
+  cpuMs: number;
+  /** Milliseconds from spawn to the first Telegram call (getMe), Slack call (auth.test) and getUpdates. */
   telegramMs?: number;
   slackMs?: number;
   pollingMs?: number;
@@ -73,11 +75,11 @@ async function timedStart(mode: LaunchMode, env: Record<string, string>, platfor
   await untilPolling(platforms, telegramFrom);
   const stopped = await bot.stop();
   if (stopped.code !== 0) throw new Error(`the bot exited with ${stopped.code ?? stopped.signal} on SIGTERM:\n${bot.output()}`);
-  const slackMethod = platforms.slack.calls[slackFrom]?.method ?? 'auth.test';
   return {
     readyMs: bot.readyMs,
+    cpuMs: bot.cpuAtReadyMs,
     telegramMs: firstCallMs(platforms.telegram.calls, telegramFrom, 'getMe', bot.spawnedAt),
-    slackMs: firstCallMs(platforms.slack.calls, slackFrom, slackMethod, bot.spawnedAt),
+    slackMs: firstCallMs(platforms.slack.calls, slackFrom, 'auth.test', bot.spawnedAt),
     pollingMs: firstCallMs(platforms.telegram.calls, telegramFrom, 'getUpdates', bot.spawnedAt),
     shutdown: { code: stopped.code, ms: stopped.ms },
   };
@@ -115,10 +117,104 @@ const mb = (bytes: number | undefined) => (bytes === undefined ? '-' : `${(bytes
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 const row = (figure: string, measured: string, target = '', result = '') => console.log(`${figure.padEnd(48)}${measured.padEnd(56)}${target.padEnd(12)}${result}`);
 
-/** Runs the benchmark and prints the figures beside the targets. */
+/** What one run of the benchmark found. */
+interface Findings {
+  mode: LaunchMode;
+  cacheWasPresent: boolean;
+  runs: StartRun[];
+  /** Starts from the sources, beside the build's (only when the build is what is measured). */
+  fromSources: StartRun[];
+  cold: StartRun & { trained: boolean };
+  memory: { atReady: ResidentMemory; afterLoad: ResidentMemory; metrics: string; load: LoadResult; stopped: { code: number | null; signal: NodeJS.Signals | null; ms: number }; concurrency: number };
+  removedKeys: number;
+}
+
+/** `count` fresh starts after one unmeasured start (which trains the model if the cache is empty), then one with an empty cache. */
+async function measureStarts(mode: LaunchMode, env: Record<string, string>, platforms: Platforms, count: number) {
+  const cacheWasPresent = (await keptModels(MODEL_CACHE_DIR)).length > 0;
+  // Unmeasured: reads every file into the OS cache, as any later start finds them.
+  await timedStart(mode, env, platforms);
+  const runs: StartRun[] = [];
+  for (let i = 0; i < count; i++) runs.push(await timedStart(mode, env, platforms));
+  const fromSources: StartRun[] = [];
+  if (mode === COMPILED) for (let i = 0; i < 3; i++) fromSources.push(await timedStart(SOURCES, env, platforms));
+  const emptyCache = await mkdtemp(join(tmpdir(), 'spa-bench-model-'));
+  try {
+    const cold = await timedStart(mode, { ...env, MODEL_CACHE_DIR: emptyCache }, platforms);
+    return { cacheWasPresent, runs, fromSources, cold: { ...cold, trained: (await keptModels(emptyCache)).length > 0 } };
+  } finally {
+    await rm(emptyCache, { recursive: true, force: true });
+  }
+}
+
+/** One more process: its memory at ready, then after the guest load; then SIGTERM. */
+async function measureMemory(mode: LaunchMode, env: Record<string, string>, platforms: Platforms, load: { messages: number; slackCommands: number; concurrency: number }) {
+  const telegramFrom = platforms.telegram.calls.length;
+  const bot = await startBot(mode, env);
+  try {
+    await untilPolling(platforms, telegramFrom);
+    const atReady = await bot.memory();
+    const sent = await sendGuestLoad({ url: bot.url, ...platforms, staff: STAFF }, load);
+    const afterLoad = await bot.memory();
+    const metrics = await (await fetch(`${bot.url}/metrics`)).text();
+    const stopped = await bot.stop();
+    if (stopped.code !== 0) console.log(bot.output());
+    return { atReady, afterLoad, metrics, load: sent, stopped, concurrency: load.concurrency };
+  } catch (error) {
+    await bot.stop();
+    throw error;
+  }
+}
+
+/** Prints the figures beside the targets. */
+function printFindings(found: Findings, redisUrl: string, loadAverages: [number, number]): void {
+  const { mode, runs, fromSources, cold, memory } = found;
+  const readies = runs.map((r) => r.readyMs);
+  const medianOf = (key: 'telegramMs' | 'slackMs' | 'pollingMs') => {
+    const values = runs.map((r) => r[key]).filter((v): v is number => v !== undefined);
+    return values.length ? median(values) : undefined;
+  };
+  const each = (values: number[]) => values.map((v) => Math.round(v)).join(' / ');
+  const guests = memory.load.web + memory.load.telegram;
+  const counted = (channel: string) => metricSum(memory.metrics, 'spa_concierge_messages_total', `channel="${channel}"`);
+  const cpu = cpus();
+
+  console.log(`\nStart-up and memory, every channel on: web chat, Telegram long polling (fake Bot API), Slack staff desk in HTTP mode (fake Web API), Redis at ${redisUrl}`);
+  console.log(`${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; load average ${loadAverages[0].toFixed(1)} at the start, ${loadAverages[1].toFixed(1)} at the end`);
+  console.log(`measured: ${mode.label}${mode === COMPILED && buildIsOlderThanSources() ? ' (NOTE: dist/ is older than src/; `npm run build` for current figures)' : ''}`);
+  console.log(`intent model cache ${MODEL_CACHE_DIR}: ${found.cacheWasPresent ? 'present' : 'was empty; the unmeasured first start trained and kept the model'}; every start is a fresh process, after one unmeasured start`);
+  console.log('');
+  row('figure', 'measured', 'target');
+  row(`start to ready (/readyz 200), median of ${runs.length}`, `${ms(median(readies))} (each: ${each(readies)})`, '< 2000 ms', verdict(median(readies) < TARGET_READY_MS));
+  row(`start to ready, worst of ${runs.length}`, ms(Math.max(...readies)), '< 2000 ms', verdict(Math.max(...readies) < TARGET_READY_MS));
+  row('  CPU time used by then, median', `${ms(median(runs.map((r) => r.cpuMs)))} (each: ${each(runs.map((r) => r.cpuMs))})`);
+  row('  first Telegram call (getMe), median', ms(medianOf('telegramMs')));
+  row('  first Slack call (auth.test), median', ms(medianOf('slackMs')));
+  row('  Telegram long polling (after ready), median', ms(medianOf('pollingMs')));
+  if (fromSources.length) {
+    const readiesFromSources = fromSources.map((r) => r.readyMs);
+    row(`start to ready, ${SOURCES.label}`, `${ms(median(readiesFromSources))}, median of ${fromSources.length} (each: ${each(readiesFromSources)})`, '(information)');
+  }
+  row('start to ready, empty model cache (trains)', `${ms(cold.readyMs)}${cold.trained ? ', model trained and kept' : ', NO model kept'}`, '(information)');
+  row('shutdown on SIGTERM after a start, median', `${ms(median(runs.map((r) => r.shutdown.ms)))}, exit codes ${[...new Set(runs.map((r) => r.shutdown.code))].join(', ')}`);
+  row('resident memory at ready (VmRSS)', mb(memory.atReady.resident));
+  row(
+    `resident memory after ${guests.toLocaleString('en')} messages`,
+    `${mb(memory.afterLoad.resident)} (/metrics ${mb(metricValue(memory.metrics, 'process_resident_memory_bytes'))}, peak ${mb(memory.afterLoad.peak)})`,
+    '< 150 MB',
+    verdict(memory.afterLoad.resident < TARGET_RESIDENT_BYTES),
+  );
+  row('  V8 heap in use then (live and garbage)', mb(metricValue(memory.metrics, 'nodejs_heap_size_used_bytes')));
+  row('guest messages sent / answered', `${guests} / ${guests - memory.load.unanswered} (web ${memory.load.web}, Telegram ${memory.load.telegram})`);
+  row('  counted by the bot (/metrics)', `web ${counted('web')}, Telegram ${counted('telegram')}, hand-overs ${metricSum(memory.metrics, 'spa_concierge_handovers_total')}`);
+  row('staff /availability commands answered', `${memory.load.slackCommands - memory.load.unansweredCommands} of ${memory.load.slackCommands}`);
+  row('guest messages per second', `${(guests / memory.load.seconds).toFixed(0)} (${memory.load.seconds.toFixed(1)} s; ${memory.concurrency} conversations at a time per channel)`);
+  row('shutdown on SIGTERM after the messages', `${ms(memory.stopped.ms)}, exit code ${memory.stopped.code ?? memory.stopped.signal}`, 'exit 0', verdict(memory.stopped.code === 0));
+  console.log(`Redis: deleted the ${found.removedKeys} keys the messages left (conversations, limits, seen updates, holds); BullMQ's spa:reminders:* keys stay, as after any run of the bot.`);
+}
+
+/** Runs the benchmark: `starts` timed starts, one cold start, and `messages` messages to one more process. */
 export async function benchStartup(options: { starts?: number; messages?: number; slackCommands?: number; concurrency?: number } = {}) {
-  const starts = options.starts ?? 5;
-  const messages = options.messages ?? 10_000;
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const mode = productionLaunch();
   const loadAtStart = loadavg()[0]!;
@@ -130,93 +226,18 @@ export async function benchStartup(options: { starts?: number; messages?: number
   });
   const platforms = { telegram, slack };
   const env = everyChannel(platforms, redisUrl);
-  let bot: BotProcess | undefined;
   try {
-    const cacheBefore = await keptModels(MODEL_CACHE_DIR);
-    // Not measured: trains the model if the cache is empty, and reads the files into the OS cache, as on any later start.
-    await timedStart(mode, env, platforms);
-    const runs: StartRun[] = [];
-    for (let i = 0; i < starts; i++) runs.push(await timedStart(mode, env, platforms));
-
-    const comparison: StartRun[] = [];
-    if (mode === COMPILED) for (let i = 0; i < 3; i++) comparison.push(await timedStart(SOURCES, env, platforms));
-
-    const emptyCache = await mkdtemp(join(tmpdir(), 'spa-bench-model-'));
-    let cold: StartRun;
-    let coldTrained: boolean;
-    try {
-      cold = await timedStart(mode, { ...env, MODEL_CACHE_DIR: emptyCache }, platforms);
-      coldTrained = (await keptModels(emptyCache)).length > 0;
-    } finally {
-      await rm(emptyCache, { recursive: true, force: true });
-    }
-
-    // Memory: one more process, loaded with guests on every channel, then stopped.
-    const telegramFrom = telegram.calls.length;
-    bot = await startBot(mode, env);
-    await untilPolling(platforms, telegramFrom);
-    const atReady = await bot.memory();
-    const load = await sendGuestLoad(
-      { url: bot.url, telegram, slack, staff: STAFF },
-      { messages, slackCommands: options.slackCommands ?? 100, concurrency: options.concurrency ?? 16 },
-    );
-    const afterLoad = await bot.memory();
-    const metrics = await (await fetch(`${bot.url}/metrics`)).text();
-    const stopped = await bot.stop();
-    const stoppedOutput = bot.output();
-    bot = undefined;
-    const removed = await removeLoadKeys(redisUrl, load.keyParts);
-
-    const guests = load.web + load.telegram;
-    const readies = runs.map((r) => r.readyMs);
-    const medianOf = (key: 'telegramMs' | 'slackMs' | 'pollingMs', of = runs) => {
-      const values = of.map((r) => r[key]).filter((v): v is number => v !== undefined);
-      return values.length ? median(values) : undefined;
-    };
-    const cpu = cpus();
-    console.log(`\nStart-up and memory, every channel on: web chat, Telegram long polling (fake Bot API), Slack staff desk in HTTP mode (fake Web API), Redis at ${redisUrl}`);
-    console.log(`${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
-    console.log(`measured: ${mode.label}${mode === COMPILED && buildIsOlderThanSources() ? ' (NOTE: dist/ is older than src/; `npm run build` for current figures)' : ''}`);
-    console.log(
-      `intent model cache (${MODEL_CACHE_DIR}): ${cacheBefore.length ? 'present' : 'empty; the first, unmeasured start trained and kept the model'}; each start below is a fresh process, after one unmeasured start`,
-    );
-    console.log('');
-    row('figure', 'measured', 'target');
-    row(`start to ready (/readyz 200), median of ${starts}`, `${ms(median(readies))} (each: ${readies.map((r) => Math.round(r)).join(' / ')})`, '< 2000 ms', verdict(median(readies) < TARGET_READY_MS));
-    row(`start to ready, worst of ${starts}`, ms(Math.max(...readies)), '< 2000 ms', verdict(Math.max(...readies) < TARGET_READY_MS));
-    row('  first Telegram call (getMe), median', ms(medianOf('telegramMs')));
-    row('  first Slack Web API call, median', ms(medianOf('slackMs')));
-    row('  Telegram long polling, median', ms(medianOf('pollingMs')));
-    if (comparison.length) {
-      const sourceReadies = comparison.map((r) => r.readyMs);
-      row(`start to ready, ${SOURCES.label}`, `${ms(median(sourceReadies))} median of ${comparison.length} (${sourceReadies.map((r) => Math.round(r)).join(' / ')})`, '(information)');
-    }
-    row('start to ready, empty model cache (trains)', `${ms(cold.readyMs)}${coldTrained ? ', model trained and kept' : ', NO model kept'}`, '(information)');
-    row('shutdown on SIGTERM after a start, median', `${ms(median(runs.map((r) => r.shutdown.ms)))}, exit codes ${[...new Set(runs.map((r) => r.shutdown.code))].join(', ')}`);
-    row('resident memory at ready (VmRSS)', mb(atReady.resident));
-    row(
-      `resident memory after ${guests.toLocaleString('en')} messages`,
-      `${mb(afterLoad.resident)} (/metrics: ${mb(metricValue(metrics, 'process_resident_memory_bytes'))}; peak ${mb(afterLoad.peak)})`,
-      '< 150 MB',
-      verdict(afterLoad.resident < TARGET_RESIDENT_BYTES),
-    );
-    row('  V8 heap used after the messages', mb(metricValue(metrics, 'nodejs_heap_size_used_bytes')));
-    row(
-      'guest messages sent / answered',
-      `${guests} / ${guests - load.unanswered} (web ${load.web}, Telegram ${load.telegram})`,
-    );
-    row(
-      '  counted by the bot (/metrics)',
-      `web ${metricSum(metrics, 'spa_concierge_messages_total', 'channel="web"')}, Telegram ${metricSum(metrics, 'spa_concierge_messages_total', 'channel="telegram"')}, hand-overs ${metricSum(metrics, 'spa_concierge_handovers_total')}`,
-    );
-    row('staff /availability commands answered', `${load.slackCommands - load.unansweredCommands} of ${load.slackCommands}`);
-    row('guest messages per second', `${(guests / load.seconds).toFixed(0)} (${load.seconds.toFixed(1)} s, ${options.concurrency ?? 16} conversations at a time per channel)`);
-    row('shutdown on SIGTERM after the messages', `${ms(stopped.ms)}, exit code ${stopped.code ?? stopped.signal}`, 'exit 0', verdict(stopped.code === 0));
-    console.log(`Redis: deleted ${removed} keys the load left (conversations, limits, seen updates, holds); BullMQ's own spa:reminders:* keys stay, as for any run of the bot.`);
-    if (stopped.code !== 0) console.log(stoppedOutput);
-    return { readyMedianMs: median(readies), readyWorstMs: Math.max(...readies), coldMs: cold.readyMs, atReady, afterLoad, load, shutdown: stopped };
+    const starts = await measureStarts(mode, env, platforms, options.starts ?? 5);
+    const memory = await measureMemory(mode, env, platforms, {
+      messages: options.messages ?? 10_000,
+      slackCommands: options.slackCommands ?? 100,
+      concurrency: options.concurrency ?? 16,
+    });
+    const removedKeys = await removeLoadKeys(redisUrl, memory.load.keyParts);
+    const found: Findings = { mode, ...starts, memory, removedKeys };
+    printFindings(found, redisUrl, [loadAtStart, loadavg()[0]!]);
+    return found;
   } finally {
-    if (bot) await bot.stop();
     await telegram.close();
     await slack.close();
   }
