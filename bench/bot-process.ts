@@ -1,11 +1,12 @@
 // A real bot process for the start-up benchmark: spawned as production runs it, timed until
 // `GET /readyz` answers 200, its resident memory read from /proc, stopped with SIGTERM.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { parseDockerfile } from '../scripts/dockerfile/parse.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -15,8 +16,8 @@ export interface LaunchMode {
   args: string[];
 }
 
-/** The compiled build (`npm run build`), as the image runs it. */
-export const COMPILED: LaunchMode = { label: 'node dist/main.js', args: ['dist/main.js'] };
+/** The compiled build (`npm run build`), started with the node arguments of the Dockerfile's `CMD`. */
+export const COMPILED: LaunchMode = imageCommand();
 /** The sources through tsx, as `npm start` runs them. */
 export const SOURCES: LaunchMode = { label: 'node --import tsx src/main.ts', args: ['--import', 'tsx', 'src/main.ts'] };
 
@@ -151,4 +152,15 @@ export async function startBot(mode: LaunchMode, env: Record<string, string>, ti
     },
     output: () => output,
   };
+}
+
+/** The final stage's `CMD` (exec form, `node ...`), so the bench measures what the image runs. */
+function imageCommand(): LaunchMode {
+  const stages = parseDockerfile(readFileSync(`${PROJECT_ROOT}Dockerfile`, 'utf8'));
+  const cmd = stages.at(-1)?.instructions.findLast((i) => i.kind === 'CMD');
+  if (cmd?.kind !== 'CMD' || cmd.command.form !== 'exec' || cmd.command.argv[0] !== 'node') {
+    throw new Error('the Dockerfile\'s CMD is not ["node", ...]: the bench cannot start the bot as the image does');
+  }
+  const argv = cmd.command.argv.slice(1);
+  return { label: `the image's CMD: node ${argv.join(' ')}`, args: argv };
 }

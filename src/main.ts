@@ -187,7 +187,6 @@ async function main(): Promise<void> {
       })
     : undefined;
   slack?.registerRoutes(app);
-  await slack?.start();
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -220,8 +219,9 @@ async function main(): Promise<void> {
     limiters: { address: rateLimiter({ points: config.ADDRESS_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'spa:limit:address' }) },
     calendar: { booking: (ref) => bookings.get(ref), file: calendarFile, linkLabel: content.reminders.calendar.link_label },
   });
-  // Started once every channel has registered how to reach its guests.
-  await reminders.start();
+  // Started once every channel has registered how to reach its guests; the staff desk's checks with
+  // Slack and the reminder worker's connection to Redis go on at the same time.
+  await Promise.all([slack?.start(), reminders.start()]);
   followBookings(concierge.events, reminders);
   const url = await listen(app, { port: config.PORT, host: config.HOST });
   await telegram?.afterListen();

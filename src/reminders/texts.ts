@@ -1,6 +1,6 @@
 // The reminder and the follow-up as replies, from content/reminders.yaml, in the spa's zone and words.
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { cancellationTerms, dayKey, shiftDay, type Booking } from '../booking/index.ts';
 import { fillTemplate, spaFacts, type Content } from '../content/index.ts';
 import type { Reply } from '../core/index.ts';

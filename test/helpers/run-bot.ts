@@ -3,11 +3,14 @@ import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+// The sources through tsx, as `npm start` runs them; BOT_ENTRY=dist/main.js runs the same tests
+// against the bundle `npm run build` makes (the image's code).
+const ENTRY = process.env.BOT_ENTRY ? [process.env.BOT_ENTRY] : ['--import', 'tsx', 'src/main.ts'];
 
 /** Runs the bot as a user would (`npm run chat`, minus npm), feeding `input` on stdin. */
 export function runBot(args: string[], input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    const child = spawn(process.execPath, [...ENTRY, ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -54,7 +57,7 @@ export interface StartServerOptions {
 /** Starts the bot with no arguments and waits until it prints the address it serves on. */
 export function startServer(env: Record<string, string> = {}, options: StartServerOptions = {}): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ENTRY, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { zonedInstant, type Booking, type CalendarSettings } from '../../booking/index.ts';
 import { fillTemplate, spaFacts, type Content } from '../../content/index.ts';
 import type { BookingDraft } from './booking-state.ts';

@@ -1,5 +1,6 @@
 // Puts our parsers and refiners into a chrono engine, in the order that lets them win over chrono's own.
-import * as chrono from 'chrono-node';
+// The English locale alone: loading every locale chrono knows costs start-up time for nothing.
+import * as chrono from 'chrono-node/en';
 import type { WallClock } from './calendar.ts';
 import { holidayParser, monthTheDayParser, ordinalDayParser, relativeDayParser, weekdayDayParser } from './day-parsers.ts';
 import { forwardRefiner } from './forward-refiner.ts';
@@ -11,7 +12,7 @@ const byName = (name: string) => (x: object): boolean => x.constructor.name === 
 // Parsers and refiners that hold no state, built once.
 const RULE_PARSERS = [hourRangeParser, clockTimeParser, periodParser, weekdayDayParser, monthTheDayParser, ordinalDayParser, holidayParser, relativeDayParser];
 // Da Nang's guests write day/month: take chrono's little-endian reading of "3/4" (3 April).
-const littleEndianSlash = chrono.en.GB.parsers.find(byName('SlashDateFormatParser'));
+const littleEndianSlash = chrono.GB.parsers.find(byName('SlashDateFormatParser'));
 
 /** chrono's casual English with our parsers and refiners, for one reading of the spa's wall clock. */
 export function createEngine(clock: WallClock): chrono.Chrono {
