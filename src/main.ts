@@ -195,10 +195,10 @@ async function main(): Promise<void> {
     // A request that never finishes must not keep the process from stopping.
     setTimeout(() => process.exit(1), 10_000).unref();
     try {
-      // Reminders first: a message being sent still reaches Telegram.
-      await reminders.stop();
-      await telegram?.stop();
-      await slack?.stop();
+      // The reminder worker, Telegram polling and the staff desk stop side by side, each finishing
+      // what it is doing (within a few seconds), while Telegram can still carry their messages;
+      // then the HTTP server stops taking requests and waits for those in flight.
+      await Promise.all([reminders.stop(), telegram?.stop(), slack?.stop()]);
       await app.close();
       stopMetrics();
       await close();

@@ -12,8 +12,8 @@ export interface LongPollingHandle {
   isRunning(): boolean;
 }
 
-/** How long stop() waits for updates still being handled. */
-const DRAIN_MS = 10_000;
+/** How long stop() waits for updates still being handled: well inside the process's 10 s to stop. */
+const DRAIN_MS = 6_000;
 
 /**
  * Starts fetching updates with long polling (@grammyjs/runner: chats are handled concurrently, each
