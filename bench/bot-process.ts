@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseDockerfile } from '../scripts/dockerfile/parse.ts';
+import { freePort } from '../test/helpers/run-bot.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -47,17 +47,6 @@ export interface BotProcess {
 
 const READY_POLL_MS = 10;
 
-/** A TCP port on loopback that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The status of one `GET /readyz`, or undefined when nothing answered (not listening yet). */
 function readyzStatus(url: string): Promise<number | undefined> {
