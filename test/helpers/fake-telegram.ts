@@ -46,6 +46,8 @@ export interface FakeTelegram {
   rateLimitNextSendMessage(retryAfterSeconds: number): void;
   /** Drops the connection of the next call to `method`, as a network failure would. */
   dropNextCall(method: string): void;
+  /** From now on, never answers calls to `method` (a Telegram that stopped responding). */
+  stopAnswering(method: string): void;
   /** The messages the bot sent to a chat, in order, with their keyboards as they are now. */
   messagesTo(chatId: number): SentMessage[];
   /** The documents the bot sent to a chat, in order. */
@@ -62,6 +64,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const documents: SentDocument[] = [];
   const rateLimits: number[] = [];
   const drops = new Set<string>();
+  const unanswered = new Set<string>();
   let nextMessageId = 1;
   // Random per fake, as real update ids never repeat: runs sharing one Redis must not see each other's.
   let nextUpdateId = 1000 + Math.floor(Math.random() * 1e9);
@@ -164,6 +167,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
         req.socket.destroy();
         return;
       }
+      if (unanswered.has(method)) return;
       switch (method) {
         case 'getMe':
           return answer(res, ok(FAKE_BOT));
@@ -202,6 +206,9 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     },
     dropNextCall(method) {
       drops.add(method);
+    },
+    stopAnswering(method) {
+      unanswered.add(method);
     },
     messagesTo: (chatId) => messages.filter((m) => m.chat.id === chatId),
     documentsTo: (chatId) => documents.filter((d) => d.chatId === chatId),

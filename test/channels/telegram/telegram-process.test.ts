@@ -37,6 +37,22 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
 
+  it('still stops with exit code 0 within 10 s on SIGTERM while Telegram does not answer its replies', async () => {
+    fake = await startFakeTelegram();
+    bot = await startServer({ PORT: '0', TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: fake.apiRoot });
+    const guest = telegramGuest(fake, { id: 9002, first_name: 'Minh' });
+    fake.stopAnswering('sendMessage');
+    fake.push(guest.text('does it hurt?'));
+    // The bot has the message and is waiting on Telegram to take its reply.
+    for (let i = 0; i < 200 && fake.callsTo('sendMessage').length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(fake.callsTo('sendMessage').length).toBeGreaterThan(0);
+    const started = Date.now();
+    const { code } = await bot.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    bot = undefined;
+  }, 30_000);
+
   it('stops at start-up, naming the setting, when Telegram cannot be reached', async () => {
     const result = await startServer({ PORT: '0', TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: 'http://127.0.0.1:1' }).then(
       (running) => running.stop().then(() => 'started'),
