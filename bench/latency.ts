@@ -7,7 +7,7 @@ import { loadContent } from '../src/content/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createConcierge, type Turn } from '../src/core/index.ts';
 import { createUnderstanding, loadIntentDefinitions } from '../src/nlu/index.ts';
-import { createRedisStore, type RedisClient } from '../src/store/index.ts';
+import { createRedisRateLimiter, createRedisStore, type RedisClient } from '../src/store/index.ts';
 
 const MESSAGES = [
   'hi',
@@ -43,8 +43,11 @@ export async function benchLatency(options: { conversations?: number; messages?:
   const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
   const concierge = createConcierge({
     content,
-    understanding: await createUnderstanding(definitions),
+    understanding: await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR }),
     store: createRedisStore(client, { prefix }),
+    // The per-guest rate limit costs a Redis round trip per message, as in production; its limit is
+    // set out of reach so every message is answered in full.
+    rateLimiter: createRedisRateLimiter(client, { points: 1_000_000, windowSeconds: 60, prefix: `${prefix}limit` }),
     stateTtlSeconds: 600,
     confidenceThreshold: config.NLU_CONFIDENCE_THRESHOLD,
   });
