@@ -69,7 +69,7 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
   // comes back for that long (pings keep a quiet, healthy connection talking), which fails every
   // command on it. Either way a guest hears "having trouble" quickly instead of waiting.
   const { createClient } = await import('redis');
-  const store = await import('./store/index.ts');
+  const stores = await import('./store/index.ts');
   const { createRedisConversationLock } = await import('./store/redis-lock.ts');
   let connected = false;
   const client: RedisClient = createClient({
@@ -96,13 +96,13 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
   }
   logger.info({}, 'conversation state is kept in Redis');
   return {
-    store: store.createRedisStore(client),
-    bookings: store.createRedisBookingStore(client),
-    seen: store.createRedisSeenUpdates(client),
-    pending: store.createRedisPendingMessages(client),
+    store: stores.createRedisStore(client),
+    bookings: stores.createRedisBookingStore(client),
+    seen: stores.createRedisSeenUpdates(client),
+    pending: stores.createRedisPendingMessages(client),
     lock: createRedisConversationLock(client),
-    threads: store.createRedisHandoverThreads(client),
-    rateLimiter: (settings) => store.createRedisRateLimiter(client, settings),
+    threads: stores.createRedisHandoverThreads(client),
+    rateLimiter: (settings) => stores.createRedisRateLimiter(client, settings),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
     close: async () => void (await client.close()),
@@ -133,7 +133,8 @@ async function main(): Promise<void> {
   const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
   const understanding = await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR });
   logger.info({ model: understanding.modelSource }, 'intent model ready');
-  const metrics = createMetrics({ intents: definitions.map((d) => d.intent) });
+  // The terminal chat has no /metrics: only the counters, none of the process's own gauges.
+  const metrics = createMetrics({ intents: definitions.map((d) => d.intent), collectDefaults: !chatInTerminal });
   const { store, bookings, seen, pending, lock, threads, rateLimiter, ready, close } = await openStores(config, logger, metrics);
   const concierge = createConcierge({
     content,

@@ -46,6 +46,6 @@ export function createRateLimits(limits: WebChatRateLimit, given?: WebChatLimite
     /** Counts one request from the client's address (behind a proxy, the one it reports if trusted). */
     address: (request: FastifyRequest) => check(byAddress, request.ip),
     /** Counts one message of a conversation. */
-    conversation: (_request: FastifyRequest, conversationId: string) => check(byConversation, conversationId),
+    conversation: (conversationId: string) => check(byConversation, conversationId),
   };
 }

@@ -102,7 +102,7 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
         const body = parsed.data;
         // No id starts a new conversation.
         const conversationId = body.conversationId ?? randomUUID();
-        const check = await limits.conversation(request, conversationId);
+        const check = await limits.conversation(conversationId);
         if (check.kind === 'limited') return tooManyMessages(reply, check.retryAfterSeconds, 'in this conversation');
         const input: Turn['input'] = body.text !== undefined ? { kind: 'text', text: body.text } : { kind: 'action', action: body.action ?? '' };
         const turn: Turn = { channel: 'web', conversationId, guest: { id: conversationId }, input };
