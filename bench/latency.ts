@@ -1,6 +1,7 @@
 // Per-message latency through handle() with the Redis store: 100 concurrent conversations,
 // 10,000 messages. Targets: p99 at most 5 ms and at least 1,000 messages/s in one process.
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { loadContent } from '../src/content/index.ts';
@@ -33,6 +34,7 @@ function percentile(sorted: number[], p: number): number {
 
 /** Runs the latency benchmark against Redis and prints p50, p99 and messages per second. */
 export async function benchLatency(options: { conversations?: number; messages?: number } = {}) {
+  const loadAtStart = loadavg()[0]!;
   const conversations = options.conversations ?? 100;
   const total = options.messages ?? 10_000;
   const config = loadConfig({ ...process.env, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
@@ -114,6 +116,8 @@ export async function benchLatency(options: { conversations?: number; messages?:
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const result = { p50: median(rounds.map((r) => r.p50)), p99: median(rounds.map((r) => r.p99)), perSecond, rounds };
   console.log(`\nhandle() with the Redis store: ${conversations} concurrent conversations, ${total} messages a round`);
+  // Other work on a 2-vCPU machine moves the tail more than any change to the code: say how busy it was.
+  console.log(`load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`);
   console.log(`figure                                  measured (median of 3; each round)     target`);
   const each = (key: 'p50' | 'p99') => rounds.map((r) => r[key].toFixed(2)).join(' / ');
   console.log(`p50 latency at ${rate} msg/s               ${result.p50.toFixed(2).padStart(6)} ms (${each('p50')})`);

@@ -68,11 +68,10 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
   // without closing the connection is noticed within a second: the socket is closed when nothing
   // comes back for that long (pings keep a quiet, healthy connection talking), which fails every
   // command on it. Either way a guest hears "having trouble" quickly instead of waiting.
-  const { createClient } = await import('redis');
   const stores = await import('./store/index.ts');
   const { createRedisConversationLock } = await import('./store/redis-lock.ts');
   let connected = false;
-  const client: RedisClient = createClient({
+  const client: RedisClient = stores.createRedisClient({
     url: config.REDIS_URL,
     disableOfflineQueue: true,
     commandOptions: { timeout: 1500 },

@@ -2,6 +2,8 @@
 
 export { createMemoryStore } from './memory.ts';
 export { createRedisStore, type RedisClient } from './redis.ts';
+// The client itself, re-exported so that the entry point loads it with the stores, only when Redis is set
+export { createClient as createRedisClient } from 'redis';
 export { createMemoryBookingStore } from './memory-bookings.ts';
 export { createRedisBookingStore } from './redis-bookings.ts';
 

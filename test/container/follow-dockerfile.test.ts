@@ -215,10 +215,10 @@ describe('checking the image', () => {
 });
 
 describe("the project's Dockerfile", () => {
-  it('runs the bundled bot with plain node and a capped heap, as a non-root user, with a HEALTHCHECK', async () => {
+  it('runs the bundled bot with plain node, a capped heap sized for memory, as a non-root user, with a HEALTHCHECK', async () => {
     const stages = parseDockerfile(await readFile(join(PROJECT_ROOT, 'Dockerfile'), 'utf8'));
     const runtime = stages.at(-1)?.instructions ?? [];
-    expect(runtime.findLast((i) => i.kind === 'CMD')).toMatchObject({ command: { form: 'exec', argv: ['node', expect.stringMatching(/^--max-old-space-size=\d+$/), 'dist/main.js'] } });
+    expect(runtime.findLast((i) => i.kind === 'CMD')).toMatchObject({ command: { form: 'exec', argv: ['node', expect.stringMatching(/^--max-old-space-size=\d+$/), '--optimize-for-size', 'dist/main.js'] } });
     expect(runtime.findLast((i) => i.kind === 'USER')).toMatchObject({ user: 'node' });
     expect(runtime.some((i) => i.kind === 'HEALTHCHECK' && i.command !== 'NONE')).toBe(true);
     // The image installs production dependencies only; the build stage's tools stay behind.
