@@ -11,7 +11,7 @@
 //   3. node dist/main.js --prepare, which trains and keeps the model, then exits.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -33,6 +33,53 @@ export async function copyAssets(srcDir: string, outDir: string): Promise<string
     copied.push(path);
   }
   return copied.sort();
+}
+
+/** Packages written as CommonJS call require(); an ES module has none of its own. */
+export const REQUIRE_BANNER = "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);";
+
+/**
+ * Bolt's receivers the bot does not use in HTTP mode. Bolt requires all of them when it loads: Socket
+ * Mode (with undici and ws), Express (with body-parser and iconv-lite) and AWS Lambda, some 9 MB of
+ * heap for code that an HTTP-mode staff desk never runs.
+ */
+export const LAZY_BOLT_RECEIVERS = /[\\/]@slack[\\/]bolt[\\/]dist[\\/]receivers[\\/](SocketModeReceiver|ExpressReceiver|AwsLambdaReceiver)\.js$/;
+
+/**
+ * An esbuild plugin: each CommonJS module matched by `filter` that exports a class as `default` is
+ * loaded when that class is first used (constructed, or a property read) instead of when it is
+ * required. The module itself is replaced by a stand-in whose `default` is a Proxy of the class;
+ * the real module stays in the bundle, and esbuild runs a bundled CommonJS module only when it is
+ * first required.
+ */
+export function lazyDefaultClasses(filter: RegExp): Plugin {
+  const REAL = '?lazy-real';
+  return {
+    name: 'lazy-default-classes',
+    setup(build) {
+      build.onLoad({ filter }, (args) => {
+        // The real module, required by its stand-in: esbuild reads the file as usual.
+        if (args.suffix === REAL) return undefined;
+        const real = JSON.stringify(args.path + REAL);
+        return {
+          loader: 'js',
+          resolveDir: dirname(args.path),
+          contents: [
+            'let real;',
+            `const load = () => (real ??= require(${real}).default);`,
+            'const stand = new Proxy(function () {}, {',
+            '  construct: (_, args, newTarget) => Reflect.construct(load(), args, newTarget === stand ? load() : newTarget),',
+            '  apply: (_, self, args) => Reflect.apply(load(), self, args),',
+            '  get: (_, key) => Reflect.get(load(), key),',
+            '  has: (_, key) => Reflect.has(load(), key),',
+            '  getPrototypeOf: () => Reflect.getPrototypeOf(load()),',
+            '});',
+            'module.exports = { __esModule: true, default: stand };',
+          ].join('\n'),
+        };
+      });
+    },
+  };
 }
 
 /** Runs node with `args` in the project root; exits this process with a message if it fails. */
@@ -77,8 +124,8 @@ async function main(): Promise<void> {
     // character, and a single character beyond that doubles the whole file.
     charset: 'ascii',
     logLevel: 'warning',
-    // Packages written as CommonJS call require(); an ES module has none of its own.
-    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
+    plugins: [lazyDefaultClasses(LAZY_BOLT_RECEIVERS)],
+    banner: { js: REQUIRE_BANNER },
   });
   console.log(`build: bundled src/main.ts into dist/main.js and its chunks (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const assets = await copyAssets(join(srcDir, 'channels', 'web', 'public'), join(outDir, 'public'));
