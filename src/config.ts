@@ -28,6 +28,13 @@ const envSchema = z.object({
   // Behind a reverse proxy or load balancer: how many proxies in front of the bot to trust for the
   // client's address (X-Forwarded-For). 0 uses the socket's address.
   TRUST_PROXY_HOPS: wholeNumber('a number of proxies', 0, 10).default(0),
+  // Prometheus's GET /metrics: on its own port when METRICS_PORT is set (and then not on PORT), so
+  // only the port the proxy forwards is public; behind a bearer token when METRICS_TOKEN is set.
+  METRICS_PORT: wholeNumber('a port number', 0, 65535).optional(),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 characters without spaces, e.g. a random string from `openssl rand -hex 24`')
+    .optional(),
   CONTENT_DIR: z.string().min(1).default(`${projectRoot}content`),
   INTENTS_DIR: z.string().min(1).default(`${projectRoot}intents`),
   // Where the trained intent model is kept between starts (`npm run build` fills it).
@@ -53,6 +60,9 @@ const envSchema = z.object({
     .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids like U0123456789, comma-separated')))
     .default([]),
 }).superRefine((env, issues) => {
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    issues.addIssue({ code: 'custom', path: ['METRICS_PORT'], message: `must differ from PORT (${env.PORT}), or be left unset to serve /metrics on PORT` });
+  }
   if (env.SLACK_BOT_TOKEN && !env.SLACK_STAFF_CHANNEL) {
     issues.addIssue({ code: 'custom', path: ['SLACK_STAFF_CHANNEL'], message: 'is required with SLACK_BOT_TOKEN (the id of the staff channel)' });
   }

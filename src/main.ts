@@ -164,7 +164,9 @@ async function main(): Promise<void> {
     import('./reminders/index.ts'),
   ]);
   const app = createHttpServer({ logger, ready, trustProxyHops: config.TRUST_PROXY_HOPS });
-  registerMetricsRoute(app, metrics);
+  // /metrics on its own server when METRICS_PORT is set (with /healthz and /readyz, for probes there).
+  const metricsApp = config.METRICS_PORT === undefined ? app : createHttpServer({ logger, ready });
+  registerMetricsRoute(metricsApp, metrics, { ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) });
   const stopMetrics = metrics.observeConcierge(concierge);
   const calendarFile = createCalendarFiles(content);
   const telegram = await startTelegram(config, { concierge, seen, logger, app, calendarFile, metrics });
@@ -199,7 +201,7 @@ async function main(): Promise<void> {
       // what it is doing (within a few seconds), while Telegram can still carry their messages;
       // then the HTTP server stops taking requests and waits for those in flight.
       await Promise.all([reminders.stop(), telegram?.stop(), slack?.stop()]);
-      await app.close();
+      await Promise.all([app.close(), metricsApp === app ? undefined : metricsApp.close()]);
       stopMetrics();
       await close();
       process.exit(0);
@@ -224,6 +226,10 @@ async function main(): Promise<void> {
   await Promise.all([slack?.start(), reminders.start()]);
   followBookings(concierge.events, reminders);
   const url = await listen(app, { port: config.PORT, host: config.HOST });
+  if (config.METRICS_PORT !== undefined) {
+    const metricsUrl = await listen(metricsApp, { port: config.METRICS_PORT, host: config.HOST, portSetting: 'METRICS_PORT' });
+    process.stdout.write(`Metrics for Prometheus: ${metricsUrl}/metrics\n`);
+  }
   await telegram?.afterListen();
   process.stdout.write(`Spa Concierge is running: open ${url}\n`);
 }

@@ -60,6 +60,18 @@ describe('settings', () => {
     expect(message).toMatch(/SLACK_SIGNING_SECRET: is required with SLACK_BOT_TOKEN in HTTP mode/);
   });
 
+  it('keeps /metrics on PORT unless METRICS_PORT names another port, and wants a long METRICS_TOKEN', () => {
+    expect(loadConfig({}).METRICS_PORT).toBeUndefined();
+    expect(loadConfig({ PORT: '3000', METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(problemsOf({ PORT: '3000', METRICS_PORT: '3000' })).toMatch(/METRICS_PORT: must differ from PORT \(3000\)/);
+    expect(problemsOf({ METRICS_PORT: '70000' })).toMatch(/METRICS_PORT: must be a port number from 0 to 65535/);
+    const short = problemsOf({ METRICS_TOKEN: 'secret' });
+    expect(short).toMatch(/METRICS_TOKEN: must be 16 to 200 characters without spaces/);
+    expect(short).not.toMatch(/: secret\b/);
+    expect(problemsOf({ METRICS_TOKEN: 'a long token with spaces in it' })).toMatch(/METRICS_TOKEN: /);
+    expect(loadConfig({ METRICS_TOKEN: '3f9c2a7e5b1d4c8f9a6e' }).METRICS_TOKEN).toBe('3f9c2a7e5b1d4c8f9a6e');
+  });
+
   it('never repeats a secret it refuses', () => {
     const message = problemsOf({ TELEGRAM_BOT_TOKEN: 'not-a-token-but-secret-ish', SLACK_SIGNING_SECRET: 'short' });
     expect(message).not.toContain('not-a-token-but-secret-ish');

@@ -6,12 +6,13 @@ import { ConfigError } from '../errors.ts';
  * Starts listening and returns the address a person opens, e.g. http://localhost:3000. A port in use
  * or a host that is not this machine's stops start-up with a message that says what to set.
  */
-export async function listen(app: FastifyInstance, options: { port: number; host: string }): Promise<string> {
+export async function listen(app: FastifyInstance, options: { port: number; host: string; portSetting?: string }): Promise<string> {
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new ConfigError(`Port ${options.port} is already in use: set PORT to a free one, e.g. PORT=3001.`, { cause: error });
+    const setting = options.portSetting ?? 'PORT';
+    if (code === 'EADDRINUSE') throw new ConfigError(`Port ${options.port} is already in use: set ${setting} to a free one, e.g. ${setting}=${options.port < 65535 ? options.port + 1 : options.port - 1}.`, { cause: error });
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
       throw new ConfigError(`Cannot listen on HOST=${options.host}: it is not an address of this machine.`, { cause: error });
     }

@@ -9,4 +9,4 @@ export { CONFIDENCE_BUCKETS, REPLY_SECONDS_BUCKETS } from './instruments.ts';
 export { OTHER } from './bounded-labels.ts';
 
 // Serving them
-export { registerMetricsRoute } from './metrics-route.ts';
+export { bearerTokenCheck, registerMetricsRoute, type MetricsRouteOptions } from './metrics-route.ts';

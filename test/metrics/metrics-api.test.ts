@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/http/index.ts';
-import { createMetrics, registerMetricsRoute, type Metrics } from '../../src/metrics/index.ts';
+import { bearerTokenCheck, createMetrics, registerMetricsRoute, type Metrics, type MetricsRouteOptions } from '../../src/metrics/index.ts';
 import { createTestConcierge, fakeGuest } from '../helpers/bot.ts';
 import { parseExposition, sampleValue, samplesNamed, type Sample } from './exposition.ts';
 
@@ -14,9 +14,9 @@ afterEach(async () => {
 });
 
 /** The metrics served as main.ts serves them, read back through `GET /metrics`. */
-async function serve(metrics: Metrics): Promise<FastifyInstance> {
+async function serve(metrics: Metrics, options: MetricsRouteOptions = {}): Promise<FastifyInstance> {
   app = createHttpServer({ logger: pino({ level: 'silent' }), ready: async () => true });
-  registerMetricsRoute(app, metrics);
+  registerMetricsRoute(app, metrics, options);
   await app.ready();
   return app;
 }
@@ -41,6 +41,35 @@ describe('GET /metrics', () => {
     expect(samplesNamed(samples, 'nodejs_eventloop_lag_seconds')).toHaveLength(1);
     expect(response.body).toMatch(/^# HELP spa_concierge_messages_total /m);
     expect(response.body).toMatch(/^# TYPE spa_concierge_reply_duration_seconds histogram$/m);
+  });
+
+  it('with a token, answers only a scraper that sends it as a bearer token', async () => {
+    const token = 'c0ffee-metrics-token-7d1e';
+    const server = await serve(createMetrics(), { token });
+    const scrapeWith = (authorization?: string) =>
+      server.inject({ method: 'GET', url: '/metrics', headers: authorization === undefined ? {} : { authorization } });
+
+    for (const refused of [undefined, '', `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, `Basic ${token}`, token, `Bearer ${token} extra`]) {
+      const response = await scrapeWith(refused);
+      expect(response.statusCode, `Authorization: ${refused}`).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+      expect(response.body).not.toContain('spa_concierge_');
+      expect(response.json()).toEqual({ error: expect.stringContaining('Authorization: Bearer') });
+    }
+    for (const accepted of [`Bearer ${token}`, `bearer ${token}`, `Bearer   ${token} `]) {
+      const response = await scrapeWith(accepted);
+      expect(response.statusCode, `Authorization: ${accepted}`).toBe(200);
+      expect(response.body).toMatch(/^# HELP spa_concierge_messages_total /m);
+    }
+  });
+
+  it('compares tokens whole, whatever their length', () => {
+    const check = bearerTokenCheck('0123456789abcdef');
+    expect(check('Bearer 0123456789abcdef')).toBe(true);
+    expect(check('Bearer 0123456789abcde')).toBe(false);
+    expect(check('Bearer 0123456789abcdef0')).toBe(false);
+    expect(check(`Bearer ${'x'.repeat(10_000)}`)).toBe(false);
+    expect(check(undefined)).toBe(false);
   });
 
   it('leaves the process metrics out when asked', async () => {
