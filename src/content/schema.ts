@@ -184,6 +184,8 @@ export const bookingTextsSchema = z.object({
   ask_time: text,
   day_full: text,
   ask_therapist: text,
+  /** A "yes" to ask_therapist without a name. */
+  which_therapist: text,
   ask_pressure: text,
   ask_health: text,
   ask_name: text,
@@ -191,6 +193,8 @@ export const bookingTextsSchema = z.object({
   contact_invalid: text,
   name_invalid: text,
   not_understood: text,
+  /** "I'd like to book" again while a booking is under way: it carries on rather than starting over. */
+  already_booking: text,
   summary: text,
   summary_lines: z.object({ when: text, duration: text, therapist: text, pressure: text, health: text, name: text, contact: text }),
   confirmed: text,

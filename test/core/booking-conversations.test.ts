@@ -113,6 +113,34 @@ describe('booking a session in plain language', () => {
     expect(await bookings.occupancy(['2026-11-27'])).toEqual([]);
   });
 
+  it('carries on with the booking under way when the guest asks to book again, keeping its answers and its hold', async () => {
+    const guest = fakeGuest(concierge, { id: 'keen' });
+    await guest.say('tomorrow at 3pm, an hour please');
+    const again = textOf(await guest.say('I want to book a massage'));
+    expect(again).toMatch(/already booking your session/i);
+    expect(again).toMatch(/Friday 27 November at 15:00 is free/);
+    expect(guest.choices).toContain('No preference');
+    // The menu's "Book a session" button does the same; the one hold stays the only one.
+    expect(textOf(await guest.sendAction('i:booking.start'))).toMatch(/Friday 27 November at 15:00 is free/);
+    expect((await bookings.occupancy(['2026-11-27'])).length).toBe(1);
+    // What a new request adds is taken as a correction, and the hold follows it.
+    expect(textOf(await guest.say('book me in at 4pm instead'))).toMatch(/Friday 27 November at 16:00 is free/);
+    const held = await bookings.occupancy(['2026-11-27']);
+    expect(held).toHaveLength(1);
+    expect(held[0]?.start.toISOString()).toBe('2026-11-27T09:00:00.000Z');
+  });
+
+  it('asks which therapist when the guest just says yes to wanting one', async () => {
+    const guest = fakeGuest(concierge, { id: 'yes-therapist' });
+    await guest.say('tomorrow at 3pm for an hour');
+    const which = textOf(await guest.say('yes please'));
+    expect(which).toMatch(/who would you like/i);
+    expect(which).not.toMatch(/didn't catch/i);
+    expect(guest.choices).toEqual(['No preference', 'Mai (sample)', 'An (sample)', 'Stop']);
+    await guest.say('An');
+    expect(guest.choices).toContain('Medium');
+  });
+
   it('answers a question mid-booking, then asks its question again', async () => {
     const guest = fakeGuest(concierge, { id: 'curious' });
     await guest.say('tomorrow at 3pm for an hour');

@@ -31,7 +31,7 @@ interface Applied {
  * who already has as many sessions ahead as the spa allows is told so at once.
  */
 export async function startBooking(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, text?: string): Promise<BookingOutcome> {
-  if (memory.draft?.hold) await ctx.store.releaseHold(memory.draft.hold.id);
+  if (memory.draft) return carryOn(ctx, guest, { ...memory, draft: memory.draft }, text);
   const refused = await refuseAtGuestLimit(ctx, guest, memory);
   if (refused) return refused;
   let draft: BookingDraft = { key: randomKey() };
@@ -42,6 +42,17 @@ export async function startBooking(ctx: BookingContext, guest: BookingGuest, mem
     notes.push(...applied.notes);
   }
   return advance(ctx, guest, { ...memory, manage: undefined }, draft, notes);
+}
+
+/**
+ * "I'd like to book" while a booking is under way: what the message adds or corrects ("... at 4pm
+ * instead") goes into the booking in progress, which keeps its hold; with nothing new, the guest is
+ * told it carries on and gets the pending question again. Starting over would lose every answer.
+ */
+async function carryOn(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory & { draft: BookingDraft }, text?: string): Promise<BookingOutcome> {
+  const applied = text ? applyText(ctx, memory.draft, text, 'any') : undefined;
+  if (!applied?.changed) return advance(ctx, guest, memory, memory.draft, [ctx.content.booking.already_booking, ...(applied?.notes ?? [])]);
+  return advance(ctx, guest, memory, await releaseStaleHold(ctx, memory.draft, applied.draft), applied.notes);
 }
 
 /** Continues a booking with the guest's typed answer; `unhandled` when the message answers nothing asked. */
@@ -185,6 +196,8 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
   } else if (awaiting === 'therapist' && words.isNone(text)) {
     next.therapist = 'any';
     changed = true;
+  } else if (awaiting === 'therapist' && words.isYes(text)) {
+    notes.push(texts.which_therapist);
   }
   const pressure = words.pressure(text);
   if (pressure && (awaiting === 'pressure' || /pressure/i.test(text))) {
