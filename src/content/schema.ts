@@ -253,6 +253,7 @@ export const bookingTextsSchema = z.object({
   }),
   understand: z.object({
     stop: words,
+    cancel_booking: words,
     none: words,
     yes: words,
     any_therapist: words,

@@ -218,6 +218,21 @@ describe('the guest’s own bookings', () => {
     expect((await bookings.get(ref))?.start).toBe('2026-11-29T10:00:00.000Z');
   });
 
+  it('cancels instead when the guest, asked to confirm a move, says to cancel the booking; a plain "cancel" keeps it', async () => {
+    const ref = await book('changer', 'tomorrow at 3pm for an hour');
+    const guest = fakeGuest(concierge, { id: 'changer', channel: 'telegram' });
+    await guest.say('move my booking to Sunday at 5');
+    expect(textOf(await guest.say('cancel'))).toMatch(new RegExp(`${ref} stays as it is`));
+    expect((await bookings.get(ref))?.status).toBe('confirmed');
+
+    await guest.say('move my booking to Sunday at 5');
+    const question = textOf(await guest.say('actually just cancel my booking'));
+    expect(question).toMatch(new RegExp(`Cancel ${ref} on Friday 27 November at 15:00\\?`));
+    expect(textOf(await guest.say('yes'))).toMatch(new RegExp(`${ref} on Friday 27 November at 15:00 is cancelled`));
+    expect((await bookings.get(ref))?.status).toBe('cancelled');
+    expect(events.filter((e) => e.type === 'moved')).toEqual([]);
+  });
+
   it('applies and explains the cancellation rule close to the session', async () => {
     const ref = await book('late', 'tomorrow at 3pm for an hour');
     clock = new Date('2026-11-27T00:00:00Z'); // 07:00 on the day, 8 hours before

@@ -16,6 +16,7 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}']+/gu) ?? []).lengt
 /** Reads the short answers of the booking conversation, with the words listed in content/booking.yaml. */
 export function createBookingWords(understand: BookingTexts['understand'], therapists: Therapist[]) {
   const stop = phraseTest(understand.stop);
+  const cancelBooking = phraseTest(understand.cancel_booking);
   const yes = phraseTest(understand.yes);
   const none = phraseTest(understand.none);
   const anyTherapist = phraseTest(understand.any_therapist);
@@ -29,6 +30,8 @@ export function createBookingWords(understand: BookingTexts['understand'], thera
   return {
     /** The guest wants to stop what they are doing. */
     isStop: (text: string) => wordCount(text) <= 6 && stop(text),
+    /** The guest asks to cancel their booking itself ("cancel my booking"), not just to stop. */
+    asksToCancelBooking: (text: string) => wordCount(text) <= 10 && cancelBooking(text),
     /** The guest agrees. */
     isYes: (text: string) => wordCount(text) <= 5 && yes(text) && !stop(text),
     /** The guest has nothing to add ("no", "nothing"). */

@@ -88,6 +88,11 @@ export async function continueManagingWithText(
 ): Promise<BookingOutcome | 'unhandled'> {
   const { manage } = memory;
   const { words } = ctx;
+  // Moving, the guest decides to cancel instead: the same booking, or the one they pick.
+  if (manage.action === 'move' && words.asksToCancelBooking(text)) {
+    const booking = manage.ref ? (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === manage.ref) : undefined;
+    return booking ? chosen(ctx, guest, memory, 'cancel', booking) : startManaging(ctx, guest, memory, 'cancel', text);
+  }
   if (words.isStop(text) && manage.action === 'move') return continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref ?? '' }).then((o) => o ?? 'unhandled');
   const ref = findBookingRef(text);
   if (ref) return startManaging(ctx, guest, memory, manage.action, text);
