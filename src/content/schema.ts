@@ -195,6 +195,8 @@ export const bookingTextsSchema = z.object({
   not_understood: text,
   /** "I'd like to book" again while a booking is under way: it carries on rather than starting over. */
   already_booking: text,
+  /** A request for more than one guest (understand.group): each booking holds one place. */
+  one_guest_per_booking: text,
   summary: text,
   summary_lines: z.object({ when: text, duration: text, therapist: text, pressure: text, health: text, name: text, contact: text }),
   confirmed: text,
@@ -254,6 +256,7 @@ export const bookingTextsSchema = z.object({
   understand: z.object({
     stop: words,
     cancel_booking: words,
+    group: words,
     none: words,
     yes: words,
     any_therapist: words,

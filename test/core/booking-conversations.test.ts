@@ -130,6 +130,35 @@ describe('booking a session in plain language', () => {
     expect(held[0]?.start.toISOString()).toBe('2026-11-27T09:00:00.000Z');
   });
 
+  it('tells a guest booking for two that each booking is for one person, books one, then the second beside it', async () => {
+    const guest = fakeGuest(concierge, { id: 'couple', channel: 'telegram' });
+    const first = textOf(await guest.say('can we book a couples massage tomorrow at 3pm for an hour? me and my wife'));
+    expect(first).toMatch(/each booking is for one person/i);
+    expect(first).toMatch(/Friday 27 November at 15:00 is free/);
+    expect(await bookings.occupancy(['2026-11-27'])).toHaveLength(1);
+    await guest.press('No preference');
+    await guest.press('Medium');
+    await guest.press('Nothing to mention');
+    await guest.say('Minh');
+    await guest.say('0905 123 456');
+    expect(textOf(await guest.press('Confirm'))).toMatch(/reference is LS-/);
+    // The second session, at the same time, in the same chat.
+    const second = textOf(await guest.say('and another one for my wife, tomorrow at 3pm for an hour'));
+    expect(second).toMatch(/Friday 27 November at 15:00 is free/);
+    expect(second).not.toMatch(/each booking is for one person/i);
+    await guest.press('No preference');
+    await guest.press('Light');
+    await guest.press('Nothing to mention');
+    await guest.say('Hoa');
+    await guest.say('0905 123 456');
+    expect(textOf(await guest.press('Confirm'))).toMatch(/reference is LS-/);
+    const day = await bookings.listByDay('2026-11-27');
+    expect(day.map((b) => [b.start, b.guest.name]).sort()).toEqual([
+      ['2026-11-27T08:00:00.000Z', 'Hoa'],
+      ['2026-11-27T08:00:00.000Z', 'Minh'],
+    ]);
+  });
+
   it('asks which therapist when the guest just says yes to wanting one', async () => {
     const guest = fakeGuest(concierge, { id: 'yes-therapist' });
     await guest.say('tomorrow at 3pm for an hour');

@@ -169,6 +169,7 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
 
   // Only the start is read for booking details: a long message full of dates would cost every guest time.
   text = text.slice(0, 300);
+  if (words.mentionsGroup(text)) notes.push(texts.one_guest_per_booking);
   const next: BookingDraft = { ...draft };
   let changed = false;
   const bare = awaiting === 'duration' ? /^\s*(\d{2,3})\s*$/.exec(text) : null;

@@ -17,6 +17,7 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}']+/gu) ?? []).lengt
 export function createBookingWords(understand: BookingTexts['understand'], therapists: Therapist[]) {
   const stop = phraseTest(understand.stop);
   const cancelBooking = phraseTest(understand.cancel_booking);
+  const group = phraseTest(understand.group);
   const yes = phraseTest(understand.yes);
   const none = phraseTest(understand.none);
   const anyTherapist = phraseTest(understand.any_therapist);
@@ -32,6 +33,8 @@ export function createBookingWords(understand: BookingTexts['understand'], thera
     isStop: (text: string) => wordCount(text) <= 6 && stop(text),
     /** The guest asks to cancel their booking itself ("cancel my booking"), not just to stop. */
     asksToCancelBooking: (text: string) => wordCount(text) <= 10 && cancelBooking(text),
+    /** The request is for more than one guest ("for two people", "me and my wife"). */
+    mentionsGroup: (text: string) => group(text),
     /** The guest agrees. */
     isYes: (text: string) => wordCount(text) <= 5 && yes(text) && !stop(text),
     /** The guest has nothing to add ("no", "nothing"). */
