@@ -180,6 +180,7 @@ const words = z.array(z.string().trim().toLowerCase().min(1)).min(1);
 /** content/booking.yaml: what the bot says while booking, moving and cancelling, and the words it listens for. */
 export const bookingTextsSchema = z.object({
   ask_duration: text,
+  ask_duration_again: text,
   ask_day: text,
   ask_time: text,
   day_full: text,

@@ -84,6 +84,15 @@ describe('booking a session in plain language', () => {
     expect(guest.choices[0]).toBe('09:00');
   });
 
+  it('keeps a day given before the length, and asks for the length again without starting over', async () => {
+    const guest = fakeGuest(concierge, { id: 'day-first' });
+    expect(textOf(await guest.say("I'd like to book a massage"))).toMatch(/^Lovely! How long/);
+    const again = textOf(await guest.say('next tuesday morning'));
+    expect(again).toBe('And how long would you like your session?');
+    expect(textOf(await guest.say('60 minutes'))).toMatch(/What time on Tuesday 1 December suits you/);
+    expect(guest.choices.slice(0, 2)).toEqual(['09:00', '09:30']);
+  });
+
   it('takes "Friday afternoon, 30 minutes" and offers afternoon times', async () => {
     const guest = fakeGuest(concierge, { id: 'afternoon' });
     const reply = textOf(await guest.say('Friday afternoon, 30 minutes'));

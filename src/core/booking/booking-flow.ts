@@ -230,7 +230,8 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
   });
 
   if (!draft.durationMinutes) {
-    return ask('duration', texts.ask_duration, calendar.durations.map((m) => ({ label: text.durationLabel(m), action: bookingAction({ kind: 'duration', minutes: m }) })));
+    const question = draft.awaiting === 'duration' ? texts.ask_duration_again : texts.ask_duration;
+    return ask('duration', question, calendar.durations.map((m) => ({ label: text.durationLabel(m), action: bookingAction({ kind: 'duration', minutes: m }) })));
   }
   const slotInput = { settings: calendar, durationMinutes: draft.durationMinutes, now: ctx.now(), therapist: draft.therapist ?? 'any', guestKey: guest.key };
   if (!draft.day) {
