@@ -93,6 +93,13 @@ describe('booking a session in plain language', () => {
     expect(guest.choices.slice(0, 2)).toEqual(['09:00', '09:30']);
   });
 
+  it('reads "book now for tomorrow at 3pm" as tomorrow at 3pm; "now" alone is the time wanted', async () => {
+    const eager = fakeGuest(concierge, { id: 'eager' });
+    expect(textOf(await eager.say('book now for tomorrow at 3pm, 60 minutes'))).toMatch(/Friday 27 November at 15:00 is free/);
+    const impatient = fakeGuest(concierge, { id: 'impatient' });
+    expect(textOf(await impatient.say('can I come in now for 30 minutes?'))).toMatch(/too soon/i);
+  });
+
   it('takes "Friday afternoon, 30 minutes" and offers afternoon times', async () => {
     const guest = fakeGuest(concierge, { id: 'afternoon' });
     const reply = textOf(await guest.say('Friday afternoon, 30 minutes'));
@@ -243,6 +250,13 @@ describe('the guest’s own bookings', () => {
     expect(textOf(await guest.press('Yes, cancel it'))).toMatch(/cancelled/i);
     expect(events.map((e) => e.type)).toEqual(['created', 'cancelled']);
     expect(textOf(await guest.say('my bookings'))).toMatch(/no upcoming bookings/i);
+  });
+
+  it('moves to the time named beside a "now" ("now move it to Sunday at 5pm")', async () => {
+    const ref = await book('mover-now', 'tomorrow at 3pm for an hour');
+    const guest = fakeGuest(concierge, { id: 'mover-now', channel: 'telegram' });
+    await guest.say('I need to move my booking');
+    expect(textOf(await guest.say('now make it Sunday at 5pm'))).toMatch(new RegExp(`Move ${ref} from Friday 27 November at 15:00 to Sunday 29 November at 17:00`));
   });
 
   it('moves one in plain language ("move my massage to Sunday at 5")', async () => {

@@ -9,13 +9,14 @@ import {
   type FreeSlot,
 } from '../../booking/index.ts';
 import { fillTemplate } from '../../content/index.ts';
-import { findDateTimes, findDuration, findEmail, findName, findPhone } from '../../nlu/index.ts';
+import { findDuration, findEmail, findName, findPhone } from '../../nlu/index.ts';
 import type { Choice, Reply } from '../types.ts';
 import { bookingAction, type BookingAction } from './booking-actions.ts';
 import { capacityRules, occupancyAround, randomKey, type BookingContext, type BookingGuest, type BookingOutcome } from './booking-context.ts';
 import { confirmBooking } from './confirm-booking.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { refuseAtGuestLimit, refusedAtGuestLimit } from './guest-limit.ts';
+import { wantedTime } from './wanted-time.ts';
 
 /** What a guest's message did to the draft. */
 interface Applied {
@@ -182,7 +183,7 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
       notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(' or ') }));
     }
   }
-  const [when] = findDateTimes(text, { now: ctx.now(), timeZone: calendar.timeZone });
+  const when = wantedTime(ctx, text);
   if (when) {
     if (when.date || (when.time && !next.day)) next.day = dayKey(when.start, calendar.timeZone);
     if (when.time) next.time = clockOf(ctx, when.start);

@@ -22,6 +22,7 @@ import {
 } from './booking-context.ts';
 import { reasonText } from './booking-flow.ts';
 import type { BookingMemory, ManageState } from './booking-state.ts';
+import { wantedTime } from './wanted-time.ts';
 
 // "My bookings", cancelling and moving. A guest only ever sees and changes bookings made from
 // their own chat: every lookup goes through their own list.
@@ -138,7 +139,7 @@ async function chosen(ctx: BookingContext, guest: BookingGuest, memory: BookingM
 async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, booking: Booking, text: string): Promise<BookingOutcome> {
   const texts = ctx.content.booking;
   const { calendar } = ctx;
-  const [when] = findDateTimes(text, { now: ctx.now(), timeZone: calendar.timeZone });
+  const when = wantedTime(ctx, text);
   const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when' };
   const ask = (reply: string): BookingOutcome => ({ replies: [{ text: reply, choices: [] }], memory: { ...memory, manage } });
   if (!when?.time) return ask(ctx.text.say(texts.move_ask_when, { ref: booking.ref }));
