@@ -2,7 +2,7 @@
 
 // Intents
 export { loadIntentDefinitions, type IntentDefinition } from './intent-definitions.ts';
-export { trainIntentClassifier, trainIntentModel, loadIntentClassifier, withStandIns, type IntentClassifier, type IntentGuess, type ClassifierOptions } from './intent-classifier.ts';
+export { trainIntentClassifier, trainIntentModel, loadIntentClassifier, withStandIns, PREPARED_TEXTS_KEPT, type IntentClassifier, type IntentGuess, type ClassifierOptions } from './intent-classifier.ts';
 export { createUnderstanding, type Understanding, type UnderstandingOptions, type Interpretation, type InterpretOptions } from './understanding.ts';
 export { loadOrTrainClassifier, modelFileName, type ModelSource } from './model-cache.ts';
 

@@ -14,7 +14,14 @@ export interface IntentGuess {
 /** Classifies guest text into the intents it was trained on. */
 export interface IntentClassifier {
   classify(text: string): Promise<IntentGuess>;
+  /**
+   * 0..1: the share of the text's meaningful words (all but stop words such as "the", "of", "like")
+   * that the phrasings of these intents use; 1 when it has no meaningful words.
+   */
+  knownWordShare(text: string, intents: readonly string[]): Promise<number>;
   readonly intents: readonly string[];
+  /** How many texts the model keeps in its cache of prepared texts now (at most PREPARED_TEXTS_KEPT). */
+  readonly cachedTexts: number;
 }
 
 /** Settings of the NLP.js classifier, for benchmarks that try others. */
@@ -25,9 +32,11 @@ export interface ClassifierOptions {
   standIns?: boolean;
 }
 
-// Dates, times and amounts vary endlessly and say little about what the guest wants; the
-// classifier sees them as a few stand-in words, in training and in use alike.
+// Dates, times, amounts and booking references vary endlessly and say little about what the guest
+// wants; the classifier sees them as a few stand-in words, in training and in use alike.
 const STAND_INS: Array<[RegExp, string]> = [
+  // A booking reference as guests type it ("LS-7K3Q", "ls 7k3q"), before its digits are read as numbers.
+  [/(?<![a-z0-9])ls[ \t]*[-\u2010-\u2015]?[ \t]*[2-9a-hjkmnp-z]{4}(?![a-z0-9])/gi, ' someref '],
   [/\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b/g, ' someday '],
   [/\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)/gi, ' sometime '],
   [/\b\d{1,2}:\d{2}\b/g, ' sometime '],
@@ -37,7 +46,9 @@ const STAND_INS: Array<[RegExp, string]> = [
   [/\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi, ' someday '],
 ];
 
-/** Replaces dates, times and numbers with stand-in words. */
+const STAND_IN_WORDS = new Set(STAND_INS.map(([, word]) => word.trim()));
+
+/** Replaces dates, times, numbers and booking references with stand-in words. */
 export function withStandIns(text: string): string {
   return STAND_INS.reduce((t, [pattern, word]) => t.replace(pattern, word), text);
 }
@@ -46,11 +57,31 @@ export function withStandIns(text: string): string {
 // always sum to 1: a message made of unknown words still gets 1.0 for some intent. The raw output
 // of each intent's perceptron (trained towards 1 for its own phrasings) says how well the message
 // really matches, so that is the score reported here.
+//
+// That output is still made of the words the model knows: the others are dropped before the
+// perceptrons see the message, so "I like jazz" is scored as "I like" alone. `knownWordShare` tells
+// the caller how much of a message that leaves unread.
 interface TrainedDomain {
   settings: Record<string, unknown>;
   prepare(utterance: string, settings: object): Promise<Record<string, number>>;
   textToFeatures(input: { tokens: Record<string, number>; settings: object }): { tokens: Record<string, number> };
   neuralNetwork?: { run(features: Record<string, number>): Record<string, number> | undefined };
+  /** The words (stems) of each intent's phrasings. */
+  intentFeatures?: Record<string, Record<string, number>>;
+  /** What `prepare` made of each text it saw, by locale (NLP.js empties it once an hour). */
+  cache?: { results: Record<string, Record<string, unknown>> };
+}
+
+/**
+ * How many texts' prepared forms NLP.js may keep at most. It keeps every text it has seen for an
+ * hour, and guests' messages are mostly new texts: kept whole, the cache would grow with traffic,
+ * and a flood of made-up messages could fill the heap. Emptied when it reaches this many.
+ */
+export const PREPARED_TEXTS_KEPT = 1000;
+
+// NLP.js's English stop words, as its language package registers them.
+interface StopWords {
+  dictionary: Record<string, boolean>;
 }
 
 /** Trains an NLP.js classifier (English) on the given phrasings. */
@@ -103,14 +134,45 @@ function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: Clas
   const prepareText = options.standIns === false ? (t: string) => t : withStandIns;
   const domain = (nlp.nluManager as unknown as { domainManagers: Record<string, { domains: Record<string, TrainedDomain> }> })
     .domainManagers.en?.domains.master_domain;
-  if (!domain?.neuralNetwork) throw new Error('NLP.js has no trained English domain');
+  if (!domain?.neuralNetwork || !domain.intentFeatures) throw new Error('NLP.js has no trained English domain');
   const network = domain.neuralNetwork;
+  const wordsOfIntent = domain.intentFeatures;
+  const stopWords = (nlp as unknown as { container: { get(name: string): StopWords | undefined } }).container.get('stopwords-en');
+  if (!stopWords) throw new Error('NLP.js has no English stop words');
+  // Through the same steps as any message, so "cannot" becomes the "can" and "not" a message has.
+  let stopStems: Promise<Set<string>> | undefined;
+  const stopWordStems = () =>
+    (stopStems ??= domain.prepare(Object.keys(stopWords.dictionary).join(' '), domain.settings).then((t) => new Set(Object.keys(t))));
+
+  const cachedTexts = () => Object.values(domain.cache?.results ?? {}).reduce((sum, texts) => sum + Object.keys(texts).length, 0);
+  let preparedSinceEmptied = 0;
+  /** A text as the model reads it: normalised, tokenised and stemmed. */
+  const prepare = async (text: string) => {
+    const tokens = await domain.prepare(prepareText(text), domain.settings);
+    // Counted here rather than measured: Object.keys over the cache on every message costs more.
+    if (++preparedSinceEmptied >= PREPARED_TEXTS_KEPT && domain.cache) {
+      domain.cache.results = {};
+      preparedSinceEmptied = 0;
+    }
+    return tokens;
+  };
 
   const intents = definitions.map((d) => d.intent);
   return {
     intents,
+    get cachedTexts() {
+      return cachedTexts();
+    },
+    async knownWordShare(text, of) {
+      const [tokens, stop] = await Promise.all([prepare(text), stopWordStems()]);
+      // Stand-ins and codes (a reference, "3h") are no words of any topic.
+      const meaningful = Object.keys(tokens).filter((token) => !stop.has(token) && !STAND_IN_WORDS.has(token) && !/\d/.test(token));
+      if (meaningful.length === 0) return 1;
+      const vocabularies = of.map((intent) => wordsOfIntent[intent]).filter((words) => words !== undefined);
+      return meaningful.filter((token) => vocabularies.some((words) => token in words)).length / meaningful.length;
+    },
     async classify(text) {
-      const tokens = await domain.prepare(prepareText(text), domain.settings);
+      const tokens = await prepare(text);
       const { tokens: features } = domain.textToFeatures({ tokens, settings: domain.settings });
       const outputs = Object.entries(network.run(features) ?? {}).sort((a, b) => b[1] - a[1]);
       const [best] = outputs;
