@@ -233,6 +233,10 @@ export const bookingTextsSchema = z.object({
   kept: text,
   cancelled_by_spa: text,
   move_ask_when: text,
+  /** Moving: a day was named but no time. */
+  move_ask_time: text,
+  /** Moving to the time the booking already has. */
+  move_same_time: text,
   move_confirm: text,
   moved: text,
   formats: z.object({ when: text, day: text, time: text, short: text }),
@@ -257,6 +261,7 @@ export const bookingTextsSchema = z.object({
   understand: z.object({
     stop: words,
     cancel_booking: words,
+    confirm_cancel: words,
     group: words,
     none: words,
     yes: words,

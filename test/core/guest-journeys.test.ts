@@ -326,24 +326,35 @@ describe('the guest’s own bookings', () => {
     expect(textOf(await g.say('cancel my booking'))).toMatch(/sample values/);
   });
 
-  // Now: "cancel" in the typed reply reads as "stop", so the bot answers "LS-… stays as it is" and keeps it.
-  it.fails('cancels when the guest types the button label "Yes, cancel it"', async () => {
+  it('cancels when the guest types the button label "Yes, cancel it"; "please don\'t cancel it" keeps it', async () => {
     const g = guest('label-cancel');
     const ref = await bookByTyping(g, 'sunday 2pm 60 min');
+    await g.say('cancel my booking');
+    expect(textOf(await g.say("please don't cancel it"))).toMatch(/stays as it is/);
+    expect((await bookings.get(ref))?.status).toBe('confirmed');
     await g.say('cancel my booking');
     expect(g.choices).toContain('Yes, cancel it');
     expect(textOf(await g.say('Yes, cancel it'))).toMatch(/is cancelled/);
     expect((await bookings.get(ref))?.status).toBe('cancelled');
   });
 
-  // Now: "saturday" is dropped; "3pm" proposes Sunday 29 November at 15:00 (the booking's own day) and "yes" moves it there.
-  it.fails('moves to the day asked first and the time given after ("move it to saturday", "3pm")', async () => {
+  it('moves to the day asked first and the time given after ("move it to saturday", "3pm")', async () => {
     const g = guest('day-then-time');
     const ref = await bookByTyping(g, 'sunday 2pm 60 min');
-    await g.say('can I move it to saturday');
+    expect(textOf(await g.say('can I move it to saturday'))).toBe(`What time on Saturday 28 November would you like ${ref} instead?`);
     expect(textOf(await g.say('3pm'))).toMatch(new RegExp(`Move ${ref} from Sunday 29 November at 14:00 to Saturday 28 November at 15:00\\?`));
     await g.say('yes');
     expect((await bookings.get(ref))?.start).toBe('2026-11-28T08:00:00.000Z');
+  });
+
+  it('does not move a booking to the time it already has', async () => {
+    const g = guest('same-time');
+    const ref = await bookByTyping(g, 'sunday 2pm 60 min');
+    const same = textOf(await g.say('move my booking to sunday at 2pm'));
+    expect(same).toMatch(new RegExp(`${ref} is already on Sunday 29 November at 14:00`));
+    expect(same).not.toMatch(/Move LS-/);
+    expect(textOf(await g.say('4pm then'))).toMatch(new RegExp(`Move ${ref} from Sunday 29 November at 14:00 to Sunday 29 November at 16:00\\?`));
+    expect(events.filter((e) => e.type === 'moved')).toEqual([]);
   });
 
   // Now: read as a new booking ("How long would you like your session?"); mid-move it says "That time has already passed".

@@ -27,6 +27,8 @@ export const manageStateSchema = z.object({
   action: z.enum(['cancel', 'move']),
   ref: z.string().max(20).optional(),
   awaiting: z.enum(['pick', 'confirm', 'when']),
+  /** Moving: the day the guest named before giving a time ("move it to Saturday", then "3pm"). */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   newStart: isoInstant.optional(),
   holdId: z.string().max(64).optional(),
 });

@@ -11,12 +11,16 @@ function phraseTest(phrases: readonly string[]): (text: string) => boolean {
   return (text) => pattern.test(text);
 }
 
+// "don't cancel", "please do not cancel it": never an agreement to cancel.
+const NEGATION = /\b(?:don'?t|do\s+not|not|never)\b/i;
+
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}']+/gu) ?? []).length;
 
 /** Reads the short answers of the booking conversation, with the words listed in content/booking.yaml. */
 export function createBookingWords(understand: BookingTexts['understand'], therapists: Therapist[]) {
   const stop = phraseTest(understand.stop);
   const cancelBooking = phraseTest(understand.cancel_booking);
+  const confirmCancel = phraseTest(understand.confirm_cancel);
   const group = phraseTest(understand.group);
   const yes = phraseTest(understand.yes);
   const none = phraseTest(understand.none);
@@ -35,6 +39,8 @@ export function createBookingWords(understand: BookingTexts['understand'], thera
     asksToCancelBooking: (text: string) => wordCount(text) <= 10 && cancelBooking(text),
     /** The request is for more than one guest ("for two people", "me and my wife"). */
     mentionsGroup: (text: string) => group(text),
+    /** The guest agrees to a cancellation in its own words ("yes, cancel it"), which `isYes` reads as stop. */
+    confirmsCancel: (text: string) => wordCount(text) <= 8 && confirmCancel(text) && !NEGATION.test(text),
     /** The guest agrees. */
     isYes: (text: string) => wordCount(text) <= 5 && yes(text) && !stop(text),
     /** The guest has nothing to add ("no", "nothing"). */

@@ -98,7 +98,7 @@ export async function continueManagingWithText(
   const ref = findBookingRef(text);
   if (ref) return startManaging(ctx, guest, memory, manage.action, text);
   if (manage.awaiting === 'confirm' && manage.ref) {
-    if (words.isYes(text)) return carryOut(ctx, guest, memory, manage);
+    if (words.isYes(text) || (manage.action === 'cancel' && words.confirmsCancel(text))) return carryOut(ctx, guest, memory, manage);
     if (words.isNone(text) || words.isStop(text)) {
       const outcome = await continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref });
       if (outcome) return outcome;
@@ -140,12 +140,16 @@ async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: Boo
   const texts = ctx.content.booking;
   const { calendar } = ctx;
   const when = wantedTime(ctx, text);
-  const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when' };
+  // A day named now, or before ("move it to Saturday", then "3pm").
+  const day = when?.date ? dayKey(when.start, calendar.timeZone) : memory.manage?.ref === booking.ref ? memory.manage.day : undefined;
+  const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when', ...(day ? { day } : {}) };
   const ask = (reply: string): BookingOutcome => ({ replies: [{ text: reply, choices: [] }], memory: { ...memory, manage } });
-  if (!when?.time) return ask(ctx.text.say(texts.move_ask_when, { ref: booking.ref }));
+  const askWhen = () => (day ? ctx.text.say(texts.move_ask_time, { ref: booking.ref, day: ctx.text.day(day) }) : ctx.text.say(texts.move_ask_when, { ref: booking.ref }));
+  if (!when?.time) return ask(askWhen());
   const old = new Date(booking.start);
-  // "Move it to 5pm" keeps the booking's day.
-  const start = when.date ? when.start : zonedInstant(booking.day, format(new TZDate(when.start, calendar.timeZone), 'HH:mm'), calendar.timeZone);
+  // "Move it to 5pm" keeps the day named before, else the booking's own.
+  const start = when.date ? when.start : zonedInstant(day ?? booking.day, format(new TZDate(when.start, calendar.timeZone), 'HH:mm'), calendar.timeZone);
+  if (start.getTime() === old.getTime()) return ask(`${ctx.text.say(texts.move_same_time, { ref: booking.ref, when: ctx.text.when(old) })}\n\n${askWhen()}`);
   const therapist = booking.therapistRequested;
   const busy = await occupancyAround(ctx, start, 1, 1);
   const check = checkRequestedTime({ settings: calendar, durationMinutes: booking.durationMinutes, start, busy, now: ctx.now(), therapist, guestKey: guest.key, ignoreRef: booking.ref });
