@@ -152,10 +152,20 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
   const texts = ctx.content.booking;
   if (words.isStop(text)) return { draft, changed: false, notes: [], stop: true };
   const notes: string[] = [];
-  // Free-text answers: the message is the answer, and its dates or numbers are not booking details.
+  // Free-text answers: the message is the answer, and its dates or numbers are not booking details,
+  // unless it is a question of its own ("sorry, where are you?"): that is answered, then asked again.
   if (awaiting === 'name') {
-    const name = cleanName(findName(text) ?? text);
-    return name ? { draft: { ...draft, name }, changed: true, notes } : { draft, changed: false, notes: [texts.name_invalid] };
+    if (isQuestion(text)) return { draft, changed: false, notes };
+    // "Tom Nguyen 0905 123 456": the number is the contact the next question would ask for.
+    const phone = findPhone(text, 'VN');
+    const email = phone ? undefined : findEmail(text);
+    const rest = phone ? text.replace(phone.text, ' ') : email ? text.replace(email, ' ') : text;
+    // The "Use Lan" button's label, typed out.
+    const labelled = useNameLabel(texts.labels.use_name).exec(rest.trim())?.[1];
+    const name = cleanName(labelled ?? findName(rest) ?? rest);
+    if (!name) return { draft, changed: false, notes: [texts.name_invalid] };
+    const contact = phone?.e164 ?? email;
+    return { draft: { ...draft, name, ...(contact ? { contact } : {}) }, changed: true, notes };
   }
   if (awaiting === 'contact') {
     const contact = findPhone(text, 'VN')?.e164 ?? findEmail(text);
@@ -163,7 +173,10 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
   }
   if (awaiting === 'health') {
     if (words.isNone(text)) return { draft: { ...draft, health: '' }, changed: true, notes };
-    if (ctx.mentionsHealth(text)) notes.push(ctx.content.health.advice);
+    const health = ctx.mentionsHealth(text);
+    // "how much does it cost?" is a question to answer, not a note for the therapist.
+    if (!health && isQuestion(text)) return { draft, changed: false, notes };
+    if (health) notes.push(ctx.content.health.advice);
     return { draft: { ...draft, health: text.slice(0, 500) }, changed: true, notes };
   }
   if (awaiting === 'confirm' && words.isYes(text)) return { draft, changed: false, notes, confirm: true };
@@ -366,6 +379,20 @@ function periodOf(ctx: BookingContext, instant: Date): BookingDraft['period'] {
 }
 
 /** A name as the guest typed it, keeping letters (any script), spaces, apostrophes, hyphens and dots. */
+// A question of the guest's own: a question mark, or a question word and more ("where are you
+// located"). "Do" and "Will" are left out: they begin names ("Do Thi Lan", "Will Smith").
+const QUESTION_START = /^(?:sorry[,!.]?\s+|but\s+|and\s+|wait[,!.]?\s+)?(?:where|what|how|when|why|which|who|can|could|does|is|are|should)\s+\S+\s+\S+/i;
+
+function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text) || QUESTION_START.test(text.trim());
+}
+
+/** Matches the "Use {name}" button's label typed out, capturing the name. */
+function useNameLabel(template: string): RegExp {
+  const [before = '', after = ''] = template.split('{name}').map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${before}${before ? '\\s+' : ''}(.+?)${after ? `\\s*${after}` : ''}$`, 'i');
+}
+
 function cleanName(raw: string): string {
   return raw
     .replace(/[^\p{L}\p{M}\s'.-]/gu, ' ')
