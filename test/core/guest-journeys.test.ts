@@ -206,16 +206,14 @@ describe('booking a session', () => {
     expect(await heldStarts()).toEqual(['2026-11-28T09:00:00.000Z']);
   });
 
-  // Now: the misspelt "tomorow" is dropped and the time is held today, Friday 27 November at 15:00.
-  it.fails('does not book today when the guest misspells "tomorrow"', async () => {
+  it('does not book today when the guest misspells "tomorrow"', async () => {
     const g = guest('speller');
     const reply = textOf(await g.say('can i book tomorow at 3pm for 1 hour'));
-    expect(reply).not.toMatch(/Friday 27 November/);
+    expect(reply).toMatch(/Saturday 28 November at 15:00 is free/);
     expect(await heldStarts()).not.toContain('2026-11-27T08:00:00.000Z');
   });
 
-  // Now: "15h30", as times are written in Vietnam, is not read; the bot offers 09:00 onwards instead.
-  it.fails('reads a time written the Vietnamese way ("15h30")', async () => {
+  it('reads a time written the Vietnamese way ("15h30")', async () => {
     const g = guest('local');
     expect(textOf(await g.say('book a massage on sat at 15h30, 60 min'))).toMatch(/Saturday 28 November at 15:30 is free/);
   });

@@ -107,6 +107,33 @@ describe('findDateTimes: what guests write, on Tuesday 15 March 2022 at 09:00 in
   });
 });
 
+describe('findDateTimes: days misspelt and times written the Vietnamese way', () => {
+  it.each([
+    ['can i book tomorow at 3pm', { date: '2022-03-16', time: '15:00' }],
+    ['tommorow', { date: '2022-03-16' }],
+    ['2moro at 10', { date: '2022-03-16', time: '10:00' }],
+    ['satuday afternoon', { date: '2022-03-19', period: 'afternoon' }],
+    ['next wensday 4pm', { date: '2022-03-23', time: '16:00' }],
+    ['firday at 11', { date: '2022-03-18', time: '11:00' }],
+    ['at 15h30', { time: '15:30' }],
+    ['thursday 9h15', { date: '2022-03-17', time: '09:15' }],
+    ['at 16h', { time: '16:00' }],
+  ])('"%s"', (text, expected) => {
+    expect(summary(only(text))).toEqual(expect.objectContaining(expected));
+  });
+
+  it('reports a respelt mention where and as the guest typed it', () => {
+    const text = 'ok so tomorow at 15h30 then';
+    const [mention] = find(text);
+    expect(mention).toMatchObject({ text: 'tomorow at 15h30', index: text.indexOf('tomorow') });
+  });
+
+  it('leaves a length in hours alone: "a 1h massage" names no time', () => {
+    expect(find('a 1h massage please')).toEqual([]);
+    expect(find('2h')).toEqual([]);
+  });
+});
+
 describe('findDateTimes: day, month and year edges, and daylight saving', () => {
   it.each([
     // Da Nang is 7 hours ahead: at 00:30 on 1 April there, UTC still reads 31 March.

@@ -8,6 +8,7 @@ import type { DateReference, DateTimeMention } from './types.ts';
 import { wallClock } from './calendar.ts';
 import { createEngine } from './engine.ts';
 import { toMention } from './mentions.ts';
+import { respell } from './spellings.ts';
 
 // Types
 export type { CalendarDate, ClockTime, DayPeriod, DateTimeMention, DateReference } from './types.ts';
@@ -19,6 +20,13 @@ export function findDateTimes(text: string, ref: DateReference): DateTimeMention
   new Intl.DateTimeFormat('en', { timeZone: ref.timeZone }); // throws a RangeError naming a bad zone
   if (typeof text !== 'string' || text.trim() === '') return [];
   const engine = createEngine(wallClock(ref.now, ref.timeZone));
-  const results = engine.parse(text, { instant: ref.now, timezone: tzOffset(ref.timeZone, ref.now) }) as ParsingResult[];
-  return results.flatMap((r) => toMention(r, ref) ?? []);
+  const respelt = respell(text);
+  const results = engine.parse(respelt.text, { instant: ref.now, timezone: tzOffset(ref.timeZone, ref.now) }) as ParsingResult[];
+  return results.flatMap((r) => {
+    const mention = toMention(r, ref);
+    if (!mention || respelt.text === text) return mention ?? [];
+    // Where the guest typed it, as they typed it.
+    const index = respelt.original(mention.index);
+    return { ...mention, index, text: text.slice(index, respelt.original(mention.index + mention.text.length)) };
+  });
 }

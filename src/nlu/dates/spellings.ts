@@ -1,0 +1,72 @@
+// Guests type fast: "tomorow", "firday", "2moro", "15h30". Such words are put right before chrono
+// reads the message, and what it finds is mapped back onto the words as the guest typed them.
+
+const CANONICAL: Record<string, readonly string[]> = {
+  tomorrow: ['tomorow', 'tommorow', 'tommorrow', 'tomorrw', 'tomoro', 'tomorro', 'tomrrow', 'tomrow', 'tmorrow', 'tomorroe', 'tmrw', 'tmr', 'tmrrw', '2morrow', '2moro', '2mrw'],
+  today: ['tdy', '2day', 'todat', 'toady'],
+  monday: ['mondy', 'monady', 'mnday'],
+  tuesday: ['tuseday', 'tusday', 'teusday', 'tuesdy', 'tueday'],
+  wednesday: ['wensday', 'wendsday', 'wednsday', 'wedensday', 'wednessday', 'wedesday', 'wedsday'],
+  thursday: ['thurday', 'thrusday', 'thursdy', 'thurdsay', 'thusday'],
+  friday: ['firday', 'fryday', 'fridy', 'frday', 'fiday'],
+  saturday: ['satuday', 'saterday', 'saturdy', 'satarday', 'sataday', 'satruday', 'saturady'],
+  sunday: ['sundy', 'sunady', 'sundat', 'snday'],
+};
+
+const MISSPELT = new Map(Object.entries(CANONICAL).flatMap(([word, spellings]) => spellings.map((s) => [s, word] as const)));
+const MISSPELT_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...MISSPELT.keys()].join('|')})(?![\p{L}\p{N}])`, 'giu');
+// The Vietnamese way of writing a time: "15h30", "9h15", "15h" (hours 10 to 23 alone: "2h" is more
+// often a length than two o'clock).
+const HOUR_H_MINUTES = /(?<![\p{L}\p{N}:])(?<h>[01]?\d|2[0-3])h(?<m>[0-5]\d)(?![\p{L}\p{N}])/giu;
+const HOUR_H = /(?<![\p{L}\p{N}:])(?<h>1\d|2[0-3])h(?![\p{L}\p{N}])/giu;
+
+/** A message with its date words put right, and a way back to the guest's own text. */
+export interface RespeltText {
+  text: string;
+  /** The place in the guest's text of a place in `text`. */
+  original(index: number): number;
+}
+
+interface Change {
+  /** Where the change starts in the guest's text, and in the respelt text. */
+  from: number;
+  to: number;
+  /** Its length in the guest's text, and in the respelt text. */
+  was: number;
+  is: number;
+}
+
+/** Puts right the misspelt day words and hour notations chrono would not read. */
+export function respell(text: string): RespeltText {
+  const found: Array<{ index: number; length: number; replacement: string }> = [];
+  for (const m of text.matchAll(MISSPELT_WORD)) found.push({ index: m.index, length: m[0].length, replacement: MISSPELT.get(m[0].toLowerCase())! });
+  for (const m of text.matchAll(HOUR_H_MINUTES)) found.push({ index: m.index, length: m[0].length, replacement: `${m.groups!.h}:${m.groups!.m}` });
+  for (const m of text.matchAll(HOUR_H)) found.push({ index: m.index, length: m[0].length, replacement: `${m.groups!.h}:00` });
+  if (found.length === 0) return { text, original: (index) => index };
+
+  found.sort((a, b) => a.index - b.index);
+  const changes: Change[] = [];
+  let out = '';
+  let read = 0;
+  for (const f of found) {
+    if (f.index < read) continue;
+    out += text.slice(read, f.index);
+    changes.push({ from: f.index, to: out.length, was: f.length, is: f.replacement.length });
+    out += f.replacement;
+    read = f.index + f.length;
+  }
+  out += text.slice(read);
+  return {
+    text: out,
+    original(index) {
+      let shift = 0;
+      for (const c of changes) {
+        if (index < c.to) break;
+        // Inside a replaced word: its start or its end in the guest's text.
+        if (index < c.to + c.is) return index === c.to ? c.from : c.from + c.was;
+        shift = c.from + c.was - (c.to + c.is);
+      }
+      return index + shift;
+    },
+  };
+}
