@@ -198,12 +198,19 @@ describe('booking a session', () => {
     expect(await heldStarts()).toEqual([]);
   });
 
-  // Now: "is 4 ok?" is taken as a yes to wanting a therapist ("Sure! Who would you like?") and 15:00 stays held.
-  it.fails('moves the held time when the guest asks "is 4 ok?"', async () => {
+  it('moves the held time when the guest asks "is 4 ok?", and reads "3.30" and "11" as times too', async () => {
     const g = guest('four');
     await g.say('tomorrow at 3pm, an hour please');
     expect(textOf(await g.say('is 4 ok?'))).toMatch(/Saturday 28 November at 16:00 is free/);
     expect(await heldStarts()).toEqual(['2026-11-28T09:00:00.000Z']);
+    expect(textOf(await g.say('3.30'))).toMatch(/Saturday 28 November at 15:30 is free/);
+    expect(textOf(await g.say('how about 11?'))).toMatch(/Saturday 28 November at 11:00 is free/);
+    expect(await heldStarts()).toEqual(['2026-11-28T04:00:00.000Z']);
+    // At the length question a bare number is still minutes.
+    const other = guest('minutes');
+    await g.say('stop');
+    await other.say('I would like to book a massage');
+    expect(textOf(await other.say('60'))).toMatch(/which day/i);
   });
 
   it('does not book today when the guest misspells "tomorrow"', async () => {

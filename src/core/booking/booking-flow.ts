@@ -196,7 +196,9 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
       notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(' or ') }));
     }
   }
-  const when = wantedTime(ctx, text);
+  // Once the day is known, an hour on its own is a time for it: "4", "is 4 ok?", "3.30", "how about 5".
+  const bareHour = draft.day && awaiting !== 'duration' ? BARE_HOUR.exec(text) : null;
+  const when = wantedTime(ctx, text) ?? (bareHour ? wantedTime(ctx, `at ${bareHour.groups!.h}:${bareHour.groups!.m ?? '00'}`) : undefined);
   if (when) {
     if (when.date || (when.time && !next.day)) next.day = dayKey(when.start, calendar.timeZone);
     if (when.time) next.time = clockOf(ctx, when.start);
@@ -211,7 +213,7 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
   } else if (awaiting === 'therapist' && words.isNone(text)) {
     next.therapist = 'any';
     changed = true;
-  } else if (awaiting === 'therapist' && words.isYes(text)) {
+  } else if (awaiting === 'therapist' && !changed && words.isYes(text)) {
     notes.push(texts.which_therapist);
   }
   const pressure = words.pressure(text);
@@ -379,6 +381,10 @@ function periodOf(ctx: BookingContext, instant: Date): BookingDraft['period'] {
 }
 
 /** A name as the guest typed it, keeping letters (any script), spaces, apostrophes, hyphens and dots. */
+// An hour alone, as a reply about the time: "4", "is 4 ok?", "3.30 then", "how about 5?", "at 11 please".
+const BARE_HOUR =
+  /^\s*(?:(?:is|what about|how about|maybe|or|at|can i do|could we do|can we do|make it|say)\s+)?(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?\s*(?:o'?clock)?\s*(?:ok(?:ay)?|then|instead|please|pls|works?|possible|fine|good)?\s*[?!.]*\s*$/i;
+
 // A question of the guest's own: a question mark, or a question word and more ("where are you
 // located"). "Do" and "Will" are left out: they begin names ("Do Thi Lan", "Will Smith").
 const QUESTION_START = /^(?:sorry[,!.]?\s+|but\s+|and\s+|wait[,!.]?\s+)?(?:where|what|how|when|why|which|who|can|could|does|is|are|should)\s+\S+\s+\S+/i;
