@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { zonedInstant, type Booking, type CalendarSettings } from '../../booking/index.ts';
-import { fillTemplate, spaFacts, type Content } from '../../content/index.ts';
+import { fillTemplate, placeholdersIn, spaFacts, type Content } from '../../content/index.ts';
 import type { BookingDraft } from './booking-state.ts';
 
 /** Dates, times and sentences of the booking conversations, in the spa's zone and words. */
@@ -13,9 +13,15 @@ export function createBookingText(content: Content, calendar: CalendarSettings) 
   const therapistName = (id: string) =>
     id === 'any' ? texts.any_therapist : (calendar.therapists.find((t) => t.id === id)?.name ?? id);
 
+  // A sentence that shows a sample address or phone number says so, as every other answer does.
+  const showsSample = (template: string, values: Record<string, unknown>) =>
+    placeholdersIn(template).some((name) => (name === 'address' || name === 'phone') && facts[name]?.sample && !(name in values));
+
   const text = {
-    say: (template: string, values: Record<string, string | number> = {}) =>
-      fillTemplate(template, { address: facts.address?.value ?? '', phone: facts.phone?.value ?? '', ...values }),
+    say(template: string, values: Record<string, string | number> = {}): string {
+      const filled = fillTemplate(template, { address: facts.address?.value ?? '', phone: facts.phone?.value ?? '', ...values });
+      return showsSample(template, values) ? `${filled}\n\n${content.messages.sample_notice}` : filled;
+    },
     when: (instant: Date) => format(inZone(instant), texts.formats.when),
     short: (instant: Date) => format(inZone(instant), texts.formats.short),
     time: (instant: Date) => format(inZone(instant), texts.formats.time),
