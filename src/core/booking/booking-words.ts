@@ -14,6 +14,9 @@ function phraseTest(phrases: readonly string[]): (text: string) => boolean {
 // "don't cancel", "please do not cancel it": never an agreement to cancel.
 const NEGATION = /\b(?:don'?t|do\s+not|not|never)\b/i;
 
+// "not too hard", "nothing too strong", "don't go too deep": the word that is not wanted.
+const NEGATED_WORD = /\b(?:not|nothing|don'?t\s+(?:go|make\s+it|press))\s+(?:too\s+|very\s+|so\s+|that\s+|overly\s+)?(\p{L}+)/iu;
+
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}']+/gu) ?? []).length;
 
 /** Reads the short answers of the booking conversation, with the words listed in content/booking.yaml. */
@@ -45,8 +48,12 @@ export function createBookingWords(understand: BookingTexts['understand'], thera
     isYes: (text: string) => wordCount(text) <= 5 && yes(text) && !stop(text),
     /** The guest has nothing to add ("no", "nothing"). */
     isNone: (text: string) => wordCount(text) <= 5 && none(text),
-    /** The pressure the guest asks for, if any. */
-    pressure: (text: string) => pressures.find(([, test]) => test(text))?.[0],
+    /** The pressure the guest asks for, if any; "not too hard" or "nothing too soft" is the middle one. */
+    pressure(text: string): 'light' | 'medium' | 'firm' | undefined {
+      const negated = NEGATED_WORD.exec(text)?.[1];
+      if (negated && pressures.some(([p, test]) => p !== 'medium' && test(negated))) return 'medium';
+      return pressures.find(([, test]) => test(text))?.[0];
+    },
     /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
     therapist(text: string, asked: boolean): string | undefined {
       const id = (asked ? named : namedWith).find(([, test]) => test(text))?.[0];
