@@ -225,6 +225,8 @@ export const bookingTextsSchema = z.object({
   my_bookings: text,
   booking_line: text,
   pick_booking: text,
+  /** Picking a booking by a day or time that none of them has. */
+  pick_none: text,
   ref_not_found: text,
   cancel_confirm: text,
   too_late_to_change: text,

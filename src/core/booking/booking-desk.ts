@@ -38,9 +38,11 @@ export function createBookingDesk(ctx: BookingContext) {
       return undefined;
     },
 
-    /** The pending booking question again, after the guest asked something else. */
+    /** The pending booking question again, after the guest asked something else (or which booking they mean). */
     async reprompt(guest: BookingGuest, memory: BookingMemory): Promise<BookingOutcome | undefined> {
-      return memory.draft ? repromptBooking(ctx, guest, { ...memory, draft: memory.draft }) : undefined;
+      if (memory.draft) return repromptBooking(ctx, guest, { ...memory, draft: memory.draft });
+      if (memory.manage?.awaiting === 'pick') return startManaging(ctx, guest, memory, memory.manage.action);
+      return undefined;
     },
 
     /** The calendar and store, for staff tools. */

@@ -97,6 +97,15 @@ export async function continueManagingWithText(
   if (words.isStop(text) && manage.action === 'move') return continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref ?? '' }).then((o) => o ?? 'unhandled');
   const ref = findBookingRef(text);
   if (ref) return startManaging(ctx, guest, memory, manage.action, text);
+  if (manage.awaiting === 'pick') {
+    const fitting = bookingsFitting(ctx, await upcomingBookings(ctx, guest.key), text);
+    if (fitting?.length === 1) return chosen(ctx, guest, memory, manage.action, fitting[0]!);
+    if (fitting) {
+      // A day or place that fits none, or several: the list again, and why when none fits.
+      const again = await startManaging(ctx, guest, memory, manage.action);
+      return fitting.length === 0 ? { ...again, replies: [{ text: ctx.content.booking.pick_none }, ...again.replies] } : again;
+    }
+  }
   if (manage.awaiting === 'confirm' && manage.ref) {
     if (words.isYes(text) || (manage.action === 'cancel' && words.confirmsCancel(text))) return carryOut(ctx, guest, memory, manage);
     if (words.isNone(text) || words.isStop(text)) {
@@ -133,6 +142,33 @@ async function chosen(ctx: BookingContext, guest: BookingGuest, memory: BookingM
     replies: [{ text: ctx.text.say(texts.move_ask_when, { ref: booking.ref }), choices: [] }],
     memory: { ...memory, draft: undefined, manage: { action, ref: booking.ref, awaiting: 'when' } },
   };
+}
+
+const ORDINALS: Array<[RegExp, (count: number) => number]> = [
+  [/\b(?:first|1st)\b|^\s*(?:the\s+)?1\s*$/i, () => 0],
+  [/\b(?:second|2nd)\b|^\s*(?:the\s+)?2\s*$/i, () => 1],
+  [/\b(?:third|3rd)\b|^\s*(?:the\s+)?3\s*$/i, () => 2],
+  [/\b(?:fourth|4th)\b|^\s*(?:the\s+)?4\s*$/i, () => 3],
+  [/\b(?:last|latest|later)\b/i, (count) => count - 1],
+  [/\b(?:earliest|earlier|next)\b/i, () => 0],
+];
+
+/**
+ * The bookings, of those listed to the guest, that fit what they said: its place in the list ("the
+ * second one", "the last one") or its day or time ("the sunday one", "the 5pm one"). Undefined when
+ * the message names neither.
+ */
+function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): Booking[] | undefined {
+  const when = wantedTime(ctx, text);
+  if (when) {
+    const zone = ctx.calendar.timeZone;
+    const clock = (instant: Date) => format(new TZDate(instant, zone), 'HH:mm');
+    return listed.filter((b) => (!when.date || dayKey(when.start, zone) === b.day) && (!when.time || clock(new Date(b.start)) === clock(when.start)));
+  }
+  const ordinal = ORDINALS.find(([pattern]) => pattern.test(text));
+  if (!ordinal) return undefined;
+  const booking = listed[ordinal[1](listed.length)];
+  return booking ? [booking] : [];
 }
 
 /** Checks the new time for a move, holds it, and asks to confirm. */
