@@ -37,6 +37,7 @@ const MESSAGE_PLACEHOLDERS: Record<string, string[]> = {
   slow_down: ['seconds'],
   terminal_banner: ['spa_name'],
   walkthrough_step: ['n', 'total', 'title'],
+  walkthrough_resume: ['n', 'total'],
   booking_unavailable: SPA_PLACEHOLDERS,
   person: SPA_PLACEHOLDERS,
 };

@@ -146,6 +146,7 @@ export const messagesSchema = z.object({
   store_unavailable: text,
   slow_down: text,
   walkthrough_next: text.max(40),
+  walkthrough_resume: text.max(40),
   walkthrough_step: text,
   booking_unavailable: text,
   person: text,

@@ -23,7 +23,12 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
     /** The replies for an intent the guest asked for, by typing or by a button. */
     answerIntent(intent: string, state: ConversationState, advise: boolean): Outcome {
       const next: ConversationState = { ...state, misses: 0, walkthrough: undefined };
-      if (replies.hasTopic(intent)) return { replies: [replies.topic(intent, { advise })], state: next };
+      if (replies.hasTopic(intent)) {
+        // A question in the middle of a walk-through: answered, and the walk-through waits ("next" goes on).
+        const reply = replies.topic(intent, { advise });
+        const walk = state.walkthrough;
+        return walk ? { replies: [replies.withResume(reply, walk)], state: { ...next, walkthrough: { ...walk, aside: true } } } : { replies: [reply], state: next };
+      }
       if (replies.hasWalkthrough(intent)) return startWalkthrough(intent, 0, next, advise);
       const out = (list: Reply[]): Outcome => ({ replies: advise ? [{ text: content.health.advice }, ...list] : list, state: next });
       switch (intent) {

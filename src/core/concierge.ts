@@ -74,8 +74,10 @@ export interface Concierge {
   endHandover(key: string): Promise<boolean>;
 }
 
-// Words that move a walk-through on when typed instead of pressing "Next".
+// Words that move a walk-through on when typed instead of pressing "Next". After a question asked in
+// its middle, "ok" or "got it" answers that answer: only a clear "next" goes back to the walk-through.
 const NEXT_WORDS = /^(next|ok(ay)?|continue|go on|more|yes|yep|yeah|sure|go ahead|and then|then what|what next|got it)\W*$/i;
+const BACK_TO_WALKTHROUGH = /^(next|continue|go on|carry on|keep going|back|go back|and then|then what|what next|next step)\W*$/i;
 const BOOKING_INTENTS = new Set(['booking.start', 'booking.availability', 'booking.mine', 'booking.cancel', 'booking.reschedule']);
 
 /** Creates the concierge over the spa's content, an understanding of guest text and the stores. */
@@ -152,7 +154,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     const memory = state.booking ?? {};
     const pending = desk ? await desk.forText(bookingGuest(turn), memory, text) : undefined;
     if (pending && pending !== 'unhandled') return withBooking(state, pending);
-    if (state.walkthrough && NEXT_WORDS.test(text)) {
+    if (state.walkthrough && (state.walkthrough.aside ? BACK_TO_WALKTHROUGH : NEXT_WORDS).test(text)) {
       return answers.startWalkthrough(state.walkthrough.id, state.walkthrough.step + 1, state);
     }
     const advise = mentionsHealth(text);

@@ -79,6 +79,14 @@ export function createReplyBuilder(content: Content) {
       };
     },
 
+    /** An answer given in the middle of a walk-through, with a button to go on from where the guest was. */
+    withResume(reply: Reply, at: { id: string; step: number }): Reply {
+      const total = walkthroughs[at.id]?.steps.length ?? 0;
+      if (at.step + 1 >= total) return reply;
+      const resume = { label: say('walkthrough_resume', { n: at.step + 2, total }), action: walkthroughAction(at.id, at.step + 1) };
+      return { ...reply, choices: [resume, ...(reply.choices ?? [])] };
+    },
+
     /** How many steps a walk-through has (0 when there is no such walk-through). */
     walkthroughLength(id: string): number {
       return walkthroughs[id]?.steps.length ?? 0;

@@ -15,7 +15,8 @@ export const conversationStateSchema = z.object({
   /** Consecutive messages the bot did not understand. */
   misses: z.number().int().min(0).max(100),
   /** The walk-through in progress and the step last shown (0-based). */
-  walkthrough: z.object({ id: z.string().max(100), step: z.number().int().min(0) }).optional(),
+  /** The walk-through under way; `aside` once the guest asked something else in its middle. */
+  walkthrough: z.object({ id: z.string().max(100), step: z.number().int().min(0), aside: z.boolean().optional() }).optional(),
   /** The last few lines of the conversation, for a person taking over. */
   recent: z.array(z.object({ from: z.enum(['guest', 'bot', 'staff']), text: z.string().max(300) })).max(8).optional(),
   /** Set while a person on the team has the conversation: the bot stays quiet and passes messages on. */
