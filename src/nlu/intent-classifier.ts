@@ -46,11 +46,20 @@ const STAND_INS: Array<[RegExp, string]> = [
   [/\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi, ' someday '],
 ];
 
+// Chat spellings of a few contractions, written out as the phrasings write them: "im" is otherwise a
+// word of its own, learnt from a single goodbye ("ok im off").
+const CHAT_SPELLINGS: Array<[RegExp, string]> = [
+  [/\b(?:im|i'm|i’m)\b/gi, 'i am'],
+  [/\b(?:ive|i’ve)\b/gi, "i've"],
+  [/\bdont\b/gi, "don't"],
+  [/\bcant\b/gi, "can't"],
+];
+
 const STAND_IN_WORDS = new Set(STAND_INS.map(([, word]) => word.trim()));
 
-/** Replaces dates, times, numbers and booking references with stand-in words. */
+/** Writes out chat contractions ("im"), and replaces dates, times, numbers and booking references with stand-in words. */
 export function withStandIns(text: string): string {
-  return STAND_INS.reduce((t, [pattern, word]) => t.replace(pattern, word), text);
+  return [...CHAT_SPELLINGS, ...STAND_INS].reduce((t, [pattern, word]) => t.replace(pattern, word), text);
 }
 
 // The parts of NLP.js's trained English domain used below. NLP.js normalises its scores so they

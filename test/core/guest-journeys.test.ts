@@ -123,8 +123,7 @@ describe('health matters', () => {
     expect(booking?.notes).toEqual({ pressure: 'light', health: "i'm 20 weeks pregnant" });
   });
 
-  // Now: "is that ok" is read as a goodbye, so a pregnant guest gets "Thanks for chatting with us. Take care".
-  it.fails('answers "im pregnant is that ok" as a health question, not a goodbye', async () => {
+  it('answers "im pregnant is that ok" as a health question, not a goodbye', async () => {
     const g = guest('pregnant-ok');
     const reply = textOf(await g.say('im pregnant is that ok'));
     expect(reply).toMatch(DOCTOR);
@@ -132,8 +131,7 @@ describe('health matters', () => {
     expect(reply).toMatch(/consultation/);
   });
 
-  // Now: answered with how often to come ("Some people like a monthly massage"), the "3 weeks" misleading the classifier.
-  it.fails('answers a question about massage soon after surgery with the surgery or safety answer', async () => {
+  it('answers a question about massage soon after surgery with the surgery or safety answer', async () => {
     const g = guest('post-op');
     const reply = textOf(await g.say('I had back surgery 3 weeks ago, is it ok?'));
     expect(reply).toMatch(DOCTOR);
@@ -141,8 +139,7 @@ describe('health matters', () => {
     expect(reply).toMatch(/consultation|After surgery/);
   });
 
-  // Now: "hurt my shoulder" is not a health term, so a fresh injury gets the pain-relief pitch and no advice.
-  it.fails('advises a guest with a fresh injury to check with a doctor first', async () => {
+  it('advises a guest with a fresh injury to check with a doctor first', async () => {
     const g = guest('gym');
     expect(textOf(await g.say('i hurt my shoulder at the gym yesterday, should i wait?'))).toMatch(DOCTOR);
   });
@@ -428,8 +425,7 @@ describe('the guest’s own bookings', () => {
     expect(textOf(await g.say('the 11am one'))).toMatch(new RegExp(`When would you like to move ${saturday} to\\?`));
   });
 
-  // Now: "im running late" is read as a goodbye; the guest gets "Take care" and no way to tell the spa.
-  it.fails('helps a guest running late on the day instead of saying goodbye', async () => {
+  it('helps a guest running late on the day instead of saying goodbye', async () => {
     const g = guest('traffic');
     await bookByTyping(g, 'tomorrow at 10am for an hour');
     clock = new Date('2026-11-28T02:50:00Z'); // 09:50, ten minutes before the session
