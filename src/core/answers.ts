@@ -3,6 +3,8 @@ import type { ReplyBuilder } from './replies.ts';
 import type { ConversationState } from './state.ts';
 import type { Reply } from './types.ts';
 
+const SOCIAL = new Set(['greeting', 'thanks', 'goodbye']);
+
 /** Replies and the state to keep after them. */
 export type Outcome = { replies: Reply[]; state: ConversationState };
 
@@ -31,6 +33,9 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
       }
       if (replies.hasWalkthrough(intent)) return startWalkthrough(intent, 0, next, advise);
       const out = (list: Reply[]): Outcome => ({ replies: advise ? [{ text: content.health.advice }, ...list] : list, state: next });
+      // A health matter said with a greeting, thanks or goodbye ("thanks! oh and I'm pregnant") gets the
+      // health answer: a bare "take care" would leave it unanswered.
+      if (advise && SOCIAL.has(intent)) return { replies: [replies.healthAdvice()], state: next };
       switch (intent) {
         case 'greeting':
           return out([{ text: replies.say('greeting') }, replies.menu()]);

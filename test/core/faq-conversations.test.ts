@@ -112,6 +112,16 @@ describe('health questions', () => {
     expect(text).toMatch(/therapist/i);
   });
 
+  it.each(['bye, see you, I am pregnant', 'thanks so much, I am pregnant', 'thank you! I have high blood pressure'])(
+    'answers a health matter said with thanks or a goodbye with the health answer: "%s"',
+    async (text) => {
+      const reply = textOf(await fakeGuest(concierge, { id: `social-${text}` }).say(text));
+      expect(reply).toMatch(/doctor/i);
+      expect(reply).toMatch(/not able to give medical advice/i);
+      expect(reply).not.toMatch(/take care|very welcome/i);
+    },
+  );
+
   it('adds the advice to the after-surgery answer, reached by a button too', async () => {
     const guest = fakeGuest(concierge, { id: 'surgery-button' });
     await guest.say('what are the benefits');
