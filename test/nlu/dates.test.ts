@@ -107,7 +107,7 @@ describe('findDateTimes: what guests write, on Tuesday 15 March 2022 at 09:00 in
   });
 });
 
-describe('findDateTimes: days misspelt and times written the Vietnamese way', () => {
+describe('findDateTimes: days misspelt, times written the Vietnamese way, an hour right after a day', () => {
   it.each([
     ['can i book tomorow at 3pm', { date: '2022-03-16', time: '15:00' }],
     ['tommorow', { date: '2022-03-16' }],
@@ -118,6 +118,9 @@ describe('findDateTimes: days misspelt and times written the Vietnamese way', ()
     ['at 15h30', { time: '15:30' }],
     ['thursday 9h15', { date: '2022-03-17', time: '09:15' }],
     ['at 16h', { time: '16:00' }],
+    ['tomorrow 5', { date: '2022-03-16', time: '17:00' }],
+    ['thursday 4 for an hour', { date: '2022-03-17', time: '16:00' }],
+    ['tmrw 10', { date: '2022-03-16', time: '10:00' }],
   ])('"%s"', (text, expected) => {
     expect(summary(only(text))).toEqual(expect.objectContaining(expected));
   });
@@ -131,6 +134,11 @@ describe('findDateTimes: days misspelt and times written the Vietnamese way', ()
   it('leaves a length in hours alone: "a 1h massage" names no time', () => {
     expect(find('a 1h massage please')).toEqual([]);
     expect(find('2h')).toEqual([]);
+  });
+
+  it('does not take a number of people or hours after a day for a time', () => {
+    expect(summary(only('friday 2 people'))).toEqual(expect.objectContaining({ date: '2022-03-18', time: undefined }));
+    expect(summary(only('tomorrow 2 hours'))).toEqual(expect.objectContaining({ date: '2022-03-16', time: undefined }));
   });
 });
 

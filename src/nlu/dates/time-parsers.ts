@@ -4,9 +4,12 @@ import type { DayPeriod } from './types.ts';
 import { assignDate, wallDate } from './calendar.ts';
 import { atWordStart, textAfter, type RuleParser } from './rule-parser.ts';
 import { CLOCK_TAG, PERIOD_TAG, SPOKEN_TAG } from './tags.ts';
-import { MERIDIEM, NOT_A_CLOCK_AFTER, PERIOD, PERIOD_HOURS, meridiemOf, namesToday, periodOf, resolveHour, type Meridiem } from './vocabulary.ts';
+import { MERIDIEM, NOT_A_CLOCK_AFTER, PERIOD, PERIOD_HOURS, WEEKDAY, meridiemOf, namesToday, periodOf, resolveHour, type Meridiem } from './vocabulary.ts';
 
 interface HourCue { meridiem?: Meridiem; period?: DayPeriod; leadingZero?: boolean }
+
+// A day named just before a bare number makes it an hour: "tomorrow 5", "sunday 4", "sat, 3".
+const DAY_JUST_BEFORE = new RegExp(String.raw`(?:\b(?:today|tomorrow|tonight)|\b${WEEKDAY}\.?)\s*,?\s*$`, 'i');
 
 /** A clock time `delta` minutes from a spoken hour. With no cue the spoken hour is kept in a tag, so a part of
  * the day named elsewhere in the mention ("tonight at 8") can still settle it once chrono has merged the two. */
@@ -51,7 +54,7 @@ export const clockTimeParser: RuleParser = {
     const hour = Number(spoken);
     if (hour > 23) return null;
     // A bare number, "6 15" or "6.15" is a time only where the words around it say so.
-    if (g.bh !== undefined && !g.pre && !qualified) return null;
+    if (g.bh !== undefined && !g.pre && !qualified && !DAY_JUST_BEFORE.test(context.text.slice(0, match.index))) return null;
     if (g.sep !== undefined && g.sep !== ':' && !g.pre && !qualified) return null;
     const leadingZero = spoken.length === 2 && spoken.startsWith('0');
     return clockComponents(context, hour, Number(g.cm ?? 0), { meridiem, period, leadingZero }, namesToday(g));
