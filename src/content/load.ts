@@ -31,7 +31,7 @@ export const BUILT_IN_INTENTS = [
   'booking.reschedule',
 ] as const;
 
-const SPA_PLACEHOLDERS = ['name', 'city', 'country', 'address', 'phone', 'email', 'website', 'hours', 'services'];
+const SPA_PLACEHOLDERS = ['name', 'city', 'country', 'address', 'payment', 'phone', 'email', 'website', 'hours', 'services'];
 const MESSAGE_PLACEHOLDERS: Record<string, string[]> = {
   greeting: ['spa_name'],
   slow_down: ['seconds'],

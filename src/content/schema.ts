@@ -20,6 +20,8 @@ export const spaSchema = z.object({
   country: text,
   time_zone: text.refine(isTimeZone, 'must be an IANA time zone such as "Asia/Ho_Chi_Minh"'),
   address: z.object({ sample: z.boolean(), value: text }),
+  /** How guests can pay (cash, cards...). */
+  payment: z.object({ sample: z.boolean(), value: text }),
   contact: z.object({
     sample: z.boolean(),
     phone: text,

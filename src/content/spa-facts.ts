@@ -30,6 +30,7 @@ export function spaFacts(content: Pick<Content, 'spa' | 'messages'>): Record<str
     city: fact(spa.city),
     country: fact(spa.country),
     address: fact(spa.address.value, spa.address.sample),
+    payment: fact(spa.payment.value, spa.payment.sample),
     phone: fact(spa.contact.phone, spa.contact.sample),
     email: fact(spa.contact.email, spa.contact.sample),
     website: fact(spa.contact.website, spa.contact.sample),
