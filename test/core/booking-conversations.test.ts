@@ -175,6 +175,17 @@ describe('booking a session in plain language', () => {
     ]);
   });
 
+  it('offers only the therapists still free when it asks again after a question in between', async () => {
+    const first = fakeGuest(concierge, { id: 'with-mai' });
+    await first.say('tomorrow at 3pm for an hour with Mai');
+    const second = fakeGuest(concierge, { id: 'after-mai' });
+    await second.say('tomorrow at 3pm for an hour');
+    expect(second.choices).toEqual(['No preference', 'An (sample)', 'Stop']);
+    const again = textOf(await second.say('does it hurt?'));
+    expect(again).toMatch(/Would you like a particular therapist/);
+    expect(second.choices).toEqual(['No preference', 'An (sample)', 'Stop']);
+  });
+
   it('asks which therapist when the guest just says yes to wanting one', async () => {
     const guest = fakeGuest(concierge, { id: 'yes-therapist' });
     await guest.say('tomorrow at 3pm for an hour');

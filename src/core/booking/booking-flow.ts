@@ -296,6 +296,11 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     free = check.slot;
   }
   if (draft.therapist === undefined) {
+    // Asked again (after a question in between): who is free at the held time now.
+    if (!free) {
+      const check = checkRequestedTime({ ...slotInput, start, busy: await occupancyAround(ctx, start, 1, 1) });
+      if (check.ok) free = check.slot;
+    }
     const therapists = free?.therapistIds ?? calendar.therapists.map((t) => t.id);
     const choices = [
       { label: texts.labels.any_therapist, action: bookingAction({ kind: 'therapist', id: 'any' }) },
