@@ -186,6 +186,28 @@ describe('booking a session in plain language', () => {
     expect(second.choices).toEqual(['No preference', 'An (sample)', 'Stop']);
   });
 
+  it('shifts the time being booked when the guest asks for it "half an hour later"', async () => {
+    const guest = fakeGuest(concierge, { id: 'shifter' });
+    await guest.say('tomorrow at 3pm for an hour');
+    expect(textOf(await guest.say('actually half an hour later please'))).toMatch(/Friday 27 November at 15:30 is free/);
+    const held = await bookings.occupancy(['2026-11-27']);
+    expect(held.map((o) => o.start.toISOString())).toEqual(['2026-11-27T08:30:00.000Z']);
+  });
+
+  it.each([
+    ['An', 'An (sample)'],
+    ["I'd like Mai if she is free", 'Mai (sample)'],
+    ['hmm, I prefer An', 'An (sample)'],
+  ])('takes "%s" at the therapist question as %s', async (answer, therapist) => {
+    const guest = fakeGuest(concierge, { id: `pick-${answer}` });
+    await guest.say('tomorrow at 3pm for an hour');
+    await guest.say(answer);
+    await guest.press('Medium');
+    await guest.press('Nothing to mention');
+    await guest.say('Lan');
+    expect(textOf(await guest.say('0905 123 456'))).toMatch(new RegExp(`Therapist: ${therapist.replace(/[()]/g, '\\$&')}`));
+  });
+
   it('asks which therapist when the guest just says yes to wanting one', async () => {
     const guest = fakeGuest(concierge, { id: 'yes-therapist' });
     await guest.say('tomorrow at 3pm for an hour');

@@ -3,6 +3,7 @@ import type { BookingContext, BookingGuest, BookingOutcome } from './booking-con
 import { continueBookingWithAction, continueBookingWithText, repromptBooking, startBooking } from './booking-flow.ts';
 import type { BookingMemory } from './booking-state.ts';
 import { continueManagingWithAction, continueManagingWithText, listMyBookings, startManaging } from './manage-bookings.ts';
+import { wantedShift } from './wanted-time.ts';
 
 /** The booking side of the concierge: one entry per way a guest reaches it. */
 export function createBookingDesk(ctx: BookingContext) {
@@ -17,6 +18,8 @@ export function createBookingDesk(ctx: BookingContext) {
         case 'booking.reschedule':
           return startManaging(ctx, guest, memory, 'move', text);
         default:
+          // "Can I come an hour earlier?" is about a time the guest already has: their booking.
+          if (!memory.draft && text && wantedShift(text) !== undefined) return startManaging(ctx, guest, memory, 'move', text);
           return startBooking(ctx, guest, memory, text);
       }
     },

@@ -16,7 +16,7 @@ import { capacityRules, occupancyAround, randomKey, type BookingContext, type Bo
 import { confirmBooking } from './confirm-booking.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { refuseAtGuestLimit, refusedAtGuestLimit } from './guest-limit.ts';
-import { wantedTime } from './wanted-time.ts';
+import { wantedShift, wantedTime } from './wanted-time.ts';
 
 /** What a guest's message did to the draft. */
 interface Applied {
@@ -198,7 +198,16 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
   }
   // Once the day is known, an hour on its own is a time for it: "4", "is 4 ok?", "3.30", "how about 5".
   const bareHour = draft.day && awaiting !== 'duration' ? BARE_HOUR.exec(text) : null;
-  const when = wantedTime(ctx, text) ?? (bareHour ? wantedTime(ctx, `at ${bareHour.groups!.h}:${bareHour.groups!.m ?? '00'}`) : undefined);
+  // "Half an hour later": from the time already chosen.
+  const shift = draft.day && draft.time ? wantedShift(text) : undefined;
+  const when =
+    shift === undefined ? (wantedTime(ctx, text) ?? (bareHour ? wantedTime(ctx, `at ${bareHour.groups!.h}:${bareHour.groups!.m ?? '00'}`) : undefined)) : undefined;
+  if (shift !== undefined && draft.day && draft.time) {
+    const moved = new Date(zonedInstant(draft.day, draft.time, calendar.timeZone).getTime() + shift * 60_000);
+    next.day = dayKey(moved, calendar.timeZone);
+    next.time = clockOf(ctx, moved);
+    changed = true;
+  }
   if (when) {
     if (when.date || (when.time && !next.day)) next.day = dayKey(when.start, calendar.timeZone);
     if (when.time) next.time = clockOf(ctx, when.start);

@@ -34,6 +34,10 @@ export function createBookingWords(understand: BookingTexts['understand'], thera
   const firstNames = therapists.map((t) => [t.id, [...new Set([t.name.split(/[\s(]/)[0]!.toLowerCase(), t.id])]] as const);
   const named = firstNames.map(([id, names]) => [id, phraseTest(names)] as const);
   const namedWith = firstNames.map(([id, names]) => [id, phraseTest(names.map((n) => `with ${n}`))] as const);
+  // Answering the therapist question at more length: "I'd like Mai if she is free", "prefer An".
+  const namedAsAnswer = firstNames.map(
+    ([id, names]) => [id, phraseTest(names.flatMap((n) => [`with ${n}`, `like ${n}`, `prefer ${n}`, `want ${n}`, `have ${n}`, `choose ${n}`, `${n} please`, `${n} if`]))] as const,
+  );
 
   return {
     /** The guest wants to stop what they are doing. */
@@ -56,7 +60,10 @@ export function createBookingWords(understand: BookingTexts['understand'], thera
     },
     /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
     therapist(text: string, asked: boolean): string | undefined {
-      const id = (asked ? named : namedWith).find(([, test]) => test(text))?.[0];
+      // Answering the question, a short reply naming them is enough ("Mai", "An please"); in a longer
+      // message "an" or "mai" is more likely an ordinary word ("half an hour later").
+      const tests = asked ? (wordCount(text) <= 3 ? named : namedAsAnswer) : namedWith;
+      const id = tests.find(([, test]) => test(text))?.[0];
       if (id) return id;
       return asked && anyTherapist(text) ? 'any' : undefined;
     },

@@ -8,7 +8,6 @@ import {
   zonedInstant,
   type Booking,
 } from '../../booking/index.ts';
-import { findDateTimes } from '../../nlu/index.ts';
 import type { Choice } from '../types.ts';
 import { bookingAction, type BookingAction } from './booking-actions.ts';
 import {
@@ -22,7 +21,7 @@ import {
 } from './booking-context.ts';
 import { reasonText } from './booking-flow.ts';
 import type { BookingMemory, ManageState } from './booking-state.ts';
-import { wantedTime } from './wanted-time.ts';
+import { wantedShift, wantedTime } from './wanted-time.ts';
 
 // "My bookings", cancelling and moving. A guest only ever sees and changes bookings made from
 // their own chat: every lookup goes through their own list.
@@ -115,7 +114,7 @@ export async function continueManagingWithText(
   }
   if (manage.action === 'move' && manage.ref && (manage.awaiting === 'when' || manage.awaiting === 'confirm')) {
     const booking = (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === manage.ref);
-    if (booking && findDateTimes(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone }).length > 0) {
+    if (booking && namesNewTime(ctx, text)) {
       return proposeMove(ctx, guest, memory, booking, text);
     }
   }
@@ -137,7 +136,7 @@ async function chosen(ctx: BookingContext, guest: BookingGuest, memory: BookingM
       memory: { ...memory, draft: undefined, manage: { action, ref: booking.ref, awaiting: 'confirm' } },
     };
   }
-  if (text && findDateTimes(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone }).length > 0) return proposeMove(ctx, guest, memory, booking, text);
+  if (text && namesNewTime(ctx, text)) return proposeMove(ctx, guest, memory, booking, text);
   return {
     replies: [{ text: ctx.text.say(texts.move_ask_when, { ref: booking.ref }), choices: [] }],
     memory: { ...memory, draft: undefined, manage: { action, ref: booking.ref, awaiting: 'when' } },
@@ -171,20 +170,27 @@ function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): 
   return booking ? [booking] : [];
 }
 
+/** Whether a message names a time to move to: a day or time, or a shift ("an hour earlier"). */
+function namesNewTime(ctx: BookingContext, text: string): boolean {
+  return wantedShift(text) !== undefined || wantedTime(ctx, text) !== undefined;
+}
+
 /** Checks the new time for a move, holds it, and asks to confirm. */
 async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, booking: Booking, text: string): Promise<BookingOutcome> {
   const texts = ctx.content.booking;
   const { calendar } = ctx;
-  const when = wantedTime(ctx, text);
+  const shift = wantedShift(text);
+  const when = shift === undefined ? wantedTime(ctx, text) : undefined;
   // A day named now, or before ("move it to Saturday", then "3pm").
   const day = when?.date ? dayKey(when.start, calendar.timeZone) : memory.manage?.ref === booking.ref ? memory.manage.day : undefined;
   const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when', ...(day ? { day } : {}) };
   const ask = (reply: string): BookingOutcome => ({ replies: [{ text: reply, choices: [] }], memory: { ...memory, manage } });
   const askWhen = () => (day ? ctx.text.say(texts.move_ask_time, { ref: booking.ref, day: ctx.text.day(day) }) : ctx.text.say(texts.move_ask_when, { ref: booking.ref }));
-  if (!when?.time) return ask(askWhen());
   const old = new Date(booking.start);
-  // "Move it to 5pm" keeps the day named before, else the booking's own.
-  const start = when.date ? when.start : zonedInstant(day ?? booking.day, format(new TZDate(when.start, calendar.timeZone), 'HH:mm'), calendar.timeZone);
+  // "An hour earlier" moves from the booking's time; "move it to 5pm" keeps the day named before, else the booking's own.
+  const clockOn = (instant: Date) => zonedInstant(day ?? booking.day, format(new TZDate(instant, calendar.timeZone), 'HH:mm'), calendar.timeZone);
+  const start = shift !== undefined ? new Date(old.getTime() + shift * 60_000) : when?.time ? (when.date ? when.start : clockOn(when.start)) : undefined;
+  if (!start) return ask(askWhen());
   if (start.getTime() === old.getTime()) return ask(`${ctx.text.say(texts.move_same_time, { ref: booking.ref, when: ctx.text.when(old) })}\n\n${askWhen()}`);
   const therapist = booking.therapistRequested;
   const busy = await occupancyAround(ctx, start, 1, 1);
