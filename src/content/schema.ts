@@ -266,6 +266,8 @@ export const bookingTextsSchema = z.object({
   understand: z.object({
     stop: words,
     cancel_booking: words,
+    female: words,
+    male: words,
     confirm_cancel: words,
     group: words,
     none: words,

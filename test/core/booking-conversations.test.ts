@@ -208,6 +208,33 @@ describe('booking a session in plain language', () => {
     expect(textOf(await guest.say('0905 123 456'))).toMatch(new RegExp(`Therapist: ${therapist.replace(/[()]/g, '\\$&')}`));
   });
 
+  it.each([
+    ['a woman please', 'Mai (sample)'],
+    ['a male therapist is fine', 'An (sample)'],
+  ])('takes "%s" at the therapist question as the therapist of that gender, %s', async (answer, therapist) => {
+    const guest = fakeGuest(concierge, { id: `gender-${answer}` });
+    await guest.say('tomorrow at 3pm for an hour');
+    await guest.say(answer);
+    await guest.press('Medium');
+    await guest.press('Nothing to mention');
+    await guest.say('Lan');
+    expect(textOf(await guest.say('0905 123 456'))).toMatch(new RegExp(`Therapist: ${therapist.replace(/[()]/g, '\\$&')}`));
+  });
+
+  it('books a female therapist asked for up front, and says when she is busy then', async () => {
+    const first = fakeGuest(concierge, { id: 'female-first' });
+    await first.say('can I have a female therapist tomorrow at 4pm for 30 min');
+    await first.press('Medium');
+    await first.press('Nothing to mention');
+    await first.say('Lan');
+    expect(textOf(await first.say('0905 123 456'))).toMatch(/Therapist: Mai \(sample\)/);
+    await first.press('Confirm');
+    const second = fakeGuest(concierge, { id: 'female-second' });
+    const busy = textOf(await second.say('a female therapist tomorrow at 4pm for 30 min please'));
+    expect(busy).toMatch(/Mai \(sample\) isn't free then/);
+    expect(busy).not.toMatch(/16:00 is free/);
+  });
+
   it('asks which therapist when the guest just says yes to wanting one', async () => {
     const guest = fakeGuest(concierge, { id: 'yes-therapist' });
     await guest.say('tomorrow at 3pm for an hour');

@@ -215,7 +215,7 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
     if (when.period && !when.time && when.date) next.time = undefined;
     changed = true;
   }
-  const therapist = words.therapist(text, awaiting === 'therapist');
+  const therapist = words.therapist(text, awaiting === 'therapist') ?? words.therapistByGender(text, awaiting === 'therapist', draft.hold?.therapistId);
   if (therapist) {
     next.therapist = therapist;
     changed = true;

@@ -25,6 +25,7 @@ export function createBookingWords(understand: BookingTexts['understand'], thera
   const cancelBooking = phraseTest(understand.cancel_booking);
   const confirmCancel = phraseTest(understand.confirm_cancel);
   const group = phraseTest(understand.group);
+  const genders = (['female', 'male'] as const).map((g) => [g, phraseTest(understand[g])] as const);
   const yes = phraseTest(understand.yes);
   const none = phraseTest(understand.none);
   const anyTherapist = phraseTest(understand.any_therapist);
@@ -57,6 +58,17 @@ export function createBookingWords(understand: BookingTexts['understand'], thera
       const negated = NEGATED_WORD.exec(text)?.[1];
       if (negated && pressures.some(([p, test]) => p !== 'medium' && test(negated))) return 'medium';
       return pressures.find(([, test]) => test(text))?.[0];
+    },
+    /**
+     * A therapist the guest asks for by gender ("a female therapist", or "a woman please" when asked):
+     * `preferred` if it fits, else the first listed of that gender; undefined when none fits.
+     */
+    therapistByGender(text: string, asked: boolean, preferred?: string): string | undefined {
+      if (!asked && !/therapist|masseuse|masseur/i.test(text)) return undefined;
+      const gender = genders.find(([, test]) => test(text))?.[0];
+      if (!gender) return undefined;
+      const fitting = therapists.filter((t) => t.gender === gender);
+      return (fitting.find((t) => t.id === preferred) ?? fitting[0])?.id;
     },
     /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
     therapist(text: string, asked: boolean): string | undefined {
