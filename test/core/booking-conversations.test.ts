@@ -198,6 +198,8 @@ describe('booking a session in plain language', () => {
     ['An', 'An (sample)'],
     ["I'd like Mai if she is free", 'Mai (sample)'],
     ['hmm, I prefer An', 'An (sample)'],
+    ['a woman please', 'Mai (sample)'],
+    ['a male therapist is fine', 'An (sample)'],
   ])('takes "%s" at the therapist question as %s', async (answer, therapist) => {
     const guest = fakeGuest(concierge, { id: `pick-${answer}` });
     await guest.say('tomorrow at 3pm for an hour');
@@ -205,20 +207,7 @@ describe('booking a session in plain language', () => {
     await guest.press('Medium');
     await guest.press('Nothing to mention');
     await guest.say('Lan');
-    expect(textOf(await guest.say('0905 123 456'))).toMatch(new RegExp(`Therapist: ${therapist.replace(/[()]/g, '\\$&')}`));
-  });
-
-  it.each([
-    ['a woman please', 'Mai (sample)'],
-    ['a male therapist is fine', 'An (sample)'],
-  ])('takes "%s" at the therapist question as the therapist of that gender, %s', async (answer, therapist) => {
-    const guest = fakeGuest(concierge, { id: `gender-${answer}` });
-    await guest.say('tomorrow at 3pm for an hour');
-    await guest.say(answer);
-    await guest.press('Medium');
-    await guest.press('Nothing to mention');
-    await guest.say('Lan');
-    expect(textOf(await guest.say('0905 123 456'))).toMatch(new RegExp(`Therapist: ${therapist.replace(/[()]/g, '\\$&')}`));
+    expect(textOf(await guest.say('0905 123 456'))).toContain(`Therapist: ${therapist}`);
   });
 
   it('books a female therapist asked for up front, and says when she is busy then', async () => {
