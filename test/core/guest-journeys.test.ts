@@ -27,6 +27,11 @@ type Guest = ReturnType<typeof fakeGuest>;
 
 const guest = (id: string, name?: string): Guest => fakeGuest(concierge, { id, channel: 'telegram', ...(name ? { name } : {}) });
 
+/** Types a booking up to the name question: Sunday 14:00 for an hour, any therapist, medium, nothing to mention. */
+async function upToTheName(g: Guest): Promise<void> {
+  for (const answer of ['sunday 2pm 60 min', 'no preference', 'medium', 'no']) await g.say(answer);
+}
+
 /** Books by typing every answer, as a guest on a phone would; returns the reference. */
 async function bookByTyping(g: Guest, request: string, name = 'Lan'): Promise<string> {
   await g.say(request);
@@ -255,10 +260,7 @@ describe('booking a session', () => {
 
   it('answers a question asked at the name question instead of taking it as the name', async () => {
     const g = guest('lost');
-    await g.say('sunday 2pm 60 min');
-    await g.say('no preference');
-    await g.say('medium');
-    await g.say('no');
+    await upToTheName(g);
     const reply = textOf(await g.say('sorry, where are you located?'));
     expect(reply).toMatch(/Sample Street/);
     expect(reply).toMatch(/What name should I put the booking under/);
@@ -279,10 +281,7 @@ describe('booking a session', () => {
 
   it.each(['Do Thi Lan', 'Will Smith', 'Can Nguyen'])('takes "%s" as the name, though it begins like a question', async (name) => {
     const g = guest(`name-${name}`);
-    await g.say('sunday 2pm 60 min');
-    await g.say('no preference');
-    await g.say('medium');
-    await g.say('no');
+    await upToTheName(g);
     await g.say(name);
     expect(textOf(await g.say('0905 222 333'))).toMatch(new RegExp(`Name: ${name}\n`));
   });
@@ -300,10 +299,7 @@ describe('booking a session', () => {
 
   it('keeps a phone number given together with the name', async () => {
     const g = guest('both');
-    await g.say('sunday 2pm 60 min');
-    await g.say('no preference');
-    await g.say('medium');
-    await g.say('no');
+    await upToTheName(g);
     const reply = textOf(await g.say('Tom Nguyen 0905123456'));
     expect(reply).toMatch(/Name: Tom Nguyen/);
     expect(reply).toMatch(/Contact: \+84905123456/);
