@@ -151,34 +151,9 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
   const { words, calendar } = ctx;
   const texts = ctx.content.booking;
   if (words.isStop(text)) return { draft, changed: false, notes: [], stop: true };
+  const freeAnswer = readFreeAnswer(ctx, draft, text, awaiting);
+  if (freeAnswer) return freeAnswer;
   const notes: string[] = [];
-  // Free-text answers: the message is the answer, and its dates or numbers are not booking details,
-  // unless it is a question of its own ("sorry, where are you?"): that is answered, then asked again.
-  if (awaiting === 'name') {
-    if (isQuestion(text)) return { draft, changed: false, notes };
-    // "Tom Nguyen 0905 123 456": the number is the contact the next question would ask for.
-    const phone = findPhone(text, 'VN');
-    const email = phone ? undefined : findEmail(text);
-    const rest = phone ? text.replace(phone.text, ' ') : email ? text.replace(email, ' ') : text;
-    // The "Use Lan" button's label, typed out.
-    const labelled = useNameLabel(texts.labels.use_name).exec(rest.trim())?.[1];
-    const name = cleanName(labelled ?? findName(rest) ?? rest);
-    if (!name) return { draft, changed: false, notes: [texts.name_invalid] };
-    const contact = phone?.e164 ?? email;
-    return { draft: { ...draft, name, ...(contact ? { contact } : {}) }, changed: true, notes };
-  }
-  if (awaiting === 'contact') {
-    const contact = findPhone(text, 'VN')?.e164 ?? findEmail(text);
-    return contact ? { draft: { ...draft, contact }, changed: true, notes } : { draft, changed: false, notes: [texts.contact_invalid] };
-  }
-  if (awaiting === 'health') {
-    if (words.isNone(text)) return { draft: { ...draft, health: '' }, changed: true, notes };
-    const health = ctx.mentionsHealth(text);
-    // "how much does it cost?" is a question to answer, not a note for the therapist.
-    if (!health && isQuestion(text)) return { draft, changed: false, notes };
-    if (health) notes.push(ctx.content.health.advice);
-    return { draft: { ...draft, health: text.slice(0, 500) }, changed: true, notes };
-  }
   if (awaiting === 'confirm' && words.isYes(text)) return { draft, changed: false, notes, confirm: true };
 
   // Only the start is read for booking details: a long message full of dates would cost every guest time.
@@ -196,23 +171,9 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
       notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(' or ') }));
     }
   }
-  // Once the day is known, an hour on its own is a time for it: "4", "is 4 ok?", "3.30", "how about 5".
-  const bareHour = draft.day && awaiting !== 'duration' ? BARE_HOUR.exec(text) : null;
-  // "Half an hour later": from the time already chosen.
-  const shift = draft.day && draft.time ? wantedShift(text) : undefined;
-  const when =
-    shift === undefined ? (wantedTime(ctx, text) ?? (bareHour ? wantedTime(ctx, `at ${bareHour.groups!.h}:${bareHour.groups!.m ?? '00'}`) : undefined)) : undefined;
-  if (shift !== undefined && draft.day && draft.time) {
-    const moved = new Date(zonedInstant(draft.day, draft.time, calendar.timeZone).getTime() + shift * 60_000);
-    next.day = dayKey(moved, calendar.timeZone);
-    next.time = clockOf(ctx, moved);
-    changed = true;
-  }
+  const when = readWhen(ctx, draft, text, awaiting);
   if (when) {
-    if (when.date || (when.time && !next.day)) next.day = dayKey(when.start, calendar.timeZone);
-    if (when.time) next.time = clockOf(ctx, when.start);
-    next.period = when.time ? undefined : when.period;
-    if (when.period && !when.time && when.date) next.time = undefined;
+    Object.assign(next, when);
     changed = true;
   }
   const therapist = words.therapist(text, awaiting === 'therapist') ?? words.therapistByGender(text, awaiting === 'therapist', draft.hold?.therapistId);
@@ -231,6 +192,65 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
     changed = true;
   }
   return { draft: next, changed, notes };
+}
+
+/**
+ * The answers that are the whole message: the name, the contact, the note for the therapist. Its dates
+ * or numbers are not booking details, unless it is a question of its own ("sorry, where are you?"):
+ * that is left for the concierge to answer, then the step is asked again. Undefined at other steps.
+ */
+function readFreeAnswer(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: NonNullable<BookingDraft['awaiting']> | 'any'): Applied | undefined {
+  const texts = ctx.content.booking;
+  const unanswered: Applied = { draft, changed: false, notes: [] };
+  if (awaiting === 'name') {
+    if (isQuestion(text)) return unanswered;
+    // "Tom Nguyen 0905 123 456": the number is the contact the next question would ask for.
+    const phone = findPhone(text, 'VN');
+    const email = phone ? undefined : findEmail(text);
+    const rest = phone ? text.replace(phone.text, ' ') : email ? text.replace(email, ' ') : text;
+    // The "Use Lan" button's label, typed out.
+    const labelled = useNameLabel(texts.labels.use_name).exec(rest.trim())?.[1];
+    const name = cleanName(labelled ?? findName(rest) ?? rest);
+    if (!name) return { ...unanswered, notes: [texts.name_invalid] };
+    const contact = phone?.e164 ?? email;
+    return { draft: { ...draft, name, ...(contact ? { contact } : {}) }, changed: true, notes: [] };
+  }
+  if (awaiting === 'contact') {
+    const contact = findPhone(text, 'VN')?.e164 ?? findEmail(text);
+    return contact ? { draft: { ...draft, contact }, changed: true, notes: [] } : { ...unanswered, notes: [texts.contact_invalid] };
+  }
+  if (awaiting === 'health') {
+    if (ctx.words.isNone(text)) return { draft: { ...draft, health: '' }, changed: true, notes: [] };
+    const health = ctx.mentionsHealth(text);
+    // "how much does it cost?" is a question to answer, not a note for the therapist.
+    if (!health && isQuestion(text)) return unanswered;
+    return { draft: { ...draft, health: text.slice(0, 500) }, changed: true, notes: health ? [ctx.content.health.advice] : [] };
+  }
+  return undefined;
+}
+
+/** The day, time and part of the day a message asks for, if any: a date or time, an hour alone once the day is known, or a shift. */
+function readWhen(
+  ctx: BookingContext,
+  draft: BookingDraft,
+  text: string,
+  awaiting: NonNullable<BookingDraft['awaiting']> | 'any',
+): Pick<BookingDraft, 'day' | 'time' | 'period'> | undefined {
+  const zone = ctx.calendar.timeZone;
+  // "Half an hour later": from the time already chosen.
+  const shift = draft.day && draft.time ? wantedShift(text) : undefined;
+  if (shift !== undefined && draft.day && draft.time) {
+    const moved = new Date(zonedInstant(draft.day, draft.time, zone).getTime() + shift * 60_000);
+    return { day: dayKey(moved, zone), time: clockOf(ctx, moved), period: undefined };
+  }
+  // Once the day is known, an hour on its own is a time for it: "4", "is 4 ok?", "3.30", "how about 5".
+  const bareHour = draft.day && awaiting !== 'duration' ? BARE_HOUR.exec(text)?.groups : undefined;
+  const when = wantedTime(ctx, text) ?? (bareHour ? wantedTime(ctx, `at ${bareHour.h}:${bareHour.m ?? '00'}`) : undefined);
+  if (!when) return undefined;
+  const day = when.date || (when.time && !draft.day) ? dayKey(when.start, zone) : draft.day;
+  // A part of the day with a new date ("Saturday afternoon") drops the time chosen before.
+  const time = when.time ? clockOf(ctx, when.start) : when.period && when.date ? undefined : draft.time;
+  return { day, time, period: when.time ? undefined : when.period };
 }
 
 /** Lets the hold go when the time, length or therapist it was for has changed. */
