@@ -276,6 +276,19 @@ describe('when the wanted time cannot be booked', () => {
     expect(textOf(await guest.press('Fri 27 Nov, 16:30'))).toMatch(/Friday 27 November at 16:30 is free/);
   });
 
+  it('keeps offering times near the one taken when the guest changes the length instead of picking', async () => {
+    await book('first-near', 'tomorrow at 3pm for an hour');
+    await book('second-near', 'tomorrow at 3pm for an hour');
+    const guest = fakeGuest(concierge, { id: 'third-near' });
+    await guest.say('tomorrow at 3pm for an hour');
+    const shorter = textOf(await guest.say('actually 30 min'));
+    expect(shorter).toMatch(/nearest|closest|instead/i);
+    expect(guest.choices).not.toContain('09:00');
+    expect(guest.choices.filter((c) => c.startsWith('Fri 27 Nov')).length).toBeGreaterThan(0);
+    expect(guest.choices).toContain('Fri 27 Nov, 14:00');
+    expect(textOf(await guest.press('Fri 27 Nov, 14:00'))).toMatch(/Friday 27 November at 14:00 is free/);
+  });
+
   it.each([
     ['too soon', 'today at 10am for an hour', /2 hours' notice/],
     ['outside opening hours', 'tomorrow at 9pm for an hour', /outside our opening hours.*09:00–21:00/],

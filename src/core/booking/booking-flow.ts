@@ -99,10 +99,10 @@ export async function continueBookingWithAction(
       next = { ...base, durationMinutes: action.minutes };
       break;
     case 'day':
-      next = { ...base, day: action.day, time: undefined, period: undefined };
+      next = { ...base, day: action.day, time: undefined, period: undefined, near: undefined };
       break;
     case 'at':
-      next = { ...base, day: dayKey(action.start, ctx.calendar.timeZone), time: clockOf(ctx, action.start), period: undefined };
+      next = { ...base, day: dayKey(action.start, ctx.calendar.timeZone), time: clockOf(ctx, action.start), period: undefined, near: undefined };
       break;
     case 'therapist':
       if (action.id !== 'any' && !ctx.calendar.therapists.some((t) => t.id === action.id)) return undefined;
@@ -173,7 +173,8 @@ function applyText(ctx: BookingContext, draft: BookingDraft, text: string, await
   }
   const when = readWhen(ctx, draft, text, awaiting);
   if (when) {
-    Object.assign(next, when);
+    // A new day or time: the alternatives offered around an earlier one no longer apply.
+    Object.assign(next, when, { near: undefined });
     changed = true;
   }
   const therapist = words.therapist(text, awaiting === 'therapist') ?? words.therapistByGender(text, awaiting === 'therapist', draft.hold?.therapistId);
@@ -285,6 +286,8 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     const days = [...new Set(findFreeSlots({ ...slotInput, from: now, to: new Date(now.getTime() + 8 * 86_400_000), busy }).map((s) => dayKey(s.start, calendar.timeZone)))];
     return ask('day', texts.ask_day, days.slice(0, 3).map((day) => ({ label: text.day(day), action: bookingAction({ kind: 'day', day }) })));
   }
+  // Still choosing among the times offered near one that was taken ("actually 30 min" changes the length).
+  if (!draft.time && draft.near) return offerAlternatives(ctx, memory, draft, new Date(draft.near), notes, stop);
   if (!draft.time) {
     const from = zonedInstant(draft.day, '00:00', calendar.timeZone);
     const busy = await occupancyAround(ctx, from, 0, 1);
@@ -373,7 +376,7 @@ async function offerAlternatives(ctx: BookingContext, memory: BookingMemory, dra
     nearest.length > 0
       ? { text: [...notes, texts.alternatives].join('\n\n'), choices: [...nearest.map((s) => timeChoice(ctx, s, 'when')), stop] }
       : { text: [...notes, texts.no_alternatives].join('\n\n'), choices: [stop] };
-  return { replies: [reply], memory: { ...memory, draft: { ...draft, awaiting: 'time' } } };
+  return { replies: [reply], memory: { ...memory, draft: { ...draft, near: near.toISOString(), awaiting: 'time' } } };
 }
 
 function timeChoice(ctx: BookingContext, slot: FreeSlot, style: 'time' | 'when'): Choice {

@@ -18,6 +18,8 @@ export const bookingDraftSchema = z.object({
   name: z.string().max(60).optional(),
   contact: z.string().max(120).optional(),
   hold: z.object({ id: z.string().max(64), start: isoInstant, therapistId: z.string().max(30), durationMinutes: z.number() }).optional(),
+  /** A time the guest wanted that could not be had: the times offered instead stay around it. */
+  near: isoInstant.optional(),
   /** The question the bot asked last. */
   awaiting: z.enum(['duration', 'day', 'time', 'therapist', 'pressure', 'health', 'name', 'contact', 'confirm']).optional(),
 });
