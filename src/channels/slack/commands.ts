@@ -1,3 +1,4 @@
+import { findBookingRef } from '../../booking/index.ts';
 import type { Concierge } from '../../core/index.ts';
 import { availabilityMessage, bookingListMessage, bookingMessage, bookingView, textMessage, type SlackMessage } from './blocks.ts';
 import { guestText } from './slack-text.ts';
@@ -60,7 +61,8 @@ export function createStaffCommands(concierge: Concierge, texts: SlackTexts) {
     async booking(text: string): Promise<SlackMessage> {
       const desk = concierge.staffDesk;
       if (!desk) return textMessage(texts.no_bookings);
-      const ref = text.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
+      // Written as guests write it too: "ls 7k3q", "LS7K3Q", a phone's long dash.
+      const ref = findBookingRef(text) ?? text.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
       if (!REF.test(ref)) return textMessage(texts.booking.usage);
       const booking = await desk.booking(ref);
       if (!booking) return textMessage(fill(texts.booking.not_found, { ref }));
