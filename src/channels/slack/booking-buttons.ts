@@ -22,6 +22,7 @@ export function createBookingButtons(concierge: Concierge, texts: SlackTexts) {
       const result = await desk.cancel(ref, staffName);
       if (!result.ok) {
         if (result.reason === 'already_cancelled') return { answer: textMessage(fill(t.already_cancelled, { ref })), status: { line: texts.card.cancelled, keepButtons: false } };
+        if (result.reason === 'over') return { answer: textMessage(fill(t.cancel_over, { ref })) };
         return { answer: textMessage(fill(t.not_found, { ref })) };
       }
       const { booking } = result;
@@ -39,6 +40,7 @@ export function createBookingButtons(concierge: Concierge, texts: SlackTexts) {
       const result = await desk.markAttendance(ref, attendance);
       if (!result.ok) {
         if (result.reason === 'cancelled') return { answer: textMessage(fill(t.attendance_cancelled, { ref })), status: { line: texts.card.cancelled, keepButtons: false } };
+        if (result.reason === 'not_started') return { answer: textMessage(fill(t.attendance_not_started, { ref, when: desk.describe(result.booking).when })) };
         return { answer: textMessage(fill(t.not_found, { ref })) };
       }
       const done = attendance === 'arrived' ? t.arrived : t.no_show;

@@ -76,6 +76,8 @@ const slackTextsSchema = z.object({
     already_cancelled: template('ref'),
     not_found: template('ref'),
     attendance_cancelled: template('ref'),
+    attendance_not_started: template('ref', 'when'),
+    cancel_over: template('ref'),
     arrived: template('ref'),
     no_show: template('ref'),
     by_cancelled: template('staff'),

@@ -75,6 +75,8 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
       const booking = await store.get(ref.trim().toUpperCase());
       if (!booking) return { ok: false as const, reason: 'not_found' as const };
       if (booking.status === 'cancelled') return { ok: false as const, reason: 'already_cancelled' as const };
+      // A session that is over stays as it was: there is nothing left to cancel, nor a guest to tell.
+      if (new Date(booking.end).getTime() <= ctx.now().getTime()) return { ok: false as const, reason: 'over' as const };
       const result = await store.cancel(booking.ref, booking.guest.key, ctx.now().toISOString());
       if (!result.ok) return { ok: false as const, reason: 'not_found' as const };
       logger.info({ ref: booking.ref, staff: staffName }, 'booking cancelled by staff');
@@ -90,8 +92,12 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
       return { ok: true as const, booking: result.booking, guestTold };
     },
 
-    /** Marks whether the guest came. */
-    markAttendance(ref: string, attendance: Attendance) {
+    /** Marks whether the guest came. A no-show only once the session has started: before, the guest may still come. */
+    async markAttendance(ref: string, attendance: Attendance) {
+      const booking = attendance === 'no_show' ? await store.get(ref.trim().toUpperCase()) : undefined;
+      if (booking && booking.status !== 'cancelled' && new Date(booking.start).getTime() > ctx.now().getTime()) {
+        return { ok: false as const, reason: 'not_started' as const, booking };
+      }
       return store.setAttendance(ref.trim().toUpperCase(), attendance, ctx.now().toISOString());
     },
 

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeGuest, textOf } from '../../helpers/bot.ts';
+import { createMemoryBookingStore, createMemoryStore } from '../../../src/store/index.ts';
+import { createTestConcierge, fakeGuest, textOf } from '../../helpers/bot.ts';
 import { blockText, buttonsOf, type FakeMessage } from '../../helpers/fake-slack.ts';
-import { bookThroughCore, EVE, HOA, nextEphemeral, startDesk, STAFF_CHANNEL, waitFor, waitForCalls, type RunningDesk } from './harness.ts';
+import { bookThroughCore, EVE, FIXED_NOW, HOA, nextEphemeral, startDesk, STAFF_CHANNEL, waitFor, waitForCalls, type RunningDesk } from './harness.ts';
 
 let running: RunningDesk | undefined;
 afterEach(async () => {
@@ -90,9 +91,13 @@ describe('the booking buttons', () => {
   });
 
   it('marks arrival and no-show, showing who marked it and keeping the buttons', async () => {
-    running = await startDesk();
-    const ref = await bookThroughCore(running.concierge, { id: '43' });
+    // A session today at 11:00; the buttons are pressed at 11:30, once it has started.
+    const clock = { now: FIXED_NOW };
+    const concierge = await createTestConcierge({ bookings: createMemoryBookingStore({ now: () => clock.now.getTime() }), store: createMemoryStore(), now: () => clock.now });
+    running = await startDesk({ concierge });
+    const ref = await bookThroughCore(running.concierge, { id: '43', request: 'today at 11am for an hour' });
     const posted = await nthPost(running, 1);
+    clock.now = new Date(FIXED_NOW.getTime() + 150 * 60_000);
     await press(running, posted, 'booking_arrived');
     await waitForCalls(running.fake, 'chat.update', 1);
     expect(blockText(posted.blocks)).toMatch(/Arrived \(marked by Hoa\)/);
