@@ -170,7 +170,9 @@ export function bookingListMessage(texts: SlackTexts, dayLabel: string, views: B
       pressure: view.pressure ?? t.no_pressure,
       ref: view.ref,
     });
-    const text = view.health ? `${line}\n${fill(t.health, { health: view.health })}` : line;
+    const marked = view.attendance === 'arrived' ? t.arrived : view.attendance === 'no_show' ? t.no_show : undefined;
+    const withMark = marked ? `${line} · ${fill(marked, {})}` : line;
+    const text = view.health ? `${withMark}\n${fill(t.health, { health: view.health })}` : withMark;
     blocks.push({
       type: 'section',
       text: mrkdwn(text),

@@ -35,6 +35,8 @@ const slackTextsSchema = z.object({
     line: template('when', 'minutes', 'guest', 'therapist', 'channel', 'pressure', 'ref'),
     no_pressure: template(),
     health: template('health'),
+    arrived: template(),
+    no_show: template(),
     more: template('count'),
     bad_day: template('when'),
   }),
