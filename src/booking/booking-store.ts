@@ -56,7 +56,8 @@ export interface MoveRequest {
 
 export type MoveResult = { ok: true; booking: Booking; previous: Booking } | { ok: false; reason: 'taken' | 'not_found' };
 
-export type CancelResult = { ok: true; booking: Booking } | { ok: false; reason: 'not_found' };
+/** `already` when the booking was cancelled before this call: nothing changed, nobody need be told again. */
+export type CancelResult = { ok: true; booking: Booking; already?: true } | { ok: false; reason: 'not_found' };
 
 export type AttendanceResult = { ok: true; booking: Booking } | { ok: false; reason: 'not_found' | 'cancelled' };
 

@@ -281,7 +281,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
       const current = bookings.get(ref);
       if (!current || current.guest.key !== guestKey) return { ok: false, reason: 'not_found' };
       // Cancelling twice answers with the cancelled booking as it is.
-      if (current.status === 'cancelled') return { ok: true, booking: copy(current) };
+      if (current.status === 'cancelled') return { ok: true, booking: copy(current), already: true };
       const cancelled: Booking = { ...current, status: 'cancelled', updatedAt };
       bookings.set(ref, cancelled);
       removeFrom(confirmedByDay, current.day, ref);

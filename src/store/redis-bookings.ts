@@ -239,7 +239,7 @@ if not raw then return { 'not_found' } end
 local b = decode(key, raw)
 if type(b.guest) ~= 'table' or b.guest.key ~= req.guest then return { 'not_found' } end
 -- Cancelling twice answers with the cancelled booking as it is.
-if b.status == 'cancelled' then return { 'ok', raw } end
+if b.status == 'cancelled' then return { 'already', raw } end
 if type(b.day) ~= 'string' then damaged(key) end
 b.status, b.updatedAt = 'cancelled', req.updatedAt
 local json = cjson.encode(b)
@@ -407,7 +407,8 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
     async cancel(ref, guestKey, updatedAt) {
       const [status, json] = await run('cancel', { ref, guest: guestKey, updatedAt });
       if (status === 'not_found') return { ok: false, reason: 'not_found' };
-      return { ok: true, booking: parseStoredBooking(`${prefix}booking:${ref}`, json) };
+      const booking = parseStoredBooking(`${prefix}booking:${ref}`, json);
+      return status === 'already' ? { ok: true, booking, already: true } : { ok: true, booking };
     },
 
     async setAttendance(ref, attendance, updatedAt) {

@@ -421,8 +421,16 @@ export function bookingStoreContract(name: string, makeHarness: () => Promise<Bo
         expect(await store.listByGuest('web:a')).toEqual([cancelled]);
         expect(await store.listByDay(DAY)).toEqual([]);
         expect(await store.occupancy([DAY])).toEqual([]);
-        // A second cancel answers with the cancelled booking as it is.
-        expect(await store.cancel('LS-A1', 'web:a', '2030-03-03T00:00:00.000Z')).toEqual({ ok: true, booking: cancelled });
+        // A second cancel answers with the cancelled booking as it is, saying it was already cancelled.
+        expect(await store.cancel('LS-A1', 'web:a', '2030-03-03T00:00:00.000Z')).toEqual({ ok: true, booking: cancelled, already: true });
+      });
+
+      it('lets exactly one of several cancels at once be the one that cancelled', async () => {
+        const { store } = await makeHarness();
+        await reserved(store, reserveRequest('a', 'LS-A1'));
+        const results = await Promise.all(Array.from({ length: 5 }, () => store.cancel('LS-A1', 'web:a', '2030-03-02T00:00:00.000Z')));
+        expect(results.every((r) => r.ok)).toBe(true);
+        expect(results.filter((r) => r.ok && !r.already)).toHaveLength(1);
       });
     });
 

@@ -216,7 +216,8 @@ async function carryOut(ctx: BookingContext, guest: BookingGuest, memory: Bookin
   if (manage.action === 'cancel') {
     const result = await ctx.store.cancel(ref, guest.key, updatedAt);
     if (!result.ok) return notFound();
-    ctx.events.emit({ type: 'cancelled', booking: result.booking });
+    // Cancelled already (a second press, or the spa a moment before): listeners heard of it then.
+    if (!result.already) ctx.events.emit({ type: 'cancelled', booking: result.booking });
     return done(ctx.text.say(texts.cancelled, { ref, when: ctx.text.when(new Date(result.booking.start)) }));
   }
   const booking = (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === ref);

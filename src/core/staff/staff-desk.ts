@@ -79,6 +79,8 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
       if (new Date(booking.end).getTime() <= ctx.now().getTime()) return { ok: false as const, reason: 'over' as const };
       const result = await store.cancel(booking.ref, booking.guest.key, ctx.now().toISOString());
       if (!result.ok) return { ok: false as const, reason: 'not_found' as const };
+      // Another member of staff (or the guest) cancelled it a moment ago: they were told then.
+      if (result.already) return { ok: false as const, reason: 'already_cancelled' as const };
       logger.info({ ref: booking.ref, staff: staffName }, 'booking cancelled by staff');
       ctx.events.emit({ type: 'cancelled', booking: result.booking });
       let guestTold = true;

@@ -332,8 +332,7 @@ describe('notifications and their buttons', () => {
     expect((await running.concierge.staffDesk!.booking(ref))?.status).toBe('confirmed');
   });
 
-  // Now: both presses pass the "already cancelled" check before either cancels: two ":x:" posts, the guest told twice.
-  it.fails('two staff cancelling the same booking at the same moment tell the guest once', async () => {
+  it('two staff cancelling the same booking at the same moment tell the guest once', async () => {
     running = await startDesk();
     const ref = await bookThroughCore(running.concierge, { id: '81' });
     await staffPost(running, 1);
