@@ -1,4 +1,4 @@
-import { dayKey, daysBetween, findFreeSlots, shiftDay, zonedInstant, type Attendance, type Booking } from '../../booking/index.ts';
+import { dayKey, daysBetween, findFreeSlots, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking } from '../../booking/index.ts';
 import { findDateTimes } from '../../nlu/index.ts';
 import type { BookingContext } from '../booking/booking-context.ts';
 import type { Logger } from '../logger.ts';
@@ -9,6 +9,8 @@ export interface DayAvailability {
   day: string;
   dayLabel: string;
   therapists: Array<{ id: string; name: string; times: string[] }>;
+  /** Why nothing can be booked that day at all, when so: it is over, the spa is closed, or it is beyond the booking horizon. */
+  unbookable?: 'past' | 'closed' | 'too_far';
 }
 
 /** The longest range `/availability` answers for at once. */
@@ -31,6 +33,15 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
     return last < first ? [first] : daysBetween(zonedInstant(first, '12:00', zone), zonedInstant(last, '12:00', zone), zone);
   }
 
+  /** Why a whole day cannot be booked, if it cannot: a staff member should not read "nothing free" as "fully booked". */
+  function unbookableDay(day: string): DayAvailability['unbookable'] {
+    const today = dayKey(ctx.now(), zone);
+    if (day < today) return 'past';
+    if (calendar.closedDates.includes(day) || calendar.openingHours[weekdayOf(day)] === 'closed') return 'closed';
+    if (day > dayKey(new Date(ctx.now().getTime() + calendar.horizonDays * 86_400_000), zone)) return 'too_far';
+    return undefined;
+  }
+
   return {
     /** Free start times per therapist for a day or range, for a session length (default the longest). */
     async availability(when: string, durationMinutes?: number) {
@@ -44,9 +55,11 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
         const from = zonedInstant(day, '00:00', zone);
         const to = zonedInstant(shiftDay(day, 1), '00:00', zone);
         const slots = findFreeSlots({ settings: calendar, durationMinutes: minutes, from, to, busy, now: ctx.now(), therapist: 'any' });
+        const unbookable = unbookableDay(day);
         return {
           day,
           dayLabel: text.day(day),
+          ...(unbookable ? { unbookable } : {}),
           therapists: calendar.therapists.map((t) => ({
             id: t.id,
             name: t.name,
