@@ -152,5 +152,10 @@ describe('reading /availability', () => {
     expect(splitAvailabilityText('dec 1 to dec 3')).toEqual({ when: 'dec 1 to dec 3' });
     expect(splitAvailabilityText('nov 30 60')).toEqual({ when: 'nov 30', minutes: 60 });
     expect(splitAvailabilityText('  next   monday  ')).toEqual({ when: 'next monday' });
+    // Knowing the lengths offered, a number from 1 to 31 that is none of them is a day of the month.
+    expect(splitAvailabilityText('sat 28', [30, 60])).toEqual({ when: 'sat 28th' });
+    expect(splitAvailabilityText('1', [30, 60])).toEqual({ when: '1st' });
+    expect(splitAvailabilityText('sat 30', [30, 60])).toEqual({ when: 'sat', minutes: 30 });
+    expect(splitAvailabilityText('tomorrow 45', [30, 60])).toEqual({ when: 'tomorrow', minutes: 45 });
   });
 });
