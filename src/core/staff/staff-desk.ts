@@ -25,6 +25,8 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
   function daysMeant(when: string | undefined): string[] | undefined {
     const today = dayKey(ctx.now(), zone);
     if (!when?.trim()) return [today];
+    const span = weekSpan(when, today);
+    if (span) return span;
     const [mention] = findDateTimes(when.slice(0, 200), { now: ctx.now(), timeZone: zone });
     if (!mention || (!mention.date && !mention.time)) return undefined;
     const first = dayKey(mention.start, zone);
@@ -39,6 +41,19 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
     if (day < today) return 'past';
     if (calendar.closedDates.includes(day) || calendar.openingHours[weekdayOf(day)] === 'closed') return 'closed';
     if (day > dayKey(new Date(ctx.now().getTime() + calendar.horizonDays * 86_400_000), zone)) return 'too_far';
+    return undefined;
+  }
+
+  /** "this week" and "next week" (Monday to Sunday; this week from today), "the weekend" (Saturday and Sunday ahead). */
+  function weekSpan(when: string, today: string): string[] | undefined {
+    const said = when.trim().toLowerCase();
+    const fromMonday = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(weekdayOf(today));
+    const monday = shiftDay(today, -fromMonday);
+    const run = (first: string, count: number) => Array.from({ length: count }, (_, i) => shiftDay(first, i));
+    if (/^(?:this\s+)?week$/.test(said)) return run(today, 7 - fromMonday);
+    if (/^next\s+week$/.test(said)) return run(shiftDay(monday, 7), 7);
+    if (/^(?:this\s+|the\s+)?weekend$/.test(said)) return fromMonday === 6 ? [today] : run(shiftDay(monday, 5), 2).filter((d) => d >= today);
+    if (/^next\s+weekend$/.test(said)) return run(shiftDay(monday, 12), 2);
     return undefined;
   }
 

@@ -203,11 +203,16 @@ describe('/availability with the words staff really type', () => {
     expect(daysShown(answer)).toEqual(['Saturday 28 November']);
   });
 
-  // Now: only Thursday 3 December is shown, as if "next week" were a single day.
-  it.fails('shows every day of next week for "next week"', async () => {
+  it('shows every day of next week for "next week"', async () => {
     running = await startDesk();
     const answer = await typed(running, '/availability', 'next week');
     expect(daysShown(answer)).toEqual(['Monday 30 November', 'Tuesday 1 December', 'Wednesday 2 December', 'Thursday 3 December', 'Friday 4 December', 'Saturday 5 December', 'Sunday 6 December']);
+  });
+
+  it('shows the rest of this week for "this week" and Saturday and Sunday for "weekend"', async () => {
+    running = await startDesk();
+    expect(daysShown(await typed(running, '/availability', 'this week'))).toEqual(['Thursday 26 November', 'Friday 27 November', 'Saturday 28 November', 'Sunday 29 November']);
+    expect(daysShown(await typed(running, '/availability', 'weekend 30'))).toEqual(['Saturday 28 November', 'Sunday 29 November']);
   });
 
   it('says a day beyond the booking horizon is not open for booking yet, rather than fully booked', async () => {
