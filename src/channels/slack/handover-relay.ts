@@ -25,6 +25,8 @@ export interface ThreadReply {
   threadTs: string;
   user: string;
   text: string;
+  /** The reply carried files, which only Slack can show: the guest gets its text alone. */
+  hasFiles?: boolean;
 }
 
 /**
@@ -109,7 +111,10 @@ export function createHandoverRelay(options: HandoverRelayOptions) {
         return;
       }
       const text = slackToPlain(reply.text).trim();
-      if (!text) return;
+      if (!text) {
+        if (reply.hasFiles) await tellInThread(reply, textMessage(t.files_not_sent));
+        return;
+      }
       if (!(await isCurrent(thread))) return tellInThread(reply, textMessage(t.not_delivered_ended));
       const name = (await staff.displayName(reply.user)) ?? t.staff_fallback_name;
       let delivered: boolean;
@@ -120,7 +125,10 @@ export function createHandoverRelay(options: HandoverRelayOptions) {
         logger.warn({ err: error, key: thread.key }, 'a staff reply could not be delivered to the guest');
         return tellInThread(reply, textMessage(fill(t.not_delivered_failed, { channel: channelName(texts, thread.opening.guestChannel) })));
       }
-      if (delivered) return;
+      if (delivered) {
+        if (reply.hasFiles) await tellInThread(reply, textMessage(t.files_not_sent));
+        return;
+      }
       // The conversation is no longer with the team (handed back elsewhere, or its state expired).
       await tellInThread(reply, textMessage(t.not_delivered_ended));
       await queue.run(thread.key, () => closeThread(thread));

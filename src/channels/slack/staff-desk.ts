@@ -211,10 +211,12 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
 
   // A staff member writing in a thread of the staff channel: a reply to a handed-over guest, if the thread is one.
   app.event('message', async ({ event }) => {
-    const message = event as { subtype?: string; bot_id?: string; user?: string; channel: string; ts: string; thread_ts?: string; text?: string };
-    if (message.subtype && message.subtype !== 'thread_broadcast') return;
+    const message = event as { subtype?: string; bot_id?: string; user?: string; channel: string; ts: string; thread_ts?: string; text?: string; files?: unknown[] };
+    // A reply, also sent to the channel, or carrying files (whose text still goes to the guest).
+    if (message.subtype && message.subtype !== 'thread_broadcast' && message.subtype !== 'file_share') return;
     if (message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
-    await relay.staffReply({ channel: message.channel, threadTs: message.thread_ts, user: message.user, text: message.text ?? '' });
+    const hasFiles = message.subtype === 'file_share' || (message.files?.length ?? 0) > 0;
+    await relay.staffReply({ channel: message.channel, threadTs: message.thread_ts, user: message.user, text: message.text ?? '', ...(hasFiles ? { hasFiles } : {}) });
   });
 
   // The edge for whatever a listener let through: logged, and the process goes on.

@@ -103,6 +103,7 @@ const slackTextsSchema = z.object({
     ended_status: template(),
     not_delivered_ended: template(),
     not_delivered_failed: template('channel'),
+    files_not_sent: template(),
     already_ended: template(),
     staff_fallback_name: template(),
   }),

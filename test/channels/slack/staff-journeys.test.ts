@@ -381,8 +381,7 @@ describe('a hand-over thread', () => {
     expect(textOf(await guest.say('does it hurt?'))).toMatch(/pressure/i);
   });
 
-  // Now: a reply with a file (Slack's file_share subtype) is dropped silently: the guest gets nothing, and the staff member is not told.
-  it.fails('gets a staff reply that carries a file to the guest, or tells the staff member it did not go', async () => {
+  it('gets a staff reply that carries a file to the guest, or tells the staff member it did not go', async () => {
     running = await startDesk();
     await fakeGuest(running.concierge, { id: '91', channel: 'telegram', name: 'Minh' }).say('can I talk to a person?');
     const thread = await staffPost(running, 1);
@@ -399,6 +398,8 @@ describe('a hand-over thread', () => {
       thread_ts: thread.ts,
       event_ts: ts,
     }).response;
-    await waitFor('the guest to get it, or Hoa to be told', () => running!.delivered.length > 0 || running!.fake.ephemeralsTo(HOA).length > 0, 1500);
+    await waitFor('the guest to get it, and Hoa to be told about the file', () => running!.delivered.length > 0 && running!.fake.ephemeralsTo(HOA).length > 0, 1500);
+    expect(JSON.stringify(running.delivered)).toContain('Here is our price list');
+    expect(JSON.stringify(running.fake.ephemeralsTo(HOA))).toMatch(/file was not sent/);
   });
 });
