@@ -1,6 +1,5 @@
 // The staff desk as the spa's team uses it on a working day: messy slash-command words, buttons pressed
-// twice or late, notifications and a hand-over thread. Journeys that work assert what staff see; the
-// problems found are written as the behaviour staff expect and marked `it.fails` until they are fixed.
+// twice or late, notifications and a hand-over thread. Each journey asserts what staff would see.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Concierge } from '../../../src/core/index.ts';
 import { createMemoryBookingStore, createMemoryStore, createRedisBookingStore } from '../../../src/store/index.ts';
