@@ -148,7 +148,8 @@ export function availabilityMessage(texts: SlackTexts, minutes: number, days: Da
     const lines = day.therapists.map((therapist) =>
       therapist.times.length > 0 ? fill(t.therapist, { therapist: therapist.name, times: therapist.times.join(', ') }) : fill(t.nothing_free, { therapist: therapist.name }),
     );
-    return section([fill(t.day, { day: day.dayLabel }), ...lines].join('\n'));
+    const notice = day.bookableFrom ? [fill(t.notice, { time: day.bookableFrom })] : [];
+    return section([fill(t.day, { day: day.dayLabel }), ...lines, ...notice].join('\n'));
   });
   return { text: title, blocks: [section(title), ...dayBlocks] };
 }

@@ -28,6 +28,7 @@ const slackTextsSchema = z.object({
     bad_day: template('when'),
     bad_duration: template('minutes'),
     too_long_range: template('when'),
+    notice: template('time'),
     unbookable: z.object({ past: template(), closed: template(), too_far: template() }),
   }),
   bookings: z.object({

@@ -11,6 +11,8 @@ export interface DayAvailability {
   therapists: Array<{ id: string; name: string; times: string[] }>;
   /** Why nothing can be booked that day at all, when so: it is over, the spa is closed, or it is beyond the booking horizon. */
   unbookable?: 'past' | 'closed' | 'too_far';
+  /** Today: times before this one ("11:15") are left out, as guests must book that far ahead. */
+  bookableFrom?: string;
 }
 
 /** The longest range `/availability` answers for at once. */
@@ -71,10 +73,13 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
         const to = zonedInstant(shiftDay(day, 1), '00:00', zone);
         const slots = findFreeSlots({ settings: calendar, durationMinutes: minutes, from, to, busy, now: ctx.now(), therapist: 'any' });
         const unbookable = unbookableDay(day);
+        const notice = new Date(ctx.now().getTime() + calendar.minNoticeMinutes * 60_000);
+        const today = !unbookable && day === dayKey(ctx.now(), zone) && calendar.minNoticeMinutes > 0;
         return {
           day,
           dayLabel: text.day(day),
           ...(unbookable ? { unbookable } : {}),
+          ...(today ? { bookableFrom: text.time(notice) } : {}),
           therapists: calendar.therapists.map((t) => ({
             id: t.id,
             name: t.name,

@@ -59,6 +59,9 @@ describe('/availability', () => {
     const answer = await ask(running, '/availability', '');
     expect(answer.all).toMatch(/60-minute/);
     expect(answer.all).toMatch(/Thursday 26 November/);
+    // It is 09:00: with two hours' notice for guests, today's list starts at 11:00, and says why.
+    expect(answer.all).toMatch(/Times before 11:00 are not shown: guests must book that far ahead/);
+    expect((await ask(running, '/availability', 'tomorrow')).all).not.toMatch(/are not shown/);
   });
 
   it('explains an unknown day, an unoffered length and a range too long', async () => {
