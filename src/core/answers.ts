@@ -3,7 +3,8 @@ import type { ReplyBuilder } from './replies.ts';
 import type { ConversationState } from './state.ts';
 import type { Reply } from './types.ts';
 
-const SOCIAL = new Set(['greeting', 'thanks', 'goodbye']);
+// Intents with no answer about the guest's health: said beside a health matter, the health answer replaces theirs.
+const NO_HEALTH_ANSWER = new Set(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
 /** Replies and the state to keep after them. */
 export type Outcome = { replies: Reply[]; state: ConversationState };
@@ -33,9 +34,9 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
       }
       if (replies.hasWalkthrough(intent)) return startWalkthrough(intent, 0, next, advise);
       const out = (list: Reply[]): Outcome => ({ replies: advise ? [{ text: content.health.advice }, ...list] : list, state: next });
-      // A health matter said with a greeting, thanks or goodbye ("thanks! oh and I'm pregnant") gets the
-      // health answer: a bare "take care" would leave it unanswered.
-      if (advise && SOCIAL.has(intent)) return { replies: [replies.healthAdvice()], state: next };
+      // A health matter said with a greeting, thanks or goodbye ("thanks! oh and I'm pregnant"), or with
+      // nothing the bot covers, gets the health answer: a bare "take care" would leave it unanswered.
+      if (advise && NO_HEALTH_ANSWER.has(intent)) return { replies: [replies.healthAdvice()], state: next };
       switch (intent) {
         case 'greeting':
           return out([{ text: replies.say('greeting') }, replies.menu()]);
@@ -48,7 +49,6 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
         case 'person':
           return out([{ text: replies.say('person'), choices: replies.choices(['help']) }]);
         case 'out_of_scope':
-          if (advise) return { replies: [replies.healthAdvice()], state: next };
           return out([replies.withMenu(replies.say('out_of_scope'))]);
         case 'booking.start':
         case 'booking.availability':

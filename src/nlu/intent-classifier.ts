@@ -155,8 +155,15 @@ function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: Clas
 
   const cachedTexts = () => Object.values(domain.cache?.results ?? {}).reduce((sum, texts) => sum + Object.keys(texts).length, 0);
   let preparedSinceEmptied = 0;
+  // The message last prepared: `classify` and `knownWordShare` read the same message one after the other.
+  let last: { text: string; tokens: Promise<Record<string, number>> } | undefined;
   /** A text as the model reads it: normalised, tokenised and stemmed. */
-  const prepare = async (text: string) => {
+  const prepare = (text: string): Promise<Record<string, number>> => {
+    if (last?.text === text) return last.tokens;
+    last = { text, tokens: prepareFresh(text) };
+    return last.tokens;
+  };
+  const prepareFresh = async (text: string) => {
     const tokens = await domain.prepare(prepareText(text), domain.settings);
     // Counted here rather than measured: Object.keys over the cache on every message costs more.
     if (++preparedSinceEmptied >= PREPARED_TEXTS_KEPT && domain.cache) {

@@ -13,9 +13,8 @@ export function createBookingText(content: Content, calendar: CalendarSettings) 
   const therapistName = (id: string) =>
     id === 'any' ? texts.any_therapist : (calendar.therapists.find((t) => t.id === id)?.name ?? id);
 
-  // A sentence that shows a sample address or phone number says so, as every other answer does.
-  const showsSample = (template: string, values: Record<string, unknown>) =>
-    placeholdersIn(template).some((name) => (name === 'address' || name === 'phone') && facts[name]?.sample && !(name in values));
+  // A sentence that shows a sample fact (the address, the phone) says so, as every other answer does.
+  const showsSample = (template: string, values: Record<string, unknown>) => placeholdersIn(template).some((name) => !(name in values) && facts[name]?.sample);
 
   const text = {
     say(template: string, values: Record<string, string | number> = {}): string {

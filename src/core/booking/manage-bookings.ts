@@ -20,6 +20,7 @@ import {
   type BookingOutcome,
 } from './booking-context.ts';
 import { reasonText } from './booking-flow.ts';
+import type { DateTimeMention } from '../../nlu/index.ts';
 import type { BookingMemory, ManageState } from './booking-state.ts';
 import { wantedShift, wantedTime } from './wanted-time.ts';
 
@@ -114,9 +115,8 @@ export async function continueManagingWithText(
   }
   if (manage.action === 'move' && manage.ref && (manage.awaiting === 'when' || manage.awaiting === 'confirm')) {
     const booking = (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === manage.ref);
-    if (booking && namesNewTime(ctx, text)) {
-      return proposeMove(ctx, guest, memory, booking, text);
-    }
+    const asked = booking ? newTimeIn(ctx, text) : undefined;
+    if (booking && asked) return proposeMove(ctx, guest, memory, booking, asked);
   }
   return 'unhandled';
 }
@@ -136,20 +136,22 @@ async function chosen(ctx: BookingContext, guest: BookingGuest, memory: BookingM
       memory: { ...memory, draft: undefined, manage: { action, ref: booking.ref, awaiting: 'confirm' } },
     };
   }
-  if (text && namesNewTime(ctx, text)) return proposeMove(ctx, guest, memory, booking, text);
+  const asked = text ? newTimeIn(ctx, text) : undefined;
+  if (asked) return proposeMove(ctx, guest, memory, booking, asked);
   return {
     replies: [{ text: ctx.text.say(texts.move_ask_when, { ref: booking.ref }), choices: [] }],
     memory: { ...memory, draft: undefined, manage: { action, ref: booking.ref, awaiting: 'when' } },
   };
 }
 
-const ORDINALS: Array<[RegExp, (count: number) => number]> = [
-  [/\b(?:first|1st)\b|^\s*(?:the\s+)?1\s*$/i, () => 0],
-  [/\b(?:second|2nd)\b|^\s*(?:the\s+)?2\s*$/i, () => 1],
-  [/\b(?:third|3rd)\b|^\s*(?:the\s+)?3\s*$/i, () => 2],
-  [/\b(?:fourth|4th)\b|^\s*(?:the\s+)?4\s*$/i, () => 3],
-  [/\b(?:last|latest|later)\b/i, (count) => count - 1],
-  [/\b(?:earliest|earlier|next)\b/i, () => 0],
+// A place in the list of bookings shown; -1 is the last.
+const ORDINALS: Array<[RegExp, number]> = [
+  [/\b(?:first|1st)\b|^\s*(?:the\s+)?1\s*$/i, 0],
+  [/\b(?:second|2nd)\b|^\s*(?:the\s+)?2\s*$/i, 1],
+  [/\b(?:third|3rd)\b|^\s*(?:the\s+)?3\s*$/i, 2],
+  [/\b(?:fourth|4th)\b|^\s*(?:the\s+)?4\s*$/i, 3],
+  [/\b(?:last|latest|later)\b/i, -1],
+  [/\b(?:earliest|earlier|next)\b/i, 0],
 ];
 
 /**
@@ -166,21 +168,25 @@ function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): 
   }
   const ordinal = ORDINALS.find(([pattern]) => pattern.test(text));
   if (!ordinal) return undefined;
-  const booking = listed[ordinal[1](listed.length)];
+  const booking = listed.at(ordinal[1]);
   return booking ? [booking] : [];
 }
 
-/** Whether a message names a time to move to: a day or time, or a shift ("an hour earlier"). */
-function namesNewTime(ctx: BookingContext, text: string): boolean {
-  return wantedShift(text) !== undefined || wantedTime(ctx, text) !== undefined;
+/** A time to move to that a message names: a shift ("an hour earlier", in minutes) or a day or time. */
+type NewTime = { shift: number; when?: undefined } | { shift?: undefined; when: DateTimeMention };
+
+function newTimeIn(ctx: BookingContext, text: string): NewTime | undefined {
+  const shift = wantedShift(text);
+  if (shift !== undefined) return { shift };
+  const when = wantedTime(ctx, text);
+  return when ? { when } : undefined;
 }
 
 /** Checks the new time for a move, holds it, and asks to confirm. */
-async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, booking: Booking, text: string): Promise<BookingOutcome> {
+async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, booking: Booking, asked: NewTime): Promise<BookingOutcome> {
   const texts = ctx.content.booking;
   const { calendar } = ctx;
-  const shift = wantedShift(text);
-  const when = shift === undefined ? wantedTime(ctx, text) : undefined;
+  const { shift, when } = asked;
   // A day named now, or before ("move it to Saturday", then "3pm").
   const day = when?.date ? dayKey(when.start, calendar.timeZone) : memory.manage?.ref === booking.ref ? memory.manage.day : undefined;
   const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when', ...(day ? { day } : {}) };
