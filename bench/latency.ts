@@ -7,7 +7,7 @@ import { createClient } from 'redis';
 import { loadContent } from '../src/content/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createConcierge, type Turn } from '../src/core/index.ts';
-import { createUnderstanding, loadIntentDefinitions } from '../src/nlu/index.ts';
+import { createUnderstanding, loadIntentDefinitions, loadVocabulary } from '../src/nlu/index.ts';
 import { createRedisRateLimiter, createRedisStore, type RedisClient } from '../src/store/index.ts';
 
 const MESSAGES = [
@@ -42,10 +42,14 @@ export async function benchLatency(options: { conversations?: number; messages?:
   client.on('error', () => {});
   await client.connect();
   const prefix = `bench:${randomUUID().slice(0, 8)}:`;
-  const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
+  const [content, definitions, vocabulary] = await Promise.all([
+    loadContent(config.CONTENT_DIR),
+    loadIntentDefinitions(config.INTENTS_DIR),
+    loadVocabulary(config.INTENTS_DIR),
+  ]);
   const concierge = createConcierge({
     content,
-    understanding: await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR }),
+    understanding: await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR, vocabulary }),
     store: createRedisStore(client, { prefix }),
     // The per-guest rate limit costs a Redis round trip per message, as in production; its limit is
     // set out of reach so every message is answered in full.

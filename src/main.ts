@@ -19,7 +19,7 @@ import {
 } from './core/index.ts';
 import { createLogger } from './logging.ts';
 import { createMetrics, type Metrics } from './metrics/index.ts';
-import { createUnderstanding, loadIntentDefinitions, loadOrTrainClassifier } from './nlu/index.ts';
+import { createUnderstanding, loadIntentDefinitions, loadVocabulary } from './nlu/index.ts';
 import type { HandoverThreads, PendingMessages, RateLimitSettings, RedisClient, SeenUpdates } from './store/index.ts';
 
 interface Stores {
@@ -123,14 +123,19 @@ async function main(): Promise<void> {
 
   if (process.argv.includes('--prepare')) {
     // At build time: train the intent model once and keep it, so starts only load it.
-    const { source } = await loadOrTrainClassifier(await loadIntentDefinitions(config.INTENTS_DIR), config.MODEL_CACHE_DIR);
+    const [definitions, vocabulary] = await Promise.all([loadIntentDefinitions(config.INTENTS_DIR), loadVocabulary(config.INTENTS_DIR)]);
+    const source = (await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR, vocabulary })).modelSource;
     if (source === 'trained-not-kept') throw new ConfigError(`Cannot write the intent model to MODEL_CACHE_DIR (${config.MODEL_CACHE_DIR}).`);
     process.stdout.write(`Intent model ${source === 'cache' ? 'already prepared' : 'trained and kept'} in ${config.MODEL_CACHE_DIR}\n`);
     return;
   }
 
-  const [content, definitions] = await Promise.all([loadContent(config.CONTENT_DIR), loadIntentDefinitions(config.INTENTS_DIR)]);
-  const understanding = await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR });
+  const [content, definitions, vocabulary] = await Promise.all([
+    loadContent(config.CONTENT_DIR),
+    loadIntentDefinitions(config.INTENTS_DIR),
+    loadVocabulary(config.INTENTS_DIR),
+  ]);
+  const understanding = await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR, vocabulary });
   logger.info({ model: understanding.modelSource }, 'intent model ready');
   // The terminal chat has no /metrics: only the counters, none of the process's own gauges.
   const metrics = createMetrics({ intents: definitions.map((d) => d.intent), collectDefaults: !chatInTerminal });

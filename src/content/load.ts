@@ -9,6 +9,7 @@ import {
   healthSchema,
   knowledgeSchema,
   messagesSchema,
+  questionsSchema,
   reminderTextsSchema,
   spaSchema,
   walkthroughsSchema,
@@ -31,7 +32,7 @@ export const BUILT_IN_INTENTS = [
   'booking.reschedule',
 ] as const;
 
-const SPA_PLACEHOLDERS = ['name', 'city', 'country', 'address', 'payment', 'phone', 'email', 'website', 'hours', 'services'];
+const SPA_PLACEHOLDERS = ['name', 'city', 'country', 'address', 'payment', 'phone', 'email', 'website', 'hours', 'services', 'therapists', 'durations', 'cancel_hours', 'notice_hours'];
 const MESSAGE_PLACEHOLDERS: Record<string, string[]> = {
   greeting: ['spa_name'],
   slow_down: ['seconds'],
@@ -47,6 +48,7 @@ export async function loadContent(dir: string): Promise<Content> {
   const content: Content = {
     spa: await readYaml(dir, 'spa.yaml', spaSchema),
     knowledge: await readYaml(dir, 'knowledge.yaml', knowledgeSchema),
+    questions: await readYaml(dir, 'questions.yaml', questionsSchema),
     walkthroughs: await readYaml(dir, 'walkthroughs.yaml', walkthroughsSchema),
     health: await readYaml(dir, 'health.yaml', healthSchema),
     messages: await readYaml(dir, 'messages.yaml', messagesSchema),
@@ -104,6 +106,11 @@ function checkCrossReferences(dir: string, content: Content): void {
   for (const [id, topic] of Object.entries(content.knowledge.topics)) {
     unknownIds('knowledge.yaml', `topics.${id}.follow_ups`, topic.follow_ups);
     unknownPlaceholders('knowledge.yaml', `topics.${id}.text`, topic.text, SPA_PLACEHOLDERS);
+  }
+  for (const [id, question] of Object.entries(content.questions)) {
+    if (known.has(id)) problems.push(['questions.yaml', `${id}: is already a topic, a walk-through or a built-in intent`]);
+    unknownIds('questions.yaml', `${id}.topic`, [question.topic]);
+    unknownPlaceholders('questions.yaml', `${id}.text`, question.text, SPA_PLACEHOLDERS);
   }
   for (const [id, walk] of Object.entries(content.walkthroughs)) {
     unknownIds('walkthroughs.yaml', `${id}.follow_ups`, walk.follow_ups);

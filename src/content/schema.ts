@@ -108,6 +108,25 @@ export const knowledgeSchema = z.object({
   ),
 });
 
+/**
+ * content/questions.yaml: precise answers, one specific question each, with the broader topic offered
+ * after it; `from` says where its facts come from (the article, spa.yaml, or nowhere: the article is
+ * silent, and the answer says so and offers a person).
+ */
+export const questionsSchema = z.record(
+  idSchema,
+  z.object({
+    topic: idSchema,
+    from: z.enum(['article', 'spa', 'none']),
+    text,
+    /**
+     * Asked with a day or a time ("a female therapist tomorrow at 4pm"), the question is a request
+     * to book: the booking starts, with what the message said, instead of this answer.
+     */
+    with_a_time: z.literal('booking.start').optional(),
+  }),
+);
+
 /** content/walkthroughs.yaml: step-by-step guides, one step per message with "Next". */
 export const walkthroughsSchema = z.record(
   idSchema,
@@ -157,6 +176,8 @@ export const messagesSchema = z.object({
     days: z.object({ mon: text, tue: text, wed: text, thu: text, fri: text, sat: text, sun: text }),
     closed: text,
     minutes: text,
+    genders: z.object({ female: text, male: text }),
+    or: text,
   }),
   terminal_banner: text,
   labels: z.object({
@@ -311,6 +332,7 @@ export type ReminderTexts = z.infer<typeof reminderTextsSchema>;
 export type BookingTexts = z.infer<typeof bookingTextsSchema>;
 export type Knowledge = z.infer<typeof knowledgeSchema>;
 export type Walkthroughs = z.infer<typeof walkthroughsSchema>;
+export type Questions = z.infer<typeof questionsSchema>;
 export type HealthContent = z.infer<typeof healthSchema>;
 export type Messages = z.infer<typeof messagesSchema>;
 
@@ -318,6 +340,7 @@ export type Messages = z.infer<typeof messagesSchema>;
 export interface Content {
   spa: SpaSettings;
   knowledge: Knowledge;
+  questions: Questions;
   walkthroughs: Walkthroughs;
   health: HealthContent;
   messages: Messages;

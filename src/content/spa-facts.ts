@@ -36,6 +36,13 @@ export function spaFacts(content: Pick<Content, 'spa' | 'messages'>): Record<str
     website: fact(spa.contact.website, spa.contact.sample),
     hours: fact(hours, spa.opening_hours.sample),
     services: fact(services, spa.services.some((s) => s.prices.sample)),
+    therapists: fact(
+      spa.therapists.list.map((t) => (t.gender ? `${t.name}, ${words.genders[t.gender]}` : t.name)).join('; '),
+      spa.therapists.sample,
+    ),
+    durations: fact([...new Set(spa.services.flatMap((s) => s.durations_minutes))].join(` ${words.or} `)),
+    cancel_hours: fact(String(spa.booking.free_cancellation_hours), spa.booking.sample),
+    notice_hours: fact(String(Math.round(spa.booking.min_notice_minutes / 60)), spa.booking.sample),
   };
 }
 

@@ -26,9 +26,9 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
     /** The replies for an intent the guest asked for, by typing or by a button. */
     answerIntent(intent: string, state: ConversationState, advise: boolean): Outcome {
       const next: ConversationState = { ...state, misses: 0, walkthrough: undefined };
-      if (replies.hasTopic(intent)) {
+      if (replies.hasTopic(intent) || replies.hasQuestion(intent)) {
         // A question in the middle of a walk-through: answered, and the walk-through waits ("next" goes on).
-        const reply = replies.topic(intent, { advise });
+        const reply = replies.hasTopic(intent) ? replies.topic(intent, { advise }) : replies.question(intent, { advise });
         const walk = state.walkthrough;
         return walk ? { replies: [replies.withResume(reply, walk)], state: { ...next, walkthrough: { ...walk, aside: true } } } : { replies: [reply], state: next };
       }

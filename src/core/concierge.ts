@@ -118,7 +118,9 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     });
   }
 
-  const isKnownIntent = (id: string) => builtIns.has(id) || replies.hasTopic(id) || replies.hasWalkthrough(id);
+  const isKnownIntent = (id: string) => builtIns.has(id) || replies.hasTopic(id) || replies.hasQuestion(id) || replies.hasWalkthrough(id);
+  // Answers given in one message that leave nothing waiting: a topic or a precise question.
+  const isAnsweredInPlace = (id: string) => replies.hasTopic(id) || replies.hasQuestion(id);
   const bookingGuest = (turn: Turn): BookingGuest => ({
     key: `${turn.channel}:${turn.guest.id}`,
     channel: turn.channel,
@@ -153,8 +155,12 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     if (state.handover) return handover.forward(state, turn, key, text);
     const memory = state.booking ?? {};
     const pending = desk ? await desk.forText(bookingGuest(turn), memory, text) : undefined;
-    if (pending && pending !== 'unhandled') return withBooking(state, pending);
+    if (pending && pending !== 'unhandled') {
+      trace.answered = [pending.stopped ? 'booking.stop' : 'step'];
+      return withBooking(state, pending);
+    }
     if (state.walkthrough && (state.walkthrough.aside ? BACK_TO_WALKTHROUGH : NEXT_WORDS).test(text)) {
+      trace.answered = [state.walkthrough.id];
       return answers.startWalkthrough(state.walkthrough.id, state.walkthrough.step + 1, state);
     }
     const advise = mentionsHealth(text);
@@ -162,16 +168,24 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     trace.intent = meaning.kind === 'intent' ? meaning.intent : meaning.kind === 'unsure' ? 'None' : 'other-language';
     if (meaning.kind !== 'other-language') trace.confidence = meaning.kind === 'intent' ? meaning.score : meaning.guess.score;
     if (meaning.kind === 'other-language') {
+      trace.answered = ['other-language'];
       return { replies: [replies.withMenu(replies.say('other_language'))], state: { ...state, walkthrough: undefined } };
     }
     logger.debug({ key, kind: meaning.kind, intent: trace.intent, confidence: trace.confidence, text }, 'classified');
     const understood = meaning.kind === 'intent' && isKnownIntent(meaning.intent);
-    const intent = meaning.kind === 'intent' ? meaning.intent : 'None';
+    // "A female therapist tomorrow at 4pm": a question asked with a day or time can be a request to book.
+    const intent = meaning.kind !== 'intent' ? 'None' : meaning.namesTime ? (content.questions[meaning.intent]?.with_a_time ?? meaning.intent) : meaning.intent;
+    // A second question in the same message ("how long is it and does it hurt?") is answered after the first.
+    const second = meaning.kind === 'intent' && meaning.also && isAnsweredInPlace(meaning.also.intent) ? meaning.also.intent : undefined;
     if (pending === 'unhandled' && desk) {
       // Mid-booking: answer a question about something else, then ask the booking's question again.
-      if (understood && BOOKING_INTENTS.has(intent)) return answer(intent, state, turn, advise, text);
+      if (understood && BOOKING_INTENTS.has(intent)) {
+        trace.answered = [intent];
+        return answer(intent, state, turn, advise, text);
+      }
       if (!understood) trace.fallback = true;
-      const aside = understood ? answers.answerIntent(intent, state, advise).replies : [{ text: content.booking.not_understood }];
+      trace.answered = understood ? [intent, ...(second ? [second] : [])] : ['fallback'];
+      const aside = understood ? [...answers.answerIntent(intent, state, advise).replies, ...(second ? answers.answerIntent(second, state, false).replies : [])] : [{ text: content.booking.not_understood }];
       const again = await desk.reprompt(bookingGuest(turn), memory);
       if (!again) return { replies: aside, state: { ...state, booking: { ...memory, manage: undefined } } };
       return withBooking(state, { replies: [...aside.map((r) => ({ text: r.text })), ...again.replies], memory: again.memory });
@@ -179,9 +193,19 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     if (!understood) {
       // The second miss in a row goes to a person when someone on the team is there to take it.
       trace.fallback = true;
+      trace.answered = ['fallback'];
       if (!advise && state.misses >= 1 && handover.available) return handover.start(state, turn, key, 'misunderstood', text);
       return answers.didNotUnderstand(state, advise);
     }
+    if (second && second !== intent) {
+      trace.answered = [intent, second];
+      // The answer that needs no further step goes first, so a booking's question stays the last thing said.
+      const [first, then] = isAnsweredInPlace(intent) ? [intent, second] : [second, intent];
+      const before = answers.answerIntent(first, state, advise);
+      const after = await answer(then, before.state, turn, false, text);
+      return { replies: [...before.replies.map((r) => ({ text: r.text })), ...after.replies], state: after.state };
+    }
+    trace.answered = [intent];
     return answer(intent, state, turn, advise, text);
   }
 
@@ -300,5 +324,6 @@ function guestProfile(turn: Turn): ConversationState['guest'] {
 interface TurnTrace {
   intent?: string;
   confidence?: number;
+  answered?: string[];
   fallback: boolean;
 }

@@ -4,7 +4,7 @@ import type { Choice, Reply } from './types.ts';
 
 /** Builds the bot's replies from content/: topics, walk-throughs, menus and messages. */
 export function createReplyBuilder(content: Content) {
-  const { knowledge, walkthroughs, messages, health } = content;
+  const { knowledge, walkthroughs, messages, health, questions } = content;
   const facts = spaFacts(content);
   const factValues = Object.fromEntries(Object.entries(facts).map(([k, f]) => [k, f.value]));
   const messageValues = { ...factValues, spa_name: content.spa.name };
@@ -34,6 +34,7 @@ export function createReplyBuilder(content: Content) {
     say,
     choices,
     hasTopic: (id: string) => id in knowledge.topics,
+    hasQuestion: (id: string) => id in questions,
     hasWalkthrough: (id: string) => id in walkthroughs,
 
     /** The main menu, under a short prompt. */
@@ -54,6 +55,20 @@ export function createReplyBuilder(content: Content) {
       if (options.advise || alwaysAdvise.has(id)) parts.push(health.advice);
       if (usesSample(topic.text)) parts.push(messages.sample_notice);
       return { text: parts.join('\n\n'), choices: choices([...topic.follow_ups, 'help']) };
+    },
+
+    /**
+     * The precise answer to one question, with its broader topic offered after it; where the article
+     * says nothing, a person is offered too.
+     */
+    question(id: string, options: { advise: boolean }): Reply {
+      const question = questions[id];
+      if (!question) throw new Error(`no question "${id}"`);
+      const parts = [fillTemplate(question.text, factValues)];
+      if (options.advise) parts.push(health.advice);
+      if (usesSample(question.text)) parts.push(messages.sample_notice);
+      const offered = question.from === 'none' && question.topic !== 'person' ? [question.topic, 'person'] : [question.topic];
+      return { text: parts.join('\n\n'), choices: choices([...offered, 'help']) };
     },
 
     /** The health topic plus advice, for a message that mentions a health matter but asks nothing else we know. */

@@ -13,6 +13,12 @@ export interface TurnEvent {
   intent?: string;
   /** The classifier's score for that intent, 0..1. */
   confidence?: number;
+  /**
+   * What the replies answered, in order: intent or question ids, `step` when typed text answered the
+   * booking question asked, `booking.stop` when it stopped a booking, `fallback` for "did not
+   * understand", `other-language`.
+   */
+  answered?: string[];
   /** The guest got a "did not understand" answer. */
   fallback: boolean;
   /** `answered`, `limited` (too many messages), `store_unavailable` (Redis failed) or `failed` (a bug). */

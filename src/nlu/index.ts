@@ -1,7 +1,8 @@
 // Understanding guest text: intents trained from intents/, language, and entities.
 
 // Intents
-export { loadIntentDefinitions, type IntentDefinition } from './intent-definitions.ts';
+export { loadIntentDefinitions, loadVocabulary, type IntentDefinition } from './intent-definitions.ts';
+export { createNormaliser, type Normaliser, type Vocabulary } from './normalise.ts';
 export { trainIntentClassifier, trainIntentModel, loadIntentClassifier, withStandIns, PREPARED_TEXTS_KEPT, type IntentClassifier, type IntentGuess, type ClassifierOptions } from './intent-classifier.ts';
 export { createUnderstanding, type Understanding, type UnderstandingOptions, type Interpretation, type InterpretOptions } from './understanding.ts';
 export { loadOrTrainClassifier, modelFileName, type ModelSource } from './model-cache.ts';

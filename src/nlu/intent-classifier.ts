@@ -2,6 +2,7 @@ import { containerBootstrap } from '@nlpjs/core';
 import { LangEn } from '@nlpjs/lang-en';
 import { Nlp } from '@nlpjs/nlp';
 import type { IntentDefinition } from './intent-definitions.ts';
+import { createNormaliser, type Vocabulary } from './normalise.ts';
 
 /** What the classifier thinks the guest meant. */
 export interface IntentGuess {
@@ -14,6 +15,8 @@ export interface IntentGuess {
 /** Classifies guest text into the intents it was trained on. */
 export interface IntentClassifier {
   classify(text: string): Promise<IntentGuess>;
+  /** Every intent with a positive score, best first. */
+  rank(text: string): Promise<IntentGuess[]>;
   /**
    * 0..1: the share of the text's meaningful words (all but stop words such as "the", "of", "like")
    * that the phrasings of these intents use; 1 when it has no meaningful words.
@@ -30,6 +33,10 @@ export interface ClassifierOptions {
   nlu?: Record<string, unknown>;
   /** Replace numbers, dates and times with stand-in words (default true). */
   standIns?: boolean;
+  /** How guests write the language in a chat ("u", "hw"), written out before reading (none by default). */
+  vocabulary?: Vocabulary;
+  /** Correct a word the phrasings never use to the nearest one they do ("massge", "prepair"); default true. */
+  spellCheck?: boolean;
 }
 
 // Dates, times, amounts and booking references vary endlessly and say little about what the guest
@@ -42,24 +49,26 @@ const STAND_INS: Array<[RegExp, string]> = [
   [/\b\d{1,2}:\d{2}\b/g, ' sometime '],
   [/\b\d{1,2}(?:st|nd|rd|th)\b/gi, ' someday '],
   [/\b\d+(?:[.,]\d+)?\b/g, ' some '],
-  [/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:today|tonight|tomorrow|tmrw|tmr|weekend)\b/gi, ' someday '],
+  [/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:today|tonight|tomorrow|tmrw|tmr|weekend|(?:this|next) week)\b/gi, ' someday '],
   [/\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi, ' someday '],
-];
-
-// Chat spellings of a few contractions, written out as the phrasings write them: "im" is otherwise a
-// word of its own, learnt from a single goodbye ("ok im off").
-const CHAT_SPELLINGS: Array<[RegExp, string]> = [
-  [/\b(?:im|i'm|i’m)\b/gi, 'i am'],
-  [/\b(?:ive|i’ve)\b/gi, "i've"],
-  [/\bdont\b/gi, "don't"],
-  [/\bcant\b/gi, "can't"],
 ];
 
 const STAND_IN_WORDS = new Set(STAND_INS.map(([, word]) => word.trim()));
 
-/** Writes out chat contractions ("im"), and replaces dates, times, numbers and booking references with stand-in words. */
+/** Whether a (normalised) text names a day or a time of day, as the stand-ins read it. */
+export function namesDayOrTime(text: string): boolean {
+  return /\b(?:someday|sometime)\b/.test(withStandIns(text));
+}
+
+/** Replaces dates, times, numbers and booking references with stand-in words. */
 export function withStandIns(text: string): string {
-  return [...CHAT_SPELLINGS, ...STAND_INS].reduce((t, [pattern, word]) => t.replace(pattern, word), text);
+  return STAND_INS.reduce((t, [pattern, word]) => t.replace(pattern, word), text);
+}
+
+/** How a text is prepared for the model: normalised with the vocabulary, then with stand-ins. */
+function textPreparer(options: ClassifierOptions): (text: string) => string {
+  const normalise = options.vocabulary ? createNormaliser(options.vocabulary) : (t: string) => t;
+  return options.standIns === false ? normalise : (t) => withStandIns(normalise(t));
 }
 
 // The parts of NLP.js's trained English domain used below. NLP.js normalises its scores so they
@@ -77,6 +86,11 @@ interface TrainedDomain {
   neuralNetwork?: { run(features: Record<string, number>): Record<string, number> | undefined };
   /** The words (stems) of each intent's phrasings. */
   intentFeatures?: Record<string, Record<string, number>>;
+  /** Corrects each token the model does not know to the nearest one it does, within a distance. */
+  spellCheck?: {
+    check(tokens: Record<string, number>, distance: number): Record<string, number>;
+    check(tokens: string[], distance: number): string[];
+  };
   /** What `prepare` made of each text it saw, by locale (NLP.js empties it once an hour). */
   cache?: { results: Record<string, Record<string, unknown>> };
 }
@@ -87,6 +101,12 @@ interface TrainedDomain {
  * and a flood of made-up messages could fill the heap. Emptied when it reaches this many.
  */
 export const PREPARED_TEXTS_KEPT = 1000;
+
+/** A text's tokens as typed, and as read after the spelling check. */
+interface Prepared {
+  typed: Record<string, number>;
+  read: Record<string, number>;
+}
 
 // NLP.js's English stop words, as its language package registers them.
 interface StopWords {
@@ -123,14 +143,14 @@ function newNlp(options: ClassifierOptions): Nlp {
       autoSave: false,
       autoLoad: false,
       calculateSentiment: false,
-      nlu: { log: false, ...options.nlu },
+      nlu: { log: false, spellCheck: options.spellCheck ?? true, spellCheckDistance: 1, ...options.nlu },
     },
     container,
   );
 }
 
 async function trainModel(definitions: IntentDefinition[], options: ClassifierOptions): Promise<Nlp> {
-  const prepareText = options.standIns === false ? (t: string) => t : withStandIns;
+  const prepareText = textPreparer(options);
   const nlp = newNlp(options);
   for (const { intent, examples } of definitions) {
     for (const example of examples) nlp.addDocument('en', prepareText(example), intent);
@@ -140,11 +160,13 @@ async function trainModel(definitions: IntentDefinition[], options: ClassifierOp
 }
 
 function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: ClassifierOptions): IntentClassifier {
-  const prepareText = options.standIns === false ? (t: string) => t : withStandIns;
+  const prepareText = textPreparer(options);
   const domain = (nlp.nluManager as unknown as { domainManagers: Record<string, { domains: Record<string, TrainedDomain> }> })
     .domainManagers.en?.domains.master_domain;
   if (!domain?.neuralNetwork || !domain.intentFeatures) throw new Error('NLP.js has no trained English domain');
   const network = domain.neuralNetwork;
+  const spellCheck = options.spellCheck === false ? undefined : domain.spellCheck;
+  if (options.spellCheck !== false && !spellCheck) throw new Error('NLP.js has no spelling check');
   const wordsOfIntent = domain.intentFeatures;
   const stopWords = (nlp as unknown as { container: { get(name: string): StopWords | undefined } }).container.get('stopwords-en');
   if (!stopWords) throw new Error('NLP.js has no English stop words');
@@ -156,15 +178,16 @@ function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: Clas
   const cachedTexts = () => Object.values(domain.cache?.results ?? {}).reduce((sum, texts) => sum + Object.keys(texts).length, 0);
   let preparedSinceEmptied = 0;
   // The message last prepared: `classify` and `knownWordShare` read the same message one after the other.
-  let last: { text: string; tokens: Promise<Record<string, number>> } | undefined;
-  /** A text as the model reads it: normalised, tokenised and stemmed. */
-  const prepare = (text: string): Promise<Record<string, number>> => {
+  let last: { text: string; tokens: Promise<Prepared> } | undefined;
+  /** A text as the model reads it: normalised, tokenised, stemmed and spelt as the phrasings spell it. */
+  const prepare = (text: string): Promise<Prepared> => {
     if (last?.text === text) return last.tokens;
     last = { text, tokens: prepareFresh(text) };
     return last.tokens;
   };
-  const prepareFresh = async (text: string) => {
-    const tokens = await domain.prepare(prepareText(text), domain.settings);
+  const prepareFresh = async (text: string): Promise<Prepared> => {
+    const typed = await domain.prepare(prepareText(text), domain.settings);
+    const tokens = { typed, read: spellCheck ? spellCheck.check(typed, 1) : typed };
     // Counted here rather than measured: Object.keys over the cache on every message costs more.
     if (++preparedSinceEmptied >= PREPARED_TEXTS_KEPT && domain.cache) {
       domain.cache.results = {};
@@ -180,20 +203,28 @@ function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: Clas
       return cachedTexts();
     },
     async knownWordShare(text, of) {
-      const [tokens, stop] = await Promise.all([prepare(text), stopWordStems()]);
+      const [{ typed }, stop] = await Promise.all([prepare(text), stopWordStems()]);
       // Stand-ins and codes (a reference, "3h") are no words of any topic.
-      const meaningful = Object.keys(tokens).filter((token) => !stop.has(token) && !STAND_IN_WORDS.has(token) && !/\d/.test(token));
+      const meaningful = Object.keys(typed).filter((token) => !stop.has(token) && !STAND_IN_WORDS.has(token) && !/\d/.test(token));
       if (meaningful.length === 0) return 1;
       const vocabularies = of.map((intent) => wordsOfIntent[intent]).filter((words) => words !== undefined);
-      return meaningful.filter((token) => vocabularies.some((words) => token in words)).length / meaningful.length;
+      const known = (token: string) => vocabularies.some((words) => token in words);
+      // A word the spelling check had to correct is half known: "massge" is likely a typo, but a
+      // word of another topic is often one letter away from a spa word too ("fence", "sense").
+      const corrected = spellCheck?.check(meaningful, 1) ?? meaningful;
+      const weight = meaningful.reduce((sum, token, i) => sum + (known(token) ? 1 : known(corrected[i] ?? token) ? 0.5 : 0), 0);
+      return weight / meaningful.length;
+    },
+    async rank(text) {
+      const { read: tokens } = await prepare(text);
+      const { tokens: features } = domain.textToFeatures({ tokens, settings: domain.settings });
+      return Object.entries(network.run(features) ?? {})
+        .filter(([intent, score]) => score > 0 && intent !== 'None')
+        .sort((a, b) => b[1] - a[1])
+        .map(([intent, score]) => ({ intent, score: Math.min(1, score) }));
     },
     async classify(text) {
-      const tokens = await prepare(text);
-      const { tokens: features } = domain.textToFeatures({ tokens, settings: domain.settings });
-      const outputs = Object.entries(network.run(features) ?? {}).sort((a, b) => b[1] - a[1]);
-      const [best] = outputs;
-      if (!best || best[1] <= 0 || best[0] === 'None') return { intent: 'None', score: 0 };
-      return { intent: best[0], score: Math.min(1, best[1]) };
+      return (await this.rank(text))[0] ?? { intent: 'None', score: 0 };
     },
   };
 }

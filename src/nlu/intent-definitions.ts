@@ -3,15 +3,20 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ContentError } from '../errors.ts';
+import { EMPTY_VOCABULARY, type Vocabulary } from './normalise.ts';
 
 /** One intent and the phrasings that teach the classifier to recognise it. */
 export interface IntentDefinition {
   intent: string;
+  /** The broader intent this precise question belongs to ("q.price" within "spa.services"). */
+  within?: string;
   examples: string[];
 }
 
+const intentId = z.string().regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)?$/, 'must look like "faq.duration"');
 const intentFileSchema = z.object({
-  intent: z.string().regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)?$/, 'must look like "faq.duration"'),
+  intent: intentId,
+  within: intentId.optional(),
   examples: z.array(z.string().trim().min(1, 'must not be empty').max(300)).min(20, 'needs at least 20 examples'),
 });
 
@@ -41,5 +46,39 @@ export async function loadIntentDefinitions(dir: string): Promise<IntentDefiniti
     seen.set(result.data.intent, path);
     definitions.push(result.data);
   }
+  for (const { intent, within } of definitions) {
+    if (within && !seen.has(within)) throw new ContentError(seen.get(intent)!, [`within: "${within}" is not an intent`]);
+    if (within && definitions.some((d) => d.intent === within && d.within)) throw new ContentError(seen.get(intent)!, [`within: "${within}" is itself within another intent`]);
+  }
   return definitions;
+}
+
+const phrases = z.array(z.string().trim().min(1).toLowerCase()).default([]);
+const vocabularySchema = z.object({
+  spellings: z.record(z.string().regex(/^\S+$/, 'must be one word as typed'), z.string()).default({}),
+  joiners: phrases,
+  question_starts: phrases,
+});
+
+/**
+ * Reads how guests write a language in a chat, from `<dir>/vocabulary/<language>.yaml`; a language
+ * without the file has an empty vocabulary. A broken file throws a ContentError naming it.
+ */
+export async function loadVocabulary(dir: string, language = 'en'): Promise<Vocabulary> {
+  const path = join(dir, 'vocabulary', `${language}.yaml`);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return EMPTY_VOCABULARY;
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new ContentError(path, [`is not valid YAML: ${(error as Error).message}`], { cause: error });
+  }
+  const result = vocabularySchema.safeParse(data);
+  if (!result.success) throw new ContentError(path, result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`));
+  return result.data;
 }

@@ -1,13 +1,15 @@
 import type { IntentDefinition } from './intent-definitions.ts';
-import { trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
+import { namesDayOrTime, trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
 import { createLanguageCheck, type LanguageCheck } from './language.ts';
 import { loadOrTrainClassifier, type ModelSource } from './model-cache.ts';
+import { createNormaliser, EMPTY_VOCABULARY, type Vocabulary } from './normalise.ts';
+import { createSegmenter } from './segments.ts';
 
 /** What a guest's message most likely is. */
 export type Interpretation =
   | { kind: 'other-language' }
   | { kind: 'unsure'; guess: IntentGuess }
-  | { kind: 'intent'; intent: string; score: number };
+  | { kind: 'intent'; intent: string; score: number; also?: IntentGuess; namesTime: boolean };
 
 /** How sure the classifier must be; one- and two-word messages ("ok", "more") must clear a higher bar. */
 export interface InterpretOptions {
@@ -22,6 +24,16 @@ const SHORT_MESSAGE_MIN_SCORE = 0.5;
 // What the spa's bot does not cover (intents/out_of_scope.yaml): its phrasings are about other
 // things, so their words are no sign that a message is about the spa.
 const OUT_OF_SCOPE = 'out_of_scope';
+// What a guest says around a question ("hi!", "thanks", "bye"): in a message with a question, the
+// question is what needs the answer.
+const SOCIAL = new Set(['greeting', 'thanks', 'goodbye', OUT_OF_SCOPE]);
+// A second question is answered only when it is this clear on its own.
+const SECOND_QUESTION_MIN_SCORE = 0.5;
+// A day or a time in a message is what a booking needs: "a massage sunday at 2, one hour long" is a
+// booking even where its words are also a question's ("one hour long"). A booking intent's score
+// counts this many times over then.
+const BOOKING_WITH_TIME_WEIGHT = 1.5;
+const isBooking = (intent: string) => intent.startsWith('booking.');
 
 /** What the core needs to understand a guest: the intent of a message and whether it is English. */
 export interface Understanding extends IntentClassifier {
@@ -35,13 +47,20 @@ export interface Understanding extends IntentClassifier {
 /** Where trained models are kept between starts; without it the classifier is trained each time. */
 export interface UnderstandingOptions {
   modelCacheDir?: string;
+  /** How guests write the language in a chat (intents/vocabulary/en.yaml). */
+  vocabulary?: Vocabulary;
 }
 
 /** Trains the intent classifier and the language check from the same English phrasings. */
 export async function createUnderstanding(definitions: IntentDefinition[], options: UnderstandingOptions = {}): Promise<Understanding> {
-  const { classifier, source } = options.modelCacheDir
-    ? await loadOrTrainClassifier(definitions, options.modelCacheDir)
-    : { classifier: await trainIntentClassifier(definitions), source: 'trained-in-memory' as const };
+  const classifierOptions = options.vocabulary ? { vocabulary: options.vocabulary } : {};
+  const normalise = createNormaliser(options.vocabulary ?? EMPTY_VOCABULARY);
+  const segments = createSegmenter(options.vocabulary ?? EMPTY_VOCABULARY);
+  const load = (defs: IntentDefinition[]) =>
+    options.modelCacheDir
+      ? loadOrTrainClassifier(defs, options.modelCacheDir, classifierOptions)
+      : trainIntentClassifier(defs, classifierOptions).then((classifier) => ({ classifier, source: 'trained-in-memory' as const }));
+  const { classifier, source } = await load(definitions);
   const language = createLanguageCheck(definitions.flatMap((d) => d.examples));
   const intents = new Set(classifier.intents);
   const spaIntents = classifier.intents.filter((intent) => intent !== OUT_OF_SCOPE);
@@ -62,6 +81,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
   return {
     intents: classifier.intents,
     classify: (text) => classifier.classify(text),
+    rank: (text) => classifier.rank(text),
     knownWordShare: (text, of) => classifier.knownWordShare(text, of),
     get cachedTexts() {
       return classifier.cachedTexts;
@@ -70,11 +90,39 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     modelSource: source,
     async interpret(text, options) {
       if (language.foreignScript(text) || (!options.skipVocabularyCheck && language.otherLatinLanguage(text))) return { kind: 'other-language' };
-      const guess = await weighedGuess(text);
-      const words = text.split(/\s+/).filter(Boolean).length;
-      const threshold = words <= 2 ? Math.max(options.threshold, SHORT_MESSAGE_MIN_SCORE) : options.threshold;
-      if (guess.score < threshold || !intents.has(guess.intent)) return { kind: 'unsure', guess };
-      return { kind: 'intent', intent: guess.intent, score: guess.score };
+      const thresholdFor = (part: string) => (part.split(/\s+/).filter(Boolean).length <= 2 ? Math.max(options.threshold, SHORT_MESSAGE_MIN_SCORE) : options.threshold);
+      const whole = await weighedGuess(text);
+      const sure = (guess: IntentGuess, part: string) => guess.score >= thresholdFor(part) && intents.has(guess.intent);
+      const normalised = normalise(text);
+      const namesTime = namesDayOrTime(normalised);
+      const parts = segments(normalised);
+      /** A guess with a day or time in the message: a booking intent close behind it goes first. */
+      const withTime = async (guess: IntentGuess): Promise<IntentGuess> => {
+        if (!namesTime || isBooking(guess.intent)) return guess;
+        const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
+        return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;
+      };
+      if (parts.length <= 1) {
+        const guess = sure(whole, text) ? await withTime(whole) : whole;
+        return sure(guess, text) ? { kind: 'intent', intent: guess.intent, score: guess.score, namesTime } : { kind: 'unsure', guess };
+      }
+
+      // Each part on its own: the questions in it, and what surrounds them.
+      const read = await Promise.all(parts.map(async (part) => ({ ...part, guess: await weighedGuess(part.text) })));
+      const asked = read.filter((r) => sure(r.guess, r.text) && !SOCIAL.has(r.guess.intent));
+      const questions = asked.filter((r) => r.question);
+      const ranked = [...(questions.length > 0 ? questions : asked)].sort((a, b) => b.guess.score - a.guess.score);
+      const best = ranked[0]?.guess;
+      // The whole message says it best when it is clear about something the spa covers and agrees with
+      // a question in it (or it has none): a part loses what the others said ("I carry a lot of
+      // tension. Is that going to make it painful?"). A clearer question in a long story wins.
+      const wholeFits = sure(whole, text) && !SOCIAL.has(whole.intent);
+      const agrees = questions.length === 0 || questions.some((q) => q.guess.intent === whole.intent);
+      const first = await withTime(!best || (wholeFits && (agrees || whole.score >= best.score)) ? whole : best);
+      if (!sure(first, text) && first === whole) return { kind: 'unsure', guess: whole };
+      const second = questions.find((q) => q.guess.intent !== first.intent && q.guess.score >= SECOND_QUESTION_MIN_SCORE)?.guess;
+      return { kind: 'intent', intent: first.intent, score: first.score, namesTime, ...(second ? { also: second } : {}) };
     },
   };
 }
+

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadContent, type Content } from '../../src/content/index.ts';
 import { createConcierge, type Concierge, type ConciergeDeps, type ConversationStore, type Reply, type Turn } from '../../src/core/index.ts';
-import { createUnderstanding, loadIntentDefinitions, type Understanding } from '../../src/nlu/index.ts';
+import { createUnderstanding, loadIntentDefinitions, loadVocabulary, type Understanding } from '../../src/nlu/index.ts';
 import { createMemoryBookingStore, createMemoryStore } from '../../src/store/index.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
@@ -14,8 +14,8 @@ let shared: Promise<{ content: Content; understanding: Understanding }> | undefi
 /** The real content and a classifier trained on the real intents; trained once per test file. */
 export function realKnowledge(): Promise<{ content: Content; understanding: Understanding }> {
   shared ??= (async () => {
-    const [content, definitions] = await Promise.all([loadContent(CONTENT_DIR), loadIntentDefinitions(INTENTS_DIR)]);
-    return { content, understanding: await createUnderstanding(definitions, { modelCacheDir: MODEL_CACHE_DIR }) };
+    const [content, definitions, vocabulary] = await Promise.all([loadContent(CONTENT_DIR), loadIntentDefinitions(INTENTS_DIR), loadVocabulary(INTENTS_DIR)]);
+    return { content, understanding: await createUnderstanding(definitions, { modelCacheDir: MODEL_CACHE_DIR, vocabulary }) };
   })();
   return shared;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../src/config.ts';
 import { loadIntentDefinitions } from '../../src/nlu/index.ts';
-import { INTENTS_DIR, realKnowledge } from '../helpers/bot.ts';
+import { loadContent } from '../../src/content/index.ts';
+import { CONTENT_DIR, INTENTS_DIR, realKnowledge } from '../helpers/bot.ts';
 
 // Guest phrasings written apart from intents/ and never trained on: how well understanding generalises.
 const heldOut = z
@@ -18,18 +19,23 @@ describe('understanding guest phrasings it was not trained on', () => {
     const definitions = await loadIntentDefinitions(INTENTS_DIR);
     const trained = new Set(definitions.flatMap((d) => d.examples.map((e) => e.toLowerCase().trim())));
     expect(heldOut.filter((h) => trained.has(h.text.toLowerCase().trim()))).toEqual([]);
-    expect(new Set(heldOut.map((h) => h.intent))).toEqual(new Set(understanding.intents));
+    // Every intent but the precise questions, which the blind sets in test/nlu/blind measure.
+    const content = await loadContent(CONTENT_DIR);
+    expect(new Set(heldOut.map((h) => h.intent))).toEqual(new Set(understanding.intents.filter((i) => !(i in content.questions))));
   });
 
   it('understands at least 95% of them as a guest would experience it', async () => {
-    const { understanding } = await realKnowledge();
+    const { understanding, content } = await realKnowledge();
     const threshold = loadConfig({}).NLU_CONFIDENCE_THRESHOLD;
+    // The set was written before the precise questions: a precise answer within the topic it names
+    // ("should I drink water before?" labelled preparation, answered with the water tip) is right.
+    const within = (got: string, topic: string) => got === topic || content.questions[got]?.topic === topic;
     const misses: string[] = [];
     for (const { text, intent } of heldOut) {
       const meaning = await understanding.interpret(text, { threshold });
       // When unsure the bot says it did not understand: right only for what it should not answer.
       const got = meaning.kind === 'intent' ? meaning.intent : meaning.kind === 'unsure' ? 'out_of_scope' : '(other language)';
-      if (got !== intent) misses.push(`${text} -> ${got} (want ${intent})`);
+      if (!within(got, intent)) misses.push(`${text} -> ${got} (want ${intent})`);
     }
     const accuracy = 1 - misses.length / heldOut.length;
     expect(accuracy, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(0.95);

@@ -43,6 +43,8 @@ export interface BookingGuest {
 export interface BookingOutcome {
   replies: Reply[];
   memory: BookingMemory;
+  /** The guest stopped the booking (or cancel or move) under way. */
+  stopped?: boolean;
 }
 
 /** What the atomic store operations check, from the calendar settings. */

@@ -143,7 +143,7 @@ async function confirm(ctx: BookingContext, guest: BookingGuest, memory: Booking
 
 async function stopBooking(ctx: BookingContext, memory: BookingMemory): Promise<BookingOutcome> {
   if (memory.draft?.hold) await ctx.store.releaseHold(memory.draft.hold.id);
-  return { replies: [{ text: ctx.content.booking.stopped, choices: ctx.menuChoices() }], memory: { ...memory, draft: undefined } };
+  return { replies: [{ text: ctx.content.booking.stopped, choices: ctx.menuChoices() }], memory: { ...memory, draft: undefined }, stopped: true };
 }
 
 /** Reads a typed message for every answer it holds; corrections ("make it 30 minutes", "actually Saturday") apply at any step. */

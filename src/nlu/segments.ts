@@ -1,0 +1,43 @@
+// A guest's message can hold more than one thing: a greeting, a story, two questions. It is read as a
+// whole and in parts, so the question in the middle of a long message is found, and two questions
+// get two answers. Which words join parts and start questions is the vocabulary's data.
+import type { Vocabulary } from './normalise.ts';
+
+/** One part of a message, and whether it is put as a question. */
+export interface Segment {
+  text: string;
+  question: boolean;
+}
+
+// More parts than this are a long story: the first ones carry on being read, the rest are not.
+const MAX_SEGMENTS = 6;
+
+/** Builds the splitter for a vocabulary; the text is expected normalised (lower case). */
+export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'question_starts'>) {
+  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const starts = vocabulary.question_starts.map(escape).join('|');
+  const joiners = [...vocabulary.joiners].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const questionStart = starts ? new RegExp(`^(?:${starts})\\b`) : undefined;
+  // A joiner splits only where a question starts after it: "you and your team" stays whole.
+  const joinerBeforeQuestion = joiners && starts ? new RegExp(`[,;]?\\s+(?:${joiners})\\s*,?\\s+(?=(?:${starts})\\b)`, 'g') : undefined;
+  // "and can I keep my shirt on?" after a question mark: the joiner belongs to no part.
+  const leadingJoiner = joiners ? new RegExp(`^(?:${joiners})\\b[\\s,]*`) : undefined;
+
+  const isQuestion = (part: string) => /\?\s*$/.test(part) || (questionStart?.test(part) ?? false);
+
+  /** The parts of a message: its sentences, and questions joined by "and", "also"... */
+  return function segments(text: string): Segment[] {
+    const sentences = text
+      .split(/(?<=[!?])\s*|(?<=[.;])\s+|\s*\n+\s*|\s+-\s+/)
+      .map((s) => s.trim())
+      .filter((s) => /[\p{L}\p{N}]/u.test(s));
+    const parts = sentences.flatMap((sentence) => (joinerBeforeQuestion ? sentence.split(joinerBeforeQuestion) : [sentence]));
+    return parts
+      .map((p) => (leadingJoiner ? p.trim().replace(leadingJoiner, '') : p.trim()))
+      .filter((p) => /[\p{L}\p{N}]/u.test(p))
+      .slice(0, MAX_SEGMENTS)
+      .map((p) => ({ text: p, question: isQuestion(p) }));
+  };
+}
+
+export type Segmenter = ReturnType<typeof createSegmenter>;

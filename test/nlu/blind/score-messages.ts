@@ -1,0 +1,110 @@
+// Scores the bot on a blind set of guest messages: each message is sent through the real concierge
+// (real content, real intents, memory stores, a fixed clock) as a guest would send it, and what the
+// replies answered is read from the turn's event. Messages typed mid-booking are sent into a
+// conversation waiting at that booking question.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Concierge, TurnEvent } from '../../../src/core/index.ts';
+import { createMemoryBookingStore, createMemoryStore } from '../../../src/store/index.ts';
+import { createTestConcierge } from '../../helpers/bot.ts';
+
+const STEPS = ['duration', 'day', 'time', 'therapist', 'pressure', 'health', 'name', 'contact', 'confirm'] as const;
+type Step = (typeof STEPS)[number];
+
+const ids = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+export const blindMessagesSchema = z.array(
+  z.object({
+    text: z.string(),
+    answer: ids,
+    also_ok: z.array(z.string()).default([]),
+    step: z.enum(STEPS).optional(),
+  }),
+);
+export type BlindMessage = z.infer<typeof blindMessagesSchema>[number];
+
+/** Reads a blind set of messages. */
+export function readBlindMessages(file: string | URL): BlindMessage[] {
+  return blindMessagesSchema.parse(parse(readFileSync(file, 'utf8')));
+}
+
+// 03:00 UTC is 10:00 on Wednesday 2 December 2026 in Da Nang; the draft's day is the next day.
+const CLOCK = new Date('2026-12-02T03:00:00Z');
+const DAY = '2026-12-03';
+
+/** The booking answers given before each step, as a guest reaching that question would have given them. */
+function draftAt(step: Step): Record<string, unknown> {
+  const given: Record<string, unknown> = { key: 'blindset01' };
+  const before = STEPS.slice(0, STEPS.indexOf(step));
+  const values: Record<Step, [string, unknown]> = {
+    duration: ['durationMinutes', 60],
+    day: ['day', DAY],
+    time: ['time', '15:00'],
+    therapist: ['therapist', 'any'],
+    pressure: ['pressure', 'medium'],
+    health: ['health', ''],
+    name: ['name', 'Lan'],
+    contact: ['contact', '+84905123456'],
+    confirm: ['contact', '+84905123456'],
+  };
+  for (const s of before) given[values[s][0]] = values[s][1];
+  return { ...given, awaiting: step };
+}
+
+/** What the bot answered one message with, and whether that is right. */
+export interface ScoredMessage {
+  message: BlindMessage;
+  answered: string[];
+  right: boolean;
+}
+
+// Not understanding gibberish or chatter is as right as saying what the bot is for.
+const FAIR_FOR_OUT_OF_SCOPE = new Set(['out_of_scope', 'fallback']);
+
+/** Whether the answers fit what the message needed: every id asked for, the first one among them. */
+export function isRight(message: BlindMessage, answered: string[]): boolean {
+  const fits = (id: string, wanted: string) => id === wanted || (wanted === 'out_of_scope' && FAIR_FOR_OUT_OF_SCOPE.has(id));
+  const acceptable = [...message.answer, ...message.also_ok];
+  const first = answered[0];
+  if (first === undefined || !acceptable.some((w) => fits(first, w))) return false;
+  if (message.answer.length < 2) return true;
+  // Two questions: both answered (either of them may be replaced by an also_ok id).
+  const missing = message.answer.filter((w) => !answered.some((a) => fits(a, w)));
+  return missing.length === 0 || (missing.length === 1 && answered.length >= 2 && answered.some((a) => message.also_ok.includes(a)));
+}
+
+/** Sends every message of a set through a fresh conversation and scores what was answered. */
+export async function scoreBlindMessages(messages: BlindMessage[]): Promise<ScoredMessage[]> {
+  const store = createMemoryStore({ now: () => CLOCK.getTime() });
+  const concierge: Concierge = await createTestConcierge({
+    store,
+    bookings: createMemoryBookingStore({ now: () => CLOCK.getTime() }),
+    now: () => CLOCK,
+  });
+  let last: TurnEvent | undefined;
+  concierge.turnEvents.on((event) => void (last = event));
+  const scored: ScoredMessage[] = [];
+  for (const [i, message] of messages.entries()) {
+    const id = `blind-${i}`;
+    if (message.step) {
+      await store.write(
+        `web:${id}`,
+        { version: 1, guest: { id }, misses: 0, booking: { draft: draftAt(message.step) }, updatedAt: CLOCK.toISOString() },
+        3600,
+      );
+    }
+    last = undefined;
+    await concierge.handle({ channel: 'web', conversationId: id, guest: { id }, input: { kind: 'text', text: message.text } });
+    const answered = (last as TurnEvent | undefined)?.answered ?? [];
+    scored.push({ message, answered, right: isRight(message, answered) });
+  }
+  return scored;
+}
+
+/** A one-line summary and the misses, for the bench and the test. */
+export function summarise(scored: ScoredMessage[]): { right: number; total: number; misses: string[] } {
+  const misses = scored
+    .filter((s) => !s.right)
+    .map((s) => `${s.message.step ? `[at ${s.message.step}] ` : ''}${s.message.text} -> ${s.answered.join(' + ') || '(nothing)'} (want ${s.message.answer.join(' + ')})`);
+  return { right: scored.filter((s) => s.right).length, total: scored.length, misses };
+}
