@@ -25,6 +25,7 @@ export const BUILT_IN_INTENTS = [
   'help',
   'person',
   'out_of_scope',
+  'stop',
   'booking.start',
   'booking.availability',
   'booking.mine',
@@ -121,7 +122,7 @@ function checkCrossReferences(dir: string, content: Content): void {
   }
   const bookingPlaceholders = ['day', 'when', 'hold', 'details', 'ref', 'minutes', 'address', 'notice', 'days', 'hours', 'step', 'therapist', 'durations', 'list', 'until', 'phone', 'from', 'to', 'name', 'pressure', 'health', 'contact'];
   const visit = (field: string, value: unknown): void => {
-    if (typeof value === 'string' && field !== 'formats' && !field.startsWith('formats.') && !field.startsWith('understand.')) {
+    if (typeof value === 'string' && field !== 'formats' && !field.startsWith('formats.')) {
       unknownPlaceholders('booking.yaml', field, value, bookingPlaceholders);
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [k, v] of Object.entries(value)) visit(field ? `${field}.${k}` : k, v);

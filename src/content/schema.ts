@@ -157,6 +157,7 @@ export const messagesSchema = z.object({
   fallback: text,
   fallback_again: text,
   out_of_scope: text,
+  stop: text,
   other_language: text,
   empty_input: text,
   too_long: text,
@@ -208,6 +209,7 @@ export const bookingTextsSchema = z.object({
   ask_day: text,
   ask_time: text,
   day_full: text,
+  today_over: text,
   ask_therapist: text,
   /** A "yes" to ask_therapist without a name. */
   which_therapist: text,
@@ -283,20 +285,6 @@ export const bookingTextsSchema = z.object({
     move_ref: text.max(40),
     book_again: text.max(40),
     my_bookings: text.max(40),
-  }),
-  understand: z.object({
-    stop: words,
-    cancel_booking: words,
-    female: words,
-    male: words,
-    confirm_cancel: words,
-    group: words,
-    none: words,
-    yes: words,
-    any_therapist: words,
-    light: words,
-    medium: words,
-    firm: words,
   }),
 });
 

@@ -4,7 +4,7 @@ import type { ConversationState } from './state.ts';
 import type { Reply } from './types.ts';
 
 // Intents with no answer about the guest's health: said beside a health matter, the health answer replaces theirs.
-const NO_HEALTH_ANSWER = new Set(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
+const NO_HEALTH_ANSWER = new Set(['greeting', 'thanks', 'goodbye', 'out_of_scope', 'stop']);
 
 /** Replies and the state to keep after them. */
 export type Outcome = { replies: Reply[]; state: ConversationState };
@@ -50,6 +50,8 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
           return out([{ text: replies.say('person'), choices: replies.choices(['help']) }]);
         case 'out_of_scope':
           return out([replies.withMenu(replies.say('out_of_scope'))]);
+        case 'stop':
+          return out([replies.withMenu(replies.say('stop'))]);
         case 'booking.start':
         case 'booking.availability':
         case 'booking.mine':

@@ -1,6 +1,6 @@
 import type { BookingStore } from '../booking/index.ts';
 import { BUILT_IN_INTENTS, fillTemplate, type Content } from '../content/index.ts';
-import type { Understanding } from '../nlu/index.ts';
+import type { Interpretation, Understanding } from '../nlu/index.ts';
 import { parseAction } from './actions.ts';
 import { createAnswers, type Outcome } from './answers.ts';
 import {
@@ -8,11 +8,11 @@ import {
   createBookingDesk,
   createBookingEvents,
   createBookingText,
-  createBookingWords,
   type BookingDesk,
   type BookingEvents,
   type BookingGuest,
   type BookingOutcome,
+  type MessageSense,
 } from './booking/index.ts';
 import type { ConversationLock } from './conversation-lock.ts';
 import type { ConversationStore } from './conversation-store.ts';
@@ -74,11 +74,11 @@ export interface Concierge {
   endHandover(key: string): Promise<boolean>;
 }
 
-// Words that move a walk-through on when typed instead of pressing "Next". After a question asked in
-// its middle, "ok" or "got it" answers that answer: only a clear "next" goes back to the walk-through.
-const NEXT_WORDS = /^(next|ok(ay)?|continue|go on|more|yes|yep|yeah|sure|go ahead|and then|then what|what next|got it)\W*$/i;
-const BACK_TO_WALKTHROUGH = /^(next|continue|go on|carry on|keep going|back|go back|and then|then what|what next|next step)\W*$/i;
 const BOOKING_INTENTS = new Set(['booking.start', 'booking.availability', 'booking.mine', 'booking.cancel', 'booking.reschedule']);
+// Mid-booking, these are no question of the guest's own: the booking's step reads the message.
+const NOT_AN_ASIDE = new Set(['greeting', 'thanks', 'goodbye', 'out_of_scope', 'stop', 'help']);
+// How sure the classifier must be that a question mid-booking is about something else.
+const ASIDE_MIN_SCORE = 0.4;
 
 /** Creates the concierge over the spa's content, an understanding of guest text and the stores. */
 export function createConcierge(deps: ConciergeDeps): Concierge {
@@ -109,7 +109,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       store: bookings,
       content,
       text: createBookingText(content, calendar),
-      words: createBookingWords(content.booking.understand, calendar.therapists),
+      reader: understanding.bookingReader(calendar.therapists),
       events,
       now,
       serviceId: content.spa.services[0]?.id ?? 'massage',
@@ -141,6 +141,14 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     return { state: newConversationState(turn, now()), reset: true };
   }
 
+  /** What a message means for a booking waiting for an answer: a stop, or a question of the guest's own. */
+  function senseOf(meaning: Interpretation, text: string): MessageSense {
+    if (meaning.kind !== 'intent' || !desk) return {};
+    if (meaning.intent === 'stop') return { stops: true };
+    const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && desk.context.reader.isQuestion(text);
+    return aside ? { asksAside: true } : {};
+  }
+
   /** An intent the guest expressed: booking intents go to the desk, a person to the staff desk, the rest are answered. */
   async function answer(intent: string, state: ConversationState, turn: Turn, advise: boolean, text?: string): Promise<Outcome> {
     if (intent === 'person' && handover.available) return handover.start(state, turn, conversationKey(turn), 'asked', text);
@@ -154,17 +162,22 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   async function respondToText(text: string, state: ConversationState, turn: Turn, key: string, trace: TurnTrace): Promise<Outcome> {
     if (state.handover) return handover.forward(state, turn, key, text);
     const memory = state.booking ?? {};
-    const pending = desk ? await desk.forText(bookingGuest(turn), memory, text) : undefined;
+    const advise = mentionsHealth(text);
+    const interpret = () => understanding.interpret(text, { threshold: deps.confidenceThreshold, skipVocabularyCheck: advise });
+    // While a booking waits for an answer, the whole message is read first, so "never mind, I'll think
+    // about it" stops it and "wait, does it hurt?" is answered, however they are worded.
+    const waiting = desk?.waiting(memory) === true;
+    const early = waiting ? await interpret() : undefined;
+    const pending = desk && waiting ? await desk.forText(bookingGuest(turn), memory, text, early ? senseOf(early, text) : {}) : undefined;
     if (pending && pending !== 'unhandled') {
       trace.answered = [pending.stopped ? 'booking.stop' : 'step'];
       return withBooking(state, pending);
     }
-    if (state.walkthrough && (state.walkthrough.aside ? BACK_TO_WALKTHROUGH : NEXT_WORDS).test(text)) {
+    if (state.walkthrough && understanding.movesOn(text, state.walkthrough.aside === true)) {
       trace.answered = [state.walkthrough.id];
       return answers.startWalkthrough(state.walkthrough.id, state.walkthrough.step + 1, state);
     }
-    const advise = mentionsHealth(text);
-    const meaning = await understanding.interpret(text, { threshold: deps.confidenceThreshold, skipVocabularyCheck: advise });
+    const meaning = early ?? (await interpret());
     trace.intent = meaning.kind === 'intent' ? meaning.intent : meaning.kind === 'unsure' ? 'None' : 'other-language';
     if (meaning.kind !== 'other-language') trace.confidence = meaning.kind === 'intent' ? meaning.score : meaning.guess.score;
     if (meaning.kind === 'other-language') {

@@ -12,3 +12,7 @@ export { createLanguageCheck, type LanguageCheck } from './language.ts';
 
 // Entities: dates and times, durations, contact details
 export * from './entities.ts';
+
+// The booking conversation's answers
+export { cleanName } from './booking/typed-answers.ts';
+export { createBookingReader, type BookingReader, type LooseTime, type NamedTherapist, type NameAnswer } from './booking/index.ts';

@@ -49,16 +49,11 @@ const STAND_INS: Array<[RegExp, string]> = [
   [/\b\d{1,2}:\d{2}\b/g, ' sometime '],
   [/\b\d{1,2}(?:st|nd|rd|th)\b/gi, ' someday '],
   [/\b\d+(?:[.,]\d+)?\b/g, ' some '],
-  [/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:today|tonight|tomorrow|tmrw|tmr|weekend|(?:this|next) week)\b/gi, ' someday '],
+  [/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:today|tonight|tomorrow|tmrw|tmr|weekend|(?:this|next) (?:week|morning|afternoon|evening))\b/gi, ' someday '],
   [/\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi, ' someday '],
 ];
 
 const STAND_IN_WORDS = new Set(STAND_INS.map(([, word]) => word.trim()));
-
-/** Whether a (normalised) text names a day or a time of day, as the stand-ins read it. */
-export function namesDayOrTime(text: string): boolean {
-  return /\b(?:someday|sometime)\b/.test(withStandIns(text));
-}
 
 /** Replaces dates, times, numbers and booking references with stand-in words. */
 export function withStandIns(text: string): string {

@@ -54,10 +54,39 @@ export async function loadIntentDefinitions(dir: string): Promise<IntentDefiniti
 }
 
 const phrases = z.array(z.string().trim().min(1).toLowerCase()).default([]);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like "13:00"');
 const vocabularySchema = z.object({
   spellings: z.record(z.string().regex(/^\S+$/, 'must be one word as typed'), z.string()).default({}),
   joiners: phrases,
   question_starts: phrases,
+  acts: z.object({ next: phrases, resume: phrases }).default({ next: [], resume: [] }),
+  booking_asks: phrases,
+  booking_words: phrases,
+  availability_words: phrases,
+  booking: z
+    .object({
+      stop: phrases,
+      confirm_cancel: phrases,
+      female: phrases,
+      male: phrases,
+      therapist: phrases,
+      group: phrases,
+      cancel_booking: phrases,
+      none: phrases,
+      healthy: phrases,
+      yes: phrases,
+      any_therapist: phrases,
+      light: phrases,
+      medium: phrases,
+      firm: phrases,
+      ordinals: z.object({ first: phrases, second: phrases, third: phrases, fourth: phrases, last: phrases }),
+      shift: z.object({ earlier: phrases, later: phrases, half: phrases, one: phrases, two: phrases, three: phrases }),
+      windows: z.record(z.string().toLowerCase(), z.tuple([clock, clock])).default({}),
+      approximately: phrases,
+      soonest: phrases,
+      question_starts: phrases,
+    })
+    .default(EMPTY_VOCABULARY.booking),
 });
 
 /**

@@ -11,12 +11,62 @@ export interface Vocabulary {
   joiners: string[];
   /** Words a question starts with ("how", "does"). */
   question_starts: string[];
+  /** Typed words that move a walk-through on ("next"), and go back to one after a question asked in its middle. */
+  acts: { next: string[]; resume: string[] };
+  /** The words of the booking conversation. */
+  booking: BookingVocabulary;
+  /** Words of a request to book, and of asking what is free, beside a day or time. */
+  booking_asks: string[];
+  booking_words: string[];
+  availability_words: string[];
 }
 
-export const EMPTY_VOCABULARY: Vocabulary = { spellings: {}, joiners: [], question_starts: [] };
+/** Words of the booking conversation: short answers, therapists, pressure, loose times. */
+export interface BookingVocabulary {
+  stop: string[];
+  confirm_cancel: string[];
+  female: string[];
+  male: string[];
+  therapist: string[];
+  group: string[];
+  cancel_booking: string[];
+  none: string[];
+  /** Nothing about the guest's health to tell ("no health issues"). */
+  healthy: string[];
+  yes: string[];
+  any_therapist: string[];
+  light: string[];
+  medium: string[];
+  firm: string[];
+  ordinals: { first: string[]; second: string[]; third: string[]; fourth: string[]; last: string[] };
+  shift: { earlier: string[]; later: string[]; half: string[]; one: string[]; two: string[]; three: string[] };
+  /** Loose times as a window of the clock ("after lunch": 13:00 to 15:00). */
+  windows: Record<string, [string, string]>;
+  approximately: string[];
+  soonest: string[];
+  question_starts: string[];
+}
+
+const NO_WORDS = { first: [], second: [], third: [], fourth: [], last: [] };
+export const EMPTY_VOCABULARY: Vocabulary = {
+  spellings: {},
+  joiners: [],
+  question_starts: [],
+  acts: { next: [], resume: [] },
+  booking_asks: [],
+  booking_words: [],
+  availability_words: [],
+  booking: {
+    stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], any_therapist: [],
+    light: [], medium: [], firm: [], ordinals: NO_WORDS, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
+    windows: {}, approximately: [], soonest: [], question_starts: [],
+  },
+};
 
 /** A function that brings a message to the form phrasings are learnt in. */
 export type Normaliser = (text: string) => string;
+
+import { respell } from './dates/spellings.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'/.]*[\p{L}\p{N}/]|[\p{L}\p{N}]/gu;
 
@@ -36,5 +86,7 @@ export function createNormaliser(vocabulary: Vocabulary): Normaliser {
         return written ?? word;
       })
       .replace(/\s+/g, ' ')
-      .trim();
+      .trim()
+      // Day words as the dates reader puts them right ("tomorow", "firday", "15h30").
+      .replace(/^[\s\S]*$/, (t) => respell(t).text);
 }

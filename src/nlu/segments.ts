@@ -25,8 +25,19 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
 
   const isQuestion = (part: string) => /\?\s*$/.test(part) || (questionStart?.test(part) ?? false);
 
+  const anyJoiner = joiners ? new RegExp(`[,;]?\\s+(?:${joiners})\\s+`, 'g') : undefined;
+
+  /**
+   * The two halves of a part around each "and", "or", "also" in it, for a second question that shares
+   * the first's start ("can I shower after and go to the gym?", "what is petrissage and tapotement").
+   */
+  function halves(text: string): Array<[string, string]> {
+    if (!anyJoiner) return [];
+    return [...text.matchAll(anyJoiner)].map((m) => [text.slice(0, m.index), text.slice(m.index + m[0].length)] as [string, string]).filter(([a, b]) => /\p{L}/u.test(a) && /\p{L}/u.test(b));
+  }
+
   /** The parts of a message: its sentences, and questions joined by "and", "also"... */
-  return function segments(text: string): Segment[] {
+  function segments(text: string): Segment[] {
     const sentences = text
       .split(/(?<=[!?])\s*|(?<=[.;])\s+|\s*\n+\s*|\s+-\s+/)
       .map((s) => s.trim())
@@ -37,7 +48,9 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
       .filter((p) => /[\p{L}\p{N}]/u.test(p))
       .slice(0, MAX_SEGMENTS)
       .map((p) => ({ text: p, question: isQuestion(p) }));
-  };
+  }
+
+  return Object.assign(segments, { halves });
 }
 
 export type Segmenter = ReturnType<typeof createSegmenter>;

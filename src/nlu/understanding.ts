@@ -1,9 +1,12 @@
 import type { IntentDefinition } from './intent-definitions.ts';
-import { namesDayOrTime, trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
+import { findDateTimes } from './dates/index.ts';
+import { trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
 import { createLanguageCheck, type LanguageCheck } from './language.ts';
 import { loadOrTrainClassifier, type ModelSource } from './model-cache.ts';
 import { createNormaliser, EMPTY_VOCABULARY, type Vocabulary } from './normalise.ts';
-import { createSegmenter } from './segments.ts';
+import { createSegmenter, type Segment } from './segments.ts';
+import { createBookingReader, type BookingReader, type NamedTherapist } from './booking/index.ts';
+import { phraseTest } from './booking/booking-words.ts';
 
 /** What a guest's message most likely is. */
 export type Interpretation =
@@ -34,6 +37,16 @@ const SECOND_QUESTION_MIN_SCORE = 0.5;
 // counts this many times over then.
 const BOOKING_WITH_TIME_WEIGHT = 1.5;
 const isBooking = (intent: string) => intent.startsWith('booking.');
+// A request to book in so many words goes before a guess less sure than this.
+const REQUEST_OVER_SCORE = 0.5;
+
+/** Whether a message names a day or a time still to come ("tomorrow evening", "at 3"), not one past ("3 weeks ago"). */
+function namesComingTime(text: string): boolean {
+  const now = new Date();
+  // "Good morning" greets; it asks for no morning.
+  const said = text.replace(/\bgood\s+(?:morning|afternoon|evening|night)\b/gi, ' ');
+  return findDateTimes(said, { now, timeZone: 'UTC' }).some((m) => m.start.getTime() >= now.getTime() - 86_400_000);
+}
 
 /** What the core needs to understand a guest: the intent of a message and whether it is English. */
 export interface Understanding extends IntentClassifier {
@@ -42,6 +55,10 @@ export interface Understanding extends IntentClassifier {
   interpret(text: string, options: InterpretOptions): Promise<Interpretation>;
   /** Whether the classifier was loaded from a kept model or trained at start-up. */
   readonly modelSource: ModelSource | 'trained-in-memory';
+  /** The reader of booking answers, for the spa's therapists. */
+  bookingReader(therapists: readonly NamedTherapist[]): BookingReader;
+  /** A typed "next" moves a walk-through on; after a question asked in its middle, only a clear "go on" does. */
+  movesOn(text: string, afterAside: boolean): boolean;
 }
 
 /** Where trained models are kept between starts; without it the classifier is trained each time. */
@@ -54,8 +71,33 @@ export interface UnderstandingOptions {
 /** Trains the intent classifier and the language check from the same English phrasings. */
 export async function createUnderstanding(definitions: IntentDefinition[], options: UnderstandingOptions = {}): Promise<Understanding> {
   const classifierOptions = options.vocabulary ? { vocabulary: options.vocabulary } : {};
-  const normalise = createNormaliser(options.vocabulary ?? EMPTY_VOCABULARY);
-  const segments = createSegmenter(options.vocabulary ?? EMPTY_VOCABULARY);
+  const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
+  const normalise = createNormaliser(vocabulary);
+  const segments = createSegmenter(vocabulary);
+  // A walk-through's "next" is the whole message ("next", "ok!"), not a word in a longer one.
+  const wholeMessage = (phrases: string[]) => {
+    const known = new Set(phrases.map(normalise));
+    return (text: string) => known.has(normalise(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim());
+  };
+  const bookingAsk = phraseTest(vocabulary.booking_asks);
+  const bookingWord = phraseTest(vocabulary.booking_words);
+  const availabilityWord = phraseTest(vocabulary.availability_words);
+  const times = createBookingReader(vocabulary, normalise, []);
+  /**
+   * A request to book in the message's own terms: when (a day, a time, a loose time) asked for ("can I
+   * come", "book"), or stated with a length or a booking word ("massage tomorrow 3pm, 1 hour"); a
+   * question needs the asking words ("would a massage in the evening help me sleep?" is no request).
+   * What it asks for is free times when it says "free", "available" or the like.
+   */
+  const bookingRequest = (text: string, namesTime: boolean): string | undefined => {
+    if (!namesTime && !times.looseTime(text)) return undefined;
+    const said = normalise(text);
+    const asks = bookingAsk(said) || (!times.isQuestion(text) && (bookingWord(said) || times.minutes(text, false) !== undefined));
+    if (!asks) return undefined;
+    return availabilityWord(said) ? 'booking.availability' : 'booking.start';
+  };
+  const next = wholeMessage(vocabulary.acts.next);
+  const resume = wholeMessage(vocabulary.acts.resume);
   const load = (defs: IntentDefinition[]) =>
     options.modelCacheDir
       ? loadOrTrainClassifier(defs, options.modelCacheDir, classifierOptions)
@@ -78,6 +120,22 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     return { ...guess, score: guess.score * (await classifier.knownWordShare(text, spaIntents)) };
   }
 
+  /**
+   * A second question sharing the first one's words ("can I shower after and go to the gym?"): one
+   * half of a question part around "and" or "or" reads as the first answer, the other as another.
+   */
+  async function secondInHalves(parts: Segment[], first: IntentGuess): Promise<IntentGuess | undefined> {
+    if (SOCIAL.has(first.intent) || isBooking(first.intent)) return undefined;
+    for (const part of parts.filter((p) => p.question)) {
+      for (const [a, b] of segments.halves(part.text)) {
+        const [left, right] = await Promise.all([weighedGuess(a), weighedGuess(b)]);
+        const other = left.intent === first.intent ? right : right.intent === first.intent ? left : undefined;
+        if (other && other.intent !== first.intent && !SOCIAL.has(other.intent) && other.score >= SECOND_QUESTION_MIN_SCORE) return other;
+      }
+    }
+    return undefined;
+  }
+
   return {
     intents: classifier.intents,
     classify: (text) => classifier.classify(text),
@@ -88,23 +146,34 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     },
     language,
     modelSource: source,
+    bookingReader: (therapists) => createBookingReader(vocabulary, normalise, therapists),
+    movesOn: (text, afterAside) => (afterAside ? resume : next)(text),
     async interpret(text, options) {
       if (language.foreignScript(text) || (!options.skipVocabularyCheck && language.otherLatinLanguage(text))) return { kind: 'other-language' };
       const thresholdFor = (part: string) => (part.split(/\s+/).filter(Boolean).length <= 2 ? Math.max(options.threshold, SHORT_MESSAGE_MIN_SCORE) : options.threshold);
       const whole = await weighedGuess(text);
       const sure = (guess: IntentGuess, part: string) => guess.score >= thresholdFor(part) && intents.has(guess.intent);
       const normalised = normalise(text);
-      const namesTime = namesDayOrTime(normalised);
+      const namesTime = namesComingTime(text);
       const parts = segments(normalised);
-      /** A guess with a day or time in the message: a booking intent close behind it goes first. */
+      /**
+       * A guess with a day or time in the message: a booking intent close behind it goes first, and a
+       * request to book in so many words is one unless the guess is a clear question of another kind.
+       */
       const withTime = async (guess: IntentGuess): Promise<IntentGuess> => {
-        if (!namesTime || isBooking(guess.intent)) return guess;
+        if (isBooking(guess.intent)) return guess;
+        // Only over a guess the classifier is not clear about: "would a massage tonight help me sleep?" stays a question.
+        const request = guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent) ? bookingRequest(text, namesTime) : undefined;
+        if (request) return { intent: request, score: Math.max(guess.score, options.threshold) };
+        if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;
       };
       if (parts.length <= 1) {
-        const guess = sure(whole, text) ? await withTime(whole) : whole;
-        return sure(guess, text) ? { kind: 'intent', intent: guess.intent, score: guess.score, namesTime } : { kind: 'unsure', guess };
+        const guess = await withTime(whole);
+        if (!sure(guess, text)) return { kind: 'unsure', guess };
+        const second = await secondInHalves(parts, guess);
+        return { kind: 'intent', intent: guess.intent, score: guess.score, namesTime, ...(second ? { also: second } : {}) };
       }
 
       // Each part on its own: the questions in it, and what surrounds them.
@@ -119,8 +188,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const wholeFits = sure(whole, text) && !SOCIAL.has(whole.intent);
       const agrees = questions.length === 0 || questions.some((q) => q.guess.intent === whole.intent);
       const first = await withTime(!best || (wholeFits && (agrees || whole.score >= best.score)) ? whole : best);
-      if (!sure(first, text) && first === whole) return { kind: 'unsure', guess: whole };
-      const second = questions.find((q) => q.guess.intent !== first.intent && q.guess.score >= SECOND_QUESTION_MIN_SCORE)?.guess;
+      if (!sure(first, text)) return { kind: 'unsure', guess: first };
+      const second = questions.find((q) => q.guess.intent !== first.intent && q.guess.score >= SECOND_QUESTION_MIN_SCORE)?.guess ?? (await secondInHalves(parts, first));
       return { kind: 'intent', intent: first.intent, score: first.score, namesTime, ...(second ? { also: second } : {}) };
     },
   };

@@ -13,7 +13,7 @@ import type { Choice, Reply } from '../types.ts';
 import type { BookingEvents } from './booking-events.ts';
 import type { BookingMemory } from './booking-state.ts';
 import type { BookingText } from './booking-text.ts';
-import type { BookingWords } from './booking-words.ts';
+import type { BookingReader } from '../../nlu/index.ts';
 
 /** Everything the booking conversations need, built once by the concierge. */
 export interface BookingContext {
@@ -21,7 +21,8 @@ export interface BookingContext {
   store: BookingStore;
   content: Content;
   text: BookingText;
-  words: BookingWords;
+  /** Reads the guest's answers; the flows decide what to do with what it returns. */
+  reader: BookingReader;
   events: BookingEvents;
   now: () => Date;
   /** The service booked (the spa's first, the upper back massage). */

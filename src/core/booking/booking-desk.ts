@@ -3,7 +3,7 @@ import type { BookingContext, BookingGuest, BookingOutcome } from './booking-con
 import { continueBookingWithAction, continueBookingWithText, repromptBooking, startBooking } from './booking-flow.ts';
 import type { BookingMemory } from './booking-state.ts';
 import { continueManagingWithAction, continueManagingWithText, listMyBookings, startManaging } from './manage-bookings.ts';
-import { wantedShift } from './wanted-time.ts';
+import type { MessageSense } from './apply-answer.ts';
 
 /** The booking side of the concierge: one entry per way a guest reaches it. */
 export function createBookingDesk(ctx: BookingContext) {
@@ -19,7 +19,7 @@ export function createBookingDesk(ctx: BookingContext) {
           return startManaging(ctx, guest, memory, 'move', text);
         default:
           // "Can I come an hour earlier?" is about a time the guest already has: their booking.
-          if (!memory.draft && text && wantedShift(text) !== undefined) return startManaging(ctx, guest, memory, 'move', text);
+          if (!memory.draft && text && ctx.reader.wantedShift(text) !== undefined) return startManaging(ctx, guest, memory, 'move', text);
           return startBooking(ctx, guest, memory, text);
       }
     },
@@ -34,10 +34,13 @@ export function createBookingDesk(ctx: BookingContext) {
       return continueBookingWithAction(ctx, guest, memory, parsed);
     },
 
+    /** Whether a booking, cancel or move waits for the guest's answer. */
+    waiting: (memory: BookingMemory) => Boolean(memory.draft || memory.manage),
+
     /** Typed text while a booking, cancel or move waits for an answer; undefined when none does. */
-    async forText(guest: BookingGuest, memory: BookingMemory, text: string): Promise<BookingOutcome | 'unhandled' | undefined> {
-      if (memory.draft) return continueBookingWithText(ctx, guest, { ...memory, draft: memory.draft }, text);
-      if (memory.manage) return continueManagingWithText(ctx, guest, { ...memory, manage: memory.manage }, text);
+    async forText(guest: BookingGuest, memory: BookingMemory, text: string, sense: MessageSense = {}): Promise<BookingOutcome | 'unhandled' | undefined> {
+      if (memory.draft) return continueBookingWithText(ctx, guest, { ...memory, draft: memory.draft }, text, sense);
+      if (memory.manage) return continueManagingWithText(ctx, guest, { ...memory, manage: memory.manage }, text, sense);
       return undefined;
     },
 

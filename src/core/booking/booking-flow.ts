@@ -9,23 +9,14 @@ import {
   type FreeSlot,
 } from '../../booking/index.ts';
 import { fillTemplate } from '../../content/index.ts';
-import { findDuration, findEmail, findName, findPhone } from '../../nlu/index.ts';
+import { cleanName } from '../../nlu/index.ts';
 import type { Choice, Reply } from '../types.ts';
 import { bookingAction, type BookingAction } from './booking-actions.ts';
 import { capacityRules, occupancyAround, randomKey, type BookingContext, type BookingGuest, type BookingOutcome } from './booking-context.ts';
 import { confirmBooking } from './confirm-booking.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { refuseAtGuestLimit, refusedAtGuestLimit } from './guest-limit.ts';
-import { wantedShift, wantedTime } from './wanted-time.ts';
-
-/** What a guest's message did to the draft. */
-interface Applied {
-  draft: BookingDraft;
-  changed: boolean;
-  notes: string[];
-  stop?: boolean;
-  confirm?: boolean;
-}
+import { applyText, type MessageSense } from './apply-answer.ts';
 
 /**
  * Starts a booking, taking whatever the guest already said ("tomorrow at 3pm, an hour please"); a guest
@@ -62,8 +53,9 @@ export async function continueBookingWithText(
   guest: BookingGuest,
   memory: BookingMemory & { draft: BookingDraft },
   text: string,
+  sense: MessageSense = {},
 ): Promise<BookingOutcome | 'unhandled'> {
-  const applied = applyText(ctx, memory.draft, text, memory.draft.awaiting ?? 'any');
+  const applied = applyText(ctx, memory.draft, text, memory.draft.awaiting ?? 'any', sense);
   if (applied.stop) return stopBooking(ctx, memory);
   if (applied.confirm) return confirm(ctx, guest, memory, memory.draft);
   if (!applied.changed && applied.notes.length === 0) return 'unhandled';
@@ -99,10 +91,10 @@ export async function continueBookingWithAction(
       next = { ...base, durationMinutes: action.minutes };
       break;
     case 'day':
-      next = { ...base, day: action.day, time: undefined, period: undefined, near: undefined };
+      next = { ...base, day: action.day, time: undefined, period: undefined, window: undefined, near: undefined };
       break;
     case 'at':
-      next = { ...base, day: dayKey(action.start, ctx.calendar.timeZone), time: clockOf(ctx, action.start), period: undefined, near: undefined };
+      next = { ...base, day: dayKey(action.start, ctx.calendar.timeZone), time: clockOf(ctx, action.start), period: undefined, window: undefined, near: undefined };
       break;
     case 'therapist':
       if (action.id !== 'any' && !ctx.calendar.therapists.some((t) => t.id === action.id)) return undefined;
@@ -146,114 +138,6 @@ async function stopBooking(ctx: BookingContext, memory: BookingMemory): Promise<
   return { replies: [{ text: ctx.content.booking.stopped, choices: ctx.menuChoices() }], memory: { ...memory, draft: undefined }, stopped: true };
 }
 
-/** Reads a typed message for every answer it holds; corrections ("make it 30 minutes", "actually Saturday") apply at any step. */
-function applyText(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: NonNullable<BookingDraft['awaiting']> | 'any'): Applied {
-  const { words, calendar } = ctx;
-  const texts = ctx.content.booking;
-  if (words.isStop(text)) return { draft, changed: false, notes: [], stop: true };
-  const freeAnswer = readFreeAnswer(ctx, draft, text, awaiting);
-  if (freeAnswer) return freeAnswer;
-  const notes: string[] = [];
-  if (awaiting === 'confirm' && words.isYes(text)) return { draft, changed: false, notes, confirm: true };
-
-  // Only the start is read for booking details: a long message full of dates would cost every guest time.
-  text = text.slice(0, 300);
-  if (words.mentionsGroup(text)) notes.push(texts.one_guest_per_booking);
-  const next: BookingDraft = { ...draft };
-  let changed = false;
-  const bare = awaiting === 'duration' ? /^\s*(\d{2,3})\s*$/.exec(text) : null;
-  const minutes = findDuration(text)?.minutes ?? (bare ? Number(bare[1]) : undefined);
-  if (minutes !== undefined) {
-    if (calendar.durations.includes(minutes)) {
-      next.durationMinutes = minutes;
-      changed = true;
-    } else {
-      notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(' or ') }));
-    }
-  }
-  const when = readWhen(ctx, draft, text, awaiting);
-  if (when) {
-    // A new day or time: the alternatives offered around an earlier one no longer apply.
-    Object.assign(next, when, { near: undefined });
-    changed = true;
-  }
-  const therapist = words.therapist(text, awaiting === 'therapist') ?? words.therapistByGender(text, awaiting === 'therapist', draft.hold?.therapistId);
-  if (therapist) {
-    next.therapist = therapist;
-    changed = true;
-  } else if (awaiting === 'therapist' && words.isNone(text)) {
-    next.therapist = 'any';
-    changed = true;
-  } else if (awaiting === 'therapist' && !changed && words.isYes(text)) {
-    notes.push(texts.which_therapist);
-  }
-  const pressure = words.pressure(text);
-  if (pressure && (awaiting === 'pressure' || /pressure/i.test(text))) {
-    next.pressure = pressure;
-    changed = true;
-  }
-  return { draft: next, changed, notes };
-}
-
-/**
- * The answers that are the whole message: the name, the contact, the note for the therapist. Its dates
- * or numbers are not booking details, unless it is a question of its own ("sorry, where are you?"):
- * that is left for the concierge to answer, then the step is asked again. Undefined at other steps.
- */
-function readFreeAnswer(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: NonNullable<BookingDraft['awaiting']> | 'any'): Applied | undefined {
-  const texts = ctx.content.booking;
-  const unanswered: Applied = { draft, changed: false, notes: [] };
-  if (awaiting === 'name') {
-    if (isQuestion(text)) return unanswered;
-    // "Tom Nguyen 0905 123 456": the number is the contact the next question would ask for.
-    const phone = findPhone(text, 'VN');
-    const email = phone ? undefined : findEmail(text);
-    const rest = phone ? text.replace(phone.text, ' ') : email ? text.replace(email, ' ') : text;
-    // The "Use Lan" button's label, typed out.
-    const labelled = useNameLabel(texts.labels.use_name).exec(rest.trim())?.[1];
-    const name = cleanName(labelled ?? findName(rest) ?? rest);
-    if (!name) return { ...unanswered, notes: [texts.name_invalid] };
-    const contact = phone?.e164 ?? email;
-    return { draft: { ...draft, name, ...(contact ? { contact } : {}) }, changed: true, notes: [] };
-  }
-  if (awaiting === 'contact') {
-    const contact = findPhone(text, 'VN')?.e164 ?? findEmail(text);
-    return contact ? { draft: { ...draft, contact }, changed: true, notes: [] } : { ...unanswered, notes: [texts.contact_invalid] };
-  }
-  if (awaiting === 'health') {
-    if (ctx.words.isNone(text)) return { draft: { ...draft, health: '' }, changed: true, notes: [] };
-    const health = ctx.mentionsHealth(text);
-    // "how much does it cost?" is a question to answer, not a note for the therapist.
-    if (!health && isQuestion(text)) return unanswered;
-    return { draft: { ...draft, health: text.slice(0, 500) }, changed: true, notes: health ? [ctx.content.health.advice] : [] };
-  }
-  return undefined;
-}
-
-/** The day, time and part of the day a message asks for, if any: a date or time, an hour alone once the day is known, or a shift. */
-function readWhen(
-  ctx: BookingContext,
-  draft: BookingDraft,
-  text: string,
-  awaiting: NonNullable<BookingDraft['awaiting']> | 'any',
-): Pick<BookingDraft, 'day' | 'time' | 'period'> | undefined {
-  const zone = ctx.calendar.timeZone;
-  // "Half an hour later": from the time already chosen.
-  const shift = draft.day && draft.time ? wantedShift(text) : undefined;
-  if (shift !== undefined && draft.day && draft.time) {
-    const moved = new Date(zonedInstant(draft.day, draft.time, zone).getTime() + shift * 60_000);
-    return { day: dayKey(moved, zone), time: clockOf(ctx, moved), period: undefined };
-  }
-  // Once the day is known, an hour on its own is a time for it: "4", "is 4 ok?", "3.30", "how about 5".
-  const bareHour = draft.day && awaiting !== 'duration' ? BARE_HOUR.exec(text)?.groups : undefined;
-  const when = wantedTime(ctx, text) ?? (bareHour ? wantedTime(ctx, `at ${bareHour.h}:${bareHour.m ?? '00'}`) : undefined);
-  if (!when) return undefined;
-  const day = when.date || (when.time && !draft.day) ? dayKey(when.start, zone) : draft.day;
-  // A part of the day with a new date ("Saturday afternoon") drops the time chosen before.
-  const time = when.time ? clockOf(ctx, when.start) : when.period && when.date ? undefined : draft.time;
-  return { day, time, period: when.time ? undefined : when.period };
-}
-
 /** Lets the hold go when the time, length or therapist it was for has changed. */
 async function releaseStaleHold(ctx: BookingContext, before: BookingDraft | undefined, after: BookingDraft): Promise<BookingDraft> {
   const hold = before?.hold;
@@ -292,13 +176,19 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     const from = zonedInstant(draft.day, '00:00', calendar.timeZone);
     const busy = await occupancyAround(ctx, from, 0, 1);
     const free = findFreeSlots({ ...slotInput, from, to: new Date(from.getTime() + 86_400_000), busy });
-    const inPeriod = free.filter((s) => !draft.period || periodOf(ctx, s.start) === draft.period);
-    const offered = (inPeriod.length > 0 ? inPeriod : free).slice(0, 4);
+    const wanted = freeTimesWanted(ctx, draft, free);
+    const offered = (wanted.length > 0 ? wanted : free).slice(0, 4);
     if (offered.length > 0) {
-      return ask('time', text.say(texts.ask_time, { day: text.day(draft.day) }), offered.map((s) => timeChoice(ctx, s, 'time')));
+      // "4ish" with 16:00 free: that time, as the guest meant it (the summary shows it, and it can be changed).
+      const around = draft.window?.around ? offered.find((s) => clockOf(ctx, s.start) === draft.window?.from) : undefined;
+      if (around) return advance(ctx, guest, memory, { ...draft, time: clockOf(ctx, around.start), window: undefined }, notes);
+      const shown = { ...draft, offered: offered.map((s) => s.start.toISOString()) };
+      return ask('time', text.say(texts.ask_time, { day: text.day(draft.day) }), offered.map((s) => timeChoice(ctx, s, 'time')), shown);
     }
-    notes.push(text.say(texts.day_full, { day: text.day(draft.day) }));
-    return offerAlternatives(ctx, memory, { ...draft, time: undefined }, from, notes, stop);
+    // Nothing left that day ("tonight" at half past seven, or a full day): which other day suits.
+    const today = draft.day === dayKey(ctx.now(), calendar.timeZone);
+    notes.push(today ? texts.today_over : text.say(texts.day_full, { day: text.day(draft.day) }));
+    return advance(ctx, guest, memory, { ...draft, day: undefined, time: undefined, offered: undefined }, notes);
   }
 
   const start = zonedInstant(draft.day, draft.time, calendar.timeZone);
@@ -376,7 +266,8 @@ async function offerAlternatives(ctx: BookingContext, memory: BookingMemory, dra
     nearest.length > 0
       ? { text: [...notes, texts.alternatives].join('\n\n'), choices: [...nearest.map((s) => timeChoice(ctx, s, 'when')), stop] }
       : { text: [...notes, texts.no_alternatives].join('\n\n'), choices: [stop] };
-  return { replies: [reply], memory: { ...memory, draft: { ...draft, near: near.toISOString(), awaiting: 'time' } } };
+  const offered = nearest.map((s) => s.start.toISOString());
+  return { replies: [reply], memory: { ...memory, draft: { ...draft, near: near.toISOString(), offered, awaiting: 'time' } } };
 }
 
 function timeChoice(ctx: BookingContext, slot: FreeSlot, style: 'time' | 'when'): Choice {
@@ -412,37 +303,25 @@ function clockOf(ctx: BookingContext, instant: Date): string {
   return format(new TZDate(instant, ctx.calendar.timeZone), 'HH:mm');
 }
 
+/**
+ * Of a day's free times, those the guest asked for loosely: in the part of the day or the window
+ * they named ("after lunch"), the nearest first around a time give or take ("4ish"), or the soonest.
+ */
+function freeTimesWanted(ctx: BookingContext, draft: BookingDraft, free: FreeSlot[]): FreeSlot[] {
+  const { window, period } = draft;
+  if (period) return free.filter((s) => periodOf(ctx, s.start) === period);
+  if (!window || window.soonest) return free;
+  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  if (window.around) {
+    const at = minutes(window.from);
+    const distance = (s: FreeSlot) => Math.abs(minutes(clockOf(ctx, s.start)) - at);
+    return [...free].sort((a, b) => distance(a) - distance(b)).slice(0, 4).sort((a, b) => a.start.getTime() - b.start.getTime());
+  }
+  return free.filter((s) => clockOf(ctx, s.start) >= window.from && clockOf(ctx, s.start) <= window.to);
+}
+
 function periodOf(ctx: BookingContext, instant: Date): BookingDraft['period'] {
   const hour = new TZDate(instant, ctx.calendar.timeZone).getHours();
   return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : hour < 21 ? 'evening' : 'night';
 }
 
-/** A name as the guest typed it, keeping letters (any script), spaces, apostrophes, hyphens and dots. */
-// An hour alone, as a reply about the time: "4", "is 4 ok?", "3.30 then", "how about 5?", "at 11 please".
-const BARE_HOUR =
-  /^\s*(?:(?:is|what about|how about|maybe|or|at|can i do|could we do|can we do|make it|say)\s+)?(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?\s*(?:o'?clock)?\s*(?:ok(?:ay)?|then|instead|please|pls|works?|possible|fine|good)?\s*[?!.]*\s*$/i;
-
-// A question of the guest's own: a question mark, or a question word and more ("where are you
-// located"). "Do" and "Will" are left out: they begin names ("Do Thi Lan", "Will Smith").
-const QUESTION_START = /^(?:sorry[,!.]?\s+|but\s+|and\s+|wait[,!.]?\s+)?(?:where|what|how|when|why|which|who|can|could|does|is|are|should)\s+\S+\s+\S+/i;
-
-function isQuestion(text: string): boolean {
-  return /\?\s*$/.test(text) || QUESTION_START.test(text.trim());
-}
-
-/** Matches the "Use {name}" button's label typed out, capturing the name. */
-function useNameLabel(template: string): RegExp {
-  const [before = '', after = ''] = template.split('{name}').map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${before}${before ? '\\s+' : ''}(.+?)${after ? `\\s*${after}` : ''}$`, 'i');
-}
-
-function cleanName(raw: string): string {
-  return raw
-    .replace(/[^\p{L}\p{M}\s'.-]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(' ')
-    .slice(0, 5)
-    .join(' ')
-    .slice(0, 60);
-}

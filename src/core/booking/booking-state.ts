@@ -12,12 +12,21 @@ export const bookingDraftSchema = z.object({
   day: z.iso.date().optional(),
   time: z.string().regex(/^\d\d:\d\d$/).optional(),
   period: z.enum(['morning', 'afternoon', 'evening', 'night']).optional(),
+  /**
+   * A loose time the guest gave ("after lunch": 13:00 to 15:00; "4ish": around 16:00; "asap": the
+   * soonest): the free times offered are those in the window, nearest first when `around`.
+   */
+  window: z
+    .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/), around: z.boolean().optional(), soonest: z.boolean().optional() })
+    .optional(),
   therapist: z.string().max(30).optional(),
   pressure: z.enum(['light', 'medium', 'firm']).optional(),
   health: z.string().max(500).optional(),
   name: z.string().max(60).optional(),
   contact: z.string().max(120).optional(),
   hold: z.object({ id: z.string().max(64), start: isoInstant, therapistId: z.string().max(30), durationMinutes: z.number() }).optional(),
+  /** The times last offered as choices, so "the first one" or "the earliest" picks one of them. */
+  offered: z.array(isoInstant).max(8).optional(),
   /** A time the guest wanted that could not be had: the times offered instead stay around it. */
   near: isoInstant.optional(),
   /** The question the bot asked last. */

@@ -3,11 +3,11 @@
 // The desk the concierge talks to
 export { createBookingDesk, type BookingDesk } from './booking-desk.ts';
 export type { BookingContext, BookingGuest, BookingOutcome } from './booking-context.ts';
+export type { MessageSense } from './apply-answer.ts';
 
 // Building its context
 export { calendarSettingsFrom } from './calendar-settings.ts';
 export { createBookingText } from './booking-text.ts';
-export { createBookingWords } from './booking-words.ts';
 
 // Events other parts subscribe to
 export { createBookingEvents, type BookingEvent, type BookingEvents, type BookingListener } from './booking-events.ts';

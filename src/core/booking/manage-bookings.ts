@@ -22,7 +22,7 @@ import {
 import { reasonText } from './booking-flow.ts';
 import type { DateTimeMention } from '../../nlu/index.ts';
 import type { BookingMemory, ManageState } from './booking-state.ts';
-import { wantedShift, wantedTime } from './wanted-time.ts';
+import type { MessageSense } from './apply-answer.ts';
 
 // "My bookings", cancelling and moving. A guest only ever sees and changes bookings made from
 // their own chat: every lookup goes through their own list.
@@ -86,15 +86,17 @@ export async function continueManagingWithText(
   guest: BookingGuest,
   memory: BookingMemory & { manage: ManageState },
   text: string,
+  sense: MessageSense = {},
 ): Promise<BookingOutcome | 'unhandled'> {
   const { manage } = memory;
-  const { words } = ctx;
+  const { reader: words } = ctx;
+  const stops = words.isStop(text) || (sense.stops === true && !words.isYes(text) && !words.confirmsCancel(text));
   // Moving, the guest decides to cancel instead: the same booking, or the one they pick.
   if (manage.action === 'move' && words.asksToCancelBooking(text)) {
     const booking = manage.ref ? (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === manage.ref) : undefined;
     return booking ? chosen(ctx, guest, memory, 'cancel', booking) : startManaging(ctx, guest, memory, 'cancel', text);
   }
-  if (words.isStop(text) && manage.action === 'move') return continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref ?? '' }).then((o) => o ?? 'unhandled');
+  if (stops && manage.action === 'move') return continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref ?? '' }).then((o) => o ?? 'unhandled');
   const ref = findBookingRef(text);
   if (ref) return startManaging(ctx, guest, memory, manage.action, text);
   if (manage.awaiting === 'pick') {
@@ -108,7 +110,7 @@ export async function continueManagingWithText(
   }
   if (manage.awaiting === 'confirm' && manage.ref) {
     if (words.isYes(text) || (manage.action === 'cancel' && words.confirmsCancel(text))) return carryOut(ctx, guest, memory, manage);
-    if (words.isNone(text) || words.isStop(text)) {
+    if (words.isNone(text) || stops) {
       const outcome = await continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref });
       if (outcome) return outcome;
     }
@@ -144,31 +146,21 @@ async function chosen(ctx: BookingContext, guest: BookingGuest, memory: BookingM
   };
 }
 
-// A place in the list of bookings shown; -1 is the last.
-const ORDINALS: Array<[RegExp, number]> = [
-  [/\b(?:first|1st)\b|^\s*(?:the\s+)?1\s*$/i, 0],
-  [/\b(?:second|2nd)\b|^\s*(?:the\s+)?2\s*$/i, 1],
-  [/\b(?:third|3rd)\b|^\s*(?:the\s+)?3\s*$/i, 2],
-  [/\b(?:fourth|4th)\b|^\s*(?:the\s+)?4\s*$/i, 3],
-  [/\b(?:last|latest|later)\b/i, -1],
-  [/\b(?:earliest|earlier|next)\b/i, 0],
-];
-
 /**
  * The bookings, of those listed to the guest, that fit what they said: its place in the list ("the
  * second one", "the last one") or its day or time ("the sunday one", "the 5pm one"). Undefined when
  * the message names neither.
  */
 function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): Booking[] | undefined {
-  const when = wantedTime(ctx, text);
+  const when = ctx.reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
   if (when) {
     const zone = ctx.calendar.timeZone;
     const clock = (instant: Date) => format(new TZDate(instant, zone), 'HH:mm');
     return listed.filter((b) => (!when.date || dayKey(when.start, zone) === b.day) && (!when.time || clock(new Date(b.start)) === clock(when.start)));
   }
-  const ordinal = ORDINALS.find(([pattern]) => pattern.test(text));
-  if (!ordinal) return undefined;
-  const booking = listed.at(ordinal[1]);
+  const ordinal = ctx.reader.ordinal(text);
+  if (ordinal === undefined) return undefined;
+  const booking = listed.at(ordinal);
   return booking ? [booking] : [];
 }
 
@@ -176,9 +168,9 @@ function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): 
 type NewTime = { shift: number; when?: undefined } | { shift?: undefined; when: DateTimeMention };
 
 function newTimeIn(ctx: BookingContext, text: string): NewTime | undefined {
-  const shift = wantedShift(text);
+  const shift = ctx.reader.wantedShift(text);
   if (shift !== undefined) return { shift };
-  const when = wantedTime(ctx, text);
+  const when = ctx.reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
   return when ? { when } : undefined;
 }
 

@@ -1,0 +1,181 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import { dayKey, zonedInstant } from '../../booking/index.ts';
+import { fillTemplate } from '../../content/index.ts';
+import type { BookingContext } from './booking-context.ts';
+import type { BookingDraft } from './booking-state.ts';
+
+// What a guest's typed message changes in a booking being put together. The reader (src/nlu) says
+// what the message holds; this decides which of it is an answer, at which step.
+
+/** The step the booking is at, or `any` for a message that starts or restarts it. */
+export type Awaiting = NonNullable<BookingDraft['awaiting']> | 'any';
+
+/** What a guest's message did to the draft. */
+export interface Applied {
+  draft: BookingDraft;
+  changed: boolean;
+  notes: string[];
+  stop?: boolean;
+  confirm?: boolean;
+}
+
+/** What the concierge read in the whole message before the booking looked at it. */
+export interface MessageSense {
+  /** The guest calls it off ("never mind, I'll think about it"), as the classifier reads it. */
+  stops?: boolean;
+  /** A question of the guest's own about something else ("does it hurt?"): answered, then the step is asked again. */
+  asksAside?: boolean;
+}
+
+// Only the start is read for booking details: a long message full of dates would cost every guest time.
+const READ_MAX = 300;
+
+/** Reads a typed message for every answer it holds; corrections ("make it 30 minutes", "actually Saturday") apply at any step. */
+export function applyText(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: Awaiting, sense: MessageSense = {}): Applied {
+  const { reader, calendar } = ctx;
+  const texts = ctx.content.booking;
+  const unchanged: Applied = { draft, changed: false, notes: [] };
+  if (reader.isStop(text)) return { ...unchanged, stop: true };
+  // A question of the guest's own is answered first; a health matter at the health question is the answer.
+  if (sense.asksAside && awaiting !== 'any' && !(awaiting === 'health' && ctx.mentionsHealth(text))) return unchanged;
+  const whole = readWholeAnswer(ctx, draft, text, awaiting);
+  // No name reads "forget it, too complicated": at the name question the classifier's stop wins.
+  if (whole && sense.stops && (!whole.changed || awaiting === 'name')) return { ...unchanged, stop: true };
+  if (whole) return whole;
+  if (awaiting === 'confirm' && reader.isYes(text)) return { ...unchanged, confirm: true };
+
+  text = text.slice(0, READ_MAX);
+  const notes: string[] = [];
+  if (reader.mentionsGroup(text)) notes.push(texts.one_guest_per_booking);
+  const next: BookingDraft = { ...draft };
+  let changed = false;
+  const minutes = reader.minutes(text, awaiting === 'duration');
+  if (minutes !== undefined) {
+    if (calendar.durations.includes(minutes)) {
+      next.durationMinutes = minutes;
+      changed = true;
+    } else {
+      notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(' or ') }));
+    }
+  }
+  const when = readWhen(ctx, draft, text, awaiting);
+  if (when) {
+    // A new day or time: the alternatives offered around an earlier one no longer apply.
+    Object.assign(next, when, { near: undefined, offered: undefined });
+    changed = true;
+  }
+  const therapist = reader.therapist(text, awaiting === 'therapist') ?? reader.therapistByGender(text, awaiting === 'therapist', draft.hold?.therapistId);
+  if (therapist) {
+    next.therapist = therapist;
+    changed = true;
+  } else if (awaiting === 'therapist' && reader.isNone(text)) {
+    next.therapist = 'any';
+    changed = true;
+  } else if (awaiting === 'therapist' && !changed && reader.isYes(text)) {
+    notes.push(texts.which_therapist);
+  }
+  const pressure = reader.pressure(text);
+  if (pressure && (awaiting === 'pressure' || reader.mentionsPressure(text))) {
+    next.pressure = pressure;
+    changed = true;
+  }
+  // Said up front or at the summary ("... name Anna Lee, +84 905 111 222, no health issues"): not asked again.
+  if (awaiting === 'any' || awaiting === 'confirm') {
+    const contact = reader.contact(text);
+    if (contact && contact !== draft.contact) {
+      next.contact = contact;
+      changed = true;
+    }
+    const name = reader.introducedName(text);
+    if (name && name !== draft.name) {
+      next.name = name;
+      changed = true;
+    }
+    if (draft.health === undefined && reader.saysHealthy(text)) {
+      next.health = '';
+      changed = true;
+    }
+  }
+  // The classifier's reading of a stop ("nah, I'll think about it") counts only when the message answers nothing.
+  if (!changed && sense.stops) return { ...unchanged, stop: true };
+  return { draft: next, changed, notes };
+}
+
+/**
+ * The answers that are the whole message: the name, the contact, the note for the therapist. Its dates
+ * or numbers are not booking details, unless it is a question of its own ("sorry, where are you?"):
+ * that is left for the concierge to answer, then the step is asked again. Undefined at other steps.
+ */
+function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: Awaiting): Applied | undefined {
+  const { reader } = ctx;
+  const texts = ctx.content.booking;
+  const unanswered: Applied = { draft, changed: false, notes: [] };
+  if (awaiting === 'name') {
+    if (reader.isQuestion(text)) return unanswered;
+    const answer = reader.name(text, texts.labels.use_name);
+    if (!answer) return { ...unanswered, notes: [texts.name_invalid] };
+    return { draft: { ...draft, name: answer.name, ...(answer.contact ? { contact: answer.contact } : {}) }, changed: true, notes: [] };
+  }
+  if (awaiting === 'contact') {
+    const contact = reader.contact(text);
+    if (contact) return { draft: { ...draft, contact }, changed: true, notes: [] };
+    if (reader.isQuestion(text)) return unanswered;
+    return { ...unanswered, notes: [texts.contact_invalid] };
+  }
+  if (awaiting === 'health') {
+    if (reader.isNone(text) || reader.saysHealthy(text)) return { draft: { ...draft, health: '' }, changed: true, notes: [] };
+    const health = ctx.mentionsHealth(text);
+    // "how much does it cost?" is a question to answer, not a note for the therapist.
+    if (!health && reader.isQuestion(text)) return unanswered;
+    return { draft: { ...draft, health: text.slice(0, 500) }, changed: true, notes: health ? [ctx.content.health.advice] : [] };
+  }
+  return undefined;
+}
+
+type When = Pick<BookingDraft, 'day' | 'time' | 'period' | 'window'>;
+
+/** The day, time and part of the day a message asks for, if any: a date or time, an hour alone once the day is known, a shift, or a loose time. */
+function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: Awaiting): When | undefined {
+  const { reader } = ctx;
+  const zone = ctx.calendar.timeZone;
+  const ref = { now: ctx.now(), timeZone: zone };
+  // "Half an hour later": from the time already chosen.
+  const shift = draft.day && draft.time ? reader.wantedShift(text) : undefined;
+  if (shift !== undefined && draft.day && draft.time) {
+    const moved = new Date(zonedInstant(draft.day, draft.time, zone).getTime() + shift * 60_000);
+    return { day: dayKey(moved, zone), time: clockOf(moved, zone), period: undefined, window: undefined };
+  }
+  // "The first one", "the earliest": one of the times just offered.
+  const picked = awaiting === 'time' && draft.offered ? pickOffered(draft.offered, reader.ordinal(text, false)) : undefined;
+  if (picked) return { day: dayKey(picked, zone), time: clockOf(picked, zone), period: undefined, window: undefined };
+  // A loose time ("after lunch", "4ish", "asap") is a window to offer free times in, not a time.
+  const loose = reader.looseTime(text);
+  const dated = reader.wantedTime(text, ref);
+  const day = dated?.date ? dayKey(dated.start, zone) : draft.day;
+  if (loose) {
+    const window =
+      loose.kind === 'window' ? { from: loose.from, to: loose.to } : loose.kind === 'around' ? { from: loose.at, to: loose.at, around: true } : { from: '00:00', to: '23:59', soonest: true };
+    // "asap" with no day is today (the earliest free times from now on are offered).
+    const soonDay = loose.kind === 'soonest' && !day ? dayKey(ctx.now(), zone) : day;
+    return { day: soonDay, time: undefined, period: undefined, window };
+  }
+  // Once the day is known, an hour on its own is a time for it: "4", "is 4 ok?", "3.30", "how about 5".
+  const bare = draft.day && awaiting !== 'duration' ? reader.bareHour(text) : undefined;
+  const when = dated ?? (bare ? reader.wantedTime(`at ${bare.hour}:${String(bare.minute).padStart(2, '0')}`, ref) : undefined);
+  if (!when) return undefined;
+  const newDay = when.date || (when.time && !draft.day) ? dayKey(when.start, zone) : draft.day;
+  // A part of the day with a new date ("Saturday afternoon") drops the time chosen before.
+  const time = when.time ? clockOf(when.start, zone) : when.period && when.date ? undefined : draft.time;
+  return { day: newDay, time, period: when.time ? undefined : when.period, window: when.time || when.period ? undefined : draft.window };
+}
+
+/** The offered time at a place in the list (-1 the last), if there is one. */
+function pickOffered(offered: string[], place: number | undefined): Date | undefined {
+  const iso = place === undefined ? undefined : offered.at(place);
+  return iso ? new Date(iso) : undefined;
+}
+
+function clockOf(instant: Date, zone: string): string {
+  return format(new TZDate(instant, zone), 'HH:mm');
+}

@@ -1,0 +1,114 @@
+import type { BookingVocabulary, Normaliser } from '../normalise.ts';
+
+// Short answers in the booking conversation ("yes", "no", "firm please", "stop", "Mai"), with the
+// words of intents/vocabulary/<language>.yaml. A long message that merely contains "no" or "stop"
+// is not such an answer, so each test also looks at the length of the message.
+
+/** A therapist as the reader needs to know them: how guests name them, and their gender. */
+export interface NamedTherapist {
+  id: string;
+  name: string;
+  gender?: 'female' | 'male' | undefined;
+}
+
+/** A test for any of the phrases as whole words, in a normalised message. */
+export function phraseTest(phrases: readonly string[]): (text: string) => boolean {
+  if (phrases.length === 0) return () => false;
+  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  return (text) => pattern.test(text);
+}
+
+// "do not cancel", "please do not cancel it": never an agreement to cancel (the text is normalised).
+const NEGATION = /\b(?:do\s+not|not|never)\b/i;
+
+// "not too hard", "nothing too strong", "do not go too deep": the word that is not wanted.
+const NEGATED_WORD = /\b(?:not|nothing|do\s+not\s+(?:go|make\s+it|press))\s+(?:too\s+|very\s+|so\s+|that\s+|overly\s+)?(\p{L}+)/iu;
+
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}']+/gu) ?? []).length;
+
+/** Reads the short answers of the booking conversation. */
+export function createBookingWords(words: BookingVocabulary, therapists: readonly NamedTherapist[], normalise: Normaliser) {
+  const stop = phraseTest(words.stop);
+  const cancelBooking = phraseTest(words.cancel_booking);
+  const confirmCancel = phraseTest(words.confirm_cancel);
+  const group = phraseTest(words.group);
+  const genders = (['female', 'male'] as const).map((g) => [g, phraseTest(words[g])] as const);
+  const yes = phraseTest(words.yes);
+  const none = phraseTest(words.none);
+  const anyTherapist = phraseTest(words.any_therapist);
+  const therapistWord = phraseTest(words.therapist);
+  const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, phraseTest(words[p])] as const);
+  const pressureWord = phraseTest(['pressure']);
+  const ordinals = (['first', 'second', 'third', 'fourth', 'last'] as const).map((o, i) => [o === 'last' ? -1 : i, phraseTest(words.ordinals[o])] as const);
+  // A therapist is named by the first word of their name ("Mai" for "Mai (sample)"). Names can be
+  // ordinary words too ("An"), so outside the therapist question only "with Mai" counts.
+  const firstNames = therapists.map((t) => [t.id, [...new Set([t.name.split(/[\s(]/)[0]!.toLowerCase(), t.id])]] as const);
+  const named = firstNames.map(([id, names]) => [id, phraseTest(names)] as const);
+  const namedWith = firstNames.map(([id, names]) => [id, phraseTest(names.map((n) => `with ${n}`))] as const);
+  // Answering the therapist question at more length: "I'd like Mai if she is free", "prefer An".
+  const namedAsAnswer = firstNames.map(
+    ([id, names]) => [id, phraseTest(names.flatMap((n) => [`with ${n}`, `like ${n}`, `prefer ${n}`, `want ${n}`, `have ${n}`, `choose ${n}`, `${n} please`, `${n} if`, `${n} is`, `${n} would`]))] as const,
+  );
+  const read = (text: string) => normalise(text);
+
+  return {
+    /** The guest wants to stop what they are doing. */
+    isStop: (text: string) => wordCount(text) <= 6 && stop(read(text)),
+    /** The guest asks to cancel their booking itself ("cancel my booking"), not just to stop. */
+    asksToCancelBooking: (text: string) => wordCount(text) <= 10 && cancelBooking(read(text)),
+    /** The request is for more than one guest ("for two people", "me and my wife"). */
+    mentionsGroup: (text: string) => group(read(text)),
+    /** The guest agrees to a cancellation in its own words ("yes, cancel it"), which `isYes` reads as stop. */
+    confirmsCancel: (text: string) => wordCount(text) <= 8 && confirmCancel(read(text)) && !NEGATION.test(read(text)),
+    /** The guest agrees. */
+    isYes: (text: string) => wordCount(text) <= 6 && yes(read(text)) && !stop(read(text)) && !NEGATION.test(read(text)),
+    /** The guest has nothing to add ("no", "nothing"). */
+    isNone: (text: string) => wordCount(text) <= 6 && none(read(text)),
+    /** The message says "pressure" ("firm pressure please"), so a pressure word in it is one. */
+    mentionsPressure: (text: string) => pressureWord(read(text)),
+    /** The pressure the guest asks for, if any; "not too hard" or "nothing too soft" is the middle one. */
+    pressure(text: string): 'light' | 'medium' | 'firm' | undefined {
+      const said = read(text);
+      const negation = NEGATED_WORD.exec(said);
+      // "light, not too strong" is light; "not too hard" alone is the middle one.
+      const rest = negation ? said.replace(negation[0], ' ') : said;
+      const direct = pressures.find(([, test]) => test(rest))?.[0];
+      if (direct) return direct;
+      const negated = negation?.[1];
+      if (negated && pressures.some(([p, test]) => p !== 'medium' && test(negated))) return 'medium';
+      return undefined;
+    },
+    /** The place in a list the guest names ("the second one": 1, "the last one": -1); a digit alone counts only where it is no hour. */
+    ordinal(text: string, digits = true): number | undefined {
+      const said = read(text).trim();
+      const digit = digits ? /^(?:the\s+)?([1-4])$/.exec(said)?.[1] : undefined;
+      if (digit) return Number(digit) - 1;
+      return ordinals.find(([, test]) => test(said))?.[0];
+    },
+    /**
+     * A therapist the guest asks for by gender ("a female therapist", or "a woman please" when asked):
+     * `preferred` if it fits, else the first listed of that gender; undefined when none fits.
+     */
+    therapistByGender(text: string, asked: boolean, preferred?: string): string | undefined {
+      const said = read(text);
+      if (!asked && !therapistWord(said)) return undefined;
+      const gender = genders.find(([, test]) => test(said))?.[0];
+      if (!gender) return undefined;
+      const fitting = therapists.filter((t) => t.gender === gender);
+      return (fitting.find((t) => t.id === preferred) ?? fitting[0])?.id;
+    },
+    /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
+    therapist(text: string, asked: boolean): string | undefined {
+      const said = read(text);
+      // Answering the question, a short reply naming them is enough ("Mai", "An please"); in a longer
+      // message "an" or "mai" is more likely an ordinary word ("half an hour later").
+      const tests = asked ? (wordCount(said) <= 3 ? named : namedAsAnswer) : namedWith;
+      const id = tests.find(([, test]) => test(said))?.[0];
+      if (id) return id;
+      return asked && anyTherapist(said) ? 'any' : undefined;
+    },
+  };
+}
+
+export type BookingWords = ReturnType<typeof createBookingWords>;

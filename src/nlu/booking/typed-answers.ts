@@ -1,0 +1,113 @@
+import { findEmail, findName, findPhone, type CountryCode } from '../contact.ts';
+import { respell } from '../dates/spellings.ts';
+import { findDuration } from '../durations.ts';
+import type { BookingVocabulary, Normaliser } from '../normalise.ts';
+import { phraseTest } from './booking-words.ts';
+
+// The answers a guest types in full: a name, a phone number or email, a length, and whether what
+// they typed is a question of their own rather than an answer.
+
+// Longer than this, a "length" is a misread time ("10h").
+const MAX_SESSION_MINUTES = 4 * 60;
+
+/** A name the guest gave, with the contact typed beside it ("Tom Nguyen 0905 123 456"). */
+export interface NameAnswer {
+  name: string;
+  contact?: string;
+}
+
+/** Builds the reader of typed answers for a vocabulary. */
+export function createTypedAnswers(words: BookingVocabulary, normalise: Normaliser, country: CountryCode) {
+  const questionStart = phraseTest(words.question_starts);
+  const questionAtStart = words.question_starts.length > 0
+    ? new RegExp(`^(?:sorry[,!.]?\\s+|but\\s+|and\\s+|wait[,!.]?\\s+|btw\\s+)?(?:${words.question_starts.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+\\S+\\s+\\S+`, 'i')
+    : undefined;
+  const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
+  const healthy = phraseTest(words.healthy);
+
+  /** A contact in the text: a phone number (E.164) or an email address. */
+  const contactIn = (text: string): { contact: string; text: string } | undefined => {
+    const phone = findPhone(text, country);
+    if (phone) return { contact: phone.e164, text: phone.text };
+    const email = findEmail(text);
+    return email ? { contact: email, text: email } : undefined;
+  };
+
+  return {
+    /**
+     * A question of the guest's own: a question mark, or a question word and more ("where are you
+     * located"). Not "Do" or "Will" alone: they begin names ("Do Thi Lan", "Will Smith").
+     */
+    isQuestion(text: string): boolean {
+      return /\?\s*$/.test(text) || (questionAtStart?.test(normalise(text)) ?? false);
+    },
+    /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
+    minutes(text: string, asked: boolean): number | undefined {
+      // Read with times written as times ("10h morning" is ten o'clock), as the dates reader writes them.
+      const found = findDuration(respell(text).text)?.minutes;
+      // "10h morning" is ten o'clock: no session lasts hours on end.
+      if (found !== undefined) return found <= MAX_SESSION_MINUTES ? found : undefined;
+      if (!asked) return undefined;
+      // "60", "ok lets do 60 then", "30 is enough": a number of minutes said when the length was asked.
+      const numbers = normalise(text).match(/(?<![\d:.])\d{2,3}(?![\d:.])/g) ?? [];
+      return numbers.length === 1 ? Number(numbers[0]) : undefined;
+    },
+    /** The message says there is nothing about the guest's health to tell ("no health issues"). */
+    saysHealthy(text: string): boolean {
+      return healthy(normalise(text));
+    },
+    /** A name the guest gives for themselves in a longer message ("my name is Lan", "name Anna Lee"). */
+    introducedName(text: string): string | undefined {
+      const named = findName(text) ?? NAME_LABEL.exec(text)?.[1];
+      return named ? cleanName(named) || undefined : undefined;
+    },
+    /** The contact in a message, if it has one. */
+    contact(text: string): string | undefined {
+      return contactIn(text)?.contact;
+    },
+    /**
+     * The name for a booking in a message answering the name question; undefined when the message
+     * holds no name ("yes", "no", "ok"). `useNameLabel` is the "Use {name}" button's label, typed out.
+     */
+    name(text: string, useNameLabel: string): NameAnswer | undefined {
+      const contact = contactIn(text);
+      const rest = contact ? text.replace(contact.text, ' ') : text;
+      const labelled = labelPattern(useNameLabel).exec(rest.trim())?.[1];
+      const name = cleanName(labelled ?? findName(rest) ?? capitalised(rest.replace(NAME_INTRO, '').replace(NAME_OUTRO, '')));
+      if (!name || refusals(normalise(name)) && name.split(' ').length === 1) return undefined;
+      return { name, ...(contact ? { contact: contact.contact } : {}) };
+    },
+  };
+}
+
+export type TypedAnswers = ReturnType<typeof createTypedAnswers>;
+
+// "name Anna Lee", "name: Anna Lee" in a message that gives everything at once: capitalised words.
+const NAME_LABEL = /\bname\s*[:=-]?\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3})/u;
+
+// Words around a name typed as the whole answer to the name question ("its linh", "Anna please").
+const NAME_INTRO = /^\s*(?:it\s*['’]?s|its|it\s+is|i\s*['’]?m|i\s+am|this\s+is|name|my\s+name|for|under|put\s+it\s+under|book\s+it\s+under)\s*[:,-]?\s+/i;
+const NAME_OUTRO = /[\s,]*(?:please|pls|plz|thanks|thank\s+you|thx|ty)?[\s.!]*$/i;
+
+/** A name typed all in lower case, with capitals ("linh tran" is Linh Tran). */
+function capitalised(name: string): string {
+  return name === name.toLowerCase() ? name.replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()) : name;
+}
+
+/** Matches the "Use {name}" button's label typed out, capturing the name. */
+function labelPattern(template: string): RegExp {
+  const [before = '', after = ''] = template.split('{name}').map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${before}${before ? '\\s+' : ''}(.+?)${after ? `\\s*${after}` : ''}$`, 'i');
+}
+
+/** A name as the guest typed it, keeping letters (any script), spaces, apostrophes, hyphens and dots. */
+export function cleanName(raw: string): string {
+  return raw
+    .replace(/[^\p{L}\p{M}\s'.-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .slice(0, 5)
+    .join(' ')
+    .slice(0, 60);
+}

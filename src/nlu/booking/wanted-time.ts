@@ -1,0 +1,84 @@
+import { findDateTimes, type DateReference, type DateTimeMention } from '../dates/index.ts';
+import type { BookingVocabulary, Normaliser } from '../normalise.ts';
+import { phraseTest } from './booking-words.ts';
+
+// When a guest wants to come: a day or a time ("saturday at 3pm"), an hour alone once the day is
+// known ("is 4 ok?"), a shift of a time already set ("an hour later"), or a loose time ("after
+// lunch", "4ish", "around 5", "asap") that the booking answers with the free times it covers.
+
+/** A loose time: a window of the clock, a time give or take, or the soonest free time. */
+export type LooseTime =
+  | { kind: 'window'; from: string; to: string }
+  | { kind: 'around'; at: string }
+  | { kind: 'soonest' };
+
+// "now" beside a real time is a figure of speech ("book now for tomorrow at 3pm", "now one for my
+// wife on Friday"), not the time wanted; alone ("can I come now?") it is the time wanted.
+const NOW = /^(?:right\s+)?now$/i;
+
+// An hour alone, as a reply about the time: "4", "is 4 ok?", "3.30 then", "how about 5?", "at 11 please".
+const BARE_HOUR =
+  /^\s*(?:(?:is|what about|how about|maybe|or|at|can i do|could we do|can we do|make it|say|lets do|let us do|ok|okay)\s+)?(?<h>[01]?\d|2[0-3])(?:[.:h](?<m>[0-5]\d))?\s*(?:o'?clock)?\s*(?:ok(?:ay)?|then|instead|please|pls|works?|possible|fine|good|is good|is fine|would be good)?\s*[?!.]*\s*$/i;
+
+// "4ish", "4:30ish", "4-ish": a time give or take.
+const ISH = /\b(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?\s*(?<meridiem>am|pm)?\s*-?ish\b/i;
+
+/** Builds the reader of wanted times for a vocabulary. */
+export function createTimeReader(words: BookingVocabulary, normalise: Normaliser) {
+  const windows = Object.entries(words.windows)
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([phrase, [from, to]]) => [phraseTest([phrase]), { kind: 'window' as const, from, to }] as const);
+  const soonest = phraseTest(words.soonest);
+  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const approximately = words.approximately.length > 0
+    ? new RegExp(`(?<![\\p{L}])(?:${words.approximately.map(escape).join('|')})\\s+(?:at\\s+)?(?<h>[01]?\\d|2[0-3])(?:[.:](?<m>[0-5]\\d))?\\s*(?<meridiem>am|pm)?(?![\\p{L}\\p{N}])`, 'iu')
+    : undefined;
+  const later = phraseTest(words.shift.later);
+  const earlier = phraseTest(words.shift.earlier);
+  const numberWords: Array<[string[], number]> = [[words.shift.half, 0.5], [words.shift.one, 1], [words.shift.two, 2], [words.shift.three, 3]];
+  const amount = numberWords.flatMap(([list]) => list).map(escape).join('|');
+  const shiftPattern = new RegExp(
+    `(?<![\\p{L}])(?<n>${amount ? `${amount}|` : ''}\\d{1,3}(?:[.,]5)?)\\s*(?<unit>hours?|hrs?|h|minutes?|mins?)\\s+(?<dir>${[...words.shift.earlier, ...words.shift.later].map(escape).join('|') || 'later'})(?![\\p{L}])`,
+    'iu',
+  );
+
+  /** An hour of a loose time, read within the spa's day: "4" is 16:00, "11" is 11:00. */
+  const clockOf = (h: number, m: number, meridiem?: string): string => {
+    const hour = meridiem?.toLowerCase() === 'pm' && h < 12 ? h + 12 : meridiem?.toLowerCase() === 'am' && h === 12 ? 0 : !meridiem && h >= 1 && h <= 7 ? h + 12 : h;
+    return `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  };
+
+  return {
+    /** The date or time a guest asks for, in the spa's zone; undefined when there is none. */
+    wantedTime(text: string, ref: DateReference): DateTimeMention | undefined {
+      const found = findDateTimes(text, ref);
+      return found.find((mention) => !NOW.test(mention.text.trim())) ?? found[0];
+    },
+    /** An hour alone, once the day is known ("is 4 ok?", "3.30"): hours and minutes as typed. */
+    bareHour(text: string): { hour: number; minute: number } | undefined {
+      const g = BARE_HOUR.exec(normalise(text))?.groups;
+      return g ? { hour: Number(g.h), minute: Number(g.m ?? 0) } : undefined;
+    },
+    /** A loose time: "after lunch", "4ish", "around 5", "asap". */
+    looseTime(text: string): LooseTime | undefined {
+      const said = normalise(text);
+      const window = windows.find(([test]) => test(said))?.[1];
+      if (window) return window;
+      const ish = ISH.exec(said)?.groups ?? approximately?.exec(said)?.groups;
+      if (ish) return { kind: 'around', at: clockOf(Number(ish.h), Number(ish.m ?? 0), ish.meridiem) };
+      return soonest(said) ? { kind: 'soonest' } : undefined;
+    },
+    /** Minutes by which the guest asks to move a time they already have ("an hour earlier": -60); undefined for none. */
+    wantedShift(text: string): number | undefined {
+      const g = shiftPattern.exec(normalise(text))?.groups;
+      if (!g) return undefined;
+      const said = g.n!.toLowerCase();
+      const n = numberWords.find(([list]) => list.includes(said))?.[1] ?? Number(said.replace(',', '.'));
+      const minutes = Math.round(n * (/^h/i.test(g.unit!) ? 60 : 1));
+      if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 12 * 60) return undefined;
+      return earlier(g.dir!) && !later(g.dir!) ? -minutes : minutes;
+    },
+  };
+}
+
+export type TimeReader = ReturnType<typeof createTimeReader>;
