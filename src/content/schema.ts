@@ -200,9 +200,7 @@ export const messagesSchema = z.object({
   web_close_chat: text.max(40),
 });
 
-const words = z.array(z.string().trim().toLowerCase().min(1)).min(1);
-
-/** content/booking.yaml: what the bot says while booking, moving and cancelling, and the words it listens for. */
+/** content/booking.yaml: what the bot says while booking, moving and cancelling (the words it listens for are in intents/vocabulary). */
 export const bookingTextsSchema = z.object({
   ask_duration: text,
   ask_duration_again: text,

@@ -60,6 +60,8 @@ const vocabularySchema = z.object({
   joiners: phrases,
   question_starts: phrases,
   acts: z.object({ next: phrases, resume: phrases }).default({ next: [], resume: [] }),
+  booking_verbs: phrases,
+  own_booking_words: phrases,
   booking_asks: phrases,
   booking_words: phrases,
   availability_words: phrases,

@@ -16,6 +16,8 @@ export interface Vocabulary {
   /** The words of the booking conversation. */
   booking: BookingVocabulary;
   /** Words of a request to book, and of asking what is free, beside a day or time. */
+  booking_verbs: string[];
+  own_booking_words: string[];
   booking_asks: string[];
   booking_words: string[];
   availability_words: string[];
@@ -53,6 +55,8 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   joiners: [],
   question_starts: [],
   acts: { next: [], resume: [] },
+  booking_verbs: [],
+  own_booking_words: [],
   booking_asks: [],
   booking_words: [],
   availability_words: [],

@@ -79,6 +79,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     const known = new Set(phrases.map(normalise));
     return (text: string) => known.has(normalise(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim());
   };
+  const bookingVerb = phraseTest(vocabulary.booking_verbs);
+  const ownBooking = phraseTest(vocabulary.own_booking_words);
   const bookingAsk = phraseTest(vocabulary.booking_asks);
   const bookingWord = phraseTest(vocabulary.booking_words);
   const availabilityWord = phraseTest(vocabulary.availability_words);
@@ -90,11 +92,14 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
    * What it asks for is free times when it says "free", "available" or the like.
    */
   const bookingRequest = (text: string, namesTime: boolean): string | undefined => {
-    if (!namesTime && !times.looseTime(text)) return undefined;
     const said = normalise(text);
-    const asks = bookingAsk(said) || (!times.isQuestion(text) && (bookingWord(said) || times.minutes(text, false) !== undefined));
-    if (!asks) return undefined;
-    return availabilityWord(said) ? 'booking.availability' : 'booking.start';
+    if (ownBooking(said)) return undefined;
+    const kind = availabilityWord(said) ? 'booking.availability' : 'booking.start';
+    // "Can I book?", "I'd like to reserve a massage": asking in so many words needs no day.
+    if (bookingVerb(said)) return kind;
+    if (!namesTime && !times.looseTime(text)) return undefined;
+    const asks = bookingAsk(said) || availabilityWord(said) || (!times.isQuestion(text) && (bookingWord(said) || times.minutes(text, false) !== undefined));
+    return asks ? kind : undefined;
   };
   const next = wholeMessage(vocabulary.acts.next);
   const resume = wholeMessage(vocabulary.acts.resume);
@@ -161,10 +166,13 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
        * request to book in so many words is one unless the guess is a clear question of another kind.
        */
       const withTime = async (guess: IntentGuess): Promise<IntentGuess> => {
-        if (isBooking(guess.intent)) return guess;
+        // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
+        const request = bookingRequest(text, namesTime);
+        if (guess.intent === 'booking.mine' && request) return { intent: 'booking.start', score: guess.score };
+        // The classifier saw the booking too, but faintly: the words make it sure.
+        if (isBooking(guess.intent)) return request === guess.intent ? { ...guess, score: Math.max(guess.score, options.threshold) } : guess;
         // Only over a guess the classifier is not clear about: "would a massage tonight help me sleep?" stays a question.
-        const request = guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent) ? bookingRequest(text, namesTime) : undefined;
-        if (request) return { intent: request, score: Math.max(guess.score, options.threshold) };
+        if (request && (guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent))) return { intent: request, score: Math.max(guess.score, options.threshold) };
         if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;

@@ -90,7 +90,8 @@ export async function continueManagingWithText(
 ): Promise<BookingOutcome | 'unhandled'> {
   const { manage } = memory;
   const { reader: words } = ctx;
-  const stops = words.isStop(text) || (sense.stops === true && !words.isYes(text) && !words.confirmsCancel(text));
+  // The classifier's reading of a stop counts only when the message says nothing the step can use.
+  const stops = words.isStop(text) || (sense.stops === true && !words.isYes(text) && !words.confirmsCancel(text) && !newTimeIn(ctx, text));
   // Moving, the guest decides to cancel instead: the same booking, or the one they pick.
   if (manage.action === 'move' && words.asksToCancelBooking(text)) {
     const booking = manage.ref ? (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === manage.ref) : undefined;

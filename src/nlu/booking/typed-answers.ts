@@ -18,7 +18,6 @@ export interface NameAnswer {
 
 /** Builds the reader of typed answers for a vocabulary. */
 export function createTypedAnswers(words: BookingVocabulary, normalise: Normaliser, country: CountryCode) {
-  const questionStart = phraseTest(words.question_starts);
   const questionAtStart = words.question_starts.length > 0
     ? new RegExp(`^(?:sorry[,!.]?\\s+|but\\s+|and\\s+|wait[,!.]?\\s+|btw\\s+)?(?:${words.question_starts.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+\\S+\\s+\\S+`, 'i')
     : undefined;

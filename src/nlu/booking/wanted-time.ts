@@ -18,7 +18,7 @@ const NOW = /^(?:right\s+)?now$/i;
 
 // An hour alone, as a reply about the time: "4", "is 4 ok?", "3.30 then", "how about 5?", "at 11 please".
 const BARE_HOUR =
-  /^\s*(?:(?:is|what about|how about|maybe|or|at|can i do|could we do|can we do|make it|say|lets do|let us do|ok|okay)\s+)?(?<h>[01]?\d|2[0-3])(?:[.:h](?<m>[0-5]\d))?\s*(?:o'?clock)?\s*(?:ok(?:ay)?|then|instead|please|pls|works?|possible|fine|good|is good|is fine|would be good)?\s*[?!.]*\s*$/i;
+  /^\s*(?:(?:is|what about|how about|maybe|or|at|can i do|could we do|can we do|make it|say|lets do|let us do|ok|okay|then|so)[\s,]+){0,3}(?<h>[01]?\d|2[0-3])(?:[.:h](?<m>[0-5]\d))?\s*(?:o'?clock)?\s*(?:ok(?:ay)?|then|instead|please|pls|works?|possible|fine|good|is good|is fine|would be good)?\s*[?!.]*\s*$/i;
 
 // "4ish", "4:30ish", "4-ish": a time give or take.
 const ISH = /\b(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?\s*(?<meridiem>am|pm)?\s*-?ish\b/i;

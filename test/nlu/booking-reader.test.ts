@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBookingReader, createNormaliser, loadVocabulary, type BookingReader } from '../../src/nlu/index.ts';
+import { INTENTS_DIR } from '../helpers/bot.ts';
+
+// The reader of booking answers with the real English vocabulary (intents/vocabulary/en.yaml) and
+// two therapists named as the sample spa names them.
+let reader: BookingReader;
+beforeAll(async () => {
+  const vocabulary = await loadVocabulary(INTENTS_DIR);
+  reader = createBookingReader(vocabulary, createNormaliser(vocabulary), [
+    { id: 'mai', name: 'Mai (sample)', gender: 'female' },
+    { id: 'an', name: 'An (sample)', gender: 'male' },
+  ]);
+});
+
+describe('loose times', () => {
+  it.each([
+    ['after lunch', { kind: 'window', from: '13:00', to: '15:00' }],
+    ['tmrw after lunch if possible', { kind: 'window', from: '13:00', to: '15:00' }],
+    ['late afternoon pls', { kind: 'window', from: '15:30', to: '17:30' }],
+    ['4ish', { kind: 'around', at: '16:00' }],
+    ['around 5', { kind: 'around', at: '17:00' }],
+    ['about 10.30am', { kind: 'around', at: '10:30' }],
+    ['asap', { kind: 'soonest' }],
+    ['whatever is soonest', { kind: 'soonest' }],
+  ])('"%s" is %j', (text, loose) => {
+    expect(reader.looseTime(text)).toEqual(loose);
+  });
+
+  it('finds none in an exact time or a plain question', () => {
+    expect(reader.looseTime('at 4pm')).toBeUndefined();
+    expect(reader.looseTime('what do i wear')).toBeUndefined();
+  });
+});
+
+describe('times and shifts', () => {
+  const ref = { now: new Date('2026-11-27T03:00:00Z'), timeZone: 'Asia/Ho_Chi_Minh' };
+
+  it('reads an hour alone as said about the time, and leaves other numbers alone', () => {
+    expect(reader.bareHour('is 4 ok?')).toEqual({ hour: 4, minute: 0 });
+    expect(reader.bareHour('3.30')).toEqual({ hour: 3, minute: 30 });
+    expect(reader.bareHour('ok lets do 11 then')).toEqual({ hour: 11, minute: 0 });
+    expect(reader.bareHour('i have 2 kids')).toBeUndefined();
+  });
+
+  it('reads shifts of a time already set, in words and digits', () => {
+    expect(reader.wantedShift('half an hour later')).toBe(30);
+    expect(reader.wantedShift('can i come an hour earlier')).toBe(-60);
+    expect(reader.wantedShift('30 mins later please')).toBe(30);
+    expect(reader.wantedShift('later')).toBeUndefined();
+  });
+
+  it('reads a day and time, passing over "now" beside a real time', () => {
+    expect(reader.wantedTime('book now for tomorrow at 3pm', ref)?.text).toBe('tomorrow at 3pm');
+  });
+});
+
+describe('short answers', () => {
+  it('hears a stop, and not in a long message that merely holds the word', () => {
+    expect(reader.isStop('never mind')).toBe(true);
+    expect(reader.isStop('nvm')).toBe(true);
+    expect(reader.isStop("dont book it")).toBe(true);
+    expect(reader.isStop('i stopped at the market on the way and want to know how long the massage is')).toBe(false);
+  });
+
+  it('hears yes and no in chat spellings, and no "yes" in a refusal', () => {
+    expect(reader.isYes('yep book it')).toBe(true);
+    expect(reader.isYes("that's right")).toBe(true);
+    expect(reader.isYes('no not yet')).toBe(false);
+    expect(reader.isNone('nope')).toBe(true);
+    expect(reader.saysHealthy('no health issues, thanks')).toBe(true);
+  });
+
+  it('reads pressure, with a word said against it', () => {
+    expect(reader.pressure('firm pls')).toBe('firm');
+    expect(reader.pressure('not too hard')).toBe('medium');
+    expect(reader.pressure('light, not too strong')).toBe('light');
+    expect(reader.pressure('whatever you think')).toBeUndefined();
+  });
+
+  it('reads a place in a list, and a digit only where it is no hour', () => {
+    expect(reader.ordinal('the second one')).toBe(1);
+    expect(reader.ordinal('the earliest one please')).toBe(0);
+    expect(reader.ordinal('last one')).toBe(-1);
+    expect(reader.ordinal('2')).toBe(1);
+    expect(reader.ordinal('2', false)).toBeUndefined();
+  });
+
+  it('reads a therapist by name, by gender, or none in particular', () => {
+    expect(reader.therapist('Mai please', true)).toBe('mai');
+    expect(reader.therapist("don't care", true)).toBe('any');
+    expect(reader.therapist('half an hour later', false)).toBeUndefined();
+    expect(reader.therapistByGender('a woman pls', true)).toBe('mai');
+    expect(reader.therapistByGender('a male therapist tomorrow', false)).toBe('an');
+  });
+});
+
+describe('answers typed in full', () => {
+  it('reads a name, with the words around it and the contact beside it', () => {
+    expect(reader.name('its linh', 'Use {name}')).toEqual({ name: 'Linh' });
+    expect(reader.name('Tom Nguyen 0905 123 456', 'Use {name}')).toEqual({ name: 'Tom Nguyen', contact: '+84905123456' });
+    expect(reader.name('Use Lan', 'Use {name}')).toEqual({ name: 'Lan' });
+  });
+
+  it('takes no "yes" or "no" for a name', () => {
+    expect(reader.name('yes', 'Use {name}')).toBeUndefined();
+    expect(reader.name('no', 'Use {name}')).toBeUndefined();
+  });
+
+  it('finds a name introduced in a longer message', () => {
+    expect(reader.introducedName('tomorrow 3pm, name Anna Lee, +84 905 111 222')).toBe('Anna Lee');
+    expect(reader.introducedName('my name is lan and i want a massage')).toBe('Lan');
+    expect(reader.introducedName('tomorrow at 3pm please')).toBeUndefined();
+  });
+
+  it('reads a length, and a bare number only when the length was asked', () => {
+    expect(reader.minutes('an hour please', false)).toBe(60);
+    expect(reader.minutes('ok lets do 60 then', true)).toBe(60);
+    expect(reader.minutes('ok lets do 60 then', false)).toBeUndefined();
+    expect(reader.minutes('today 10h morning, 60 minute', false)).toBe(60);
+  });
+
+  it('tells a question of the guest\'s own from an answer', () => {
+    expect(reader.isQuestion('how much is it?')).toBe(true);
+    expect(reader.isQuestion('where are you located')).toBe(true);
+    expect(reader.isQuestion('Do Thi Lan')).toBe(false);
+  });
+});
