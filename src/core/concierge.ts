@@ -1,6 +1,6 @@
 import type { BookingStore } from '../booking/index.ts';
 import { BUILT_IN_INTENTS, fillTemplate, type Content } from '../content/index.ts';
-import type { Interpretation, Understanding } from '../nlu/index.ts';
+import { createHealthCheck, type Interpretation, type Understanding } from '../nlu/index.ts';
 import { parseAction } from './actions.ts';
 import { createAnswers, type Outcome } from './answers.ts';
 import {
@@ -19,7 +19,7 @@ import type { ConversationStore } from './conversation-store.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { withRecent, type HandoverEvent } from './handover.ts';
 import { createHandoverDesk } from './handover-desk.ts';
-import { createHealthCheck } from './health.ts';
+
 import { cleanInput } from './input.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createReplyBuilder } from './replies.ts';
@@ -87,7 +87,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   const logger = deps.logger ?? silentLogger;
   const replies = createReplyBuilder(content);
   const answers = createAnswers(content, replies);
-  const mentionsHealth = createHealthCheck(content.health);
+  const mentionsHealth = createHealthCheck(content.health.terms);
   const queue = createKeyedQueue();
   const builtIns = new Set<string>(BUILT_IN_INTENTS);
   const events = createBookingEvents(logger);

@@ -3,7 +3,7 @@
 
 // The desk
 export { createStaffDesk, type StaffDeskOptions, type SlackStaffDesk } from './staff-desk.ts';
-export { SLACK_COMMANDS, splitAvailabilityText } from './commands.ts';
+export { SLACK_COMMANDS } from './commands.ts';
 
 // Receiving requests over HTTP on the project's server
 export { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from './http-receiver.ts';

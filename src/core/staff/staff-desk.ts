@@ -1,5 +1,5 @@
 import { dayKey, daysBetween, findFreeSlots, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking } from '../../booking/index.ts';
-import { findDateTimes } from '../../nlu/index.ts';
+import { findDateTimes, namedWeek } from '../../nlu/index.ts';
 import type { BookingContext } from '../booking/booking-context.ts';
 import type { Logger } from '../logger.ts';
 import type { GuestOutbox } from '../outbox.ts';
@@ -48,15 +48,21 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
 
   /** "this week" and "next week" (Monday to Sunday; this week from today), "the weekend" (Saturday and Sunday ahead). */
   function weekSpan(when: string, today: string): string[] | undefined {
-    const said = when.trim().toLowerCase();
+    const week = namedWeek(when);
+    if (!week) return undefined;
     const fromMonday = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(weekdayOf(today));
     const monday = shiftDay(today, -fromMonday);
     const run = (first: string, count: number) => Array.from({ length: count }, (_, i) => shiftDay(first, i));
-    if (/^(?:this\s+)?week$/.test(said)) return run(today, 7 - fromMonday);
-    if (/^next\s+week$/.test(said)) return run(shiftDay(monday, 7), 7);
-    if (/^(?:this\s+|the\s+)?weekend$/.test(said)) return fromMonday === 6 ? [today] : run(shiftDay(monday, 5), 2).filter((d) => d >= today);
-    if (/^next\s+weekend$/.test(said)) return run(shiftDay(monday, 12), 2);
-    return undefined;
+    switch (week) {
+      case 'this_week':
+        return run(today, 7 - fromMonday);
+      case 'next_week':
+        return run(shiftDay(monday, 7), 7);
+      case 'weekend':
+        return fromMonday === 6 ? [today] : run(shiftDay(monday, 5), 2).filter((d) => d >= today);
+      case 'next_weekend':
+        return run(shiftDay(monday, 12), 2);
+    }
   }
 
   return {

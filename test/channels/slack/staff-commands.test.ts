@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { splitAvailabilityText } from '../../../src/channels/slack/index.ts';
+import { splitAvailabilityRequest } from '../../../src/nlu/index.ts';
 import { fakeGuest } from '../../helpers/bot.ts';
 import { blockText, buttonsOf } from '../../helpers/fake-slack.ts';
 import { bookThroughCore, EVE, HOA, MANAGER, nextEphemeral, OTHER_CHANNEL, startDesk, STAFF_CHANNEL, waitFor, type RunningDesk } from './harness.ts';
@@ -146,19 +146,19 @@ describe('who may use the desk', () => {
 
 describe('reading /availability', () => {
   it('takes a trailing number as the length unless it is a day of a month', () => {
-    expect(splitAvailabilityText('tomorrow 60')).toEqual({ when: 'tomorrow', minutes: 60 });
-    expect(splitAvailabilityText('fri 30 min')).toEqual({ when: 'fri', minutes: 30 });
-    expect(splitAvailabilityText('sat 1h')).toEqual({ when: 'sat', minutes: 60 });
-    expect(splitAvailabilityText('60')).toEqual({ when: 'today', minutes: 60 });
-    expect(splitAvailabilityText('')).toEqual({ when: 'today' });
-    expect(splitAvailabilityText('1 dec to 3 dec')).toEqual({ when: '1 dec to 3 dec' });
-    expect(splitAvailabilityText('dec 1 to dec 3')).toEqual({ when: 'dec 1 to dec 3' });
-    expect(splitAvailabilityText('nov 30 60')).toEqual({ when: 'nov 30', minutes: 60 });
-    expect(splitAvailabilityText('  next   monday  ')).toEqual({ when: 'next monday' });
+    expect(splitAvailabilityRequest('tomorrow 60')).toEqual({ when: 'tomorrow', minutes: 60 });
+    expect(splitAvailabilityRequest('fri 30 min')).toEqual({ when: 'fri', minutes: 30 });
+    expect(splitAvailabilityRequest('sat 1h')).toEqual({ when: 'sat', minutes: 60 });
+    expect(splitAvailabilityRequest('60')).toEqual({ when: 'today', minutes: 60 });
+    expect(splitAvailabilityRequest('')).toEqual({ when: 'today' });
+    expect(splitAvailabilityRequest('1 dec to 3 dec')).toEqual({ when: '1 dec to 3 dec' });
+    expect(splitAvailabilityRequest('dec 1 to dec 3')).toEqual({ when: 'dec 1 to dec 3' });
+    expect(splitAvailabilityRequest('nov 30 60')).toEqual({ when: 'nov 30', minutes: 60 });
+    expect(splitAvailabilityRequest('  next   monday  ')).toEqual({ when: 'next monday' });
     // Knowing the lengths offered, a number from 1 to 31 that is none of them is a day of the month.
-    expect(splitAvailabilityText('sat 28', [30, 60])).toEqual({ when: 'sat 28th' });
-    expect(splitAvailabilityText('1', [30, 60])).toEqual({ when: '1st' });
-    expect(splitAvailabilityText('sat 30', [30, 60])).toEqual({ when: 'sat', minutes: 30 });
-    expect(splitAvailabilityText('tomorrow 45', [30, 60])).toEqual({ when: 'tomorrow', minutes: 45 });
+    expect(splitAvailabilityRequest('sat 28', [30, 60])).toEqual({ when: 'sat 28th' });
+    expect(splitAvailabilityRequest('1', [30, 60])).toEqual({ when: '1st' });
+    expect(splitAvailabilityRequest('sat 30', [30, 60])).toEqual({ when: 'sat', minutes: 30 });
+    expect(splitAvailabilityRequest('tomorrow 45', [30, 60])).toEqual({ when: 'tomorrow', minutes: 45 });
   });
 });
