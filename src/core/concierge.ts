@@ -79,6 +79,8 @@ const BOOKING_INTENTS = new Set(['booking.start', 'booking.availability', 'booki
 const NOT_AN_ASIDE = new Set(['greeting', 'thanks', 'goodbye', 'out_of_scope', 'stop', 'help']);
 // How sure the classifier must be that a question mid-booking is about something else.
 const ASIDE_MIN_SCORE = 0.4;
+// This sure, the question goes first even where the message also answers the step ("will firm hurt a lot?").
+const CLEAR_ASIDE_SCORE = 0.8;
 
 /** Creates the concierge over the spa's content, an understanding of guest text and the stores. */
 export function createConcierge(deps: ConciergeDeps): Concierge {
@@ -146,7 +148,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     if (meaning.kind !== 'intent' || !desk) return {};
     if (meaning.intent === 'stop') return { stops: true };
     const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && desk.context.reader.isQuestion(text);
-    return aside ? { asksAside: true } : {};
+    return aside ? { asksAside: true, asideIsClear: meaning.score >= CLEAR_ASIDE_SCORE } : {};
   }
 
   /** An intent the guest expressed: booking intents go to the desk, a person to the staff desk, the rest are answered. */

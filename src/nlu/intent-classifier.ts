@@ -55,6 +55,14 @@ const STAND_INS: Array<[RegExp, string]> = [
 
 const STAND_IN_WORDS = new Set(STAND_INS.map(([, word]) => word.trim()));
 
+/**
+ * Whether a (normalised) text names a day or a time of day, as the stand-ins read it ("tomorrow",
+ * "sat", "3pm", "15:30", "the 20th", "this evening", "next week"): what a booking needs, cheaply.
+ */
+export function namesDayOrTime(text: string): boolean {
+  return /\b(?:someday|sometime)\b/.test(withStandIns(text));
+}
+
 /** Replaces dates, times, numbers and booking references with stand-in words. */
 export function withStandIns(text: string): string {
   return STAND_INS.reduce((t, [pattern, word]) => t.replace(pattern, word), text);
@@ -101,6 +109,8 @@ export const PREPARED_TEXTS_KEPT = 1000;
 interface Prepared {
   typed: Record<string, number>;
   read: Record<string, number>;
+  /** Each typed token and the token read for it. */
+  spelling: Map<string, string>;
 }
 
 // NLP.js's English stop words, as its language package registers them.
@@ -182,7 +192,11 @@ function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: Clas
   };
   const prepareFresh = async (text: string): Promise<Prepared> => {
     const typed = await domain.prepare(prepareText(text), domain.settings);
-    const tokens = { typed, read: spellCheck ? spellCheck.check(typed, 1) : typed };
+    const words = Object.keys(typed);
+    const spelt = spellCheck ? spellCheck.check(words, 1) : words;
+    const read: Record<string, number> = {};
+    words.forEach((word, i) => (read[spelt[i]!] = (read[spelt[i]!] ?? 0) + typed[word]!));
+    const tokens: Prepared = { typed, read, spelling: new Map(words.map((word, i) => [word, spelt[i]!])) };
     // Counted here rather than measured: Object.keys over the cache on every message costs more.
     if (++preparedSinceEmptied >= PREPARED_TEXTS_KEPT && domain.cache) {
       domain.cache.results = {};
@@ -198,7 +212,7 @@ function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: Clas
       return cachedTexts();
     },
     async knownWordShare(text, of) {
-      const [{ typed }, stop] = await Promise.all([prepare(text), stopWordStems()]);
+      const [{ typed, spelling }, stop] = await Promise.all([prepare(text), stopWordStems()]);
       // Stand-ins and codes (a reference, "3h") are no words of any topic.
       const meaningful = Object.keys(typed).filter((token) => !stop.has(token) && !STAND_IN_WORDS.has(token) && !/\d/.test(token));
       if (meaningful.length === 0) return 1;
@@ -206,8 +220,7 @@ function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: Clas
       const known = (token: string) => vocabularies.some((words) => token in words);
       // A word the spelling check had to correct is half known: "massge" is likely a typo, but a
       // word of another topic is often one letter away from a spa word too ("fence", "sense").
-      const corrected = spellCheck?.check(meaningful, 1) ?? meaningful;
-      const weight = meaningful.reduce((sum, token, i) => sum + (known(token) ? 1 : known(corrected[i] ?? token) ? 0.5 : 0), 0);
+      const weight = meaningful.reduce((sum, token) => sum + (known(token) ? 1 : known(spelling.get(token) ?? token) ? 0.5 : 0), 0);
       return weight / meaningful.length;
     },
     async rank(text) {

@@ -1,6 +1,5 @@
 import type { IntentDefinition } from './intent-definitions.ts';
-import { findDateTimes } from './dates/index.ts';
-import { trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
+import { namesDayOrTime, trainIntentClassifier, type IntentClassifier, type IntentGuess } from './intent-classifier.ts';
 import { createLanguageCheck, type LanguageCheck } from './language.ts';
 import { loadOrTrainClassifier, type ModelSource } from './model-cache.ts';
 import { createNormaliser, EMPTY_VOCABULARY, type Vocabulary } from './normalise.ts';
@@ -40,13 +39,6 @@ const isBooking = (intent: string) => intent.startsWith('booking.');
 // A request to book in so many words goes before a guess less sure than this.
 const REQUEST_OVER_SCORE = 0.5;
 
-/** Whether a message names a day or a time still to come ("tomorrow evening", "at 3"), not one past ("3 weeks ago"). */
-function namesComingTime(text: string): boolean {
-  const now = new Date();
-  // "Good morning" greets; it asks for no morning.
-  const said = text.replace(/\bgood\s+(?:morning|afternoon|evening|night)\b/gi, ' ');
-  return findDateTimes(said, { now, timeZone: 'UTC' }).some((m) => m.start.getTime() >= now.getTime() - 86_400_000);
-}
 
 /** What the core needs to understand a guest: the intent of a message and whether it is English. */
 export interface Understanding extends IntentClassifier {
@@ -159,7 +151,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const whole = await weighedGuess(text);
       const sure = (guess: IntentGuess, part: string) => guess.score >= thresholdFor(part) && intents.has(guess.intent);
       const normalised = normalise(text);
-      const namesTime = namesComingTime(text);
+      const namesTime = namesDayOrTime(normalised);
       const parts = segments(normalised);
       /**
        * A guess with a day or time in the message: a booking intent close behind it goes first, and a
@@ -167,12 +159,14 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
        */
       const withTime = async (guess: IntentGuess): Promise<IntentGuess> => {
         // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
-        const request = bookingRequest(text, namesTime);
+        const unclear = guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent);
+        // Read only where it can change the answer: a booking request in so many words costs a few regexes.
+        const request = unclear || guess.intent === 'booking.mine' ? bookingRequest(text, namesTime) : undefined;
         if (guess.intent === 'booking.mine' && request) return { intent: 'booking.start', score: guess.score };
         // The classifier saw the booking too, but faintly: the words make it sure.
         if (isBooking(guess.intent)) return request === guess.intent ? { ...guess, score: Math.max(guess.score, options.threshold) } : guess;
         // Only over a guess the classifier is not clear about: "would a massage tonight help me sleep?" stays a question.
-        if (request && (guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent))) return { intent: request, score: Math.max(guess.score, options.threshold) };
+        if (request) return { intent: request, score: Math.max(guess.score, options.threshold) };
         if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;

@@ -26,6 +26,8 @@ export interface MessageSense {
   stops?: boolean;
   /** A question of the guest's own about something else ("does it hurt?"): answered, then the step is asked again. */
   asksAside?: boolean;
+  /** The classifier is sure of that question: it goes first even where the message also holds an answer. */
+  asideIsClear?: boolean;
 }
 
 // Only the start is read for booking details: a long message full of dates would cost every guest time.
@@ -37,8 +39,11 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const texts = ctx.content.booking;
   const unchanged: Applied = { draft, changed: false, notes: [] };
   if (reader.isStop(text)) return { ...unchanged, stop: true };
-  // A question of the guest's own is answered first; a health matter at the health question is the answer.
-  if (sense.asksAside && awaiting !== 'any' && !(awaiting === 'health' && ctx.mentionsHealth(text))) return unchanged;
+  // A question of the guest's own is answered first, unless it holds the answer ("how about 11?"); a
+  // health matter at the health question is the answer.
+  const aside = sense.asksAside === true && awaiting !== 'any' && !(awaiting === 'health' && ctx.mentionsHealth(text));
+  if (aside && sense.asideIsClear) return unchanged;
+  if (aside && (awaiting === 'name' || awaiting === 'contact')) return unchanged;
   const whole = readWholeAnswer(ctx, draft, text, awaiting);
   // No name reads "forget it, too complicated": at the name question the classifier's stop wins.
   if (whole && sense.stops && (!whole.changed || awaiting === 'name')) return { ...unchanged, stop: true };
@@ -99,6 +104,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   }
   // The classifier's reading of a stop ("nah, I'll think about it") counts only when the message answers nothing.
   if (!changed && sense.stops) return { ...unchanged, stop: true };
+  if (!changed && aside) return unchanged;
   return { draft: next, changed, notes };
 }
 
