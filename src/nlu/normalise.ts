@@ -16,6 +16,8 @@ export interface Vocabulary {
   /** The words of the booking conversation. */
   booking: BookingVocabulary;
   /** Words of a request to book, and of asking what is free, beside a day or time. */
+  /** Words of changing or calling off one of the guest's own bookings. */
+  manage_words: { bookings: string[]; change: string[]; cancel: string[] };
   booking_verbs: string[];
   own_booking_words: string[];
   booking_asks: string[];
@@ -41,6 +43,8 @@ export interface BookingVocabulary {
   medium: string[];
   firm: string[];
   ordinals: { first: string[]; second: string[]; third: string[]; fourth: string[]; last: string[] };
+  /** A length said without a number when the length was asked ("hour", "the longer one"). */
+  lengths: { hour: string[]; half_hour: string[]; longest: string[]; shortest: string[] };
   shift: { earlier: string[]; later: string[]; half: string[]; one: string[]; two: string[]; three: string[] };
   /** Loose times as a window of the clock ("after lunch": 13:00 to 15:00). */
   windows: Record<string, [string, string]>;
@@ -55,6 +59,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   joiners: [],
   question_starts: [],
   acts: { next: [], resume: [] },
+  manage_words: { bookings: [], change: [], cancel: [] },
   booking_verbs: [],
   own_booking_words: [],
   booking_asks: [],
@@ -62,7 +67,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   availability_words: [],
   booking: {
     stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], any_therapist: [],
-    light: [], medium: [], firm: [], ordinals: NO_WORDS, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
+    light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
     windows: {}, approximately: [], soonest: [], question_starts: [],
   },
 };

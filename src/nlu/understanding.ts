@@ -38,6 +38,8 @@ const BOOKING_WITH_TIME_WEIGHT = 1.5;
 const isBooking = (intent: string) => intent.startsWith('booking.');
 // A request to book in so many words goes before a guess less sure than this.
 const REQUEST_OVER_SCORE = 0.5;
+// Put as a statement, a request to book or to change a booking goes before a guess less sure than this.
+const CLEAR_GUESS_SCORE = 0.8;
 
 
 /** What the core needs to understand a guest: the intent of a message and whether it is English. */
@@ -83,15 +85,25 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
    * question needs the asking words ("would a massage in the evening help me sleep?" is no request).
    * What it asks for is free times when it says "free", "available" or the like.
    */
-  const bookingRequest = (text: string, namesTime: boolean): string | undefined => {
+  const bookingRequest = (text: string, namesTime: boolean): { intent: string; outright: boolean } | undefined => {
     const said = normalise(text);
     if (ownBooking(said)) return undefined;
-    const kind = availabilityWord(said) ? 'booking.availability' : 'booking.start';
+    const intent = availabilityWord(said) ? 'booking.availability' : 'booking.start';
     // "Can I book?", "I'd like to reserve a massage": asking in so many words needs no day.
-    if (bookingVerb(said)) return kind;
+    if (bookingVerb(said)) return { intent, outright: true };
     if (!namesTime && !times.looseTime(text)) return undefined;
-    const asks = bookingAsk(said) || availabilityWord(said) || (!times.isQuestion(text) && (bookingWord(said) || times.minutes(text, false) !== undefined));
-    return asks ? kind : undefined;
+    if (bookingAsk(said) || availabilityWord(said)) return { intent, outright: true };
+    const stated = !times.isQuestion(text) && (bookingWord(said) || times.minutes(text, false) !== undefined);
+    return stated ? { intent, outright: false } : undefined;
+  };
+  const ownBookingNoun = phraseTest(vocabulary.manage_words.bookings);
+  const changeWord = phraseTest(vocabulary.manage_words.change);
+  const cancelWord = phraseTest(vocabulary.manage_words.cancel);
+  /** Changing or calling off a booking of their own, in so many words ("I have to cancel a booking"). */
+  const manageRequest = (text: string): string | undefined => {
+    const said = normalise(text);
+    if (!ownBookingNoun(said)) return undefined;
+    return cancelWord(said) ? 'booking.cancel' : changeWord(said) ? 'booking.reschedule' : undefined;
   };
   const next = wholeMessage(vocabulary.acts.next);
   const resume = wholeMessage(vocabulary.acts.resume);
@@ -158,15 +170,22 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
        * request to book in so many words is one unless the guess is a clear question of another kind.
        */
       const withTime = async (guess: IntentGuess): Promise<IntentGuess> => {
-        // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
         const unclear = guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent);
+        const statement = !times.isQuestion(text);
+        const sureAs = (intent: string): IntentGuess => ({ intent, score: Math.max(guess.score, options.threshold) });
+        // Not put as a question, the words of a change or a cancellation decide over a guess short of clear
+        // ("need to change one of my bookings"); a question ("is there a fee if I cancel my booking?") stays one.
+        const manage = !isBooking(guess.intent) && (unclear || (statement && guess.score < CLEAR_GUESS_SCORE)) ? manageRequest(text) : undefined;
+        if (manage) return sureAs(manage);
         // Read only where it can change the answer: a booking request in so many words costs a few regexes.
-        const request = unclear || guess.intent === 'booking.mine' ? bookingRequest(text, namesTime) : undefined;
+        const request = unclear || guess.intent === 'booking.mine' || (statement && guess.score < CLEAR_GUESS_SCORE) ? bookingRequest(text, namesTime) : undefined;
+        // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
         if (guess.intent === 'booking.mine' && request) return { intent: 'booking.start', score: guess.score };
         // The classifier saw the booking too, but faintly: the words make it sure.
-        if (isBooking(guess.intent)) return request === guess.intent ? { ...guess, score: Math.max(guess.score, options.threshold) } : guess;
-        // Only over a guess the classifier is not clear about: "would a massage tonight help me sleep?" stays a question.
-        if (request) return { intent: request, score: Math.max(guess.score, options.threshold) };
+        if (isBooking(guess.intent)) return request?.intent === guess.intent ? sureAs(guess.intent) : guess;
+        // Over a guess the classifier is not clear about; asked for outright ("need a 30 min massage asap"),
+        // over more, but "would a massage tonight help me sleep?" stays a question.
+        if (request && (unclear || request.outright)) return sureAs(request.intent);
         if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;

@@ -111,6 +111,7 @@ describe('answers typed in full', () => {
     expect(reader.introducedName('tomorrow 3pm, name Anna Lee, +84 905 111 222')).toBe('Anna Lee');
     expect(reader.introducedName('my name is lan and i want a massage')).toBe('Lan');
     expect(reader.introducedName('tomorrow at 3pm please')).toBeUndefined();
+    expect(reader.introducedName('can you change the name to linh tran please')).toBe('Linh Tran');
   });
 
   it('reads a length, and a bare number only when the length was asked', () => {
@@ -124,5 +125,21 @@ describe('answers typed in full', () => {
     expect(reader.isQuestion('how much is it?')).toBe(true);
     expect(reader.isQuestion('where are you located')).toBe(true);
     expect(reader.isQuestion('Do Thi Lan')).toBe(false);
+  });
+});
+
+describe('lengths and days said loosely', () => {
+  const ref = { now: new Date('2026-11-27T09:15:00Z'), timeZone: 'Asia/Ho_Chi_Minh' };
+
+  it('reads "hour" and "the longer one" when the length was asked', () => {
+    expect(reader.minutes('hour', true)).toBe(60);
+    expect(reader.minutes('hour', false)).toBeUndefined();
+    expect(reader.lengthChoice('the longer one please')).toBe('longest');
+    expect(reader.lengthChoice('ok the short one')).toBe('shortest');
+  });
+
+  it('passes over a greeting, and a day the guest is bound by, for the day they want', () => {
+    expect(reader.wantedTime('Good evening, I want to book Friday at 11', ref)?.text).toBe('Friday at 11');
+    expect(reader.wantedTime("I'm here until Tuesday. Could I come Sunday afternoon?", ref)?.text).toBe('Sunday afternoon');
   });
 });

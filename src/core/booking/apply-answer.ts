@@ -30,6 +30,9 @@ export interface MessageSense {
   asideIsClear?: boolean;
 }
 
+// Names run to four words or so ("Nguyen Thi Minh Anh").
+const NAME_WORDS_MAX = 4;
+
 // Only the start is read for booking details: a long message full of dates would cost every guest time.
 const READ_MAX = 300;
 
@@ -45,8 +48,10 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   if (aside && sense.asideIsClear) return unchanged;
   if (aside && (awaiting === 'name' || awaiting === 'contact')) return unchanged;
   const whole = readWholeAnswer(ctx, draft, text, awaiting);
-  // No name reads "forget it, too complicated": at the name question the classifier's stop wins.
-  if (whole && sense.stops && (!whole.changed || awaiting === 'name')) return { ...unchanged, stop: true };
+  // No name reads "forget it, too complicated, I'll walk in": at the name question the classifier's stop
+  // wins over a message longer than a name ("Tran Minh Anh" is a name, whatever the classifier thinks).
+  const longerThanAName = text.trim().split(/\s+/).length > NAME_WORDS_MAX;
+  if (whole && sense.stops && (!whole.changed || (awaiting === 'name' && longerThanAName))) return { ...unchanged, stop: true };
   if (whole) return whole;
   if (awaiting === 'confirm' && reader.isYes(text)) return { ...unchanged, confirm: true };
 
@@ -55,7 +60,8 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   if (reader.mentionsGroup(text)) notes.push(texts.one_guest_per_booking);
   const next: BookingDraft = { ...draft };
   let changed = false;
-  const minutes = reader.minutes(text, awaiting === 'duration');
+  const choice = awaiting === 'duration' ? reader.lengthChoice(text) : undefined;
+  const minutes = choice ? (choice === 'longest' ? Math.max(...calendar.durations) : Math.min(...calendar.durations)) : reader.minutes(text, awaiting === 'duration');
   if (minutes !== undefined) {
     if (calendar.durations.includes(minutes)) {
       next.durationMinutes = minutes;
@@ -159,7 +165,8 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   const loose = reader.looseTime(text);
   const dated = reader.wantedTime(text, ref);
   const day = dated?.date ? dayKey(dated.start, zone) : draft.day;
-  if (loose) {
+  // An exact time beside a loose one ("lunch time, 12h") is the time.
+  if (loose && !dated?.time) {
     const window =
       loose.kind === 'window' ? { from: loose.from, to: loose.to } : loose.kind === 'around' ? { from: loose.at, to: loose.at, around: true } : { from: '00:00', to: '23:59', soonest: true };
     // "asap" with no day is today (the earliest free times from now on are offered).

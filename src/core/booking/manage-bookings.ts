@@ -246,3 +246,14 @@ function yesNo(ctx: BookingContext, ref: string, yesLabel: string): Choice[] {
     { label: ctx.content.booking.labels.keep, action: bookingAction({ kind: 'manage-no', ref }) },
   ];
 }
+
+/** The move's pending question again, after the guest asked something else: when to move it to. */
+export function askWhenAgain(ctx: BookingContext, memory: BookingMemory & { manage: ManageState }): BookingOutcome | undefined {
+  const { manage } = memory;
+  if (manage.action !== 'move' || manage.awaiting !== 'when' || !manage.ref) return undefined;
+  const texts = ctx.content.booking;
+  const question = manage.day
+    ? ctx.text.say(texts.move_ask_time, { ref: manage.ref, day: ctx.text.day(manage.day) })
+    : ctx.text.say(texts.move_ask_when, { ref: manage.ref });
+  return { replies: [{ text: question, choices: [] }], memory };
+}

@@ -23,6 +23,22 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     : undefined;
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
   const healthy = phraseTest(words.healthy);
+  // Whole-message answers to the length question, said without a number: compared once the
+  // words any answer may carry ("ok", "the", "one", "please") are set aside.
+  const bare = (text: string) =>
+    normalise(text)
+      .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+      .replace(/\b(?:ok|please|the|one|then|lets|let us|do|i will|take|go with|i want|i would like)\b/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const lengthWords = (list: string[]) => {
+    const known = new Set(list.map(bare));
+    return (text: string) => known.has(bare(text));
+  };
+  const hourWords = lengthWords(words.lengths.hour);
+  const halfHourWords = lengthWords(words.lengths.half_hour);
+  const longestWords = lengthWords(words.lengths.longest);
+  const shortestWords = lengthWords(words.lengths.shortest);
 
   /** A contact in the text: a phone number (E.164) or an email address. */
   const contactIn = (text: string): { contact: string; text: string } | undefined => {
@@ -47,6 +63,8 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       // "10h morning" is ten o'clock: no session lasts hours on end.
       if (found !== undefined) return found <= MAX_SESSION_MINUTES ? found : undefined;
       if (!asked) return undefined;
+      if (hourWords(text)) return 60;
+      if (halfHourWords(text)) return 30;
       // "60", "ok lets do 60 then", "30 is enough": a number of minutes said when the length was asked.
       const numbers = normalise(text).match(/(?<![\d:.])\d{2,3}(?![\d:.])/g) ?? [];
       return numbers.length === 1 ? Number(numbers[0]) : undefined;
@@ -57,8 +75,12 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     },
     /** A name the guest gives for themselves in a longer message ("my name is Lan", "name Anna Lee"). */
     introducedName(text: string): string | undefined {
-      const named = findName(text) ?? NAME_LABEL.exec(text)?.[1];
-      return named ? cleanName(named) || undefined : undefined;
+      const named = findName(text) ?? NAME_LABEL.exec(text)?.[1] ?? NAME_CHANGE.exec(text.trim())?.[1];
+      return named ? capitalised(cleanName(named)) || undefined : undefined;
+    },
+    /** "The longer one" or "the shorter one", said when the length was asked. */
+    lengthChoice(text: string): 'longest' | 'shortest' | undefined {
+      return longestWords(text) ? 'longest' : shortestWords(text) ? 'shortest' : undefined;
     },
     /** The contact in a message, if it has one. */
     contact(text: string): string | undefined {
@@ -83,6 +105,8 @@ export type TypedAnswers = ReturnType<typeof createTypedAnswers>;
 
 // "name Anna Lee", "name: Anna Lee" in a message that gives everything at once: capitalised words.
 const NAME_LABEL = /\bname\s*[:=-]?\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3})/u;
+// "change the name to linh tran", "put it under Minh instead": the rest of the message, whatever its case.
+const NAME_CHANGE = /\b(?:change|put|make|switch)\s+(?:it\s+|the\s+|my\s+)?(?:name\s+)?(?:to|as|under|into)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+){0,3}?)(?:\s+(?:instead|please|pls|thanks))?\s*[.!]*$/iu;
 
 // Words around a name typed as the whole answer to the name question ("its linh", "Anna please").
 const NAME_INTRO = /^\s*(?:it\s*['’]?s|its|it\s+is|i\s*['’]?m|i\s+am|this\s+is|name|my\s+name|for|under|put\s+it\s+under|book\s+it\s+under)\s*[:,-]?\s+/i;

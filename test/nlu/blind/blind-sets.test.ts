@@ -5,12 +5,13 @@ import { readBlindMessages, scoreBlindMessages, summarise } from './score-messag
 
 // Guest messages and whole booking conversations written by someone who never saw intents/,
 // content/ or test/, scored through the real concierge. Set A was written first and the bot was
-// tuned on it; set B was scored once, after the last tuning. `npm run bench blind` prints the
-// figures; docs/benchmarks.md keeps them. The floors below are the figures measured, so a change
-// that costs guests understanding fails here.
+// tuned on it; set B was first scored after that tuning (its figures then are in
+// docs/benchmarks.md), and its conversations were looked at after. Neither is blind any more: the
+// next measurement needs a new set. `npm run bench blind` prints the figures. The floors are the
+// figures measured, so a change that costs guests understanding fails here.
 const SETS = [
   { name: 'A', messagesFloor: 0.94, conversationsFloor: 20 },
-  { name: 'B', messagesFloor: 0.0, conversationsFloor: 0 },
+  { name: 'B', messagesFloor: 0.915, conversationsFloor: 17 },
 ] as const;
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
