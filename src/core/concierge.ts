@@ -195,8 +195,10 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     if (pending === 'unhandled' && desk) {
       // Mid-booking: answer a question about something else, then ask the booking's question again.
       if (understood && BOOKING_INTENTS.has(intent)) {
-        trace.answered = [intent];
-        return answer(intent, state, turn, advise, text);
+        // "Can we make it 2pm instead?" while booking changes the booking under way, not one the guest has.
+        const meant = memory.draft && (intent === 'booking.reschedule' || intent === 'booking.availability') ? 'booking.start' : intent;
+        trace.answered = [meant];
+        return answer(meant, state, turn, advise, text);
       }
       if (!understood) trace.fallback = true;
       trace.answered = understood ? [intent, ...(second ? [second] : [])] : ['fallback'];

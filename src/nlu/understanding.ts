@@ -85,16 +85,17 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
    * question needs the asking words ("would a massage in the evening help me sleep?" is no request).
    * What it asks for is free times when it says "free", "available" or the like.
    */
-  const bookingRequest = (text: string, namesTime: boolean): { intent: string; outright: boolean } | undefined => {
+  const bookingRequest = (text: string, namesTime: boolean): { intent: string; outright: boolean; timed: boolean } | undefined => {
     const said = normalise(text);
     if (ownBooking(said)) return undefined;
     const intent = availabilityWord(said) ? 'booking.availability' : 'booking.start';
+    const timed = namesTime || times.looseTime(text) !== undefined;
     // "Can I book?", "I'd like to reserve a massage": asking in so many words needs no day.
-    if (bookingVerb(said)) return { intent, outright: true };
-    if (!namesTime && !times.looseTime(text)) return undefined;
-    if (bookingAsk(said) || availabilityWord(said)) return { intent, outright: true };
+    if (bookingVerb(said)) return { intent, outright: true, timed };
+    if (!timed) return undefined;
+    if (bookingAsk(said) || availabilityWord(said)) return { intent, outright: true, timed };
     const stated = !times.isQuestion(text) && (bookingWord(said) || times.minutes(text, false) !== undefined);
-    return stated ? { intent, outright: false } : undefined;
+    return stated ? { intent, outright: false, timed } : undefined;
   };
   const ownBookingNoun = phraseTest(vocabulary.manage_words.bookings);
   const changeWord = phraseTest(vocabulary.manage_words.change);
@@ -177,15 +178,15 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         // ("need to change one of my bookings"); a question ("is there a fee if I cancel my booking?") stays one.
         const manage = !isBooking(guess.intent) && (unclear || (statement && guess.score < CLEAR_GUESS_SCORE)) ? manageRequest(text) : undefined;
         if (manage) return sureAs(manage);
-        // Read only where it can change the answer: a booking request in so many words costs a few regexes.
-        const request = unclear || guess.intent === 'booking.mine' || (statement && guess.score < CLEAR_GUESS_SCORE) ? bookingRequest(text, namesTime) : undefined;
+        const request = bookingRequest(text, namesTime);
         // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
         if (guess.intent === 'booking.mine' && request) return { intent: 'booking.start', score: guess.score };
         // The classifier saw the booking too, but faintly: the words make it sure.
         if (isBooking(guess.intent)) return request?.intent === guess.intent ? sureAs(guess.intent) : guess;
-        // Over a guess the classifier is not clear about; asked for outright ("need a 30 min massage asap"),
-        // over more, but "would a massage tonight help me sleep?" stays a question.
-        if (request && (unclear || request.outright)) return sureAs(request.intent);
+        // Over a guess the classifier is not clear about; asked for outright with a time, over any guess in
+        // a statement ("need a 30 min massage asap, ...") and a less than clear one in a question; "would a
+        // massage tonight help me sleep?" and "not sure how long to book, what do you recommend?" stay questions.
+        if (request && (unclear || (request.outright && request.timed && (statement || guess.score < CLEAR_GUESS_SCORE)))) return sureAs(request.intent);
         if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;
@@ -211,6 +212,12 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const first = await withTime(!best || (wholeFits && (agrees || whole.score >= best.score)) ? whole : best);
       if (!sure(first, text)) return { kind: 'unsure', guess: first };
       const second = questions.find((q) => q.guess.intent !== first.intent && q.guess.score >= SECOND_QUESTION_MIN_SCORE)?.guess ?? (await secondInHalves(parts, first));
+      // A request to book in a question of its own ("...Could I book Sunday afternoon?") goes first, and
+      // what the rest of the message asked is answered before it.
+      if (!isBooking(first.intent)) {
+        const booking = questions.map((q) => bookingRequest(q.text, namesDayOrTime(q.text))).find((r) => r?.outright && r.timed);
+        if (booking) return { kind: 'intent', intent: booking.intent, score: Math.max(first.score, options.threshold), namesTime, also: first };
+      }
       return { kind: 'intent', intent: first.intent, score: first.score, namesTime, ...(second ? { also: second } : {}) };
     },
   };

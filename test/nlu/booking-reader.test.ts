@@ -100,6 +100,7 @@ describe('answers typed in full', () => {
     expect(reader.name('its linh', 'Use {name}')).toEqual({ name: 'Linh' });
     expect(reader.name('Tom Nguyen 0905 123 456', 'Use {name}')).toEqual({ name: 'Tom Nguyen', contact: '+84905123456' });
     expect(reader.name('Use Lan', 'Use {name}')).toEqual({ name: 'Lan' });
+    expect(reader.name("put it under my husband's name, Tran Van Minh", 'Use {name}')).toEqual({ name: 'Tran Van Minh' });
   });
 
   it('takes no "yes" or "no" for a name', () => {
@@ -141,5 +142,6 @@ describe('lengths and days said loosely', () => {
   it('passes over a greeting, and a day the guest is bound by, for the day they want', () => {
     expect(reader.wantedTime('Good evening, I want to book Friday at 11', ref)?.text).toBe('Friday at 11');
     expect(reader.wantedTime("I'm here until Tuesday. Could I come Sunday afternoon?", ref)?.text).toBe('Sunday afternoon');
+    expect(reader.wantedTime('I have a meeting at 11, can we make it 2pm instead?', ref)?.text).toBe('2pm');
   });
 });

@@ -40,7 +40,7 @@ describe('understanding guest phrasings it was not trained on', () => {
       if (!within(got, intent)) misses.push(`${text} -> ${got} (want ${intent})`);
     }
     const accuracy = 1 - misses.length / heldOut.length;
-    // The bar was 95% (207 of 216) with 35 broad intents. With the 53 precise questions and "stop"
+    // The bar was 95% (207 of 216) with 35 broad intents. With the 60 precise questions and "stop"
     // beside them the classifier is right on 93% (204 of 219); the floor keeps that, and the 95% is
     // still to be won back (docs/benchmarks.md).
     expect(accuracy, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(0.93);

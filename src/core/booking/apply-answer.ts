@@ -50,7 +50,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const whole = readWholeAnswer(ctx, draft, text, awaiting);
   // No name reads "forget it, too complicated, I'll walk in": at the name question the classifier's stop
   // wins over a message longer than a name ("Tran Minh Anh" is a name, whatever the classifier thinks).
-  const longerThanAName = text.trim().split(/\s+/).length > NAME_WORDS_MAX;
+  const longerThanAName = text.trim().split(/\s+/).length > NAME_WORDS_MAX && !reader.introducedName(text) && !/[,:]\s*\p{Lu}/u.test(text);
   if (whole && sense.stops && (!whole.changed || (awaiting === 'name' && longerThanAName))) return { ...unchanged, stop: true };
   if (whole) return whole;
   if (awaiting === 'confirm' && reader.isYes(text)) return { ...unchanged, confirm: true };

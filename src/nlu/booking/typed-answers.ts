@@ -94,7 +94,9 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const contact = contactIn(text);
       const rest = contact ? text.replace(contact.text, ' ') : text;
       const labelled = labelPattern(useNameLabel).exec(rest.trim())?.[1];
-      const name = cleanName(labelled ?? findName(rest) ?? capitalised(rest.replace(NAME_INTRO, '').replace(NAME_OUTRO, '')));
+      // In a longer answer ("put it under my husband's name, Tran Van Minh") the name is its capitalised words at the end.
+      const trailing = rest.trim().split(/\s+/).length > 4 ? TRAILING_NAME.exec(rest.trim())?.[1] : undefined;
+      const name = cleanName(labelled ?? findName(rest) ?? trailing ?? capitalised(rest.replace(NAME_INTRO, '').replace(NAME_OUTRO, '')));
       if (!name || refusals(normalise(name)) && name.split(' ').length === 1) return undefined;
       return { name, ...(contact ? { contact: contact.contact } : {}) };
     },
@@ -107,6 +109,9 @@ export type TypedAnswers = ReturnType<typeof createTypedAnswers>;
 const NAME_LABEL = /\bname\s*[:=-]?\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3})/u;
 // "change the name to linh tran", "put it under Minh instead": the rest of the message, whatever its case.
 const NAME_CHANGE = /\b(?:change|put|make|switch)\s+(?:it\s+|the\s+|my\s+)?(?:name\s+)?(?:to|as|under|into)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+){0,3}?)(?:\s+(?:instead|please|pls|thanks))?\s*[.!]*$/iu;
+
+// Two to four capitalised words ending a message, after a comma or a colon.
+const TRAILING_NAME = /[,:]\s*(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})[\s.!]*$/u;
 
 // Words around a name typed as the whole answer to the name question ("its linh", "Anna please").
 const NAME_INTRO = /^\s*(?:it\s*['’]?s|its|it\s+is|i\s*['’]?m|i\s+am|this\s+is|name|my\s+name|for|under|put\s+it\s+under|book\s+it\s+under)\s*[:,-]?\s+/i;

@@ -21,6 +21,9 @@ const GREETING = /\bgood\s+(?:morning|afternoon|evening|night)\b/gi;
 // Words before a day the guest is bound by, not one they want: "until Tuesday", "leaving on Sunday".
 const BOUND_BEFORE = /\b(?:until|till|til|by|leave|leaving|fly|flying|flight|back home)\s+(?:on\s+)?$/i;
 
+const CORRECTION_BEFORE = /\b(?:make it|change it to|move it to|switch to|rather|actually|instead at|how about|what about)\s+(?:at\s+|on\s+)?$/i;
+const INSTEAD_AFTER = /^\s*(?:instead|rather)\b/i;
+
 // An hour alone, as a reply about the time: "4", "is 4 ok?", "3.30 then", "how about 5?", "at 11 please".
 const BARE_HOUR =
   /^\s*(?:(?:is|what about|how about|maybe|or|at|can i do|could we do|can we do|make it|say|lets do|let us do|ok|okay|then|so)[\s,]+){0,3}(?<h>[01]?\d|2[0-3])(?:[.:h](?<m>[0-5]\d))?\s*(?:o'?clock)?\s*(?:ok(?:ay)?|then|instead|please|pls|works?|possible|fine|good|is good|is fine|would be good)?\s*[?!.]*\s*$/i;
@@ -60,7 +63,12 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const found = findDateTimes(text.replace(GREETING, (g) => ' '.repeat(g.length)), ref).filter((m) => !NOW.test(m.text.trim()));
       // The mention that says most wins ("until Tuesday ... Sunday afternoon around 2" is Sunday); a day
       // the guest leaves or must be back by is no day to come.
-      const said = (m: DateTimeMention) => (m.time ? 2 : 0) + (m.period ? 1 : 0) + (m.date ? 1 : 0) - (BOUND_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) ? 3 : 0);
+      const before = (m: DateTimeMention) => text.slice(Math.max(0, m.index - 16), m.index);
+      const after = (m: DateTimeMention) => text.slice(m.index + m.text.length, m.index + m.text.length + 12);
+      // A correction names the time wanted ("I have a meeting at 11, can we make it 2pm instead?").
+      const corrects = (m: DateTimeMention) => CORRECTION_BEFORE.test(before(m)) || INSTEAD_AFTER.test(after(m));
+      const said = (m: DateTimeMention) =>
+        (m.time ? 2 : 0) + (m.period ? 1 : 0) + (m.date ? 1 : 0) + (corrects(m) ? 3 : 0) - (BOUND_BEFORE.test(before(m)) ? 3 : 0);
       return found.reduce<DateTimeMention | undefined>((best, m) => (!best || said(m) > said(best) ? m : best), undefined) ?? findDateTimes(text, ref)[0];
     },
     /** An hour alone, once the day is known ("is 4 ok?", "3.30"): hours and minutes as typed. */

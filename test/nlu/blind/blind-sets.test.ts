@@ -10,8 +10,8 @@ import { readBlindMessages, scoreBlindMessages, summarise } from './score-messag
 // next measurement needs a new set. `npm run bench blind` prints the figures. The floors are the
 // figures measured, so a change that costs guests understanding fails here.
 const SETS = [
-  { name: 'A', messagesFloor: 0.94, conversationsFloor: 20 },
-  { name: 'B', messagesFloor: 0.915, conversationsFloor: 17 },
+  { name: 'A', messagesFloor: 0.93, conversationsFloor: 20 },
+  { name: 'B', messagesFloor: 0.915, conversationsFloor: 19 },
 ] as const;
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
