@@ -155,6 +155,7 @@ export const messagesSchema = z.object({
   thanks: text,
   goodbye: text,
   fallback: text,
+  fallback_suggest: text,
   fallback_again: text,
   out_of_scope: text,
   stop: text,

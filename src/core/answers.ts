@@ -64,14 +64,20 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
       }
     },
 
-    /** The fallback: the menu the first time, a person more directly the second time in a row. */
-    didNotUnderstand(state: ConversationState, advise: boolean): Outcome {
+    /**
+     * The fallback: what the message might have meant as choices when there are guesses (else the menu)
+     * the first time, a person more directly the second time in a row.
+     */
+    didNotUnderstand(state: ConversationState, advise: boolean, near: readonly string[] = []): Outcome {
       if (advise) return { replies: [replies.healthAdvice()], state: { ...state, misses: 0, walkthrough: undefined } };
       const misses = state.misses + 1;
+      const guesses = replies.choicesFor(near);
       const reply: Reply =
         misses >= 2
           ? { text: replies.say('fallback_again'), choices: replies.choices(['person', 'help']) }
-          : replies.withMenu(replies.say('fallback'));
+          : guesses.length > 0
+            ? { text: replies.say('fallback_suggest'), choices: [...guesses, ...replies.choices(['person', 'help'])] }
+            : replies.withMenu(replies.say('fallback'));
       return { replies: [reply], state: { ...state, misses, walkthrough: undefined } };
     },
   };

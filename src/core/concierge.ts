@@ -212,7 +212,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       trace.fallback = true;
       trace.answered = ['fallback'];
       if (!advise && state.misses >= 1 && handover.available) return handover.start(state, turn, key, 'misunderstood', text);
-      return answers.didNotUnderstand(state, advise);
+      return answers.didNotUnderstand(state, advise, meaning.kind === 'unsure' ? meaning.near.map((g) => g.intent) : []);
     }
     if (second && second !== intent) {
       trace.answered = [intent, second];

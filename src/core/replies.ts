@@ -30,9 +30,16 @@ export function createReplyBuilder(content: Content) {
 
   const menuChoices = () => choices(knowledge.menu);
 
+  /** Buttons for answers the guest may have meant: a precise question by its topic's label, each label once. */
+  const choicesFor = (ids: readonly string[]): Choice[] => {
+    const shown = ids.map((id) => questions[id]?.topic ?? id).filter((id) => labelOf(id) !== undefined);
+    return choices([...new Set(shown)].filter((id) => id !== 'person' && id !== 'help'));
+  };
+
   return {
     say,
     choices,
+    choicesFor,
     hasTopic: (id: string) => id in knowledge.topics,
     hasQuestion: (id: string) => id in questions,
     hasWalkthrough: (id: string) => id in walkthroughs,

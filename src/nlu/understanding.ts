@@ -10,7 +10,7 @@ import { phraseTest } from './booking/booking-words.ts';
 /** What a guest's message most likely is. */
 export type Interpretation =
   | { kind: 'other-language' }
-  | { kind: 'unsure'; guess: IntentGuess }
+  | { kind: 'unsure'; guess: IntentGuess; near: IntentGuess[] }
   | { kind: 'intent'; intent: string; score: number; also?: IntentGuess; namesTime: boolean };
 
 /** How sure the classifier must be; one- and two-word messages ("ok", "more") must clear a higher bar. */
@@ -29,6 +29,11 @@ const OUT_OF_SCOPE = 'out_of_scope';
 // What a guest says around a question ("hi!", "thanks", "bye"): in a message with a question, the
 // question is what needs the answer.
 const SOCIAL = new Set(['greeting', 'thanks', 'goodbye', OUT_OF_SCOPE]);
+// Offered as "did you mean" choices when unsure: guesses at least this likely, of a message mostly
+// in the spa's words (an unrelated sentence gets no guesses), three at most.
+const NEAR_MIN_SCORE = 0.1;
+const NEAR_MIN_SHARE = 0.6;
+const NEAR_MAX = 3;
 // A second question is answered only when it is this clear on its own.
 const SECOND_QUESTION_MIN_SCORE = 0.5;
 // A day or a time in a message is what a booking needs: "a massage sunday at 2, one hour long" is a
@@ -130,6 +135,13 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     return { ...guess, score: guess.score * (await classifier.knownWordShare(text, spaIntents)) };
   }
 
+  /** What a message the bot is unsure of might mean, to offer as choices: spa answers only, a few at most. */
+  async function nearGuesses(text: string): Promise<IntentGuess[]> {
+    const share = await classifier.knownWordShare(text, spaIntents);
+    if (share < NEAR_MIN_SHARE) return [];
+    return (await classifier.rank(text)).filter((g) => g.score >= NEAR_MIN_SCORE && !SOCIAL.has(g.intent)).slice(0, NEAR_MAX);
+  }
+
   /**
    * A second question sharing the first one's words ("can I shower after and go to the gym?"): one
    * half of a question part around "and" or "or" reads as the first answer, the other as another.
@@ -193,7 +205,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       };
       if (parts.length <= 1) {
         const guess = await withTime(whole);
-        if (!sure(guess, text)) return { kind: 'unsure', guess };
+        if (!sure(guess, text)) return { kind: 'unsure', guess, near: await nearGuesses(text) };
         const second = await secondInHalves(parts, guess);
         return { kind: 'intent', intent: guess.intent, score: guess.score, namesTime, ...(second ? { also: second } : {}) };
       }
@@ -210,7 +222,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const wholeFits = sure(whole, text) && !SOCIAL.has(whole.intent);
       const agrees = questions.length === 0 || questions.some((q) => q.guess.intent === whole.intent);
       const first = await withTime(!best || (wholeFits && (agrees || whole.score >= best.score)) ? whole : best);
-      if (!sure(first, text)) return { kind: 'unsure', guess: first };
+      if (!sure(first, text)) return { kind: 'unsure', guess: first, near: await nearGuesses(text) };
       const second = questions.find((q) => q.guess.intent !== first.intent && q.guess.score >= SECOND_QUESTION_MIN_SCORE)?.guess ?? (await secondInHalves(parts, first));
       // A request to book in a question of its own ("...Could I book Sunday afternoon?") goes first, and
       // what the rest of the message asked is answered before it.

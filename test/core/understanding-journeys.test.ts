@@ -50,6 +50,21 @@ describe('precise answers', () => {
   });
 });
 
+describe('when the bot is not sure', () => {
+  it('offers what the guest may have meant, and a person', async () => {
+    const g = guest('unsure-one');
+    expect(textOf(await g.say('pressure'))).toMatch(/Did you mean one of these/);
+    expect(g.choices).toContain('Does it hurt?');
+    expect(g.choices).toContain('Talk to a person');
+    expect(textOf(await g.press('Does it hurt?'))).toMatch(/shouldn't hurt/i);
+  });
+
+  it('offers the menu, not guesses, for a sentence that is not about the spa', async () => {
+    const g = guest('unsure-two');
+    expect(textOf(await g.say('my cat knocked the vase off the shelf'))).not.toMatch(/Did you mean/);
+  });
+});
+
 describe('odd and unsafe requests', () => {
   it('refuses sexual services shortly and politely', async () => {
     const reply = textOf(await guest('rude').say('do your girls do a happy ending'));
