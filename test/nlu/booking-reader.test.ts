@@ -103,6 +103,12 @@ describe('answers typed in full', () => {
     expect(reader.name("put it under my husband's name, Tran Van Minh", 'Use {name}')).toEqual({ name: 'Tran Van Minh' });
   });
 
+  it('tells a message that could be a name from a longer one that is not', () => {
+    expect(reader.couldBeAName('Tran Minh Anh')).toBe(true);
+    expect(reader.couldBeAName("put it under my husband's name, Tran Van Minh")).toBe(true);
+    expect(reader.couldBeAName('ugh forget it, too complicated, i will just walk in')).toBe(false);
+  });
+
   it('takes no "yes" or "no" for a name', () => {
     expect(reader.name('yes', 'Use {name}')).toBeUndefined();
     expect(reader.name('no', 'Use {name}')).toBeUndefined();

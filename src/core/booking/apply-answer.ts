@@ -30,9 +30,6 @@ export interface MessageSense {
   asideIsClear?: boolean;
 }
 
-// Names run to four words or so ("Nguyen Thi Minh Anh").
-const NAME_WORDS_MAX = 4;
-
 // Only the start is read for booking details: a long message full of dates would cost every guest time.
 const READ_MAX = 300;
 
@@ -50,8 +47,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const whole = readWholeAnswer(ctx, draft, text, awaiting);
   // No name reads "forget it, too complicated, I'll walk in": at the name question the classifier's stop
   // wins over a message longer than a name ("Tran Minh Anh" is a name, whatever the classifier thinks).
-  const longerThanAName = text.trim().split(/\s+/).length > NAME_WORDS_MAX && !reader.introducedName(text) && !/[,:]\s*\p{Lu}/u.test(text);
-  if (whole && sense.stops && (!whole.changed || (awaiting === 'name' && longerThanAName))) return { ...unchanged, stop: true };
+  if (whole && sense.stops && (!whole.changed || (awaiting === 'name' && !reader.couldBeAName(text)))) return { ...unchanged, stop: true };
   if (whole) return whole;
   if (awaiting === 'confirm' && reader.isYes(text)) return { ...unchanged, confirm: true };
 

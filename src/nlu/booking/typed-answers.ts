@@ -78,6 +78,14 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const named = findName(text) ?? NAME_LABEL.exec(text)?.[1] ?? NAME_CHANGE.exec(text.trim())?.[1];
       return named ? capitalised(cleanName(named)) || undefined : undefined;
     },
+    /**
+     * Whether a message answering the name question could be a name: short enough ("Tran Minh Anh"),
+     * or naming one ("put it under my husband's name, Tran Van Minh").
+     */
+    couldBeAName(text: string): boolean {
+      const trimmed = text.trim();
+      return trimmed.split(/\s+/).length <= NAME_WORDS_MAX || findName(trimmed) !== undefined || TRAILING_NAME.test(trimmed) || NAME_LABEL.test(trimmed);
+    },
     /** "The longer one" or "the shorter one", said when the length was asked. */
     lengthChoice(text: string): 'longest' | 'shortest' | undefined {
       return longestWords(text) ? 'longest' : shortestWords(text) ? 'shortest' : undefined;
@@ -95,7 +103,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const rest = contact ? text.replace(contact.text, ' ') : text;
       const labelled = labelPattern(useNameLabel).exec(rest.trim())?.[1];
       // In a longer answer ("put it under my husband's name, Tran Van Minh") the name is its capitalised words at the end.
-      const trailing = rest.trim().split(/\s+/).length > 4 ? TRAILING_NAME.exec(rest.trim())?.[1] : undefined;
+      const trailing = rest.trim().split(/\s+/).length > NAME_WORDS_MAX ? TRAILING_NAME.exec(rest.trim())?.[1] : undefined;
       const name = cleanName(labelled ?? findName(rest) ?? trailing ?? capitalised(rest.replace(NAME_INTRO, '').replace(NAME_OUTRO, '')));
       if (!name || refusals(normalise(name)) && name.split(' ').length === 1) return undefined;
       return { name, ...(contact ? { contact: contact.contact } : {}) };
@@ -109,6 +117,9 @@ export type TypedAnswers = ReturnType<typeof createTypedAnswers>;
 const NAME_LABEL = /\bname\s*[:=-]?\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3})/u;
 // "change the name to linh tran", "put it under Minh instead": the rest of the message, whatever its case.
 const NAME_CHANGE = /\b(?:change|put|make|switch)\s+(?:it\s+|the\s+|my\s+)?(?:name\s+)?(?:to|as|under|into)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+){0,3}?)(?:\s+(?:instead|please|pls|thanks))?\s*[.!]*$/iu;
+
+// Names run to four words or so ("Nguyen Thi Minh Anh").
+const NAME_WORDS_MAX = 4;
 
 // Two to four capitalised words ending a message, after a comma or a colon.
 const TRAILING_NAME = /[,:]\s*(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})[\s.!]*$/u;
