@@ -1,6 +1,6 @@
 import type { BookingStore } from '../booking/index.ts';
 import { BUILT_IN_INTENTS, fillTemplate, type Content } from '../content/index.ts';
-import { createHealthCheck, type Interpretation, type Understanding } from '../nlu/index.ts';
+import { createHealthCheck, type Understanding } from '../nlu/index.ts';
 import { parseAction } from './actions.ts';
 import { createAnswers, type Outcome } from './answers.ts';
 import {
@@ -12,11 +12,13 @@ import {
   type BookingEvents,
   type BookingGuest,
   type BookingOutcome,
-  type MessageSense,
+  BOOKING_INTENTS,
+  senseOfMessage,
 } from './booking/index.ts';
 import type { ConversationLock } from './conversation-lock.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
+import { cleanText, guestProfile } from './guest-turn.ts';
 import { withRecent, type HandoverEvent } from './handover.ts';
 import { createHandoverDesk } from './handover-desk.ts';
 
@@ -74,13 +76,6 @@ export interface Concierge {
   endHandover(key: string): Promise<boolean>;
 }
 
-const BOOKING_INTENTS = new Set(['booking.start', 'booking.availability', 'booking.mine', 'booking.cancel', 'booking.reschedule']);
-// Mid-booking, these are no question of the guest's own: the booking's step reads the message.
-const NOT_AN_ASIDE = new Set(['greeting', 'thanks', 'goodbye', 'out_of_scope', 'stop', 'help']);
-// How sure the classifier must be that a question mid-booking is about something else.
-const ASIDE_MIN_SCORE = 0.4;
-// This sure, the question goes first even where the message also answers the step ("will firm hurt a lot?").
-const CLEAR_ASIDE_SCORE = 0.8;
 
 /** Creates the concierge over the spa's content, an understanding of guest text and the stores. */
 export function createConcierge(deps: ConciergeDeps): Concierge {
@@ -143,14 +138,6 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     return { state: newConversationState(turn, now()), reset: true };
   }
 
-  /** What a message means for a booking waiting for an answer: a stop, or a question of the guest's own. */
-  function senseOf(meaning: Interpretation, text: string): MessageSense {
-    if (meaning.kind !== 'intent' || !desk) return {};
-    if (meaning.intent === 'stop') return { stops: true };
-    const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && desk.context.reader.isQuestion(text);
-    return aside ? { asksAside: true, asideIsClear: meaning.score >= CLEAR_ASIDE_SCORE } : {};
-  }
-
   /** An intent the guest expressed: booking intents go to the desk, a person to the staff desk, the rest are answered. */
   async function answer(intent: string, state: ConversationState, turn: Turn, advise: boolean, text?: string): Promise<Outcome> {
     if (intent === 'person' && handover.available) return handover.start(state, turn, conversationKey(turn), 'asked', text);
@@ -170,7 +157,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     // about it" stops it and "wait, does it hurt?" is answered, however they are worded.
     const waiting = desk?.waiting(memory) === true;
     const early = waiting ? await interpret() : undefined;
-    const pending = desk && waiting ? await desk.forText(bookingGuest(turn), memory, text, early ? senseOf(early, text) : {}) : undefined;
+    const pending = desk && waiting ? await desk.forText(bookingGuest(turn), memory, text, early ? senseOfMessage(early, desk.context.reader.isQuestion(text)) : {}) : undefined;
     if (pending && pending !== 'unhandled') {
       trace.answered = [pending.stopped ? 'booking.stop' : 'step'];
       return withBooking(state, pending);
@@ -318,22 +305,6 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     turnEvents,
     staffReply: (key, staff, text) => updateConversation(key, (state) => handover.staffReply(state, staff, text)),
     endHandover: (key) => updateConversation(key, (state) => handover.end(state, key)),
-  };
-}
-
-/** A guest's text as kept in the recent lines: cleaned like any input. */
-function cleanText(raw: string): string {
-  const input = cleanInput(raw);
-  return input.kind === 'empty' ? '' : input.text;
-}
-
-/** What the channel tells about the guest, capped to what the state schema accepts. */
-function guestProfile(turn: Turn): ConversationState['guest'] {
-  const { id, name, language } = turn.guest;
-  return {
-    id: id.slice(0, 200),
-    ...(name ? { name: name.slice(0, 200) } : {}),
-    ...(language ? { language: language.slice(0, 35) } : {}),
   };
 }
 
