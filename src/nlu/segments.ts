@@ -11,6 +11,8 @@ export interface Segment {
 
 // More parts than this are a long story: the first ones carry on being read, the rest are not.
 const MAX_SEGMENTS = 6;
+// A part is split in two at its first few "and"s only: each split costs two readings.
+const MAX_HALVES = 3;
 
 /** Builds the splitter for a vocabulary; the text is expected normalised (lower case). */
 export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'question_starts'>) {
@@ -33,7 +35,10 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
    */
   function halves(text: string): Array<[string, string]> {
     if (!anyJoiner) return [];
-    return [...text.matchAll(anyJoiner)].map((m) => [text.slice(0, m.index), text.slice(m.index + m[0].length)] as [string, string]).filter(([a, b]) => /\p{L}/u.test(a) && /\p{L}/u.test(b));
+    return [...text.matchAll(anyJoiner)]
+      .slice(0, MAX_HALVES)
+      .map((m) => [text.slice(0, m.index), text.slice(m.index + m[0].length)] as [string, string])
+      .filter(([a, b]) => /\p{L}/u.test(a) && /\p{L}/u.test(b));
   }
 
   /** The parts of a message: its sentences, and questions joined by "and", "also"... */
