@@ -60,6 +60,7 @@ const vocabularySchema = z.object({
   joiners: phrases,
   question_starts: phrases,
   acts: z.object({ next: phrases, resume: phrases }).default({ next: [], resume: [] }),
+  safety_asks: phrases,
   manage_words: z.object({ bookings: phrases, change: phrases, cancel: phrases }).default({ bookings: [], change: [], cancel: [] }),
   booking_verbs: phrases,
   own_booking_words: phrases,

@@ -16,6 +16,8 @@ export interface Vocabulary {
   /** The words of the booking conversation. */
   booking: BookingVocabulary;
   /** Words of a request to book, and of asking what is free, beside a day or time. */
+  /** Asking whether it is safe or allowed ("can I still", "should I wait"). */
+  safety_asks: string[];
   /** Words of changing or calling off one of the guest's own bookings. */
   manage_words: { bookings: string[]; change: string[]; cancel: string[] };
   booking_verbs: string[];
@@ -59,6 +61,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   joiners: [],
   question_starts: [],
   acts: { next: [], resume: [] },
+  safety_asks: [],
   manage_words: { bookings: [], change: [], cancel: [] },
   booking_verbs: [],
   own_booking_words: [],

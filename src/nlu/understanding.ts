@@ -58,6 +58,8 @@ export interface Understanding extends IntentClassifier {
   bookingReader(therapists: readonly NamedTherapist[]): BookingReader;
   /** A typed "next" moves a walk-through on; after a question asked in its middle, only a clear "go on" does. */
   movesOn(text: string, afterAside: boolean): boolean;
+  /** The message asks whether it is safe or allowed ("can I still", "should I wait"). */
+  asksIfSafe(text: string): boolean;
 }
 
 /** Where trained models are kept between starts; without it the classifier is trained each time. */
@@ -111,6 +113,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     if (!ownBookingNoun(said)) return undefined;
     return cancelWord(said) ? 'booking.cancel' : changeWord(said) ? 'booking.reschedule' : undefined;
   };
+  const safetyAsk = phraseTest(vocabulary.safety_asks);
   const next = wholeMessage(vocabulary.acts.next);
   const resume = wholeMessage(vocabulary.acts.resume);
   const load = (defs: IntentDefinition[]) =>
@@ -170,6 +173,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     modelSource: source,
     bookingReader: (therapists) => createBookingReader(vocabulary, normalise, therapists),
     movesOn: (text, afterAside) => (afterAside ? resume : next)(text),
+    asksIfSafe: (text) => safetyAsk(normalise(text)),
     async interpret(text, options) {
       if (language.foreignScript(text) || (!options.skipVocabularyCheck && language.otherLatinLanguage(text))) return { kind: 'other-language' };
       const thresholdFor = (part: string) => (part.split(/\s+/).filter(Boolean).length <= 2 ? Math.max(options.threshold, SHORT_MESSAGE_MIN_SCORE) : options.threshold);
@@ -224,10 +228,10 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const first = await withTime(!best || (wholeFits && (agrees || whole.score >= best.score)) ? whole : best);
       if (!sure(first, text)) return { kind: 'unsure', guess: first, near: await nearGuesses(text) };
       const second = questions.find((q) => q.guess.intent !== first.intent && q.guess.score >= SECOND_QUESTION_MIN_SCORE)?.guess ?? (await secondInHalves(parts, first));
-      // A request to book in a question of its own ("...Could I book Sunday afternoon?") goes first, and
-      // what the rest of the message asked is answered before it.
+      // A request to book in a part of its own ("...Could I book Sunday afternoon?", "I'd like to book for
+      // tomorrow. Also, do you have parking?") goes first, and what the rest asked is answered before it.
       if (!isBooking(first.intent)) {
-        const booking = questions.map((q) => bookingRequest(q.text, namesDayOrTime(q.text))).find((r) => r?.outright && r.timed);
+        const booking = read.map((part) => bookingRequest(part.text, namesDayOrTime(part.text))).find((r) => r?.outright && r.timed);
         if (booking) return { kind: 'intent', intent: booking.intent, score: Math.max(first.score, options.threshold), namesTime, also: first };
       }
       return { kind: 'intent', intent: first.intent, score: first.score, namesTime, ...(second ? { also: second } : {}) };

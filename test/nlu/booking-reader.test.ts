@@ -61,6 +61,7 @@ describe('short answers', () => {
     expect(reader.isStop('nvm')).toBe(true);
     expect(reader.isStop("dont book it")).toBe(true);
     expect(reader.isStop('i stopped at the market on the way and want to know how long the massage is')).toBe(false);
+    expect(reader.isStop('none of those times work for me, forget it')).toBe(true);
   });
 
   it('hears yes and no in chat spellings, and no "yes" in a refusal', () => {

@@ -54,7 +54,13 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
 
   return {
     /** The guest wants to stop what they are doing. */
-    isStop: (text: string) => wordCount(text) <= 6 && stop(read(text)),
+    isStop(text: string): boolean {
+      const said = read(text);
+      if (wordCount(said) <= 6) return stop(said);
+      // "none of those work for me, forget it": a stop said last, in a few words of its own.
+      const last = said.split(/[,.;!?]+/).map((c) => c.trim()).filter(Boolean).at(-1) ?? '';
+      return wordCount(last) <= 4 && stop(last);
+    },
     /** The guest asks to cancel their booking itself ("cancel my booking"), not just to stop. */
     asksToCancelBooking: (text: string) => wordCount(text) <= 10 && cancelBooking(read(text)),
     /** The request is for more than one guest ("for two people", "me and my wife"). */

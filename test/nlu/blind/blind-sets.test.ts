@@ -11,7 +11,7 @@ import { readBlindMessages, scoreBlindMessages, summarise } from './score-messag
 // figures measured, so a change that costs guests understanding fails here.
 const SETS = [
   { name: 'A', messagesFloor: 0.93, conversationsFloor: 20 },
-  { name: 'B', messagesFloor: 0.915, conversationsFloor: 19 },
+  { name: 'B', messagesFloor: 0.925, conversationsFloor: 19 },
 ] as const;
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
