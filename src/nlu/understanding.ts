@@ -225,7 +225,11 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       // tension. Is that going to make it painful?"). A clearer question in a long story wins.
       const wholeFits = sure(whole, text) && !SOCIAL.has(whole.intent);
       const agrees = questions.length === 0 || questions.some((q) => q.guess.intent === whole.intent);
-      const first = await withTime(!best || (wholeFits && (agrees || whole.score >= best.score)) ? whole : best);
+      // With nothing the spa covers in it, a greeting or thanks among the parts is what the message is
+      // ("Hello. My name is Dmitry."), not the whole read as something off-topic.
+      const social = read.find((r) => sure(r.guess, r.text) && SOCIAL.has(r.guess.intent) && r.guess.intent !== OUT_OF_SCOPE)?.guess;
+      const plain = !best && !wholeFits && social ? social : whole;
+      const first = await withTime(!best || (wholeFits && (agrees || whole.score >= best.score)) ? plain : best);
       if (!sure(first, text)) return { kind: 'unsure', guess: first, near: await nearGuesses(text) };
       const second = questions.find((q) => q.guess.intent !== first.intent && q.guess.score >= SECOND_QUESTION_MIN_SCORE)?.guess ?? (await secondInHalves(parts, first));
       // A request to book in a part of its own ("...Could I book Sunday afternoon?", "I'd like to book for
