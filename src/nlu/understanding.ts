@@ -5,7 +5,7 @@ import { loadOrTrainClassifier, type ModelSource } from './model-cache.ts';
 import { createNormaliser, EMPTY_VOCABULARY, type Vocabulary } from './normalise.ts';
 import { createSegmenter, type Segment } from './segments.ts';
 import { createBookingReader, type BookingReader, type NamedTherapist } from './booking/index.ts';
-import { phraseTest } from './booking/booking-words.ts';
+import { createRequestReader } from './requests.ts';
 
 /** What a guest's message most likely is. */
 export type Interpretation =
@@ -46,7 +46,6 @@ const REQUEST_OVER_SCORE = 0.5;
 // Put as a statement, a request to book or to change a booking goes before a guess less sure than this.
 const CLEAR_GUESS_SCORE = 0.8;
 
-
 /** What the core needs to understand a guest: the intent of a message and whether it is English. */
 export interface Understanding extends IntentClassifier {
   language: LanguageCheck;
@@ -80,40 +79,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     const known = new Set(phrases.map(normalise));
     return (text: string) => known.has(normalise(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim());
   };
-  const bookingVerb = phraseTest(vocabulary.booking_verbs);
-  const ownBooking = phraseTest(vocabulary.own_booking_words);
-  const bookingAsk = phraseTest(vocabulary.booking_asks);
-  const bookingWord = phraseTest(vocabulary.booking_words);
-  const availabilityWord = phraseTest(vocabulary.availability_words);
-  const times = createBookingReader(vocabulary, normalise, []);
-  /**
-   * A request to book in the message's own terms: when (a day, a time, a loose time) asked for ("can I
-   * come", "book"), or stated with a length or a booking word ("massage tomorrow 3pm, 1 hour"); a
-   * question needs the asking words ("would a massage in the evening help me sleep?" is no request).
-   * What it asks for is free times when it says "free", "available" or the like.
-   */
-  const bookingRequest = (text: string, namesTime: boolean): { intent: string; outright: boolean; timed: boolean } | undefined => {
-    const said = normalise(text);
-    if (ownBooking(said)) return undefined;
-    const intent = availabilityWord(said) ? 'booking.availability' : 'booking.start';
-    const timed = namesTime || times.looseTime(text) !== undefined;
-    // "Can I book?", "I'd like to reserve a massage": asking in so many words needs no day.
-    if (bookingVerb(said)) return { intent, outright: true, timed };
-    if (!timed) return undefined;
-    if (bookingAsk(said) || availabilityWord(said)) return { intent, outright: true, timed };
-    const stated = !times.isQuestion(text) && (bookingWord(said) || times.minutes(text, false) !== undefined);
-    return stated ? { intent, outright: false, timed } : undefined;
-  };
-  const ownBookingNoun = phraseTest(vocabulary.manage_words.bookings);
-  const changeWord = phraseTest(vocabulary.manage_words.change);
-  const cancelWord = phraseTest(vocabulary.manage_words.cancel);
-  /** Changing or calling off a booking of their own, in so many words ("I have to cancel a booking"). */
-  const manageRequest = (text: string): string | undefined => {
-    const said = normalise(text);
-    if (!ownBookingNoun(said)) return undefined;
-    return cancelWord(said) ? 'booking.cancel' : changeWord(said) ? 'booking.reschedule' : undefined;
-  };
-  const safetyAsk = phraseTest(vocabulary.safety_asks);
+  const requests = createRequestReader(vocabulary, normalise);
+  const { bookingRequest, manageRequest } = requests;
+  const times = requests.reader;
   const next = wholeMessage(vocabulary.acts.next);
   const resume = wholeMessage(vocabulary.acts.resume);
   const load = (defs: IntentDefinition[]) =>
@@ -173,7 +141,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     modelSource: source,
     bookingReader: (therapists) => createBookingReader(vocabulary, normalise, therapists),
     movesOn: (text, afterAside) => (afterAside ? resume : next)(text),
-    asksIfSafe: (text) => safetyAsk(normalise(text)),
+    asksIfSafe: (text) => requests.asksIfSafe(text),
     async interpret(text, options) {
       if (language.foreignScript(text) || (!options.skipVocabularyCheck && language.otherLatinLanguage(text))) return { kind: 'other-language' };
       const thresholdFor = (part: string) => (part.split(/\s+/).filter(Boolean).length <= 2 ? Math.max(options.threshold, SHORT_MESSAGE_MIN_SCORE) : options.threshold);

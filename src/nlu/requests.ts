@@ -1,0 +1,61 @@
+// Requests a guest makes in so many words, read from the vocabulary rather than the classifier: to
+// book ("can I come tomorrow after lunch?"), to change or cancel a booking of their own, and asking
+// whether something is safe. The classifier alone loses these among the many precise questions.
+import { createBookingReader } from './booking/index.ts';
+import { phraseTest } from './booking/booking-words.ts';
+import type { Normaliser, Vocabulary } from './normalise.ts';
+
+/** A request to book: what it asks for, whether it asks outright, and whether it names when. */
+export interface BookingRequest {
+  intent: 'booking.start' | 'booking.availability';
+  outright: boolean;
+  timed: boolean;
+}
+
+/** Builds the reader of requests for a language's vocabulary. */
+export function createRequestReader(vocabulary: Vocabulary, normalise: Normaliser) {
+  // The booking reader without therapists: only its times, lengths and question test are used here.
+  const times = createBookingReader(vocabulary, normalise, []);
+  const bookingVerb = phraseTest(vocabulary.booking_verbs);
+  const ownBooking = phraseTest(vocabulary.own_booking_words);
+  const bookingAsk = phraseTest(vocabulary.booking_asks);
+  const bookingWord = phraseTest(vocabulary.booking_words);
+  const availabilityWord = phraseTest(vocabulary.availability_words);
+  /**
+   * A request to book in the message's own terms: when (a day, a time, a loose time) asked for ("can I
+   * come", "book"), or stated with a length or a booking word ("massage tomorrow 3pm, 1 hour"); a
+   * question needs the asking words ("would a massage in the evening help me sleep?" is no request).
+   * What it asks for is free times when it says "free", "available" or the like.
+   */
+  const bookingRequest = (text: string, namesTime: boolean): BookingRequest | undefined => {
+    const said = normalise(text);
+    if (ownBooking(said)) return undefined;
+    const intent = availabilityWord(said) ? ('booking.availability' as const) : ('booking.start' as const);
+    const timed = namesTime || times.looseTime(text) !== undefined;
+    // "Can I book?", "I'd like to reserve a massage": asking in so many words needs no day.
+    if (bookingVerb(said)) return { intent, outright: true, timed };
+    if (!timed) return undefined;
+    if (bookingAsk(said) || availabilityWord(said)) return { intent, outright: true, timed };
+    const stated = !times.isQuestion(text) && (bookingWord(said) || times.minutes(text, false) !== undefined);
+    return stated ? { intent, outright: false, timed } : undefined;
+  };
+  const ownBookingNoun = phraseTest(vocabulary.manage_words.bookings);
+  const changeWord = phraseTest(vocabulary.manage_words.change);
+  const cancelWord = phraseTest(vocabulary.manage_words.cancel);
+  /** Changing or calling off a booking of their own, in so many words ("I have to cancel a booking"). */
+  const manageRequest = (text: string): string | undefined => {
+    const said = normalise(text);
+    if (!ownBookingNoun(said)) return undefined;
+    return cancelWord(said) ? 'booking.cancel' : changeWord(said) ? 'booking.reschedule' : undefined;
+  };
+  const safetyAsk = phraseTest(vocabulary.safety_asks);
+
+  return {
+    /** The booking reader the requests are read with (times, lengths, questions). */
+    reader: times,
+    bookingRequest,
+    manageRequest,
+    /** The message asks whether it is safe or allowed ("can I still", "should I wait"). */
+    asksIfSafe: (text: string) => safetyAsk(normalise(text)),
+  };
+}
