@@ -85,8 +85,8 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'/.]*[\p{L}\p{N}/]|[\p{L}\p{N}]/gu;
 /** Builds the normaliser for a vocabulary. */
 export function createNormaliser(vocabulary: Vocabulary): Normaliser {
   const spellings = new Map(Object.entries(vocabulary.spellings).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
-  return (text) =>
-    text
+  return (text) => {
+    const written = text
       .normalize('NFC')
       .toLowerCase()
       .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
@@ -94,11 +94,11 @@ export function createNormaliser(vocabulary: Vocabulary): Normaliser {
       .replace(/(\p{L})\1{2,}/gu, '$1')
       .replace(WORD, (word) => {
         const bare = word.replace(/[.']+$/, '');
-        const written = spellings.get(word) ?? spellings.get(bare) ?? spellings.get(bare.replace(/'/g, ''));
-        return written ?? word;
+        return spellings.get(word) ?? spellings.get(bare) ?? spellings.get(bare.replace(/'/g, '')) ?? word;
       })
       .replace(/\s+/g, ' ')
-      .trim()
-      // Day words as the dates reader puts them right ("tomorow", "firday", "15h30").
-      .replace(/^[\s\S]*$/, (t) => respell(t).text);
+      .trim();
+    // Day words as the dates reader puts them right ("tomorow", "firday", "15h30").
+    return respell(written).text;
+  };
 }

@@ -66,9 +66,15 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
     /** The request is for more than one guest ("for two people", "me and my wife"). */
     mentionsGroup: (text: string) => group(read(text)),
     /** The guest agrees to a cancellation in its own words ("yes, cancel it"), which `isYes` reads as stop. */
-    confirmsCancel: (text: string) => wordCount(text) <= 8 && confirmCancel(read(text)) && !NEGATION.test(read(text)),
+    confirmsCancel(text: string): boolean {
+      const said = read(text);
+      return wordCount(text) <= 8 && confirmCancel(said) && !NEGATION.test(said);
+    },
     /** The guest agrees. */
-    isYes: (text: string) => wordCount(text) <= 6 && yes(read(text)) && !stop(read(text)) && !NEGATION.test(read(text)),
+    isYes(text: string): boolean {
+      const said = read(text);
+      return wordCount(text) <= 6 && yes(said) && !stop(said) && !NEGATION.test(said);
+    },
     /** The guest has nothing to add ("no", "nothing"). */
     isNone: (text: string) => wordCount(text) <= 6 && none(read(text)),
     /** The message says "pressure" ("firm pressure please"), so a pressure word in it is one. */

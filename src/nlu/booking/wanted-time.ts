@@ -60,7 +60,9 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     /** The date or time a guest asks for, in the spa's zone; undefined when there is none. */
     wantedTime(text: string, ref: DateReference): DateTimeMention | undefined {
       // "Good evening" greets: blanked out (same length, so places in the text stay where they were).
-      const found = findDateTimes(text.replace(GREETING, (g) => ' '.repeat(g.length)), ref).filter((m) => !NOW.test(m.text.trim()));
+      const blanked = text.replace(GREETING, (g) => ' '.repeat(g.length));
+      const all = findDateTimes(blanked, ref);
+      const found = all.filter((m) => !NOW.test(m.text.trim()));
       // The mention that says most wins ("until Tuesday ... Sunday afternoon around 2" is Sunday); a day
       // the guest leaves or must be back by is no day to come.
       const before = (m: DateTimeMention) => text.slice(Math.max(0, m.index - 16), m.index);
@@ -69,7 +71,9 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const corrects = (m: DateTimeMention) => CORRECTION_BEFORE.test(before(m)) || INSTEAD_AFTER.test(after(m));
       const said = (m: DateTimeMention) =>
         (m.time ? 2 : 0) + (m.period ? 1 : 0) + (m.date ? 1 : 0) + (corrects(m) ? 3 : 0) - (BOUND_BEFORE.test(before(m)) ? 3 : 0);
-      return found.reduce<DateTimeMention | undefined>((best, m) => (!best || said(m) > said(best) ? m : best), undefined) ?? findDateTimes(text, ref)[0];
+      const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
+      // Nothing but "now": that, read again with the greeting only when one was blanked out.
+      return best ?? (blanked === text ? all : findDateTimes(text, ref))[0];
     },
     /** An hour alone, once the day is known ("is 4 ok?", "3.30"): hours and minutes as typed. */
     bareHour(text: string): { hour: number; minute: number } | undefined {
