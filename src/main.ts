@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BookingStore } from './booking/index.ts';
 import type { createCalendarFiles, MessageScheduler } from './reminders/index.ts';
 import { loadConfig, type Config } from './config.ts';
-import { fillTemplate, loadContent, type Content } from './content/index.ts';
+import { fillTemplate, loadContentSet, type Content } from './content/index.ts';
 import {
   ConciergeError,
   ConfigError,
@@ -19,7 +19,8 @@ import {
 } from './core/index.ts';
 import { createLogger } from './logging.ts';
 import { createMetrics, type Metrics } from './metrics/index.ts';
-import { createUnderstanding, loadIntentDefinitions, loadVocabulary } from './nlu/index.ts';
+import { loadUnderstandings } from './nlu/index.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES } from './languages.ts';
 import type { HandoverThreads, PendingMessages, RateLimitSettings, RedisClient, SeenUpdates } from './store/index.ts';
 
 interface Stores {
@@ -123,26 +124,28 @@ async function main(): Promise<void> {
 
   if (process.argv.includes('--prepare')) {
     // At build time: train the intent model once and keep it, so starts only load it.
-    const [definitions, vocabulary] = await Promise.all([loadIntentDefinitions(config.INTENTS_DIR), loadVocabulary(config.INTENTS_DIR)]);
-    const source = (await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR, vocabulary })).modelSource;
-    if (source === 'trained-not-kept') throw new ConfigError(`Cannot write the intent model to MODEL_CACHE_DIR (${config.MODEL_CACHE_DIR}).`);
-    process.stdout.write(`Intent model ${source === 'cache' ? 'already prepared' : 'trained and kept'} in ${config.MODEL_CACHE_DIR}\n`);
+    // Every language's model, so that no guest's first message waits for training.
+    const understandings = await loadUnderstandings(config.INTENTS_DIR, { modelCacheDir: config.MODEL_CACHE_DIR, preload: LANGUAGES });
+    const sources = await Promise.all(LANGUAGES.map(async (language) => (await understandings.of(language)).modelSource));
+    if (sources.includes('trained-not-kept')) throw new ConfigError(`Cannot write the intent models to MODEL_CACHE_DIR (${config.MODEL_CACHE_DIR}).`);
+    process.stdout.write(`Intent models (${LANGUAGES.join(', ')}) ${sources.every((s) => s === 'cache') ? 'already prepared' : 'trained and kept'} in ${config.MODEL_CACHE_DIR}\n`);
     return;
   }
 
-  const [content, definitions, vocabulary] = await Promise.all([
-    loadContent(config.CONTENT_DIR),
-    loadIntentDefinitions(config.INTENTS_DIR),
-    loadVocabulary(config.INTENTS_DIR),
+  const [contents, understandings] = await Promise.all([
+    loadContentSet(config.CONTENT_DIR),
+    loadUnderstandings(config.INTENTS_DIR, { modelCacheDir: config.MODEL_CACHE_DIR }),
   ]);
-  const understanding = await createUnderstanding(definitions, { modelCacheDir: config.MODEL_CACHE_DIR, vocabulary });
+  const content = contents[DEFAULT_LANGUAGE];
+  const understanding = await understandings.of(DEFAULT_LANGUAGE);
   logger.info({ model: understanding.modelSource }, 'intent model ready');
   // The terminal chat has no /metrics: only the counters, none of the process's own gauges.
-  const metrics = createMetrics({ intents: definitions.map((d) => d.intent), collectDefaults: !chatInTerminal });
+  const metrics = createMetrics({ intents: understanding.intents, collectDefaults: !chatInTerminal });
   const { store, bookings, seen, pending, lock, threads, rateLimiter, ready, close } = await openStores(config, logger, metrics);
   const concierge = createConcierge({
     content,
     understanding,
+    languages: { content: contents, understandings },
     store,
     bookings,
     ...(lock ? { lock } : {}),
@@ -173,7 +176,7 @@ async function main(): Promise<void> {
   const metricsApp = config.METRICS_PORT === undefined ? app : createHttpServer({ logger, ready });
   registerMetricsRoute(metricsApp, metrics, { ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) });
   const stopMetrics = metrics.observeConcierge(concierge);
-  const calendarFile = createCalendarFiles(content);
+  const calendarFile = createCalendarFiles(content, undefined, concierge.contentFor);
   const telegram = await startTelegram(config, { concierge, seen, logger, app, calendarFile, metrics });
   const reminders = await createScheduler(config, { content, bookings, concierge, logger });
   const slackChannel = config.SLACK_BOT_TOKEN ? await import('./channels/slack/index.ts') : undefined;
@@ -250,7 +253,7 @@ async function createScheduler(
   const { content, bookings, concierge, logger } = deps;
   const { createReminderDelivery, reminderSettingsFrom } = await import('./reminders/index.ts');
   const settings = reminderSettingsFrom(content);
-  const deliver = createReminderDelivery({ bookings, content, outbox: concierge.outbox, logger });
+  const deliver = createReminderDelivery({ bookings, content, contentFor: concierge.contentFor, outbox: concierge.outbox, logger });
   if (config.REDIS_URL) {
     const { createBullmqScheduler } = await import('./store/bullmq-scheduler.ts');
     return createBullmqScheduler({ redisUrl: config.REDIS_URL, settings, deliver, logger });

@@ -72,6 +72,8 @@ export interface Booking {
     contact: string;
     channel: BookingChannel;
     conversationId: string;
+    /** The language the guest booked in ("ko"); absent on bookings made before the bot spoke others, and read as the spa's default. */
+    language?: string;
   };
   notes: { pressure?: Pressure; health?: string };
   status: 'confirmed' | 'cancelled';

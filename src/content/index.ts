@@ -1,11 +1,12 @@
 // Loading and validating the spa's content/ folder.
 
 // Loading
-export { loadContent, readYaml, BUILT_IN_INTENTS } from './load.ts';
+export { loadContent, loadContentSet, readYaml, readYamlIn, BUILT_IN_INTENTS } from './load.ts';
 
 // Shapes
-export type { Content, SpaSettings, Knowledge, Walkthroughs, HealthContent, Messages, BookingTexts, HandoverTexts, ReminderTexts } from './schema.ts';
+export type { Content, ContentSet, SpaSettings, Knowledge, Walkthroughs, HealthContent, Messages, BookingTexts, HandoverTexts, ReminderTexts } from './schema.ts';
 
 // Using content
 export { spaFacts, type SpaFact } from './spa-facts.ts';
 export { fillTemplate, placeholdersIn } from './template.ts';
+export { dateLocale } from './date-locale.ts';

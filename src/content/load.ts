@@ -14,8 +14,11 @@ import {
   spaSchema,
   walkthroughsSchema,
   type Content,
+  type ContentSet,
 } from './schema.ts';
 import { placeholdersIn } from './template.ts';
+import { translated, translationPath } from './translations.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../languages.ts';
 
 /** Intents answered by the core itself rather than by a topic or a walk-through. */
 export const BUILT_IN_INTENTS = [
@@ -31,6 +34,7 @@ export const BUILT_IN_INTENTS = [
   'booking.mine',
   'booking.cancel',
   'booking.reschedule',
+  'language',
 ] as const;
 
 const SPA_PLACEHOLDERS = ['name', 'city', 'country', 'address', 'payment', 'phone', 'email', 'website', 'hours', 'services', 'therapists', 'durations', 'cancel_hours', 'notice_hours'];
@@ -44,38 +48,84 @@ const MESSAGE_PLACEHOLDERS: Record<string, string[]> = {
   person: SPA_PLACEHOLDERS,
 };
 
-/** Reads and validates every file in content/; any problem throws a ContentError naming the file and field. */
+/** Reads and validates every file in content/ (English); any problem throws a ContentError naming the file and field. */
 export async function loadContent(dir: string): Promise<Content> {
-  const content: Content = {
-    spa: await readYaml(dir, 'spa.yaml', spaSchema),
-    knowledge: await readYaml(dir, 'knowledge.yaml', knowledgeSchema),
-    questions: await readYaml(dir, 'questions.yaml', questionsSchema),
-    walkthroughs: await readYaml(dir, 'walkthroughs.yaml', walkthroughsSchema),
-    health: await readYaml(dir, 'health.yaml', healthSchema),
-    messages: await readYaml(dir, 'messages.yaml', messagesSchema),
-    booking: await readYaml(dir, 'booking.yaml', bookingTextsSchema),
-    handover: await readYaml(dir, 'handover.yaml', handoverTextsSchema),
-    reminders: await readYaml(dir, 'reminders.yaml', reminderTextsSchema),
+  return loadContentIn(dir, DEFAULT_LANGUAGE);
+}
+
+/**
+ * Reads the content in every language the bot speaks: English from content/, each other language
+ * from content/<language>/. A text missing in any language stops start-up with a ContentError
+ * naming the file, the key and the language.
+ */
+export async function loadContentSet(dir: string): Promise<ContentSet> {
+  const english = new Map<string, Promise<unknown>>();
+  const entries = await Promise.all(LANGUAGES.map(async (language) => [language, await loadContentIn(dir, language, english)] as const));
+  return Object.fromEntries(entries) as ContentSet;
+}
+
+async function loadContentIn(dir: string, language: Language, english = new Map<string, Promise<unknown>>()): Promise<Content> {
+  // Each language is laid over the English files: read and checked once for all of them.
+  const readEnglish = <S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> => {
+    if (!english.has(file)) english.set(file, readYaml(dir, file, schema));
+    return english.get(file) as Promise<z.infer<S>>;
   };
-  checkCrossReferences(dir, content);
+  const read = <S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> => {
+    const base = readEnglish(file, schema);
+    if (language === DEFAULT_LANGUAGE) return base;
+    const path = translationPath(dir, language, file);
+    return base.then(async (data) => validated(path, translated(data, await readData(path), path, language), schema));
+  };
+  const content: Content = {
+    language,
+    // The spa's settings are one for all languages.
+    spa: await readEnglish('spa.yaml', spaSchema),
+    knowledge: await read('knowledge.yaml', knowledgeSchema),
+    questions: await read('questions.yaml', questionsSchema),
+    walkthroughs: await read('walkthroughs.yaml', walkthroughsSchema),
+    health: await read('health.yaml', healthSchema),
+    messages: await read('messages.yaml', messagesSchema),
+    booking: await read('booking.yaml', bookingTextsSchema),
+    handover: await read('handover.yaml', handoverTextsSchema),
+    reminders: await read('reminders.yaml', reminderTextsSchema),
+  };
+  checkCrossReferences(language === DEFAULT_LANGUAGE ? dir : join(dir, language), content);
   return content;
 }
 
 /** Reads one YAML file of the content folder and checks it; a problem throws a ContentError naming the file and field. */
 export async function readYaml<S extends z.ZodType>(dir: string, file: string, schema: S): Promise<z.infer<S>> {
   const path = join(dir, file);
+  return validated(path, await readData(path), schema);
+}
+
+/**
+ * One content file in a language: the English file with the language's texts in place (see
+ * translations.ts). For English it is the file itself.
+ */
+export async function readYamlIn<S extends z.ZodType>(dir: string, file: string, schema: S, language: Language): Promise<z.infer<S>> {
+  if (language === DEFAULT_LANGUAGE) return readYaml(dir, file, schema);
+  const englishPath = join(dir, file);
+  const path = translationPath(dir, language, file);
+  const english = validated(englishPath, await readData(englishPath), schema);
+  return validated(path, translated(english, await readData(path), path, language), schema);
+}
+
+async function readData(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     throw new ContentError(path, ['cannot be read: ' + (error as Error).message], { cause: error });
   }
-  let data: unknown;
   try {
-    data = parse(text);
+    return parse(text);
   } catch (error) {
     throw new ContentError(path, [`is not valid YAML: ${(error as Error).message}`], { cause: error });
   }
+}
+
+function validated<S extends z.ZodType>(path: string, data: unknown, schema: S): z.infer<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
     throw new ContentError(

@@ -1,3 +1,4 @@
+import type { Language } from '../languages.ts';
 import { z } from 'zod';
 
 // The shapes of the files in content/. Every sentence the bot says is data described here.
@@ -97,7 +98,8 @@ const followUps = z.array(idSchema).max(4);
 
 /** content/knowledge.yaml: answers keyed by intent, each with a button label and follow-up choices. */
 export const knowledgeSchema = z.object({
-  menu: z.array(idSchema).min(2).max(8),
+  // Nine at most: the eight answers guests look for first and the language button fit a phone screen.
+  menu: z.array(idSchema).min(2).max(9),
   topics: z.record(
     idSchema,
     z.object({
@@ -160,6 +162,8 @@ export const messagesSchema = z.object({
   out_of_scope: text,
   stop: text,
   other_language: text,
+  language_switched: text,
+  choose_language: text,
   empty_input: text,
   too_long: text,
   emoji_only: text,
@@ -186,6 +190,8 @@ export const messagesSchema = z.object({
     help: text.max(40),
     person: text.max(40),
     'booking.start': text.max(40),
+    /** The menu's button for choosing another language. */
+    language: text.max(40),
   }),
   // The web chat page and its corner bubble.
   web_tagline: text.max(80),
@@ -325,6 +331,8 @@ export type Messages = z.infer<typeof messagesSchema>;
 
 /** Everything in content/, validated. */
 export interface Content {
+  /** The language every text below is written in. */
+  language: Language;
   spa: SpaSettings;
   knowledge: Knowledge;
   questions: Questions;
@@ -335,6 +343,9 @@ export interface Content {
   handover: HandoverTexts;
   reminders: ReminderTexts;
 }
+
+/** The content in every language the bot speaks. */
+export type ContentSet = Record<Language, Content>;
 
 function isTimeZone(zone: string): boolean {
   try {

@@ -52,6 +52,8 @@ export function createAnswers(content: Content, replies: ReplyBuilder) {
           return out([replies.withMenu(replies.say('out_of_scope'))]);
         case 'stop':
           return out([replies.withMenu(replies.say('stop'))]);
+        case 'language':
+          return out([replies.withLanguages(replies.say('choose_language'))]);
         case 'booking.start':
         case 'booking.availability':
         case 'booking.mine':

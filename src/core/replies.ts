@@ -1,3 +1,5 @@
+import { LANGUAGES, LANGUAGE_NAMES } from '../languages.ts';
+import { languageAction } from './language-choice.ts';
 import { fillTemplate, placeholdersIn, spaFacts, type Content } from '../content/index.ts';
 import { intentAction, walkthroughAction } from './actions.ts';
 import type { Choice, Reply } from './types.ts';
@@ -47,6 +49,11 @@ export function createReplyBuilder(content: Content) {
     /** The main menu, under a short prompt. */
     menu(): Reply {
       return { text: say('menu_prompt'), choices: menuChoices() };
+    },
+
+    /** A message with a button for each language the bot speaks, each named in its own language. */
+    withLanguages(text: string): Reply {
+      return { text, choices: LANGUAGES.map((language) => ({ label: LANGUAGE_NAMES[language].own, action: languageAction(language) })) };
     },
 
     /** A single message with the menu as its choices. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../languages.ts';
 import { bookingMemorySchema } from './booking/booking-state.ts';
 import type { Turn } from './types.ts';
 
@@ -12,6 +13,8 @@ export const conversationStateSchema = z.object({
     name: z.string().max(200).optional(),
     language: z.string().max(35).optional(),
   }),
+  /** The language the conversation is in, once the guest wrote or chose one (absent: the channel's or the default). */
+  language: z.enum(LANGUAGES).optional(),
   /** Consecutive messages the bot did not understand. */
   misses: z.number().int().min(0).max(100),
   /** The walk-through in progress and the step last shown (0-based). */

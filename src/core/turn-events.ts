@@ -9,6 +9,8 @@ export interface TurnEvent {
   channel: ChannelName;
   /** `text` for typed messages, `action` for a pressed button or picked option. */
   input: 'text' | 'action';
+  /** The language the turn was answered in ("en", "ko"...). */
+  language?: string;
   /** The intent the classifier chose for typed text, when it was asked; `None` when nothing fit. */
   intent?: string;
   /** The classifier's score for that intent, 0..1. */

@@ -1,5 +1,8 @@
 // How long a session the guest asks for: "an hour", "30 mins", "hour and a half", "90min", "60'".
 // A point in time said with a length ("in 2 hours", "an hour later", "10 min past 5") is not a session length.
+// The other languages' lengths are read from their words, in dates/lengths.ts.
+import type { Language } from '../languages.ts';
+import { findLength } from './dates/lengths.ts';
 
 export interface DurationMention { minutes: number; text: string; index: number }
 
@@ -58,8 +61,9 @@ function hoursOf(n: string): number {
 }
 
 /** Finds how long a session the guest asks for ("an hour", "30 mins", "half an hour", "1.5 hours", "hour and a half", "90min", "60'"). */
-export function findDuration(text: string): DurationMention | undefined {
+export function findDuration(text: string, language: Language = 'en'): DurationMention | undefined {
   if (typeof text !== 'string' || text.trim() === '') return undefined;
+  if (language !== 'en') return findLength(text, language);
   const found: Array<DurationMention & { relative: boolean }> = [];
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;

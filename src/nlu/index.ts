@@ -9,6 +9,9 @@ export { loadOrTrainClassifier, modelFileName, type ModelSource } from './model-
 
 // Language
 export { createLanguageCheck, type LanguageCheck } from './language.ts';
+export { loadUnderstandings, intentsDirOf, type Understandings, type UnderstandingsOptions } from './understandings.ts';
+export { createLanguageDetector, type DetectedLanguage } from './language-detection.ts';
+export { foldVietnamese } from './languages/index.ts';
 
 // Entities: dates and times, durations, contact details
 export * from './entities.ts';

@@ -1,6 +1,7 @@
 import { containerBootstrap } from '@nlpjs/core';
-import { LangEn } from '@nlpjs/lang-en';
 import { Nlp } from '@nlpjs/nlp';
+import type { Language } from '../languages.ts';
+import { languageProfile } from './languages/index.ts';
 import type { IntentDefinition } from './intent-definitions.ts';
 import { createNormaliser, type Vocabulary } from './normalise.ts';
 
@@ -35,8 +36,10 @@ export interface ClassifierOptions {
   standIns?: boolean;
   /** How guests write the language in a chat ("u", "hw"), written out before reading (none by default). */
   vocabulary?: Vocabulary;
-  /** Correct a word the phrasings never use to the nearest one they do ("massge", "prepair"); default true. */
+  /** Correct a word the phrasings never use to the nearest one they do ("massge", "prepair"); default true where the language suits it. */
   spellCheck?: boolean;
+  /** The language of the phrasings and of the messages (default English). */
+  language?: Language;
 }
 
 // Dates, times, amounts and booking references vary endlessly and say little about what the guest
@@ -70,8 +73,9 @@ export function withStandIns(text: string): string {
 
 /** How a text is prepared for the model: normalised with the vocabulary, then with stand-ins. */
 function textPreparer(options: ClassifierOptions): (text: string) => string {
-  const normalise = options.vocabulary ? createNormaliser(options.vocabulary) : (t: string) => t;
-  return options.standIns === false ? normalise : (t) => withStandIns(normalise(t));
+  const normalise = options.vocabulary ? createNormaliser(options.vocabulary, options.language) : (t: string) => t;
+  const { prepare } = languageProfile(options.language ?? 'en');
+  return options.standIns === false ? (t) => prepare(normalise(t)) : (t) => prepare(withStandIns(normalise(t)));
 }
 
 // The parts of NLP.js's trained English domain used below. NLP.js normalises its scores so they
@@ -113,12 +117,12 @@ interface Prepared {
   spelling: Map<string, string>;
 }
 
-// NLP.js's English stop words, as its language package registers them.
+// A language's stop words, as its NLP.js package registers them.
 interface StopWords {
   dictionary: Record<string, boolean>;
 }
 
-/** Trains an NLP.js classifier (English) on the given phrasings. */
+/** Trains an NLP.js classifier on the given phrasings (English unless the options say otherwise). */
 export async function trainIntentClassifier(
   definitions: IntentDefinition[],
   options: ClassifierOptions = {},
@@ -127,28 +131,31 @@ export async function trainIntentClassifier(
   return classifierFrom(nlp, definitions, options);
 }
 
+const spellChecks = (options: ClassifierOptions) => languageProfile(options.language ?? 'en').spellCheck && options.spellCheck !== false;
+
 /** A trained model as NLP.js exports it (JSON), to be kept and loaded instead of training again. */
 export async function trainIntentModel(definitions: IntentDefinition[], options: ClassifierOptions = {}): Promise<string> {
   return (await trainModel(definitions, options)).export(true);
 }
 
 /** The classifier of a model exported by `trainIntentModel` from the same definitions and options. */
-export function loadIntentClassifier(model: string, definitions: IntentDefinition[], options: ClassifierOptions = {}): IntentClassifier {
-  const nlp = newNlp(options);
+export async function loadIntentClassifier(model: string, definitions: IntentDefinition[], options: ClassifierOptions = {}): Promise<IntentClassifier> {
+  const nlp = await newNlp(options);
   nlp.import(model);
   return classifierFrom(nlp, definitions, options);
 }
 
-function newNlp(options: ClassifierOptions): Nlp {
+async function newNlp(options: ClassifierOptions): Promise<Nlp> {
+  const profile = languageProfile(options.language ?? 'en');
   const container = containerBootstrap();
-  container.use(LangEn);
+  if (profile.plugin) container.use(await profile.plugin());
   return new Nlp(
     {
-      languages: ['en'],
+      languages: [profile.language],
       autoSave: false,
       autoLoad: false,
       calculateSentiment: false,
-      nlu: { log: false, spellCheck: options.spellCheck ?? true, spellCheckDistance: 1, ...options.nlu },
+      nlu: { log: false, spellCheck: spellChecks(options), spellCheckDistance: 1, ...options.nlu },
     },
     container,
   );
@@ -156,9 +163,10 @@ function newNlp(options: ClassifierOptions): Nlp {
 
 async function trainModel(definitions: IntentDefinition[], options: ClassifierOptions): Promise<Nlp> {
   const prepareText = textPreparer(options);
-  const nlp = newNlp(options);
+  const nlp = await newNlp(options);
+  const locale = options.language ?? 'en';
   for (const { intent, examples } of definitions) {
-    for (const example of examples) nlp.addDocument('en', prepareText(example), intent);
+    for (const example of examples) nlp.addDocument(locale, prepareText(example), intent);
   }
   await nlp.train();
   return nlp;
@@ -166,15 +174,16 @@ async function trainModel(definitions: IntentDefinition[], options: ClassifierOp
 
 function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: ClassifierOptions): IntentClassifier {
   const prepareText = textPreparer(options);
+  const locale = options.language ?? 'en';
   const domain = (nlp.nluManager as unknown as { domainManagers: Record<string, { domains: Record<string, TrainedDomain> }> })
-    .domainManagers.en?.domains.master_domain;
-  if (!domain?.neuralNetwork || !domain.intentFeatures) throw new Error('NLP.js has no trained English domain');
+    .domainManagers[locale]?.domains.master_domain;
+  if (!domain?.neuralNetwork || !domain.intentFeatures) throw new Error(`NLP.js has no trained domain for "${locale}"`);
   const network = domain.neuralNetwork;
-  const spellCheck = options.spellCheck === false ? undefined : domain.spellCheck;
-  if (options.spellCheck !== false && !spellCheck) throw new Error('NLP.js has no spelling check');
+  const spellCheck = spellChecks(options) ? domain.spellCheck : undefined;
+  if (spellChecks(options) && !spellCheck) throw new Error('NLP.js has no spelling check');
   const wordsOfIntent = domain.intentFeatures;
-  const stopWords = (nlp as unknown as { container: { get(name: string): StopWords | undefined } }).container.get('stopwords-en');
-  if (!stopWords) throw new Error('NLP.js has no English stop words');
+  // Languages NLP.js has no package for here have no stop words: every word counts.
+  const stopWords = (nlp as unknown as { container: { get(name: string): StopWords | undefined } }).container.get(`stopwords-${locale}`) ?? { dictionary: {} };
   // Through the same steps as any message, so "cannot" becomes the "can" and "not" a message has.
   let stopStems: Promise<Set<string>> | undefined;
   const stopWordStems = () =>

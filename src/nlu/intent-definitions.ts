@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { ContentError } from '../errors.ts';
 import { EMPTY_VOCABULARY, type Vocabulary } from './normalise.ts';
+import { foldVietnamese } from './languages/vietnamese.ts';
 
 /** One intent and the phrasings that teach the classifier to recognise it. */
 export interface IntentDefinition {
@@ -79,6 +80,7 @@ const vocabularySchema = z.object({
       none: phrases,
       healthy: phrases,
       yes: phrases,
+      negations: phrases,
       any_therapist: phrases,
       light: phrases,
       medium: phrases,
@@ -112,7 +114,15 @@ export async function loadVocabulary(dir: string, language = 'en'): Promise<Voca
   } catch (error) {
     throw new ContentError(path, [`is not valid YAML: ${(error as Error).message}`], { cause: error });
   }
-  const result = vocabularySchema.safeParse(data);
+  // Vietnamese is read folded (without its marks), words and messages alike.
+  const result = vocabularySchema.safeParse(language === 'vi' ? foldStrings(data) : data);
   if (!result.success) throw new ContentError(path, result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`));
   return result.data;
+}
+
+function foldStrings(data: unknown): unknown {
+  if (typeof data === 'string') return foldVietnamese(data);
+  if (Array.isArray(data)) return data.map(foldStrings);
+  if (data && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([k, v]) => [foldVietnamese(k), foldStrings(v)]));
+  return data;
 }

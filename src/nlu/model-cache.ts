@@ -32,13 +32,13 @@ export async function loadOrTrainClassifier(
   const kept = await readFile(file, 'utf8').catch(() => undefined);
   if (kept !== undefined) {
     try {
-      return { classifier: loadIntentClassifier(kept, definitions, options), source: 'cache' };
+      return { classifier: await loadIntentClassifier(kept, definitions, options), source: 'cache' };
     } catch {
       // A damaged file is replaced below.
     }
   }
   const model = await trainIntentModel(definitions, options);
-  const classifier = loadIntentClassifier(model, definitions, options);
+  const classifier = await loadIntentClassifier(model, definitions, options);
   try {
     await mkdir(cacheDir, { recursive: true });
     // Written aside and renamed, so a second process starting at the same time never reads half a file.

@@ -40,6 +40,8 @@ export interface BookingVocabulary {
   /** Nothing about the guest's health to tell ("no health issues"). */
   healthy: string[];
   yes: string[];
+  /** Words that turn an answer round ("not", "không", "не"): a yes or a cancel with one is neither. */
+  negations: string[];
   any_therapist: string[];
   light: string[];
   medium: string[];
@@ -69,7 +71,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking_words: [],
   availability_words: [],
   booking: {
-    stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], any_therapist: [],
+    stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
     windows: {}, approximately: [], soonest: [], question_starts: [],
   },
@@ -79,15 +81,21 @@ export const EMPTY_VOCABULARY: Vocabulary = {
 export type Normaliser = (text: string) => string;
 
 import { respell } from './dates/spellings.ts';
+import type { Language } from '../languages.ts';
+import { foldVietnamese } from './languages/vietnamese.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'/.]*[\p{L}\p{N}/]|[\p{L}\p{N}]/gu;
 
-/** Builds the normaliser for a vocabulary. */
-export function createNormaliser(vocabulary: Vocabulary): Normaliser {
-  const spellings = new Map(Object.entries(vocabulary.spellings).map(([k, v]) => [k.toLowerCase(), v.toLowerCase()]));
+/**
+ * Builds the normaliser for a vocabulary; Vietnamese is also folded (its marks taken off), since
+ * guests type it both ways and the vocabulary is folded when it is read.
+ */
+export function createNormaliser(vocabulary: Vocabulary, language: Language = 'en'): Normaliser {
+  // Russian is typed with "е" for "ё" as often as not.
+  const fold = language === 'vi' ? foldVietnamese : language === 'ru' ? (t: string) => t.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : (t: string) => t;
+  const spellings = new Map(Object.entries(vocabulary.spellings).map(([k, v]) => [fold(k.toLowerCase()), fold(v.toLowerCase())]));
   return (text) => {
-    const written = text
-      .normalize('NFC')
+    const written = fold(text.normalize('NFC'))
       .toLowerCase()
       .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
       // A letter typed three times or more is one letter: "heyyy", "sooo", "pleeease".

@@ -4,6 +4,7 @@
 import { createBookingReader } from './booking/index.ts';
 import { phraseTest } from './booking/booking-words.ts';
 import type { Normaliser, Vocabulary } from './normalise.ts';
+import type { Language } from '../languages.ts';
 
 /** A request to book: what it asks for, whether it asks outright, and whether it names when. */
 export interface BookingRequest {
@@ -13,9 +14,9 @@ export interface BookingRequest {
 }
 
 /** Builds the reader of requests for a language's vocabulary. */
-export function createRequestReader(vocabulary: Vocabulary, normalise: Normaliser) {
+export function createRequestReader(vocabulary: Vocabulary, normalise: Normaliser, language: Language = 'en') {
   // The booking reader without therapists: only its times, lengths and question test are used here.
-  const times = createBookingReader(vocabulary, normalise, []);
+  const times = createBookingReader(vocabulary, normalise, [], 'VN', language);
   const bookingVerb = phraseTest(vocabulary.booking_verbs);
   const ownBooking = phraseTest(vocabulary.own_booking_words);
   const bookingAsk = phraseTest(vocabulary.booking_asks);

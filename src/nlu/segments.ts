@@ -19,15 +19,17 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
   const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const starts = vocabulary.question_starts.map(escape).join('|');
   const joiners = [...vocabulary.joiners].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const questionStart = starts ? new RegExp(`^(?:${starts})\\b`) : undefined;
+  // The end of a word in any script ("có", "можно"), where \b sees only ASCII letters.
+  const end = String.raw`(?![\p{L}\p{N}])`;
+  const questionStart = starts ? new RegExp(`^(?:${starts})${end}`, 'u') : undefined;
   // A joiner splits only where a question starts after it: "you and your team" stays whole.
-  const joinerBeforeQuestion = joiners && starts ? new RegExp(`[,;]?\\s+(?:${joiners})\\s*,?\\s+(?=(?:${starts})\\b)`, 'g') : undefined;
+  const joinerBeforeQuestion = joiners && starts ? new RegExp(`[,;]?\\s+(?:${joiners})\\s*,?\\s+(?=(?:${starts})${end})`, 'gu') : undefined;
   // "and can I keep my shirt on?" after a question mark: the joiner belongs to no part.
-  const leadingJoiner = joiners ? new RegExp(`^(?:${joiners})\\b[\\s,]*`) : undefined;
+  const leadingJoiner = joiners ? new RegExp(`^(?:${joiners})${end}[\\s,]*`, 'u') : undefined;
 
-  const isQuestion = (part: string) => /\?\s*$/.test(part) || (questionStart?.test(part) ?? false);
+  const isQuestion = (part: string) => /[?？]\s*$/.test(part) || (questionStart?.test(part) ?? false);
 
-  const anyJoiner = joiners ? new RegExp(`[,;]?\\s+(?:${joiners})\\s+`, 'g') : undefined;
+  const anyJoiner = joiners ? new RegExp(`[,;]?\\s+(?:${joiners})\\s+`, 'gu') : undefined;
 
   /**
    * The two halves of a part around each "and", "or", "also" in it, for a second question that shares
@@ -44,7 +46,8 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
   /** The parts of a message: its sentences, and questions joined by "and", "also"... */
   function segments(text: string): Segment[] {
     const sentences = text
-      .split(/(?<=[!?])\s*|(?<=[.;])\s+|\s*\n+\s*|\s+-\s+/)
+      // Chinese ends sentences with 。 and ！ and needs no space after them.
+      .split(/(?<=[!?。！？])\s*|(?<=[.;])\s+|\s*\n+\s*|\s+-\s+/)
       .map((s) => s.trim())
       .filter((s) => /[\p{L}\p{N}]/u.test(s));
     const parts = sentences.flatMap((sentence) => (joinerBeforeQuestion ? sentence.split(joinerBeforeQuestion) : [sentence]));

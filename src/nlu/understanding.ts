@@ -6,6 +6,10 @@ import { createNormaliser, EMPTY_VOCABULARY, type Vocabulary } from './normalise
 import { createSegmenter, type Segment } from './segments.ts';
 import { createBookingReader, type BookingReader, type NamedTherapist } from './booking/index.ts';
 import { createRequestReader } from './requests.ts';
+import { namesDayOrTimeIn } from './dates/index.ts';
+import type { Language } from '../languages.ts';
+
+const NO_LANGUAGE_CHECK: LanguageCheck = { foreignScript: () => false, otherLatinLanguage: () => false };
 
 /** What a guest's message most likely is. */
 export type Interpretation =
@@ -64,22 +68,30 @@ export interface Understanding extends IntentClassifier {
 /** Where trained models are kept between starts; without it the classifier is trained each time. */
 export interface UnderstandingOptions {
   modelCacheDir?: string;
-  /** How guests write the language in a chat (intents/vocabulary/en.yaml). */
+  /** How guests write the language in a chat (intents/vocabulary/<language>.yaml). */
   vocabulary?: Vocabulary;
+  /** The language of the phrasings (default English). */
+  language?: Language;
 }
 
 /** Trains the intent classifier and the language check from the same English phrasings. */
 export async function createUnderstanding(definitions: IntentDefinition[], options: UnderstandingOptions = {}): Promise<Understanding> {
-  const classifierOptions = options.vocabulary ? { vocabulary: options.vocabulary } : {};
+  const classifierOptions = {
+    ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
+    ...(options.language && options.language !== 'en' ? { language: options.language } : {}),
+  };
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
-  const normalise = createNormaliser(vocabulary);
+  const normalise = createNormaliser(vocabulary, options.language);
   const segments = createSegmenter(vocabulary);
   // A walk-through's "next" is the whole message ("next", "ok!"), not a word in a longer one.
   const wholeMessage = (phrases: string[]) => {
     const known = new Set(phrases.map(normalise));
     return (text: string) => known.has(normalise(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim());
   };
-  const requests = createRequestReader(vocabulary, normalise);
+  const languageOf = options.language ?? 'en';
+  // English reads days and times with the classifier's stand-ins; the others with their date words.
+  const namesWhen = (text: string) => (languageOf === 'en' ? namesDayOrTime(text) : namesDayOrTimeIn(text, languageOf));
+  const requests = createRequestReader(vocabulary, normalise, languageOf);
   const { bookingRequest, manageRequest } = requests;
   const times = requests.reader;
   const next = wholeMessage(vocabulary.acts.next);
@@ -89,7 +101,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       ? loadOrTrainClassifier(defs, options.modelCacheDir, classifierOptions)
       : trainIntentClassifier(defs, classifierOptions).then((classifier) => ({ classifier, source: 'trained-in-memory' as const }));
   const { classifier, source } = await load(definitions);
-  const language = createLanguageCheck(definitions.flatMap((d) => d.examples));
+  // Only English tells other languages apart itself; the others are chosen for a message before it is read.
+  const language = options.language && options.language !== 'en' ? NO_LANGUAGE_CHECK : createLanguageCheck(definitions.flatMap((d) => d.examples));
   const intents = new Set(classifier.intents);
   const spaIntents = classifier.intents.filter((intent) => intent !== OUT_OF_SCOPE);
 
@@ -139,7 +152,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     },
     language,
     modelSource: source,
-    bookingReader: (therapists) => createBookingReader(vocabulary, normalise, therapists),
+    bookingReader: (therapists) => createBookingReader(vocabulary, normalise, therapists, 'VN', languageOf),
     movesOn: (text, afterAside) => (afterAside ? resume : next)(text),
     asksIfSafe: (text) => requests.asksIfSafe(text),
     async interpret(text, options) {
@@ -148,7 +161,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const whole = await weighedGuess(text);
       const sure = (guess: IntentGuess, part: string) => guess.score >= thresholdFor(part) && intents.has(guess.intent);
       const normalised = normalise(text);
-      const namesTime = namesDayOrTime(normalised);
+      const namesTime = namesWhen(normalised);
       const parts = segments(normalised);
       /**
        * A guess with a day or time in the message: a booking intent close behind it goes first, and a
@@ -203,7 +216,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       // A request to book in a part of its own ("...Could I book Sunday afternoon?", "I'd like to book for
       // tomorrow. Also, do you have parking?") goes first, and what the rest asked is answered before it.
       if (!isBooking(first.intent)) {
-        const booking = read.map((part) => bookingRequest(part.text, namesDayOrTime(part.text))).find((r) => r?.outright && r.timed);
+        const booking = read.map((part) => bookingRequest(part.text, namesWhen(part.text))).find((r) => r?.outright && r.timed);
         if (booking) return { kind: 'intent', intent: booking.intent, score: Math.max(first.score, options.threshold), namesTime, also: first };
       }
       return { kind: 'intent', intent: first.intent, score: first.score, namesTime, ...(second ? { also: second } : {}) };

@@ -19,17 +19,25 @@ export interface CalendarFile {
   caption: string;
 }
 
-/** Builds calendar files for bookings, from the spa's content; `now` stamps them. */
-export function createCalendarFiles(content: Content, now: () => Date = () => new Date()): (booking: Booking) => CalendarFile {
-  const zone = content.spa.time_zone;
-  const texts = content.reminders.calendar;
-  const slug = content.spa.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'spa';
+/**
+ * Builds calendar files for bookings, from the spa's content; `now` stamps them. With `contentFor`,
+ * each file is written in the language its booking was made in.
+ */
+export function createCalendarFiles(
+  english: Content,
+  now: () => Date = () => new Date(),
+  contentFor: (language: string | undefined) => Content = () => english,
+): (booking: Booking) => CalendarFile {
+  const zone = english.spa.time_zone;
+  const slug = english.spa.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'spa';
 
   return (booking) => {
+    const content = contentFor(booking.guest.language);
+    const texts = content.reminders.calendar;
     const values = sessionValues(content, booking);
     const start = new Date(booking.start);
     const calendar = ical({
-      prodId: { company: content.spa.name, product: 'Spa Concierge', language: 'EN' },
+      prodId: { company: content.spa.name, product: 'Spa Concierge', language: content.language.toUpperCase() },
       method: ICalCalendarMethod.PUBLISH,
       // No calendar-wide zone (the stamp stays UTC); the generator adds a VTIMEZONE for the event's.
       timezone: { name: null, generator: (tz) => vtimezone(tz, start) },

@@ -2,7 +2,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { cancellationTerms, dayKey, shiftDay, type Booking } from '../booking/index.ts';
-import { fillTemplate, spaFacts, type Content } from '../content/index.ts';
+import { dateLocale, fillTemplate, spaFacts, type Content } from '../content/index.ts';
 import type { Reply } from '../core/index.ts';
 
 /** The values every reminders.yaml sentence may use, for one booking. */
@@ -24,6 +24,7 @@ export function createReminderTexts(content: Content) {
   const texts = content.reminders;
   const zone = content.spa.time_zone;
   const formats = content.booking.formats;
+  const locale = { locale: dateLocale(content.language) };
   // As everywhere the bot shows a sample value, a note says so.
   const sampleNote = content.spa.address.sample ? `\n\n${content.messages.sample_notice}` : '';
 
@@ -33,7 +34,7 @@ export function createReminderTexts(content: Content) {
     const today = dayKey(now, zone);
     if (day === today) return texts.days.today;
     if (day === shiftDay(today, 1)) return texts.days.tomorrow;
-    return fillTemplate(texts.days.later, { day: format(new TZDate(start, zone), formats.day) });
+    return fillTemplate(texts.days.later, { day: format(new TZDate(start, zone), formats.day, locale) });
   };
 
   return {
@@ -43,7 +44,7 @@ export function createReminderTexts(content: Content) {
       const text = fillTemplate(texts.reminder, {
         ...sessionValues(content, booking),
         day: dayWords(start, now),
-        time: format(new TZDate(start, zone), formats.time),
+        time: format(new TZDate(start, zone), formats.time, locale),
       });
       // Moving or cancelling is offered while it is still free; closer to the session only the spa can.
       const free = cancellationTerms(booking, now, { freeCancellationHours: content.spa.booking.free_cancellation_hours }).kind === 'free';

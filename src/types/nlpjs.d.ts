@@ -11,6 +11,11 @@ declare module '@nlpjs/lang-en' {
   export const LangEn: unknown;
 }
 
+
+declare module '@nlpjs/lang-ru' {
+  export const LangRu: unknown;
+}
+
 declare module '@nlpjs/nlp' {
   import type { Container } from '@nlpjs/core';
   export class Nlp {

@@ -134,7 +134,9 @@ describe('the web chat page', () => {
   it('can be used from the keyboard: the choices are reachable with Tab and pressed with Enter', async () => {
     const page = await openChat();
     await page.getByLabel('Your message').focus();
-    // Back from the text box lands on the last choice of the latest message.
+    // Back from the text box lands on the last choice of the latest message (the language button), then the one before.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.locator(':focus').textContent()).toBe('🌐 Language');
     await page.keyboard.press('Shift+Tab');
     expect(await page.locator(':focus').textContent()).toBe('Talk to a person');
     await page.keyboard.press('Enter');

@@ -48,16 +48,22 @@ describe('bad input gets a clear, kind reply', () => {
   });
 
   it.each([
-    ['Vietnamese', 'Tôi muốn đặt lịch massage lưng vào ngày mai'],
-    ['Vietnamese without accents', 'toi muon dat lich massage lung vao ngay mai'],
-    ['French', 'Bonjour, je voudrais réserver un massage du dos demain après-midi'],
-    ['Chinese', '你好，我想预约背部按摩'],
-    ['Russian', 'Здравствуйте, можно записаться на массаж?'],
-  ])('%s: says it only chats in English for now, with a Vietnamese line', async (_, text) => {
+    ['Vietnamese', 'Tôi muốn đặt lịch massage lưng vào ngày mai', /bao lâu/],
+    ['Vietnamese without accents', 'toi muon dat lich massage lung vao ngay mai', /bao lâu/],
+    ['Chinese', '你好，我想预约背部按摩', /多长时间/],
+    ['Russian', 'Здравствуйте, можно записаться на массаж?', /длительност/],
+  ])('%s: answered in that language (here: asked how long the session should be)', async (_, text, answer) => {
     const guest = fakeGuest(concierge, { id: `lang-${_}` });
-    const reply = textOf(await guest.say(text));
-    expect(reply).toMatch(/English/);
-    expect(reply).toMatch(/tiếng Anh/);
+    expect(textOf(await guest.say(text))).toMatch(answer);
+  });
+
+  it.each([
+    ['French', 'Bonjour, je voudrais réserver un massage du dos demain après-midi'],
+    ['Japanese', 'こんにちは、明日マッサージを予約したいです'],
+  ])('%s: says which languages it speaks, with a button for each', async (_, text) => {
+    const guest = fakeGuest(concierge, { id: `lang-${_}` });
+    expect(textOf(await guest.say(text))).toMatch(/English, Vietnamese, Korean, Chinese and Russian/);
+    expect(guest.choices).toEqual(['English', 'Tiếng Việt', '한국어', '中文', 'Русский']);
   });
 
   it('an English question naming a Vietnamese place is still answered', async () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { loadContent, type Content } from '../../src/content/index.ts';
+import { loadContentSet, type Content, type ContentSet } from '../../src/content/index.ts';
 import { createConcierge, type Concierge, type ConciergeDeps, type ConversationStore, type Reply, type Turn } from '../../src/core/index.ts';
-import { createUnderstanding, loadIntentDefinitions, loadVocabulary, type Understanding } from '../../src/nlu/index.ts';
+import { loadUnderstandings, type Understanding, type Understandings } from '../../src/nlu/index.ts';
 import { createMemoryBookingStore, createMemoryStore } from '../../src/store/index.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
@@ -9,13 +9,24 @@ export const INTENTS_DIR = fileURLToPath(new URL('../../intents', import.meta.ur
 /** Where the trained model is kept, as `npm start` keeps it: trained once, loaded by every test file after. */
 export const MODEL_CACHE_DIR = fileURLToPath(new URL('../../.cache', import.meta.url));
 
-let shared: Promise<{ content: Content; understanding: Understanding }> | undefined;
+/** The real content and understanding, in English and every other language the bot speaks. */
+export interface RealKnowledge {
+  content: Content;
+  understanding: Understanding;
+  contents: ContentSet;
+  understandings: Understandings;
+}
 
-/** The real content and a classifier trained on the real intents; trained once per test file. */
-export function realKnowledge(): Promise<{ content: Content; understanding: Understanding }> {
+let shared: Promise<RealKnowledge> | undefined;
+
+/**
+ * The real content and classifiers trained on the real intents, once per test file (the models are
+ * trained before the tests start, by test/helpers/prepare-models.ts, and only loaded here).
+ */
+export function realKnowledge(): Promise<RealKnowledge> {
   shared ??= (async () => {
-    const [content, definitions, vocabulary] = await Promise.all([loadContent(CONTENT_DIR), loadIntentDefinitions(INTENTS_DIR), loadVocabulary(INTENTS_DIR)]);
-    return { content, understanding: await createUnderstanding(definitions, { modelCacheDir: MODEL_CACHE_DIR, vocabulary }) };
+    const [contents, understandings] = await Promise.all([loadContentSet(CONTENT_DIR), loadUnderstandings(INTENTS_DIR, { modelCacheDir: MODEL_CACHE_DIR })]);
+    return { content: contents.en, understanding: await understandings.of('en'), contents, understandings };
   })();
   return shared;
 }
@@ -25,11 +36,12 @@ export function realKnowledge(): Promise<{ content: Content; understanding: Unde
  * Pass `bookings: undefined` for a spa without booking.
  */
 export async function createTestConcierge(overrides: Partial<ConciergeDeps> & { store?: ConversationStore } = {}): Promise<Concierge> {
-  const { content, understanding } = await realKnowledge();
+  const { content, understanding, contents, understandings } = await realKnowledge();
   const now = overrides.now ?? (() => new Date());
   return createConcierge({
     content,
     understanding,
+    languages: { content: contents, understandings },
     store: overrides.store ?? createMemoryStore(),
     ...('bookings' in overrides ? {} : { bookings: createMemoryBookingStore({ now: () => now().getTime() }) }),
     stateTtlSeconds: 3600,
@@ -39,14 +51,14 @@ export async function createTestConcierge(overrides: Partial<ConciergeDeps> & { 
 }
 
 /** A guest chatting through a fake channel: says things, presses buttons by their label. */
-export function fakeGuest(concierge: Concierge, options: { id?: string; channel?: Turn['channel']; name?: string } = {}) {
+export function fakeGuest(concierge: Concierge, options: { id?: string; channel?: Turn['channel']; name?: string; language?: string } = {}) {
   const id = options.id ?? 'guest-1';
   let last: Reply[] = [];
   const send = async (input: Turn['input']) => {
     last = await concierge.handle({
       channel: options.channel ?? 'web',
       conversationId: id,
-      guest: { id, ...(options.name ? { name: options.name } : {}) },
+      guest: { id, ...(options.name ? { name: options.name } : {}), ...(options.language ? { language: options.language } : {}) },
       input,
     });
     return last;

@@ -63,7 +63,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
       next.durationMinutes = minutes;
       changed = true;
     } else {
-      notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(' or ') }));
+      notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(` ${ctx.content.messages.spa_facts.or} `) }));
     }
   }
   const when = readWhen(ctx, draft, text, awaiting);

@@ -37,6 +37,8 @@ export interface BookingGuest {
   key: string;
   channel: string;
   conversationId: string;
+  /** The language the guest is answered in; their reminders and notices follow it. */
+  language?: string;
   name?: string;
 }
 

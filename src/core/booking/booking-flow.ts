@@ -289,7 +289,7 @@ export function reasonText(ctx: BookingContext, reason: string, start: Date, dra
     step: calendar.slotStepMinutes,
     hours: hours === 'closed' || !hours ? '' : `${hours.open}–${hours.close}`,
     therapist: text.therapistName(draft.therapist ?? 'any'),
-    durations: calendar.durations.join(' or '),
+    durations: calendar.durations.join(` ${ctx.content.messages.spa_facts.or} `),
   };
   const template = (texts.reasons as Record<string, string>)[reason] ?? texts.reasons.taken;
   return text.say(template, values);

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { zonedInstant, type Booking, type CalendarSettings } from '../../booking/index.ts';
-import { fillTemplate, placeholdersIn, spaFacts, type Content } from '../../content/index.ts';
+import { dateLocale, fillTemplate, placeholdersIn, spaFacts, type Content } from '../../content/index.ts';
 import type { BookingDraft } from './booking-state.ts';
 
 /** Dates, times and sentences of the booking conversations, in the spa's zone and words. */
@@ -10,6 +10,7 @@ export function createBookingText(content: Content, calendar: CalendarSettings) 
   const facts = spaFacts(content);
   const zone = calendar.timeZone;
   const inZone = (instant: Date) => new TZDate(instant, zone);
+  const locale = { locale: dateLocale(content.language) };
   const therapistName = (id: string) =>
     id === 'any' ? texts.any_therapist : (calendar.therapists.find((t) => t.id === id)?.name ?? id);
 
@@ -21,11 +22,11 @@ export function createBookingText(content: Content, calendar: CalendarSettings) 
       const filled = fillTemplate(template, { address: facts.address?.value ?? '', phone: facts.phone?.value ?? '', ...values });
       return showsSample(template, values) ? `${filled}\n\n${content.messages.sample_notice}` : filled;
     },
-    when: (instant: Date) => format(inZone(instant), texts.formats.when),
-    short: (instant: Date) => format(inZone(instant), texts.formats.short),
-    time: (instant: Date) => format(inZone(instant), texts.formats.time),
+    when: (instant: Date) => format(inZone(instant), texts.formats.when, locale),
+    short: (instant: Date) => format(inZone(instant), texts.formats.short, locale),
+    time: (instant: Date) => format(inZone(instant), texts.formats.time, locale),
     /** A day key ("2026-11-27") as the guest reads it. */
-    day: (day: string) => format(inZone(zonedInstant(day, '12:00', zone)), texts.formats.day),
+    day: (day: string) => format(inZone(zonedInstant(day, '12:00', zone)), texts.formats.day, locale),
     therapistName,
     durationLabel: (minutes: number) => fillTemplate(texts.labels.duration, { minutes }),
 

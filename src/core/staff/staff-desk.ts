@@ -1,6 +1,8 @@
 import { dayKey, daysBetween, findFreeSlots, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking } from '../../booking/index.ts';
 import { findDateTimes, namedWeek } from '../../nlu/index.ts';
+import type { Content } from '../../content/index.ts';
 import type { BookingContext } from '../booking/booking-context.ts';
+import { createBookingText } from '../booking/booking-text.ts';
 import type { Logger } from '../logger.ts';
 import type { GuestOutbox } from '../outbox.ts';
 
@@ -19,8 +21,13 @@ export interface DayAvailability {
 export const MAX_AVAILABILITY_DAYS = 14;
 
 /** What the spa's staff can do from their desk (Slack): look at the calendar and act on bookings. */
-export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger: Logger) {
+export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger: Logger, contentFor: (language: string | undefined) => Content = () => ctx.content) {
   const { calendar, store, text } = ctx;
+  /** The booking texts of the language a guest booked in: what staff do is told to guests in their words. */
+  const guestText = (booking: Booking) => {
+    const content = contentFor(booking.guest.language);
+    return { content, text: content === ctx.content ? text : createBookingText(content, calendar) };
+  };
   const zone = calendar.timeZone;
 
   /** The days a staff member means ("tomorrow", "fri", "1 dec to 3 dec"); today when nothing is said. */
@@ -124,7 +131,8 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
       ctx.events.emit({ type: 'cancelled', booking: result.booking });
       let guestTold = true;
       try {
-        const notice = text.say(ctx.content.booking.cancelled_by_spa, { ref: booking.ref, when: text.when(new Date(booking.start)) });
+        const told = guestText(booking);
+        const notice = told.text.say(told.content.booking.cancelled_by_spa, { ref: booking.ref, when: told.text.when(new Date(booking.start)) });
         await outbox.deliver(booking.guest.channel, booking.guest.conversationId, [{ text: notice }]);
       } catch (error) {
         guestTold = false;

@@ -1,4 +1,5 @@
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
+import { phrasePattern } from '../phrases.ts';
 
 // Short answers in the booking conversation ("yes", "no", "firm please", "stop", "Mai"), with the
 // words of intents/vocabulary/<language>.yaml. A long message that merely contains "no" or "stop"
@@ -13,14 +14,10 @@ export interface NamedTherapist {
 
 /** A test for any of the phrases as whole words, in a normalised message. */
 export function phraseTest(phrases: readonly string[]): (text: string) => boolean {
-  if (phrases.length === 0) return () => false;
-  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-  return (text) => pattern.test(text);
+  const pattern = phrasePattern(phrases);
+  return pattern ? (text) => pattern.test(text) : () => false;
 }
 
-// "do not cancel", "please do not cancel it": never an agreement to cancel (the text is normalised).
-const NEGATION = /\b(?:do\s+not|not|never)\b/i;
 
 // "not too hard", "nothing too strong", "do not go too deep": the word that is not wanted.
 const NEGATED_WORD = /\b(?:not|nothing|do\s+not\s+(?:go|make\s+it|press))\s+(?:too\s+|very\s+|so\s+|that\s+|overly\s+)?(\p{L}+)/iu;
@@ -35,6 +32,8 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
   const group = phraseTest(words.group);
   const genders = (['female', 'male'] as const).map((g) => [g, phraseTest(words[g])] as const);
   const yes = phraseTest(words.yes);
+  // "do not cancel", "không được", "не подходит": never an agreement (the text is normalised).
+  const negated = phraseTest(words.negations);
   const none = phraseTest(words.none);
   const anyTherapist = phraseTest(words.any_therapist);
   const therapistWord = phraseTest(words.therapist);
@@ -68,12 +67,12 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
     /** The guest agrees to a cancellation in its own words ("yes, cancel it"), which `isYes` reads as stop. */
     confirmsCancel(text: string): boolean {
       const said = read(text);
-      return wordCount(text) <= 8 && confirmCancel(said) && !NEGATION.test(said);
+      return wordCount(text) <= 8 && confirmCancel(said) && !negated(said);
     },
     /** The guest agrees. */
     isYes(text: string): boolean {
       const said = read(text);
-      return wordCount(text) <= 6 && yes(said) && !stop(said) && !NEGATION.test(said);
+      return wordCount(text) <= 6 && yes(said) && !stop(said) && !negated(said);
     },
     /** The guest has nothing to add ("no", "nothing"). */
     isNone: (text: string) => wordCount(text) <= 6 && none(read(text)),

@@ -1,3 +1,4 @@
+import type { Language } from '../../languages.ts';
 import { findEmail, findName, findPhone, type CountryCode } from '../contact.ts';
 import { respell } from '../dates/spellings.ts';
 import { findDuration } from '../durations.ts';
@@ -16,8 +17,8 @@ export interface NameAnswer {
   contact?: string;
 }
 
-/** Builds the reader of typed answers for a vocabulary. */
-export function createTypedAnswers(words: BookingVocabulary, normalise: Normaliser, country: CountryCode) {
+/** Builds the reader of typed answers for a vocabulary, its lengths read in `language`. */
+export function createTypedAnswers(words: BookingVocabulary, normalise: Normaliser, country: CountryCode, language: Language = 'en') {
   const questionAtStart = words.question_starts.length > 0
     ? new RegExp(`^(?:sorry[,!.]?\\s+|but\\s+|and\\s+|wait[,!.]?\\s+|btw\\s+)?(?:${words.question_starts.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+\\S+\\s+\\S+`, 'i')
     : undefined;
@@ -59,7 +60,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
     minutes(text: string, asked: boolean): number | undefined {
       // Read with times written as times ("10h morning" is ten o'clock), as the dates reader writes them.
-      const found = findDuration(respell(text).text)?.minutes;
+      const found = findDuration(respell(text).text, language)?.minutes;
       // "10h morning" is ten o'clock: no session lasts hours on end.
       if (found !== undefined) return found <= MAX_SESSION_MINUTES ? found : undefined;
       if (!asked) return undefined;

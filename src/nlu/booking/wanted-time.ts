@@ -1,4 +1,5 @@
-import { findDateTimes, type DateReference, type DateTimeMention } from '../dates/index.ts';
+import type { Language } from '../../languages.ts';
+import { findDateTimes, saysNow, type DateReference, type DateTimeMention } from '../dates/index.ts';
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phraseTest } from './booking-words.ts';
 
@@ -31,8 +32,18 @@ const BARE_HOUR =
 // "4ish", "4:30ish", "4-ish": a time give or take.
 const ISH = /\b(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?\s*(?<meridiem>am|pm)?\s*-?ish\b/i;
 
-/** Builds the reader of wanted times for a vocabulary. */
-export function createTimeReader(words: BookingVocabulary, normalise: Normaliser) {
+// In any language, an hour in figures alone is a reply about the time: "4", "3h", "15:30", "4?".
+const HOUR_IN_FIGURES = /^\s*(?<h>[01]?\d|2[0-3])(?:h|[.:h](?<m>[0-5]\d))?\s*[?!.。？！]*\s*$/i;
+// A reply about the time says little else: "3시요", "3 giờ được không?", "в 4 можно?".
+const BARE_HOUR_EXTRA_CHARS = 16;
+// The day and zone do not change which hour a message names: a fixed reference keeps bareHour pure.
+const ANY_DAY: DateReference = { now: new Date(0), timeZone: 'UTC' };
+
+/** How much a mention says: a time more than a part of the day, a day on top of either. */
+const detail = (m: DateTimeMention): number => (m.time ? 2 : 0) + (m.period ? 1 : 0) + (m.date ? 1 : 0);
+
+/** Builds the reader of wanted times for a vocabulary; the English phrasings around a time are read in English only. */
+export function createTimeReader(words: BookingVocabulary, normalise: Normaliser, language: Language = 'en') {
   const windows = Object.entries(words.windows)
     .sort((a, b) => b[0].length - a[0].length)
     .map(([phrase, [from, to]]) => [phraseTest([phrase]), { kind: 'window' as const, from, to }] as const);
@@ -59,6 +70,12 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   return {
     /** The date or time a guest asks for, in the spa's zone; undefined when there is none. */
     wantedTime(text: string, ref: DateReference): DateTimeMention | undefined {
+      if (language !== 'en') {
+        // The mention that says most, "now" only alone; greetings are left out by the dates reader itself.
+        const all = findDateTimes(text, ref, language);
+        const found = all.filter((m) => !saysNow(m.text, language));
+        return found.reduce<DateTimeMention | undefined>((top, m) => (!top || detail(m) > detail(top) ? m : top), undefined) ?? all[0];
+      }
       // "Good evening" greets: blanked out (same length, so places in the text stay where they were).
       const blanked = text.replace(GREETING, (g) => ' '.repeat(g.length));
       const all = findDateTimes(blanked, ref);
@@ -69,15 +86,19 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const after = (m: DateTimeMention) => text.slice(m.index + m.text.length, m.index + m.text.length + 12);
       // A correction names the time wanted ("I have a meeting at 11, can we make it 2pm instead?").
       const corrects = (m: DateTimeMention) => CORRECTION_BEFORE.test(before(m)) || INSTEAD_AFTER.test(after(m));
-      const said = (m: DateTimeMention) =>
-        (m.time ? 2 : 0) + (m.period ? 1 : 0) + (m.date ? 1 : 0) + (corrects(m) ? 3 : 0) - (BOUND_BEFORE.test(before(m)) ? 3 : 0);
+      const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (BOUND_BEFORE.test(before(m)) ? 3 : 0);
       const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
       return best ?? (blanked === text ? all : findDateTimes(text, ref))[0];
     },
-    /** An hour alone, once the day is known ("is 4 ok?", "3.30"): hours and minutes as typed. */
+    /** An hour alone, once the day is known ("is 4 ok?", "3.30", "3시", "3 giờ"): as typed, or in 24 hours where a part of the day says so ("오후 3시"). */
     bareHour(text: string): { hour: number; minute: number } | undefined {
-      const g = BARE_HOUR.exec(normalise(text))?.groups;
+      if (language !== 'en') {
+        const mentions = findDateTimes(text, ANY_DAY, language).filter((m) => !saysNow(m.text, language));
+        const [only] = mentions;
+        if (mentions.length === 1 && only?.time && !only.date && text.trim().length - only.text.length <= BARE_HOUR_EXTRA_CHARS) return only.time;
+      }
+      const g = (language === 'en' ? BARE_HOUR.exec(normalise(text)) : HOUR_IN_FIGURES.exec(text))?.groups;
       return g ? { hour: Number(g.h), minute: Number(g.m ?? 0) } : undefined;
     },
     /** A loose time: "after lunch", "4ish", "around 5", "asap". */

@@ -1,32 +1,42 @@
 // Dates and times in guest messages: chrono-node does the reading, with parsers and refiners for the
 // phrasings it misses and for what a booking needs (forward-looking days, spa hours, zone-true instants).
-// Start here; engine.ts shows how the parsers (time-parsers.ts, day-parsers.ts) and refiners (refiners.ts,
-// forward-refiner.ts) are put together, and mentions.ts how a result becomes a mention.
+// Start here; engine.ts shows how the English parsers (time-parsers.ts, day-parsers.ts) and refiners
+// (refiners.ts, forward-refiner.ts) are put together, and mentions.ts how a result becomes a mention.
+// The other languages (word-engine.ts) are read with the words of intents/vocabulary/dates/<language>.yaml
+// (words.ts, word-patterns.ts, word-parsers.ts, join-refiner.ts), and chrono's own Russian and Chinese.
 import type { ParsingResult } from 'chrono-node';
 import { tzOffset } from '@date-fns/tz';
 import type { DateReference, DateTimeMention } from './types.ts';
 import { wallClock } from './calendar.ts';
+import type { Language } from '../../languages.ts';
 import { createEngine } from './engine.ts';
 import { toMention } from './mentions.ts';
 import { respell } from './spellings.ts';
+import { createWordedEngine, withoutGreetings } from './word-engine.ts';
 
 // Types
 export type { CalendarDate, ClockTime, DayPeriod, DateTimeMention, DateReference } from './types.ts';
 
 // Finding mentions
-/** Finds every date or time mention in a guest's message, resolved in the given zone. */
-export function findDateTimes(text: string, ref: DateReference): DateTimeMention[] {
+/** Finds every date or time mention in a guest's message in a language, resolved in the given zone. */
+export function findDateTimes(text: string, ref: DateReference, language: Language = 'en'): DateTimeMention[] {
   if (Number.isNaN(ref.now.getTime())) throw new RangeError('findDateTimes: the reference instant is not a valid Date');
   new Intl.DateTimeFormat('en', { timeZone: ref.timeZone }); // throws a RangeError naming a bad zone
   if (typeof text !== 'string' || text.trim() === '') return [];
-  const engine = createEngine(wallClock(ref.now, ref.timeZone));
-  const respelt = respell(text);
-  const results = engine.parse(respelt.text, { instant: ref.now, timezone: tzOffset(ref.timeZone, ref.now) }) as ParsingResult[];
+  const clock = wallClock(ref.now, ref.timeZone);
+  const engine = language === 'en' ? createEngine(clock) : createWordedEngine(language, text, clock);
+  // English has misspellings put right; the other languages' words list their own spellings, and their
+  // greetings are blanked out, letter for letter.
+  const prepared = language === 'en' ? respell(text) : { text: withoutGreetings(language, text), original: (index: number) => index };
+  const results = engine.parse(prepared.text, { instant: ref.now, timezone: tzOffset(ref.timeZone, ref.now) }) as ParsingResult[];
   return results.flatMap((r) => {
     const mention = toMention(r, ref);
-    if (!mention || respelt.text === text) return mention ?? [];
+    if (!mention || prepared.text === text) return mention ?? [];
     // Where the guest typed it, as they typed it.
-    const index = respelt.original(mention.index);
-    return { ...mention, index, text: text.slice(index, respelt.original(mention.index + mention.text.length)) };
+    const index = prepared.original(mention.index);
+    return { ...mention, index, text: text.slice(index, prepared.original(mention.index + mention.text.length)) };
   });
 }
+
+// Telling a booking from a question
+export { namesDayOrTimeIn, saysNow } from './names-day.ts';

@@ -6,14 +6,14 @@ import { atWordStart, textAfter, type RuleParser } from './rule-parser.ts';
 import { CLOCK_TAG, PERIOD_TAG, SPOKEN_TAG } from './tags.ts';
 import { MERIDIEM, NOT_A_CLOCK_AFTER, PERIOD, PERIOD_HOURS, WEEKDAY, meridiemOf, namesToday, periodOf, resolveHour, type Meridiem } from './vocabulary.ts';
 
-interface HourCue { meridiem?: Meridiem; period?: DayPeriod; leadingZero?: boolean }
+export interface HourCue { meridiem?: Meridiem; period?: DayPeriod; leadingZero?: boolean }
 
 // A day named just before a bare number makes it an hour: "tomorrow 5", "sunday 4", "sat, 3".
 const DAY_JUST_BEFORE = new RegExp(String.raw`(?:\b(?:today|tomorrow|tonight)|\b${WEEKDAY}\.?)\s*,?\s*$`, 'i');
 
 /** A clock time `delta` minutes from a spoken hour. With no cue the spoken hour is kept in a tag, so a part of
  * the day named elsewhere in the mention ("tonight at 8") can still settle it once chrono has merged the two. */
-function clockComponents(context: ParsingContext, spoken: number, delta: number, cue: HourCue, today = false): Components {
+export function clockComponents(context: ParsingContext, spoken: number, delta: number, cue: HourCue, today = false): Components {
   const minutes = (resolveHour(spoken, cue) * 60 + delta + 1440) % 1440;
   const c = context.createParsingComponents({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).addTag(CLOCK_TAG);
   if (cue.meridiem || cue.period || cue.leadingZero || spoken === 0 || spoken > 12) c.assign('meridiem', minutes >= 720 ? 1 : 0);

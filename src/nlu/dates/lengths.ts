@@ -1,0 +1,78 @@
+// How long a session a guest asks for, in the languages other than English: "1 tiếng rưỡi", "한 시간",
+// "一个半小时", "полчаса". The words are the `lengths` of intents/vocabulary/dates/<language>.yaml; a length
+// said as a point in time ("sau 1 tiếng", "1시간 후", "через час") or inside a clock time ("3시 30분") is none.
+import { alternation, groupsOf, wordPatterns, type WordPatterns } from './word-patterns.ts';
+import type { WordedLanguage } from './words.ts';
+
+/** A session length found in a message: minutes, and the words as the guest typed them. */
+export interface LengthMention { minutes: number; text: string; index: number }
+
+interface LengthRule { pattern: RegExp; minutes: (g: Record<string, string | undefined>, p: WordPatterns) => number }
+
+const MAX_MINUTES = 12 * 60; // longer is a stay or a day, not a session
+
+interface LengthPatterns { rules: LengthRule[]; relativeBefore: RegExp; relativeAfter: RegExp; clock: RegExp }
+
+function compile(p: WordPatterns): LengthPatterns {
+  const w = p.words.lengths;
+  const runOn = !p.words.whole_words;
+  const end = `${p.end}(?!\\p{N})`;
+  const number = `(?<n>\\d{1,3}(?:[.,]\\d{1,2})?|${p.number})`;
+  const counter = `(?:\\s*${alternation(w.counters, runOn)})?`;
+  const hours = alternation(w.hours, runOn);
+  const rule = (source: string, minutes: LengthRule['minutes']): LengthRule => ({ pattern: new RegExp(`${p.start}(?:${source})${end}`, 'giu'), minutes });
+  const count = (g: Record<string, string | undefined>) => p.numberOf((g.n ?? '').replace(',', '.'));
+  return {
+    rules: [
+      rule(`(?<phrase>${alternation(Object.keys(w.phrases), runOn)})`, (g) => w.phrases[(g.phrase ?? '').toLowerCase().replace(/\s+/g, ' ')] ?? 0),
+      // "一个半小时", "1 tiếng rưỡi", "1시간 반"
+      rule(`${number}${counter}\\s*(?<hb>${alternation(w.half_before, runOn)})?\\s*${hours}(?:\\s*(?<ha>${alternation(w.half_after, runOn)}))?`, (g) => count(g) * 60 + (g.hb || g.ha ? 30 : 0)),
+      // "1 tiếng 30 phút", "1시간 30분"
+      rule(`${number}${counter}\\s*${hours}\\s*(?<min>\\d{1,2})\\s*${alternation(w.minutes, runOn)}?`, (g) => count(g) * 60 + Number(g.min)),
+      rule(`${number}${counter}\\s*${alternation(w.minutes, runOn)}`, (g) => count(g)),
+    ],
+    relativeBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(w.relative_before, runOn)}\\s*$`, 'iu'),
+    relativeAfter: new RegExp(`^\\s*${alternation(w.relative_after, runOn)}${p.end}`, 'iu'),
+    clock: new RegExp(`${p.start}(?:${p.clocks.filter((t) => !t.bare).map((t) => t.source).join('|') || '(?!)'})${p.end}`, 'giu'),
+  };
+}
+
+const compiled = new WeakMap<WordPatterns, LengthPatterns>();
+
+/** Clock times in the text that a length inside them belongs to: "3시 30분" holds no "30분" session. */
+function clockSpans(text: string, p: WordPatterns, clock: RegExp): Array<{ from: number; to: number; mayBeLength: boolean }> {
+  return [...text.matchAll(clock)].map((m) => {
+    const template = p.clocks.find((t) => groupsOf(t, m));
+    const period = p.clockPeriodAfter.exec(text.slice(m.index + m[0].length))?.[0] ?? '';
+    return { from: m.index, to: m.index + m[0].length + period.length, mayBeLength: Boolean(template?.mayBeLength) && period === '' };
+  });
+}
+
+/** Finds how long a session a guest asks for in a language other than English. */
+export function findLength(text: string, language: WordedLanguage): LengthMention | undefined {
+  const p = wordPatterns(language, text);
+  let l = compiled.get(p);
+  if (!l) compiled.set(p, (l = compile(p)));
+  const clocks = clockSpans(text, p, l.clock);
+  const found: Array<LengthMention & { relative: boolean }> = [];
+  for (const rule of l.rules) {
+    for (const m of text.matchAll(rule.pattern)) {
+      const minutes = Math.round(rule.minutes(m.groups ?? {}, p));
+      if (!(minutes > 0 && minutes <= MAX_MINUTES)) continue;
+      const [from, to] = [m.index, m.index + m[0].length];
+      // A clock that says more than the length ("3 часа дня", "3시 30분") is a time; "3h" alone stays a length.
+      if (clocks.some((c) => c.from <= from && to <= c.to && (to - from < c.to - c.from || !c.mayBeLength))) continue;
+      const relative = l.relativeBefore.test(text.slice(0, from)) || l.relativeAfter.test(text.slice(to));
+      found.push({ minutes, text: m[0], index: m.index, relative });
+    }
+  }
+  found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  // A relative phrase hides the shorter ones inside it.
+  let coveredUntil = 0;
+  for (const { relative, ...mention } of found) {
+    if (mention.index < coveredUntil) continue;
+    if (!relative) return mention;
+    coveredUntil = mention.index + mention.text.length;
+  }
+  return undefined;
+}

@@ -1,0 +1,130 @@
+// Parsers built from a language's date words (word-patterns.ts): days counted from today, weekdays (next
+// week's too), parts of the day, days of a month and clock times. Each reads one piece ("mai", "3 giờ",
+// "chiều"); join-refiner.ts puts the pieces of one mention together, in whatever order they were said.
+import type { ParsingComponents as Components, ParsingContext } from 'chrono-node';
+import type { DayPeriod } from './types.ts';
+import { addDays, assignDate, wallDate, weekdayOf } from './calendar.ts';
+import { textAfter, type RuleParser } from './rule-parser.ts';
+import { PERIOD_TAG, WEAK_TAG } from './tags.ts';
+import { clockComponents } from './time-parsers.ts';
+import { PERIOD_HOURS } from './vocabulary.ts';
+import { groupsOf, type CompiledTemplate, type WordPatterns } from './word-patterns.ts';
+
+const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
+
+/** The value a phrase stands for in a list of the words, however it was spaced ("다음주", "thứ  7"). */
+function valueOf<T>(record: Record<string, T>, said: string | undefined): T | undefined {
+  const key = squash(said ?? '');
+  return Object.entries(record).find(([phrase]) => squash(phrase) === key)?.[1];
+}
+
+/** The same day of next week, weeks starting on Monday: said on a Sunday, "next Saturday" is in six days. */
+function nextWeeks(context: ParsingContext, weekday: number) {
+  const today = wallDate(context);
+  const monday = addDays(today, 8 - (weekdayOf(today) || 7));
+  return addDays(monday, (weekday + 6) % 7);
+}
+
+/** A part of the day, as components that any day or hour said beside it can still take. */
+function periodComponents(context: ParsingContext, period: DayPeriod): Components {
+  return context.createParsingComponents().addTag(PERIOD_TAG + period).imply('hour', PERIOD_HOURS[period].at).imply('minute', 0);
+}
+
+/** The parsers for one language's words. */
+export function wordParsers(p: WordPatterns): RuleParser[] {
+  const w = p.words;
+  const before = (context: ParsingContext, match: RegExpMatchArray): string => context.text.slice(0, match.index ?? 0);
+  // chrono retries a failed match from the next letter, where a lookbehind no longer sees the one before.
+  const joinedBefore = new RegExp(w.whole_words ? '[\\p{L}\\p{N}]$' : '\\p{N}$', 'u');
+  const startsWord = (context: ParsingContext, match: RegExpMatchArray): boolean => !joinedBefore.test(before(context, match));
+  const named = (context: ParsingContext, match: RegExpMatchArray): boolean => startsWord(context, match) && !p.notAfter.test(before(context, match));
+  const needsCue = new Set(w.clocks_needing_a_cue.map(squash));
+  const pattern = (source: string) => () => new RegExp(`${p.start}(?:${source})${p.end}`, 'iu');
+
+  const days: RuleParser = {
+    pattern: pattern(`(?<day>${p.days})`),
+    extract(context, match) {
+      const ahead = valueOf(w.days, match.groups?.day);
+      if (ahead === undefined || !named(context, match)) return null;
+      const c = context.createParsingComponents();
+      assignDate(c, addDays(wallDate(context), ahead));
+      return c;
+    },
+  };
+
+  const moments: RuleParser = {
+    pattern: pattern(`(?<moment>${p.moments})`),
+    extract(context, match) {
+      const moment = valueOf(w.moments, match.groups?.moment);
+      if (!moment || !named(context, match)) return null;
+      const c = periodComponents(context, moment[1]);
+      assignDate(c, addDays(wallDate(context), moment[0]));
+      return c;
+    },
+  };
+
+  const weekdays: RuleParser = {
+    pattern: pattern(p.weekday),
+    extract(context, match) {
+      const g = match.groups ?? {};
+      const weekday = valueOf(w.weekdays, g.wd);
+      if (weekday === undefined || !named(context, match)) return null;
+      const relation = g.before ?? g.after;
+      const next = relation !== undefined && w.next_week.some((x) => squash(x) === squash(relation));
+      const c = context.createParsingComponents({ weekday });
+      if (next) assignDate(c, nextWeeks(context, weekday));
+      return c;
+    },
+  };
+
+  const periods: RuleParser = {
+    pattern: pattern(`(?<period>${p.periods})`),
+    extract(context, match) {
+      const period = valueOf(w.periods, match.groups?.period);
+      return period && startsWord(context, match) ? periodComponents(context, period) : null;
+    },
+  };
+
+  const alternatives = (templates: CompiledTemplate[]) => templates.map((t) => t.source).join('|') || '(?!)';
+
+  const dates: RuleParser = {
+    pattern: pattern(alternatives(p.dates)),
+    extract(context, match) {
+      const template = p.dates.find((t) => groupsOf(t, match));
+      const g = template && groupsOf(template, match);
+      if (!g || !startsWord(context, match)) return null;
+      const day = Number(g.d);
+      const month = g.month === undefined ? undefined : p.monthOf(g.month);
+      if (day < 1 || day > 31 || (month !== undefined && !(month >= 1 && month <= 12))) return null;
+      const c = context.createParsingComponents({ day });
+      if (month !== undefined) c.assign('month', month);
+      if (g.year !== undefined) c.assign('year', Number(g.year));
+      return c;
+    },
+  };
+
+  const clocks: RuleParser = {
+    pattern: pattern(alternatives(p.clocks)),
+    extract(context, match) {
+      const template = p.clocks.find((t) => groupsOf(t, match));
+      const g = template && groupsOf(template, match);
+      if (!template || !g || !startsWord(context, match)) return null;
+      const hour = p.numberOf(g.h ?? '');
+      const minutes = g.min !== undefined ? p.numberOf(g.min) : g.to !== undefined ? -p.numberOf(g.to) : g.half !== undefined ? 30 : 0;
+      if (!(hour >= 0 && hour <= 24) || !(Math.abs(minutes) <= 59)) return null;
+      const at = p.atBefore.test(before(context, match));
+      if (template.bare && !at) return null;
+      // "7 giờ tối nay": "tối nay" is tonight, said after the hour, not "7 in the evening" and a stray "nay".
+      const after = textAfter(context, match);
+      const periodWord = p.momentAfter.test(after) ? null : p.clockPeriodAfter.exec(after);
+      const period = valueOf(w.clock_periods, periodWord?.groups?.p);
+      const c = clockComponents(context, hour % 24, minutes, period ? { period } : {});
+      // "3h" or "3 часа" alone may be a length, "一点" a little: a time only beside a day, a part of the day or "at".
+      const mayBeLength = template.mayBeLength && g.min === undefined && g.half === undefined && hour < 10;
+      if ((mayBeLength || needsCue.has(squash(match[0]))) && !period && !at) c.addTag(WEAK_TAG);
+      return periodWord ? context.createParsingResult(match.index ?? 0, match[0] + periodWord[0], c) : c;
+    },
+  };
+
+  return [moments, weekdays, days, dates, clocks, periods];
+}

@@ -1,0 +1,43 @@
+// What the classifier needs to know of each language: which NLP.js package tokenises and stems it
+// (loaded on first use, so a language nobody writes costs nothing), how its text is brought to the
+// form the phrasings are learnt in, and whether NLP.js's spelling check suits its words.
+import type { Language } from '../../languages.ts';
+import { foldVietnamese, withSyllablePairs } from './vietnamese.ts';
+import { characterPairs } from './character-pairs.ts';
+
+/** How one language is read by the classifier. */
+export interface LanguageProfile {
+  language: Language;
+  /** The NLP.js plugin of the language (tokeniser, stemmer, stop words), when NLP.js has one worth its memory. */
+  plugin?: () => Promise<unknown>;
+  /** The text as the classifier reads it, after the vocabulary's spellings and the stand-ins. */
+  prepare(text: string): string;
+  /**
+   * Correct a word the phrasings never use to the nearest one they do. Right for English and
+   * Russian words; wrong for Korean, Chinese and Vietnamese, where one letter changes a short word
+   * into another ("dau", hurt, is one letter from "sau", after).
+   */
+  spellCheck: boolean;
+}
+
+const same = (text: string) => text;
+
+const PROFILES: Record<Language, LanguageProfile> = {
+  en: { language: 'en', plugin: () => import('@nlpjs/lang-en').then((m) => m.LangEn), prepare: same, spellCheck: true },
+  ru: { language: 'ru', plugin: () => import('@nlpjs/lang-ru').then((m) => m.LangRu), prepare: same, spellCheck: true },
+  // NLP.js's Korean stemmer cuts words wrongly ("마사지" to "마사"), and its Chinese package segments
+  // with a dictionary that costs some 200 MB once compiled: characters and pairs of characters read
+  // chat-sized questions better, for nothing (see character-pairs.ts).
+  ko: { language: 'ko', prepare: characterPairs(/\p{Script=Hangul}+/u), spellCheck: false },
+  zh: { language: 'zh', prepare: characterPairs(/\p{Script=Han}+/u), spellCheck: false },
+  // Vietnamese is written in syllables: folded (guests often leave the marks out) and read with
+  // pairs of syllables, since most words are two ("bao lâu", "mát xa").
+  vi: { language: 'vi', prepare: (text) => withSyllablePairs(foldVietnamese(text)), spellCheck: false },
+};
+
+/** How the classifier reads a language. */
+export function languageProfile(language: Language): LanguageProfile {
+  return PROFILES[language];
+}
+
+export { foldVietnamese } from './vietnamese.ts';
