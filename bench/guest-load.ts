@@ -34,31 +34,68 @@ const SCRIPT_PARTS = {
   closers: ['thanks!', 'thank you, bye'],
 };
 
-/** One conversation's 20 messages; `n` varies the wording. Nonsense never comes twice in a row (that would call a person). */
+/** The same kinds of messages in the other languages guests write, so every language's model is in use. */
+const OTHER_LANGUAGES: Array<typeof SCRIPT_PARTS> = [
+  {
+    openers: ['xin chào', 'chào bạn'],
+    questions: ['massage bao lâu vậy', 'có đau không', 'bao lâu nên đi một lần', 'có phải cởi đồ không', 'massage có lợi ích gì', 'trước khi massage cần chuẩn bị gì', 'spa ở đâu vậy', 'mấy giờ mở cửa'],
+    bookings: ['cho mình đặt lịch 3 giờ chiều mai', 'mình muốn đặt 30 phút thứ bảy lúc 10h'],
+    nonsense: ['asdf qwerty', 'zzzz'],
+    closers: ['cảm ơn nhé', 'cảm ơn, tạm biệt'],
+  },
+  {
+    openers: ['안녕하세요', '안녕하세요, 질문이 있어요'],
+    questions: ['마사지 시간이 얼마나 걸려요?', '아파요?', '얼마나 자주 받아야 해요?', '옷을 벗어야 하나요?', '효과가 뭐예요?', '어디에 있어요?', '몇 시에 열어요?', '스트레스에 도움이 돼요?'],
+    bookings: ['내일 오후 3시에 예약하고 싶어요', '토요일 오전 10시 30분 예약 가능해요?'],
+    nonsense: ['asdf qwerty', 'zzzz'],
+    closers: ['감사합니다!', '고마워요, 안녕히 계세요'],
+  },
+  {
+    openers: ['你好', '您好，想问一下'],
+    questions: ['按摩多长时间？', '会疼吗？', '多久做一次比较好？', '需要脱衣服吗？', '有什么好处？', '你们在哪里？', '几点营业？', '对缓解压力有帮助吗？'],
+    bookings: ['我想预约明天下午三点', '周六上午10点可以约30分钟吗'],
+    nonsense: ['asdf qwerty', 'zzzz'],
+    closers: ['谢谢！', '谢谢，再见'],
+  },
+  {
+    openers: ['здравствуйте', 'добрый день, есть вопрос'],
+    questions: ['сколько длится массаж?', 'это больно?', 'как часто нужно ходить?', 'нужно раздеваться?', 'какая польза от массажа?', 'где вы находитесь?', 'во сколько вы открываетесь?', 'помогает от стресса?'],
+    bookings: ['хочу записаться на завтра в 15:00', 'можно в субботу в 10 утра на 30 минут?'],
+    nonsense: ['asdf qwerty', 'zzzz'],
+    closers: ['спасибо!', 'спасибо, до свидания'],
+  },
+];
+
+/**
+ * One conversation's 20 messages; `n` varies the wording, and one conversation in five is in each
+ * language guests write (English, Vietnamese, Korean, Chinese, Russian). Nonsense never comes twice
+ * in a row (that would call a person).
+ */
 export function conversationScript(n: number): string[] {
+  const parts = n % 5 === 0 ? SCRIPT_PARTS : OTHER_LANGUAGES[(n % 5) - 1]!;
   const pick = (list: string[], offset: number) => list[(n + offset) % list.length]!;
-  const q = (offset: number) => pick(SCRIPT_PARTS.questions, offset * 5);
+  const q = (offset: number) => pick(parts.questions, offset * 5);
   return [
-    pick(SCRIPT_PARTS.openers, 0),
+    pick(parts.openers, 0),
     q(0),
     q(1),
-    pick(SCRIPT_PARTS.nonsense, 0),
+    pick(parts.nonsense, 0),
     q(2),
-    pick(SCRIPT_PARTS.bookings, 0),
-    'an hour please',
+    pick(parts.bookings, 0),
+    n % 5 === 0 ? 'an hour please' : pick(parts.questions, 3),
     q(3),
-    'stop',
+    n % 5 === 0 ? 'stop' : pick(parts.closers, 1),
     q(4),
-    pick(SCRIPT_PARTS.nonsense, 1),
+    pick(parts.nonsense, 1),
     q(5),
     q(6),
-    pick(SCRIPT_PARTS.bookings, 1),
-    'never mind',
+    pick(parts.bookings, 1),
+    n % 5 === 0 ? 'never mind' : pick(parts.closers, 0),
     q(7),
-    pick(SCRIPT_PARTS.nonsense, 2),
+    pick(parts.nonsense, 2),
     q(8),
     q(9),
-    pick(SCRIPT_PARTS.closers, 0),
+    pick(parts.closers, 0),
   ];
 }
 

@@ -269,7 +269,7 @@ async function startTelegram(
 ): Promise<{ afterListen: () => Promise<void>; stop: () => Promise<void> } | undefined> {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   const { concierge, seen: seenUpdates, logger, app, calendarFile, metrics } = deps;
-  const { checkTelegramBot, createTelegramBot, loadCommandDescriptions, registerCommands, registerTelegramWebhook, setTelegramWebhook, startLongPolling } =
+  const { checkTelegramBot, createTelegramBot, loadCommandMenus, registerCommands, registerTelegramWebhook, setTelegramWebhook, startLongPolling } =
     await import('./channels/telegram/index.ts');
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN,
@@ -292,7 +292,7 @@ async function startTelegram(
   });
   // A refused token or an unreachable Telegram stops start-up here, with the setting to fix.
   await checkTelegramBot(bot);
-  const descriptions = await loadCommandDescriptions(config.CONTENT_DIR);
+  const menus = await loadCommandMenus(config.CONTENT_DIR);
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   if (webhookUrl && secret) {
@@ -300,7 +300,7 @@ async function startTelegram(
     return {
       afterListen: async () => {
         await setTelegramWebhook(bot, webhookUrl, secret);
-        await registerCommands(bot, descriptions);
+        await registerCommands(bot, menus);
         logger.info({}, 'Telegram: webhook set');
       },
       stop: async () => {},
@@ -310,7 +310,7 @@ async function startTelegram(
   return {
     afterListen: async () => {
       polling = await startLongPolling(bot, logger);
-      await registerCommands(bot, descriptions);
+      await registerCommands(bot, menus);
       logger.info({}, 'Telegram: long polling');
     },
     stop: async () => polling?.stop(),

@@ -74,7 +74,8 @@ export function withStandIns(text: string): string {
 /** How a text is prepared for the model: normalised with the vocabulary, then with stand-ins. */
 function textPreparer(options: ClassifierOptions): (text: string) => string {
   const normalise = options.vocabulary ? createNormaliser(options.vocabulary, options.language) : (t: string) => t;
-  const { prepare } = languageProfile(options.language ?? 'en');
+  const language = options.language ?? 'en';
+  const { prepare } = languageProfile(language);
   return options.standIns === false ? (t) => prepare(normalise(t)) : (t) => prepare(withStandIns(normalise(t)));
 }
 

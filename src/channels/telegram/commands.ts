@@ -1,7 +1,8 @@
 import type { Bot } from 'grammy';
 import { z } from 'zod';
-import { readYaml } from '../../content/index.ts';
+import { readYamlIn } from '../../content/index.ts';
 import { intentAction } from '../../core/index.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../languages.ts';
 
 /** The commands the bot offers, in the order Telegram's menu shows them, each with the action it stands for. */
 export const TELEGRAM_COMMANDS = {
@@ -11,26 +12,56 @@ export const TELEGRAM_COMMANDS = {
   mybookings: intentAction('booking.mine'),
   cancel: intentAction('booking.cancel'),
   faq: intentAction('help'),
+  // The same buttons as the menu's language button.
+  language: intentAction('language'),
 } as const;
 
 /** A command's name, as typed after the slash. */
 export type TelegramCommand = keyof typeof TELEGRAM_COMMANDS;
 
-/** A short description per command, as content/telegram.yaml gives them. */
+/** A short description per command, as content/telegram.yaml (or a language's version of it) gives them. */
 export type CommandDescriptions = Record<TelegramCommand, string>;
+
+/** The command menu in every language the bot speaks. */
+export type CommandMenus = Record<Language, CommandDescriptions>;
 
 const description = z.string().trim().min(1, 'must not be empty').max(256, 'Telegram allows at most 256 characters');
 const telegramContentSchema = z.object({
-  commands: z.object({ start: description, help: description, book: description, mybookings: description, cancel: description, faq: description }),
+  commands: z.object({
+    start: description,
+    help: description,
+    book: description,
+    mybookings: description,
+    cancel: description,
+    faq: description,
+    language: description,
+  }),
 });
 
-/** Reads the command descriptions from `telegram.yaml` in the content folder; a problem throws a ContentError naming the field. */
-export async function loadCommandDescriptions(contentDir: string): Promise<CommandDescriptions> {
-  return (await readYaml(contentDir, 'telegram.yaml', telegramContentSchema)).commands;
+/**
+ * Reads the command descriptions in one language from `telegram.yaml` (English) or
+ * `<language>/telegram.yaml`; a problem throws a ContentError naming the file, the field and the language.
+ */
+export async function loadCommandDescriptions(contentDir: string, language: Language = DEFAULT_LANGUAGE): Promise<CommandDescriptions> {
+  return (await readYamlIn(contentDir, 'telegram.yaml', telegramContentSchema, language)).commands;
 }
 
-/** Registers the command menu with Telegram (setMyCommands); call once at start-up. */
-export async function registerCommands(bot: Bot, descriptions: CommandDescriptions): Promise<void> {
+/** Reads the command descriptions in every language the bot speaks; call once at start-up. */
+export async function loadCommandMenus(contentDir: string): Promise<CommandMenus> {
+  const menus = await Promise.all(LANGUAGES.map(async (language) => [language, await loadCommandDescriptions(contentDir, language)] as const));
+  return Object.fromEntries(menus) as CommandMenus;
+}
+
+/**
+ * Registers the command menu with Telegram (setMyCommands); call once at start-up. The English menu
+ * is the default (no language_code), which every guest whose app speaks another language sees; each
+ * other language's menu is registered for its language_code.
+ */
+export async function registerCommands(bot: Bot, menus: CommandMenus): Promise<void> {
   const names = Object.keys(TELEGRAM_COMMANDS) as TelegramCommand[];
-  await bot.api.setMyCommands(names.map((command) => ({ command, description: descriptions[command] })));
+  const commandsOf = (descriptions: CommandDescriptions) => names.map((command) => ({ command, description: descriptions[command] }));
+  await bot.api.setMyCommands(commandsOf(menus[DEFAULT_LANGUAGE]));
+  for (const language of LANGUAGES) {
+    if (language !== DEFAULT_LANGUAGE) await bot.api.setMyCommands(commandsOf(menus[language]), { language_code: language });
+  }
 }

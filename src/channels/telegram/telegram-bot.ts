@@ -109,7 +109,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     logger.error({ ...errorDetails(error), updateId }, 'handling a Telegram update failed');
     if (ctx.chat?.type !== 'private') return;
     try {
-      await sendReplies(ctx.api, ctx.chat.id, concierge.errorReplies(), logger);
+      // In the language the guest's Telegram app reports (English for one the bot does not speak).
+      await sendReplies(ctx.api, ctx.chat.id, concierge.errorReplies(ctx.from?.language_code), logger);
     } catch (sendError) {
       logger.error({ ...errorDetails(sendError), updateId }, 'the error reply could not be sent to Telegram');
     }

@@ -17,6 +17,9 @@ export interface NameAnswer {
   contact?: string;
 }
 
+// Where a guest writing each language most likely has their phone from, for a number typed without +.
+const CALLING_FROM: Record<Language, CountryCode> = { en: 'VN', vi: 'VN', ko: 'KR', zh: 'CN', ru: 'RU' };
+
 /** Builds the reader of typed answers for a vocabulary, its lengths read in `language`. */
 export function createTypedAnswers(words: BookingVocabulary, normalise: Normaliser, country: CountryCode, language: Language = 'en') {
   const questionAtStart = words.question_starts.length > 0
@@ -43,7 +46,8 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
 
   /** A contact in the text: a phone number (E.164) or an email address. */
   const contactIn = (text: string): { contact: string; text: string } | undefined => {
-    const phone = findPhone(text, country);
+    // The spa's country first ("0905 123 456"), then the one most guests writing this language call from ("010 1234 5678").
+    const phone = findPhone(text, country) ?? (language === 'en' ? undefined : findPhone(text, CALLING_FROM[language]));
     if (phone) return { contact: phone.e164, text: phone.text };
     const email = findEmail(text);
     return email ? { contact: email, text: email } : undefined;

@@ -26,10 +26,10 @@ const PROFILES: Record<Language, LanguageProfile> = {
   en: { language: 'en', plugin: () => import('@nlpjs/lang-en').then((m) => m.LangEn), prepare: same, spellCheck: true },
   ru: { language: 'ru', plugin: () => import('@nlpjs/lang-ru').then((m) => m.LangRu), prepare: same, spellCheck: true },
   // NLP.js's Korean stemmer cuts words wrongly ("마사지" to "마사"), and its Chinese package segments
-  // with a dictionary that costs some 200 MB once compiled: characters and pairs of characters read
-  // chat-sized questions better, for nothing (see character-pairs.ts).
-  ko: { language: 'ko', prepare: characterPairs(/\p{Script=Hangul}+/u), spellCheck: false },
-  zh: { language: 'zh', prepare: characterPairs(/\p{Script=Han}+/u), spellCheck: false },
+  // with a dictionary that costs some 200 MB once compiled: pairs of characters read chat-sized
+  // questions better, for nothing (see character-pairs.ts).
+  ko: { language: 'ko', prepare: characterPairs(/\p{Script=Hangul}+/u, { singles: false }), spellCheck: false },
+  zh: { language: 'zh', prepare: characterPairs(/\p{Script=Han}+/u, { singles: true }), spellCheck: false },
   // Vietnamese is written in syllables: folded (guests often leave the marks out) and read with
   // pairs of syllables, since most words are two ("bao lâu", "mát xa").
   vi: { language: 'vi', prepare: (text) => withSyllablePairs(foldVietnamese(text)), spellCheck: false },

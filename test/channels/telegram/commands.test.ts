@@ -20,6 +20,7 @@ describe('the command menu', () => {
       mybookings: 'i:booking.mine',
       cancel: 'i:booking.cancel',
       faq: 'i:help',
+      language: 'i:language',
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Update } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingStore } from '../../../src/booking/index.ts';
-import { createTelegramBot, loadCommandDescriptions, registerCommands } from '../../../src/channels/telegram/index.ts';
+import { createTelegramBot, loadCommandMenus, registerCommands } from '../../../src/channels/telegram/index.ts';
 import { conversationKey, type ConversationState, type ConversationStore } from '../../../src/core/index.ts';
 import { createMemorySeenUpdates } from '../../../src/store/index.ts';
 import { CONTENT_DIR } from '../../helpers/bot.ts';
@@ -155,10 +155,10 @@ describe('a guest on Telegram', () => {
 describe('start-up', () => {
   it('registers the command menu with setMyCommands', async () => {
     const bot = createTelegramBot({ token: '123:TEST', apiRoot: fake.apiRoot, concierge: tracked.concierge, seenUpdates: createMemorySeenUpdates(), logger: running.log.logger });
-    await registerCommands(bot, await loadCommandDescriptions(CONTENT_DIR));
+    await registerCommands(bot, await loadCommandMenus(CONTENT_DIR));
     const [call] = fake.callsTo('setMyCommands');
     const commands = call?.payload.commands as Array<{ command: string; description: string }>;
-    expect(commands.map((c) => c.command)).toEqual(['start', 'help', 'book', 'mybookings', 'cancel', 'faq']);
+    expect(commands.map((c) => c.command)).toEqual(['start', 'help', 'book', 'mybookings', 'cancel', 'faq', 'language']);
     expect(commands.every((c) => c.description.length > 0 && c.description.length <= 256)).toBe(true);
   });
 

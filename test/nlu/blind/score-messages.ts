@@ -7,7 +7,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Concierge, TurnEvent } from '../../../src/core/index.ts';
 import { createMemoryBookingStore, createMemoryStore } from '../../../src/store/index.ts';
-import { loadIntentDefinitions } from '../../../src/nlu/index.ts';
+import { intentsDirOf, loadIntentDefinitions } from '../../../src/nlu/index.ts';
+import type { Language } from '../../../src/languages.ts';
 import { createTestConcierge, INTENTS_DIR } from '../../helpers/bot.ts';
 
 const STEPS = ['duration', 'day', 'time', 'therapist', 'pressure', 'health', 'name', 'contact', 'confirm'] as const;
@@ -20,6 +21,8 @@ export const blindMessagesSchema = z.array(
     answer: ids,
     also_ok: z.array(z.string()).default([]),
     step: z.enum(STEPS).optional(),
+    /** The day and time a booking message asks for, as the guest meant it (sets in other languages). */
+    when: z.object({ day: z.string(), time: z.string().optional() }).optional(),
   }),
 );
 export type BlindMessage = z.infer<typeof blindMessagesSchema>[number];
@@ -59,6 +62,8 @@ export interface ScoredMessage {
   right: boolean;
   /** The message is word for word a phrasing the classifier learns from (common ones are: "are you a bot"). */
   seen: boolean;
+  /** For a request to book with a day (and time): whether the booking took that day and time. */
+  whenRight?: boolean;
 }
 
 // Not understanding gibberish or chatter is as right as saying what the bot is for.
@@ -77,8 +82,8 @@ export function isRight(message: BlindMessage, answered: string[]): boolean {
 }
 
 /** Sends every message of a set through a fresh conversation and scores what was answered. */
-export async function scoreBlindMessages(messages: BlindMessage[]): Promise<ScoredMessage[]> {
-  const trained = new Set((await loadIntentDefinitions(INTENTS_DIR)).flatMap((d) => d.examples.map(sameText)));
+export async function scoreBlindMessages(messages: BlindMessage[], language: Language = 'en'): Promise<ScoredMessage[]> {
+  const trained = new Set((await loadIntentDefinitions(intentsDirOf(INTENTS_DIR, language))).flatMap((d) => d.examples.map(sameText)));
   const store = createMemoryStore({ now: () => CLOCK.getTime() });
   const concierge: Concierge = await createTestConcierge({
     store,
@@ -100,9 +105,18 @@ export async function scoreBlindMessages(messages: BlindMessage[]): Promise<Scor
     last = undefined;
     await concierge.handle({ channel: 'web', conversationId: id, guest: { id }, input: { kind: 'text', text: message.text } });
     const answered = (last as TurnEvent | undefined)?.answered ?? [];
-    scored.push({ message, answered, right: isRight(message, answered), seen: trained.has(sameText(message.text)) });
+    const right = isRight(message, answered);
+    const whenRight = message.when && right && (answered[0] === 'booking.start' || answered[0] === 'step') ? await tookWhen(store, `web:${id}`, message.when) : undefined;
+    scored.push({ message, answered, right, seen: trained.has(sameText(message.text)), ...(whenRight === undefined ? {} : { whenRight }) });
   }
   return scored;
+}
+
+/** Whether the booking under way holds the day (and time) the guest asked for. */
+async function tookWhen(store: ReturnType<typeof createMemoryStore>, key: string, when: { day: string; time?: string | undefined }): Promise<boolean> {
+  const state = (await store.read(key)) as { booking?: { draft?: { day?: string; time?: string } } } | undefined;
+  const draft = state?.booking?.draft;
+  return draft?.day === when.day && (when.time === undefined || draft.time === when.time);
 }
 
 /** A text as compared with the phrasings: lower case, spaces and end punctuation aside. */
@@ -114,10 +128,19 @@ function sameText(text: string): string {
  * A summary and the misses, for the bench and the test. Messages the classifier learnt word for word
  * are left out of the count: the score is on text it has never seen.
  */
-export function summarise(scored: ScoredMessage[]): { right: number; total: number; seen: number; misses: string[] } {
+export function summarise(scored: ScoredMessage[]): { right: number; total: number; seen: number; misses: string[]; whenRight: number; whenTotal: number } {
   const unseen = scored.filter((s) => !s.seen);
   const misses = unseen
     .filter((s) => !s.right)
     .map((s) => `${s.message.step ? `[at ${s.message.step}] ` : ''}${s.message.text} -> ${s.answered.join(' + ') || '(nothing)'} (want ${s.message.answer.join(' + ')})`);
-  return { right: unseen.filter((s) => s.right).length, total: unseen.length, seen: scored.length - unseen.length, misses };
+  const timed = unseen.filter((s) => s.whenRight !== undefined);
+  const wrongWhen = timed.filter((s) => !s.whenRight).map((s) => `(when) ${s.message.text} -> not ${s.message.when?.day} ${s.message.when?.time ?? ''}`);
+  return {
+    right: unseen.filter((s) => s.right).length,
+    total: unseen.length,
+    seen: scored.length - unseen.length,
+    misses: [...misses, ...wrongWhen],
+    whenRight: timed.filter((s) => s.whenRight).length,
+    whenTotal: timed.length,
+  };
 }
