@@ -11,6 +11,8 @@ export interface Therapist {
   id: string;
   name: string;
   gender?: 'female' | 'male';
+  /** Other spellings of the name, in other scripts. */
+  aliases?: string[];
 }
 
 /** The spa's calendar rules, everything the engine needs; all times are in `timeZone`. */

@@ -76,6 +76,8 @@ export const spaSchema = z.object({
           id: z.string().regex(/^[a-z][a-z0-9-]{0,20}$/, 'must be a short lowercase id like "mai"'),
           name: text.max(40),
           gender: z.enum(['female', 'male']).optional(),
+          /** How guests writing other scripts spell the name ("마이", "Май", "麦"), read beside a title ("마이 선생님", "к Май"). */
+          aliases: z.array(text.max(40)).max(10).default([]),
         }),
       )
       .min(1),

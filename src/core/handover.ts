@@ -1,3 +1,4 @@
+import type { Language } from '../languages.ts';
 import type { Guest } from './types.ts';
 
 /** A line of the conversation, kept so a person taking over can see what was said. */
@@ -6,7 +7,11 @@ export interface RecentMessage {
   text: string;
 }
 
-/** What the staff desk hears about conversations handed over to a person. */
+/**
+ * What the staff desk hears about conversations handed over to a person. `language` is the
+ * conversation's (the one the bot was answering in), not the tag the channel reported: staff see
+ * which language the guest writes, and their replies reach the guest framed in it.
+ */
 export type HandoverEvent =
   | {
       type: 'requested';
@@ -14,11 +19,12 @@ export type HandoverEvent =
       channel: string;
       conversationId: string;
       guest: Guest;
+      language: Language;
       reason: 'asked' | 'misunderstood';
       recent: RecentMessage[];
     }
-  | { type: 'guest-message'; key: string; channel: string; conversationId: string; guest: Guest; text: string }
-  | { type: 'ended'; key: string; channel: string; conversationId: string };
+  | { type: 'guest-message'; key: string; channel: string; conversationId: string; guest: Guest; language: Language; text: string }
+  | { type: 'ended'; key: string; channel: string; conversationId: string; language: Language };
 
 /** How many lines of the conversation are kept, and how much of each. */
 export const RECENT_LINES = 8;

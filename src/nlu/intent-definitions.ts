@@ -92,6 +92,10 @@ const vocabularySchema = z.object({
       approximately: phrases,
       soonest: phrases,
       question_starts: phrases,
+      question_ends: phrases,
+      therapist_named: phrases,
+      therapist_answer: phrases,
+      pressure_words: phrases,
     })
     .default(EMPTY_VOCABULARY.booking),
 });

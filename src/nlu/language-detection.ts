@@ -15,6 +15,8 @@ const SCRIPT_SHARE = 0.3;
 // Unmarked Vietnamese needs most of its words to be words of the Vietnamese phrasings, and clearly more of them than English ones.
 const FOLDED_SHARE = 0.6;
 const FOLDED_LEAD = 0.2;
+// More English words than this share, and an unmarked Vietnamese message is mixed: no switch.
+const MIXED_ENGLISH_SHARE = 0.2;
 // Up to this many words, each with a capital, are read as a name.
 const NAME_MAX_WORDS = 4;
 
@@ -50,7 +52,10 @@ export function createLanguageDetector(words: { en: ReadonlySet<string>; vi: Rea
     if (list.length < 2) return undefined;
     const english = list.filter((w) => words.en.has(w)).length / list.length;
     const vietnamese = list.filter((w) => words.vi.has(foldVietnamese(w))).length / list.length;
-    if (vietnamese >= FOLDED_SHARE && vietnamese >= english + FOLDED_LEAD) return 'vi';
+    // Words only English uses ("anyone"), not the ones both write ("massage", "spa", "ok").
+    const onlyEnglish = list.filter((w) => words.en.has(w) && !words.vi.has(foldVietnamese(w))).length / list.length;
+    // Mixed with English words ("khong quan trong, anyone"), it is no switch.
+    if (vietnamese >= FOLDED_SHARE && vietnamese >= english + FOLDED_LEAD && onlyEnglish <= MIXED_ENGLISH_SHARE) return 'vi';
     if (list.length >= 3 && english >= 0.5) return 'en';
     return undefined;
   };

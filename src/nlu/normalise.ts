@@ -55,6 +55,14 @@ export interface BookingVocabulary {
   approximately: string[];
   soonest: string[];
   question_starts: string[];
+  /** Words that end a question where the language marks it last ("... không", "...吗", "...나요"). */
+  question_ends: string[];
+  /** A therapist named outside the therapist question, `{name}` for the name ("with {name}", "chị {name}", "{name} 선생님"). */
+  therapist_named: string[];
+  /** More ways of naming one in answer to the therapist question ("prefer {name}", "{name} please"). */
+  therapist_answer: string[];
+  /** The word for pressure ("pressure", "lực", "力度"), beside which a pressure said outside its question counts. */
+  pressure_words: string[];
 }
 
 const NO_WORDS = { first: [], second: [], third: [], fourth: [], last: [] };
@@ -73,7 +81,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], question_starts: [],
+    windows: {}, approximately: [], soonest: [], question_starts: [], question_ends: [], therapist_named: [], therapist_answer: [], pressure_words: [],
   },
 };
 

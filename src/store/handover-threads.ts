@@ -16,6 +16,8 @@ export interface HandoverThread {
   ended: boolean;
   opening: {
     guestName?: string;
+    /** The language of the conversation ("ko"), shown beside the guest's name; absent on threads opened before. */
+    language?: string;
     guestChannel: string;
     reason: 'asked' | 'misunderstood' | 'wrote';
     recent: Array<{ from: 'guest' | 'bot' | 'staff'; text: string }>;
@@ -44,6 +46,7 @@ const threadSchema = z.object({
   ended: z.boolean(),
   opening: z.object({
     guestName: z.string().optional(),
+    language: z.string().optional(),
     guestChannel: z.string(),
     reason: z.enum(['asked', 'misunderstood', 'wrote']),
     recent: z.array(z.object({ from: z.enum(['guest', 'bot', 'staff']), text: z.string() })),

@@ -31,7 +31,7 @@ describe('handing a guest over to a person on the team', () => {
     expect(staffDesk.at(-1)).toMatchObject({ type: 'guest-message', key: 'telegram:42', text: 'is anyone there?' });
 
     expect(await concierge.staffReply('telegram:42', 'Hoa', 'Hi Lan, Hoa here. How can I help?')).toBe(true);
-    expect(delivered.at(-1)).toMatchObject({ channel: 'telegram', conversationId: '42', replies: [{ text: 'Hoa: Hi Lan, Hoa here. How can I help?' }] });
+    expect(delivered.at(-1)).toMatchObject({ channel: 'telegram', conversationId: '42', replies: [{ text: 'From our team (Hoa): Hi Lan, Hoa here. How can I help?' }] });
 
     expect(await concierge.endHandover('telegram:42')).toBe(true);
     expect(textOf(delivered.at(-1)!.replies)).toMatch(/back with the L Spa assistant/);

@@ -3,6 +3,7 @@
 import type { types } from '@slack/bolt';
 import type { Booking } from '../../booking/index.ts';
 import type { DayAvailability, StaffDesk } from '../../core/index.ts';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES } from '../../languages.ts';
 import type { HandoverThread } from '../../store/index.ts';
 import { guestText } from './slack-text.ts';
 import { fill, type SlackTexts } from './texts.ts';
@@ -45,6 +46,7 @@ export interface BookingView {
   when: string;
   therapist: string;
   minutes: number;
+  /** The guest's name, with their language beside it when it is not English (see guestLabel). */
   guest: string;
   contact: string;
   channel: string;
@@ -64,7 +66,7 @@ export function bookingView(booking: Booking, desk: Pick<StaffDesk, 'describe'>,
     when,
     therapist,
     minutes: booking.durationMinutes,
-    guest: guestText(booking.guest.name, 200),
+    guest: guestLabel(texts, guestText(booking.guest.name, 200), booking.guest.language),
     contact: guestText(booking.guest.contact, 200),
     channel: channelName(texts, booking.guest.channel),
     ...(pressure ? { pressure } : {}),
@@ -72,6 +74,15 @@ export function bookingView(booking: Booking, desk: Pick<StaffDesk, 'describe'>,
     status: booking.status,
     ...(booking.attendance ? { attendance: booking.attendance } : {}),
   };
+}
+
+/**
+ * A guest's name (already escaped) with their language in English beside it, "Kim Minji · Korean",
+ * when it is not the staff's own; a language the bot does not speak, or none, leaves the name alone.
+ */
+export function guestLabel(texts: SlackTexts, name: string, language: string | undefined): string {
+  if (!isLanguage(language) || language === DEFAULT_LANGUAGE) return name;
+  return fill(texts.guest_language, { guest: name, language: LANGUAGE_NAMES[language].english });
 }
 
 /** How the desk names a guest's channel ("Telegram", "the web chat"). */
@@ -189,7 +200,7 @@ export function bookingListMessage(texts: SlackTexts, dayLabel: string, views: B
 export function handoverMessage(texts: SlackTexts, opening: HandoverThread['opening'], ended: boolean): SlackMessage {
   const t = texts.handover;
   const channel = channelName(texts, opening.guestChannel);
-  const guest = opening.guestName ? guestText(opening.guestName, 200) : t.no_name;
+  const guest = guestLabel(texts, opening.guestName ? guestText(opening.guestName, 200) : t.no_name, opening.language);
   const titles = { asked: t.title_asked, misunderstood: t.title_misunderstood, wrote: t.title_wrote };
   const title = fill(titles[opening.reason], { guest, channel });
   const lineTemplates = { guest: t.line_guest, bot: t.line_bot, staff: t.line_staff };

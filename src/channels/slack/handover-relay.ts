@@ -66,7 +66,7 @@ export function createHandoverRelay(options: HandoverRelayOptions) {
 
   async function onEvent(event: HandoverEvent): Promise<void> {
     if (event.type === 'requested') {
-      const opening = { ...(event.guest.name ? { guestName: event.guest.name } : {}), guestChannel: event.channel, reason: event.reason, recent: event.recent };
+      const opening = { ...(event.guest.name ? { guestName: event.guest.name } : {}), language: event.language, guestChannel: event.channel, reason: event.reason, recent: event.recent };
       return openThread(event.key, opening);
     }
     const thread = await threads.byKey(event.key);
@@ -77,7 +77,7 @@ export function createHandoverRelay(options: HandoverRelayOptions) {
     }
     if (!thread || thread.ended) {
       // The thread is gone (expired, or another instance had no shared store): open one, so the message is not lost.
-      const opening = { ...(event.guest.name ? { guestName: event.guest.name } : {}), guestChannel: event.channel, reason: 'wrote' as const, recent: [{ from: 'guest' as const, text: event.text }] };
+      const opening = { ...(event.guest.name ? { guestName: event.guest.name } : {}), language: event.language, guestChannel: event.channel, reason: 'wrote' as const, recent: [{ from: 'guest' as const, text: event.text }] };
       return openThread(event.key, opening);
     }
     const guest = event.guest.name ? guestText(event.guest.name, 200) : t.no_name;
@@ -116,7 +116,8 @@ export function createHandoverRelay(options: HandoverRelayOptions) {
         return;
       }
       if (!(await isCurrent(thread))) return tellInThread(reply, textMessage(t.not_delivered_ended));
-      const name = (await staff.displayName(reply.user)) ?? t.staff_fallback_name;
+      // The guest reads the name inside a frame in their own language: the spa's name reads right in any of them.
+      const name = (await staff.displayName(reply.user)) ?? concierge.contentFor(undefined).spa.name;
       let delivered: boolean;
       try {
         delivered = await concierge.staffReply(thread.key, name, text);

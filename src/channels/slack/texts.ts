@@ -16,6 +16,7 @@ const BOOKING = ['ref', 'when', 'guest'];
 
 const slackTextsSchema = z.object({
   channels: z.record(z.string(), text),
+  guest_language: template('guest', 'language'),
   pressure: z.object({ light: text, medium: text, firm: text }),
   refused: template(),
   error: template(),

@@ -6,7 +6,11 @@ export const MAX_TEXT_CHARS = 2000;
 /** Longest action the API accepts, as the core's actions are (Telegram allows 64 bytes). */
 export const MAX_ACTION_CHARS = 64;
 
-/** `{ conversationId?, text?, action? }`: exactly one of text and action, nothing else. */
+/**
+ * `{ conversationId?, text?, action?, languages? }`: exactly one of text and action, nothing else.
+ * `languages` is the browser's `navigator.languages`; any value is accepted here and a malformed one
+ * is ignored later (see guest-languages.ts), since a browser's odd list must never cost the message.
+ */
 export const messageBodySchema = z
   .strictObject(
     {
@@ -21,6 +25,7 @@ export const messageBodySchema = z
         .min(1, 'must not be empty')
         .max(MAX_ACTION_CHARS, `is too long: at most ${MAX_ACTION_CHARS} characters`)
         .optional(),
+      languages: z.unknown().optional(),
     },
     { error: (issue) => (issue.code === 'invalid_type' ? 'the body must be a JSON object' : undefined) },
   )

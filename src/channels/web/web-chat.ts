@@ -1,18 +1,28 @@
 // The web chat channel: the chat page, the widget script for the spa's own site, and the messages
 // API the page talks to. Transport only: a message in, the concierge's replies out.
+//
+// Languages: the page and the widget are served in the first language of the browser's
+// Accept-Language that the bot speaks (English otherwise). Each message carries the browser's
+// `navigator.languages`, which the concierge takes as the guest's language until the conversation
+// has one of its own; each answer names the language its replies are in, and the page switches its
+// labels to it (it was served with all of them), so a guest who types or picks another language
+// gets the whole page in it from the next reply on, and after a reload.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Booking } from '../../booking/index.ts';
 import { intentAction, type Concierge, type Logger, type Reply, type Turn } from '../../core/index.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../languages.ts';
 // The file itself, not the store's index: the web chat needs no queue library to load.
 import { createMemoryPendingMessages, type PendingMessages } from '../../store/pending-messages.ts';
 import { calendarHref, registerCalendarDownload, trackNewBookings, type WebCalendar, type WebLink } from './calendar-links.ts';
+import { acceptedLanguageTags, browserLanguageTags, guestLanguageTag, pageLanguage } from './guest-languages.ts';
 import { describeProblems, MAX_TEXT_CHARS, messageBodySchema } from './message-body.ts';
-import { renderPages, TEMPLATE_FILES, type WebChatPage } from './page.ts';
+import { renderPages, TEMPLATE_FILES, type WebChatPage, type WebChatTexts } from './page.ts';
 import { registerPendingMessages } from './pending-messages.ts';
 import { createRateLimits, DEFAULT_RATE_LIMIT, type WebChatLimiters, type WebChatRateLimit } from './rate-limits.ts';
+import { trackTurnLanguages, type TurnLanguage } from './turn-language.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -23,13 +33,14 @@ const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-cache',
+  vary: 'accept-language',
 };
 
 /** What the web chat needs. */
 export interface WebChatOptions {
   concierge: Concierge;
   logger: Logger;
-  /** The spa's name and the page's sentences, from content/. */
+  /** The spa's name and the page's sentences in the default language, from content/; the other languages' come from the concierge's content. */
   page: WebChatPage;
   rateLimit?: Partial<WebChatRateLimit>;
   /** Shared rate limiters (Redis-backed across instances); in-memory ones from `rateLimit` otherwise. */
@@ -49,6 +60,8 @@ export type WebReply = Reply & { links?: WebLink[] };
 export interface MessagesResponse {
   conversationId: string;
   replies: WebReply[];
+  /** The language the replies are in, when the concierge said (not for a guest asked to slow down). */
+  language?: Language;
 }
 
 /**
@@ -58,7 +71,8 @@ export interface MessagesResponse {
 export async function registerWebChat(app: FastifyInstance, options: WebChatOptions): Promise<void> {
   // Its own scope, so the static files plugin stays out of other channels' way.
   await app.register(async (scope) => {
-    const pages = await renderPages(PUBLIC_DIR, options.page, {
+    const { concierge } = options;
+    const pages = await renderPages(PUBLIC_DIR, options.page.spaName, pageTexts(options), {
       greetingAction: intentAction('greeting'),
       maxTextChars: MAX_TEXT_CHARS,
       pendingPollMs: Math.round((options.pendingPollSeconds ?? 30) * 1000),
@@ -75,17 +89,31 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
       setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
     });
 
-    registerPendingMessages(scope, options.concierge, options.pending ?? createMemoryPendingMessages(), toWire);
+    registerPendingMessages(scope, concierge, options.pending ?? createMemoryPendingMessages(), toWire);
     const calendar = options.calendar;
-    const newBookings = calendar ? trackNewBookings(scope, options.concierge) : () => [];
+    const newBookings = calendar ? trackNewBookings(scope, concierge) : () => [];
     if (calendar) registerCalendarDownload(scope, calendar);
+    const answeredIn = trackTurnLanguages(scope, concierge);
+    const offered = new Set(pages.chat.keys());
+    /** The page's language for a request: the browser's first that the page is offered in. */
+    const languageOf = (request: FastifyRequest) => pageLanguage(acceptedLanguageTags(request.headers['accept-language']), offered);
+    /** The calendar link's text in the language of the replies it goes under. */
+    const linkLabel = (language: Language | undefined) =>
+      language && language !== DEFAULT_LANGUAGE ? concierge.contentFor(language).reminders.calendar.link_label : (calendar?.linkLabel ?? '');
 
-    scope.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').headers(PAGE_HEADERS).send(pages.chat));
+    scope.get('/', (request, reply) => {
+      const language = languageOf(request);
+      return reply.type('text/html; charset=utf-8').headers({ ...PAGE_HEADERS, 'content-language': language }).send(pages.chat.get(language));
+    });
 
-    // Loaded by the spa's own site, so it is fetched cross-origin and cached a little.
-    scope.get('/widget.js', (_request, reply) =>
-      reply.type('text/javascript; charset=utf-8').headers({ 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' }).send(pages.widget),
-    );
+    // Loaded by the spa's own site, so it is fetched cross-origin and cached a little (per language).
+    scope.get('/widget.js', (request, reply) => {
+      const language = languageOf(request);
+      return reply
+        .type('text/javascript; charset=utf-8')
+        .headers({ 'cache-control': 'public, max-age=300', vary: 'accept-language', 'content-language': language, 'x-content-type-options': 'nosniff' })
+        .send(pages.widget.get(language));
+    });
 
     scope.post(
       '/api/messages',
@@ -105,23 +133,33 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
         const check = await limits.conversation(conversationId);
         if (check.kind === 'limited') return tooManyMessages(reply, check.retryAfterSeconds, 'in this conversation');
         const input: Turn['input'] = body.text !== undefined ? { kind: 'text', text: body.text } : { kind: 'action', action: body.action ?? '' };
-        const turn: Turn = { channel: 'web', conversationId, guest: { id: conversationId }, input };
+        const language = guestLanguageTag(browserLanguageTags(body.languages));
+        const turn: Turn = { channel: 'web', conversationId, guest: { id: conversationId, ...(language ? { language } : {}) }, input };
+        const seen: TurnLanguage = {};
         let replies: Reply[];
         let made: Booking[] = [];
         try {
-          replies = await options.concierge.handle(turn);
+          replies = await answeredIn(seen, () => concierge.handle(turn));
         } catch (error) {
           // The one place a web chat failure is handled: the guest gets a kind reply, the log the detail.
           options.logger.error({ err: error, conversationId, requestId: request.id }, 'handling a web chat message failed');
-          replies = options.concierge.errorReplies();
+          replies = concierge.errorReplies(seen.language ?? language);
         } finally {
           made = newBookings(conversationId);
         }
-        const answer: MessagesResponse = { conversationId, replies: withCalendarLinks(replies.map(toWire), made, conversationId, calendar?.linkLabel ?? '') };
+        const wired = withCalendarLinks(replies.map(toWire), made, conversationId, linkLabel(seen.language));
+        const answer: MessagesResponse = { conversationId, replies: wired, ...(seen.language ? { language: seen.language } : {}) };
         return answer;
       },
     );
   });
+}
+
+/** The page's sentences in each language the concierge speaks: the given ones for the default language. */
+function pageTexts({ page, concierge }: WebChatOptions): Map<Language, WebChatTexts> {
+  // contentFor gives the default language's content for a language the concierge was not given.
+  const spoken = LANGUAGES.filter((language) => language === DEFAULT_LANGUAGE || concierge.contentFor(language).language === language);
+  return new Map(spoken.map((language) => [language, language === DEFAULT_LANGUAGE ? page.texts : concierge.contentFor(language).messages]));
 }
 
 /** Only what the page shows: the text, and the choices as label and action. */

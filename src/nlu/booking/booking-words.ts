@@ -1,5 +1,6 @@
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phrasePattern } from '../phrases.ts';
+import type { Language } from '../../languages.ts';
 
 // Short answers in the booking conversation ("yes", "no", "firm please", "stop", "Mai"), with the
 // words of intents/vocabulary/<language>.yaml. A long message that merely contains "no" or "stop"
@@ -10,6 +11,8 @@ export interface NamedTherapist {
   id: string;
   name: string;
   gender?: 'female' | 'male' | undefined;
+  /** Other spellings of the name ("마이", "Май"). */
+  aliases?: readonly string[] | undefined;
 }
 
 /** A test for any of the phrases as whole words, in a normalised message. */
@@ -22,10 +25,15 @@ export function phraseTest(phrases: readonly string[]): (text: string) => boolea
 // "not too hard", "nothing too strong", "do not go too deep": the word that is not wanted.
 const NEGATED_WORD = /\b(?:not|nothing|do\s+not\s+(?:go|make\s+it|press))\s+(?:too\s+|very\s+|so\s+|that\s+|overly\s+)?(\p{L}+)/iu;
 
-const wordCount = (text: string) => (text.match(/[\p{L}\p{N}']+/gu) ?? []).length;
+// Names in scripts written without spaces between words: found only beside a title ("마이 선생님", "麦老师"),
+// since alone they hide inside other words ("안" is also "not").
+const JOINED_NAME = /[\p{Script=Han}\p{Script=Hangul}]/u;
 
-/** Reads the short answers of the booking conversation. */
-export function createBookingWords(words: BookingVocabulary, therapists: readonly NamedTherapist[], normalise: Normaliser) {
+/** Reads the short answers of the booking conversation; `language` says how long a short answer is. */
+export function createBookingWords(words: BookingVocabulary, therapists: readonly NamedTherapist[], normalise: Normaliser, language: Language = 'en') {
+  // Vietnamese writes each syllable apart: "đúng rồi em, xác nhận giúp chị" is a short answer of seven syllables.
+  const syllablesPerWord = language === 'vi' ? 2 : 1;
+  const wordCount = (text: string) => Math.ceil((text.match(/[\p{L}\p{N}']+/gu) ?? []).length / syllablesPerWord);
   const stop = phraseTest(words.stop);
   const cancelBooking = phraseTest(words.cancel_booking);
   const confirmCancel = phraseTest(words.confirm_cancel);
@@ -38,17 +46,17 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
   const anyTherapist = phraseTest(words.any_therapist);
   const therapistWord = phraseTest(words.therapist);
   const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, phraseTest(words[p])] as const);
-  const pressureWord = phraseTest(['pressure']);
+  const pressureWord = phraseTest(words.pressure_words);
   const ordinals = (['first', 'second', 'third', 'fourth', 'last'] as const).map((o, i) => [o === 'last' ? -1 : i, phraseTest(words.ordinals[o])] as const);
-  // A therapist is named by the first word of their name ("Mai" for "Mai (sample)"). Names can be
-  // ordinary words too ("An"), so outside the therapist question only "with Mai" counts.
-  const firstNames = therapists.map((t) => [t.id, [...new Set([t.name.split(/[\s(]/)[0]!.toLowerCase(), t.id])]] as const);
-  const named = firstNames.map(([id, names]) => [id, phraseTest(names)] as const);
-  const namedWith = firstNames.map(([id, names]) => [id, phraseTest(names.map((n) => `with ${n}`))] as const);
+  // A therapist is named by the first word of their name ("Mai" for "Mai (sample)") or an alias ("마이").
+  // Names can be ordinary words too ("An", "mai" is tomorrow in Vietnamese), so outside the therapist
+  // question only a name with the language's words around it counts ("with Mai", "chị Mai", "к Май").
+  const firstNames = therapists.map((t) => [t.id, [...new Set([t.name.split(/[\s(]/)[0]!, t.id, ...(t.aliases ?? [])].map((n) => normalise(n)))]] as const);
+  const around = (templates: readonly string[], names: readonly string[]) => phraseTest(names.flatMap((n) => templates.map((t) => t.replace('{name}', n))));
+  const named = firstNames.map(([id, names]) => [id, phraseTest(names.filter((n) => !JOINED_NAME.test(n)))] as const);
+  const namedWith = firstNames.map(([id, names]) => [id, around(words.therapist_named, names)] as const);
   // Answering the therapist question at more length: "I'd like Mai if she is free", "prefer An".
-  const namedAsAnswer = firstNames.map(
-    ([id, names]) => [id, phraseTest(names.flatMap((n) => [`with ${n}`, `like ${n}`, `prefer ${n}`, `want ${n}`, `have ${n}`, `choose ${n}`, `${n} please`, `${n} if`, `${n} is`, `${n} would`]))] as const,
-  );
+  const namedAsAnswer = firstNames.map(([id, names]) => [id, around([...words.therapist_named, ...words.therapist_answer], names)] as const);
   const read = (text: string) => normalise(text);
 
   return {
@@ -114,7 +122,7 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
       const said = read(text);
       // Answering the question, a short reply naming them is enough ("Mai", "An please"); in a longer
       // message "an" or "mai" is more likely an ordinary word ("half an hour later").
-      const tests = asked ? (wordCount(said) <= 3 ? named : namedAsAnswer) : namedWith;
+      const tests = asked ? (wordCount(said) <= 3 ? [...named, ...namedAsAnswer] : namedAsAnswer) : namedWith;
       const id = tests.find(([, test]) => test(said))?.[0];
       if (id) return id;
       return asked && anyTherapist(said) ? 'any' : undefined;

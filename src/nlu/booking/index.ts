@@ -20,7 +20,7 @@ export function createBookingReader(
   language: Language = 'en',
 ) {
   return {
-    ...createBookingWords(vocabulary.booking, therapists, normalise),
+    ...createBookingWords(vocabulary.booking, therapists, normalise, language),
     ...createTimeReader(vocabulary.booking, normalise, language),
     ...createTypedAnswers(vocabulary.booking, normalise, country, language),
   };

@@ -4,6 +4,7 @@ import { respell } from '../dates/spellings.ts';
 import { findDuration } from '../durations.ts';
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phraseTest } from './booking-words.ts';
+import { phrasePattern } from '../phrases.ts';
 
 // The answers a guest types in full: a name, a phone number or email, a length, and whether what
 // they typed is a question of their own rather than an answer.
@@ -25,6 +26,10 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const questionAtStart = words.question_starts.length > 0
     ? new RegExp(`^(?:sorry[,!.]?\\s+|but\\s+|and\\s+|wait[,!.]?\\s+|btw\\s+)?(?:${words.question_starts.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+\\S+\\s+\\S+`, 'i')
     : undefined;
+  // "... được không", "...吗", "...나요": a question marked at its end, with or without "?".
+  const endsPattern = phrasePattern(words.question_ends);
+  // Something must come before the mark: "không" or "吗" alone is an answer, not a question.
+  const questionAtEnd = endsPattern ? new RegExp(`[\\p{L}\\p{N}].*(?:${endsPattern.source})[\\s?？!！.。~…]*$`, 'iu') : undefined;
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
   const healthy = phraseTest(words.healthy);
   // Whole-message answers to the length question, said without a number: compared once the
@@ -59,7 +64,9 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
      * located"). Not "Do" or "Will" alone: they begin names ("Do Thi Lan", "Will Smith").
      */
     isQuestion(text: string): boolean {
-      return /\?\s*$/.test(text) || (questionAtStart?.test(normalise(text)) ?? false);
+      if (/[?？]\s*$/.test(text)) return true;
+      const said = normalise(text);
+      return (questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false);
     },
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
     minutes(text: string, asked: boolean): number | undefined {

@@ -63,7 +63,7 @@ describe('handing a guest over to the team in Slack', () => {
     // A staff reply in the thread reaches the guest on Telegram, signed with the staff member's name.
     await staffWrites(desk, thread, 'Hi Lan, Hoa here. How can I help?');
     await waitFor('the staff answer on Telegram', () => desk.delivered.length === 1);
-    expect(desk.delivered[0]).toEqual({ channel: 'telegram', conversationId: '42', replies: [{ text: 'Hoa: Hi Lan, Hoa here. How can I help?' }] });
+    expect(desk.delivered[0]).toEqual({ channel: 'telegram', conversationId: '42', replies: [{ text: 'From our team (Hoa): Hi Lan, Hoa here. How can I help?' }] });
 
     // The guest's next message goes into the thread, and the bot stays quiet.
     expect(await guest.say('Can I come with my sister on Friday?')).toEqual([]);
@@ -72,7 +72,7 @@ describe('handing a guest over to the team in Slack', () => {
     // Linh has no display name: her real name is used.
     await staffWrites(desk, thread, 'Yes, both therapists are free at 3pm.', LINH);
     await waitFor('the second answer', () => desk.delivered.length === 2);
-    expect(desk.delivered[1]?.replies).toEqual([{ text: 'Linh Pham: Yes, both therapists are free at 3pm.' }]);
+    expect(desk.delivered[1]?.replies).toEqual([{ text: 'From our team (Linh Pham): Yes, both therapists are free at 3pm.' }]);
 
     // Hand back: the guest is told, the thread says so and its button is gone.
     const { response } = desk.slack.click(buttonsOf(thread.blocks)[0]!, thread);
@@ -124,7 +124,7 @@ describe('handing a guest over to the team in Slack', () => {
     const thread = await threadOpened(desk);
     await staffWrites(desk, thread, 'See <https://lspa.example/prices|our prices> &amp; write to <mailto:hi@lspa.example|hi@lspa.example> &lt;3');
     await waitFor('the answer', () => desk.delivered.length === 1);
-    expect(desk.delivered[0]?.replies[0]?.text).toBe('Hoa: See our prices (https://lspa.example/prices) & write to hi@lspa.example <3');
+    expect(desk.delivered[0]?.replies[0]?.text).toBe('From our team (Hoa): See our prices (https://lspa.example/prices) & write to hi@lspa.example <3');
   });
 
   it('ignores replies from someone not on the team and from bots, and threads that are not hand-overs', async () => {
@@ -137,7 +137,7 @@ describe('handing a guest over to the team in Slack', () => {
     await staffWrites(desk, thread, 'Only this one');
     await waitFor('the staff answer', () => desk.delivered.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(desk.delivered.map((d) => d.replies[0]?.text)).toEqual(['Hoa: Only this one']);
+    expect(desk.delivered.map((d) => d.replies[0]?.text)).toEqual(['From our team (Hoa): Only this one']);
   });
 
   it('handles a retried event delivery once', async () => {
@@ -209,7 +209,7 @@ describe('with the real Telegram bot', () => {
       expect(thread.text).toBe(':raising_hand: Lan &lt;!channel&gt; on Telegram would like to talk to a person');
 
       await staffWrites(desk, thread, 'Hi Lan, it should not hurt at all.');
-      await waitFor('the answer in the Telegram chat', () => telegram.fake.messagesTo(lan.id).some((m) => m.text === 'Hoa: Hi Lan, it should not hurt at all.'));
+      await waitFor('the answer in the Telegram chat', () => telegram.fake.messagesTo(lan.id).some((m) => m.text === 'From our team (Hoa): Hi Lan, it should not hurt at all.'));
       telegram.fake.push(lan.text('Thank you!'));
       expect(await repliesIn(desk, thread, 1)).toEqual(['*Lan &lt;!channel&gt;:* Thank you!']);
 
@@ -256,7 +256,7 @@ describe('two desk instances sharing Redis', () => {
       expect([fromA.status, fromB.status]).toEqual([200, 200]);
       await waitFor('the answer on Telegram', () => a.delivered.length + b.delivered.length === 1);
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect([...a.delivered, ...b.delivered]).toEqual([{ channel: 'telegram', conversationId: '50', replies: [{ text: 'Hoa: Hoa here, from either desk' }] }]);
+      expect([...a.delivered, ...b.delivered]).toEqual([{ channel: 'telegram', conversationId: '50', replies: [{ text: 'From our team (Hoa): Hoa here, from either desk' }] }]);
     } finally {
       await fake.close();
     }

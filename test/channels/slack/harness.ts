@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { createStaffDesk, loadSlackTexts, type SlackStaffDesk, type SlackTexts, type StaffDeskOptions } from '../../../src/channels/slack/index.ts';
 import type { Concierge, Reply } from '../../../src/core/index.ts';
 import { createHttpServer } from '../../../src/http/index.ts';
+import type { Language } from '../../../src/languages.ts';
 import { createMemoryHandoverThreads, createMemorySeenUpdates } from '../../../src/store/index.ts';
 import { CONTENT_DIR, fakeGuest, textOf } from '../../helpers/bot.ts';
 import { FAKE_BOT, startFakeSlack, type FakeMessage, type FakeSlack } from '../../helpers/fake-slack.ts';
@@ -239,6 +240,30 @@ export async function bookThroughCore(
   await guest.say(options.name ?? 'Lan Nguyen');
   await guest.say('+84 905 123 456');
   const confirmed = textOf(await guest.press('Confirm'));
+  const ref = /LS-[A-Z0-9]{4}/.exec(confirmed)?.[0];
+  if (!ref) throw new Error(`not booked: ${confirmed}`);
+  return ref;
+}
+
+/**
+ * Books a session through the core as a guest writing in `language` would: the request typed in it,
+ * and the buttons pressed by their labels in it (content/<language>/booking.yaml), so a step answered
+ * in another language fails here. Returns the reference.
+ */
+export async function bookInLanguage(
+  concierge: Concierge,
+  options: { id: string; language: Language; request: string; name: string; health?: string; channel?: 'telegram' | 'web'; tag?: string },
+): Promise<string> {
+  const labels = concierge.contentFor(options.language).booking.labels;
+  const guest = fakeGuest(concierge, { id: options.id, channel: options.channel ?? 'telegram', ...(options.tag ? { language: options.tag } : {}) });
+  await guest.say(options.request);
+  if (guest.choices.includes(labels.any_therapist)) await guest.press(labels.any_therapist);
+  await guest.press(labels.firm);
+  if (options.health) await guest.say(options.health);
+  else await guest.press(labels.no_health);
+  await guest.say(options.name);
+  await guest.say('+84 905 123 456');
+  const confirmed = textOf(await guest.press(labels.confirm));
   const ref = /LS-[A-Z0-9]{4}/.exec(confirmed)?.[0];
   if (!ref) throw new Error(`not booked: ${confirmed}`);
   return ref;

@@ -362,7 +362,7 @@ describe('a hand-over thread', () => {
     expect((await typed(running, '/booking', ref)).all).toMatch(/Lan Nguyen/);
     await running.slack.threadReply(thread.ts, `Hi Lan, this is Hoa. I see ${ref} tomorrow at 15:00 — what can I do?`).response;
     await waitFor('the answer on Telegram', () => running!.delivered.length === 1);
-    expect(running.delivered[0]).toEqual({ channel: 'telegram', conversationId: '90', replies: [{ text: `Hoa: Hi Lan, this is Hoa. I see ${ref} tomorrow at 15:00 — what can I do?` }] });
+    expect(running.delivered[0]).toEqual({ channel: 'telegram', conversationId: '90', replies: [{ text: `From our team (Hoa): Hi Lan, this is Hoa. I see ${ref} tomorrow at 15:00 — what can I do?` }] });
     expect(await guest.say('Can my sister come too?')).toEqual([]);
     await waitFor('the guest in the thread', () => running!.fake.threadReplies(STAFF_CHANNEL, thread.ts).length === 1);
     expect(running.fake.threadReplies(STAFF_CHANNEL, thread.ts)[0]!.text).toBe('*Lan:* Can my sister come too?');

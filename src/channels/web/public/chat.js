@@ -4,14 +4,18 @@
 // conversation and continues it (the server keeps the dialogue state under that id).
 // Messages sent while the page was closed (a reminder, a staff answer) are fetched when it opens and
 // every half minute while it is open.
+// Languages: every message carries the browser's languages; the server served the page in the first
+// one the bot speaks, with every language's labels, and each answer names the conversation's
+// language, which the page's labels then follow (and which is kept for a reload).
 (function () {
   'use strict';
 
   const settings = JSON.parse(document.getElementById('chat-settings').textContent);
-  const texts = settings.texts;
+  let texts = settings.labels[settings.language];
   const KEY_ID = 'spa-concierge.conversation-id';
   const KEY_TRANSCRIPT = 'spa-concierge.transcript';
   const KEY_PENDING_AFTER = 'spa-concierge.pending-after';
+  const KEY_LANGUAGE = 'spa-concierge.language';
   const KEPT_ENTRIES = 200;
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,12 +25,14 @@
   const errorBox = document.getElementById('error');
   const form = document.getElementById('composer');
   const input = document.getElementById('message');
+  const browserLanguages = readBrowserLanguages();
 
   const storage = openStorage();
   const storedId = storage.get(KEY_ID);
   let conversationId = storedId && UUID.test(storedId) ? storedId : undefined;
   /** Entries: { from: 'guest' | 'bot', text, choices?: [{ label, action }], links?: [{ label, href }], used?, picked? }. */
   const transcript = conversationId ? readTranscript() : [];
+  if (conversationId) useLanguage(storage.get(KEY_LANGUAGE));
   const elements = new Map();
   // Messages go out one at a time, in order, like a conversation.
   let queue = Promise.resolve();
@@ -89,7 +95,7 @@
       response = await fetch('api/messages', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(conversationId ? { conversationId, ...message } : message),
+        body: JSON.stringify({ ...(conversationId ? { conversationId } : {}), ...message, languages: browserLanguages }),
       });
     } catch {
       return texts.failed;
@@ -103,6 +109,7 @@
       storage.set(KEY_ID, conversationId);
       storage.set(KEY_PENDING_AFTER, '0');
     }
+    if (useLanguage(body.language)) storage.set(KEY_LANGUAGE, body.language);
     showReplies(body.replies);
     return undefined;
   }
@@ -147,6 +154,26 @@
       }
       storage.set(KEY_PENDING_AFTER, String(last));
     });
+  }
+
+  /** Shows the page's own labels in `language` when the page has them; false when it has not. */
+  function useLanguage(language) {
+    if (typeof language !== 'string' || !Object.hasOwn(settings.labels, language)) return false;
+    texts = settings.labels[language];
+    document.documentElement.lang = language;
+    document.querySelector('.tagline').textContent = texts.tagline;
+    log.setAttribute('aria-label', texts.logLabel);
+    typing.querySelector('.typing-text').textContent = texts.typing;
+    document.querySelector('label[for="message"]').textContent = texts.inputLabel;
+    input.placeholder = texts.inputPlaceholder;
+    form.querySelector('button[type="submit"]').textContent = texts.send;
+    return true;
+  }
+
+  /** The browser's languages, most wanted first, as the server reads them (a few short tags). */
+  function readBrowserLanguages() {
+    const list = Array.isArray(window.navigator.languages) && window.navigator.languages.length > 0 ? window.navigator.languages : [window.navigator.language];
+    return list.filter((tag) => typeof tag === 'string' && tag !== '').slice(0, 10);
   }
 
   function add(entry) {
