@@ -2,7 +2,7 @@
 // A point in time said with a length ("in 2 hours", "an hour later", "10 min past 5") is not a session length.
 // The other languages' lengths are read from their words, in dates/lengths.ts.
 import type { Language } from '../languages.ts';
-import { findLength } from './dates/lengths.ts';
+import { findLength, firstNotRelative } from './dates/lengths.ts';
 
 export interface DurationMention { minutes: number; text: string; index: number }
 
@@ -75,13 +75,5 @@ export function findDuration(text: string, language: Language = 'en'): DurationM
       found.push({ minutes, text: m[0], index: m.index, relative });
     }
   }
-  found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
-  // A relative phrase hides the shorter ones inside it: "in half an hour" holds no "an hour".
-  let coveredUntil = 0;
-  for (const { relative, ...mention } of found) {
-    if (mention.index < coveredUntil) continue;
-    if (!relative) return mention;
-    coveredUntil = mention.index + mention.text.length;
-  }
-  return undefined;
+  return firstNotRelative(found);
 }

@@ -1,7 +1,7 @@
 // The understanding of every language the bot speaks. English is ready at start; another language's
 // classifier is trained (or loaded from the model cache) the first time a guest writes it, so five
 // languages cost the start-up and the memory of the ones in use.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -46,16 +46,27 @@ export function intentsDirOf(dir: string, language: Language): string {
 
 /** Reads the phrasings of every language; trains English now and the others when first needed. */
 export async function loadUnderstandings(dir: string, options: UnderstandingsOptions = {}): Promise<Understandings> {
-  const definitions = new Map<Language, IntentDefinition[]>();
-  for (const language of LANGUAGES) definitions.set(language, await loadIntentDefinitions(intentsDirOf(dir, language)));
-  checkSameIntents(dir, definitions);
+  // English and Vietnamese phrasings are read now (the detector needs Vietnamese words); the others
+  // when their language is first used. Every language's files are checked against English's now.
+  const english = await loadIntentDefinitions(intentsDirOf(dir, DEFAULT_LANGUAGE));
+  await checkSameFiles(dir, english);
+  const definitions = new Map<Language, Promise<IntentDefinition[]>>([[DEFAULT_LANGUAGE, Promise.resolve(english)]]);
+  const definitionsOf = (language: Language): Promise<IntentDefinition[]> => {
+    let found = definitions.get(language);
+    if (!found) {
+      found = loadIntentDefinitions(intentsDirOf(dir, language)).then((defs) => (checkSameIntents(dir, language, english, defs), defs));
+      definitions.set(language, found);
+    }
+    return found;
+  };
+  const vietnamese = await definitionsOf('vi');
   const names = await readLanguageNames(join(dir, 'vocabulary', 'language-names.yaml'));
   const made = new Map<Language, Promise<Understanding>>();
   const of = (language: Language): Promise<Understanding> => {
     let understanding = made.get(language);
     if (!understanding) {
-      understanding = loadVocabulary(dir, language).then((vocabulary) =>
-        createUnderstanding(definitions.get(language)!, { vocabulary, language, ...(options.modelCacheDir ? { modelCacheDir: options.modelCacheDir } : {}) }),
+      understanding = Promise.all([definitionsOf(language), loadVocabulary(dir, language)]).then(([defs, vocabulary]) =>
+        createUnderstanding(defs, { vocabulary, language, ...(options.modelCacheDir ? { modelCacheDir: options.modelCacheDir } : {}) }),
       );
       // A failed training is tried again by the next message rather than kept.
       understanding.catch(() => made.delete(language));
@@ -65,8 +76,8 @@ export async function loadUnderstandings(dir: string, options: UnderstandingsOpt
   };
   await Promise.all([DEFAULT_LANGUAGE, ...(options.preload ?? [])].map(of));
   const detect = createLanguageDetector({
-    en: wordsOf(definitions.get('en')!.flatMap((d) => d.examples)),
-    vi: wordsOf(definitions.get('vi')!.flatMap((d) => d.examples), foldVietnamese),
+    en: wordsOf(english.flatMap((d) => d.examples)),
+    vi: wordsOf(vietnamese.flatMap((d) => d.examples), foldVietnamese),
   });
   const asked = LANGUAGES.map((language) => [language, phrasePattern(names[language].map(foldVietnamese))!] as const);
   return {
@@ -90,19 +101,28 @@ export async function loadUnderstandings(dir: string, options: UnderstandingsOpt
   };
 }
 
-/** Every language answers the same intents: a phrasing file missing in one language would leave its guests unanswered. */
-function checkSameIntents(dir: string, definitions: Map<Language, IntentDefinition[]>): void {
-  const english = new Set(definitions.get(DEFAULT_LANGUAGE)!.map((d) => d.intent));
-  for (const [language, defs] of definitions) {
-    const theirs = new Set(defs.map((d) => d.intent));
-    const missing = [...english].filter((intent) => !theirs.has(intent));
-    const extra = [...theirs].filter((intent) => !english.has(intent));
-    if (missing.length > 0 || extra.length > 0) {
-      throw new ContentError(intentsDirOf(dir, language), [
-        ...missing.map((intent) => `intent "${intent}" has no phrasings (language: ${language})`),
-        ...extra.map((intent) => `intent "${intent}" is not an English intent (language: ${language})`),
-      ]);
-    }
+/** Every language has a phrasing file for each English intent: a missing one would leave its guests unanswered. */
+async function checkSameFiles(dir: string, english: IntentDefinition[]): Promise<void> {
+  const wanted = new Set(english.map((d) => `${d.intent}.yaml`));
+  for (const language of LANGUAGES.filter((l) => l !== DEFAULT_LANGUAGE)) {
+    const folder = intentsDirOf(dir, language);
+    const files = new Set(await readdir(folder).catch(() => []));
+    const missing = [...wanted].filter((file) => !files.has(file));
+    if (missing.length > 0) throw new ContentError(folder, missing.map((file) => `${file} is missing: every English intent needs phrasings (language: ${language})`));
+  }
+}
+
+/** The phrasings of a language answer exactly the English intents. */
+function checkSameIntents(dir: string, language: Language, english: IntentDefinition[], defs: IntentDefinition[]): void {
+  const ours = new Set(english.map((d) => d.intent));
+  const theirs = new Set(defs.map((d) => d.intent));
+  const missing = [...ours].filter((intent) => !theirs.has(intent));
+  const extra = [...theirs].filter((intent) => !ours.has(intent));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new ContentError(intentsDirOf(dir, language), [
+      ...missing.map((intent) => `intent "${intent}" has no phrasings (language: ${language})`),
+      ...extra.map((intent) => `intent "${intent}" is not an English intent (language: ${language})`),
+    ]);
   }
 }
 

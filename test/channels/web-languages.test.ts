@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -14,14 +14,14 @@ import { registerWebChat, type MessagesResponse } from '../../src/channels/web/i
 import { createHttpServer } from '../../src/http/index.ts';
 import { createCalendarFiles } from '../../src/reminders/index.ts';
 import { createMemoryBookingStore } from '../../src/store/index.ts';
+import { browserForTests } from '../helpers/browser.ts';
 import { createTestConcierge, realKnowledge } from '../helpers/bot.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 // 02:00 UTC is 09:00 on Thursday 26 November 2026 in Da Nang, so "tomorrow" is always Friday the 27th.
 const now = () => new Date('2026-11-26T02:00:00Z');
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-let launched: Promise<Browser> | undefined;
+const { browser, close: closeBrowser } = browserForTests();
 // A fresh server for each test: its own conversations and bookings, with the clock standing still.
 let main: { app: FastifyInstance; url: string; bookings: BookingStore };
 const contexts: BrowserContext[] = [];
@@ -43,19 +43,6 @@ async function serve(): Promise<typeof main> {
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/`, bookings };
 }
 
-/** The browser, started on first use, so that every test fails (none is skipped) when chromium is missing. */
-function browser(): Promise<Browser> {
-  launched ??= chromium
-    .launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    })
-    .catch((error: Error) => {
-      throw new Error(`The browser tests need chromium at ${CHROMIUM} (apt-get install chromium): ${error.message}`, { cause: error });
-    });
-  return launched;
-}
 
 // Vietnamese is understood from a model loaded on first use: loaded here, with the browser, so no test pays for it.
 beforeAll(async () => {
@@ -72,7 +59,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await (await launched?.catch(() => undefined))?.close();
+  await closeBrowser();
 });
 
 /** A fresh browser set to `locale` (its own storage). */

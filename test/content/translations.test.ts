@@ -30,7 +30,7 @@ describe('content in every language', () => {
     ['a text missing in Korean', 'ko/messages.yaml', (t: string) => t.replace(/^fallback:.*$/m, ''), /ko[/\\]messages\.yaml: fallback: missing text \(language: ko\)/],
     ['a placeholder dropped in Russian', 'ru/booking.yaml', (t: string) => t.replace(/\{ref\}/, 'LS'), /ru[/\\]booking\.yaml: .*placeholders .* should be .*\(language: ru\)/],
     ['a key the English file does not have', 'vi/handover.yaml', (t: string) => `${t}\nstarted_later: "x"\n`, /vi[/\\]handover\.yaml: started_later: not in the English file \(language: vi\)/],
-    ['a walk-through with a step too few in Chinese', 'zh/walkthroughs.yaml', (t: string) => t.replace(/\n    - title:[^\n]*\n(?: {6}[^\n]*\n)+/, '\n'), /zh[/\\]walkthroughs\.yaml: preparation\.steps: should be a list of 3 \(language: zh\)/],
+    ['a walk-through with a step too few in Chinese', 'zh/walkthroughs.yaml', (t: string) => t.replace(/\n {4}- title:[^\n]*\n(?: {6}[^\n]*\n)+/, '\n'), /zh[/\\]walkthroughs\.yaml: preparation\.steps: should be a list of 3 \(language: zh\)/],
   ])('refuses to start with %s, naming the file, the key and the language', async (_, file, edit, message) => {
     const dir = await contentWith(file, edit);
     const error = await loadContentSet(dir).catch((e: unknown) => e);

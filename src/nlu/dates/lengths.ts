@@ -66,8 +66,15 @@ export function findLength(text: string, language: WordedLanguage): LengthMentio
       found.push({ minutes, text: m[0], index: m.index, relative });
     }
   }
+  return firstNotRelative(found);
+}
+
+/**
+ * The first length found that is not a point in time ("sau 1 tiếng", "in an hour"); a relative phrase
+ * hides the shorter ones inside it ("in half an hour" holds no "an hour").
+ */
+export function firstNotRelative<M extends { index: number; text: string; relative: boolean }>(found: M[]): Omit<M, 'relative'> | undefined {
   found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
-  // A relative phrase hides the shorter ones inside it.
   let coveredUntil = 0;
   for (const { relative, ...mention } of found) {
     if (mention.index < coveredUntil) continue;

@@ -22,9 +22,18 @@ export interface LanguageProfile {
 
 const same = (text: string) => text;
 
+/**
+ * A named export of an NLP.js package, a CommonJS module: run from source it is on the module, in
+ * the bundle it comes under `default`.
+ */
+function exported(module: object, name: string): unknown {
+  const named = (module as Record<string, unknown>)[name];
+  return named ?? ((module as { default?: Record<string, unknown> }).default ?? {})[name];
+}
+
 const PROFILES: Record<Language, LanguageProfile> = {
-  en: { language: 'en', plugin: () => import('@nlpjs/lang-en').then((m) => m.LangEn), prepare: same, spellCheck: true },
-  ru: { language: 'ru', plugin: () => import('@nlpjs/lang-ru').then((m) => m.LangRu), prepare: same, spellCheck: true },
+  en: { language: 'en', plugin: () => import('@nlpjs/lang-en').then((m) => exported(m, 'LangEn')), prepare: same, spellCheck: true },
+  ru: { language: 'ru', plugin: () => import('@nlpjs/lang-ru').then((m) => exported(m, 'LangRu')), prepare: same, spellCheck: true },
   // NLP.js's Korean stemmer cuts words wrongly ("마사지" to "마사"), and its Chinese package segments
   // with a dictionary that costs some 200 MB once compiled: pairs of characters read chat-sized
   // questions better, for nothing (see character-pairs.ts).
