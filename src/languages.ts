@@ -31,12 +31,3 @@ export function languageOfTag(tag: string | undefined): Language | undefined {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   return isLanguage(primary) ? primary : undefined;
 }
-
-/** The first language of a list of tags (a browser's `navigator.languages`, Accept-Language) that the bot speaks. */
-export function firstSpokenLanguage(tags: readonly string[]): Language | undefined {
-  for (const tag of tags) {
-    const language = languageOfTag(tag);
-    if (language) return language;
-  }
-  return undefined;
-}

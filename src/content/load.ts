@@ -70,12 +70,7 @@ async function loadContentIn(dir: string, language: Language, english = new Map<
     if (!english.has(file)) english.set(file, readYaml(dir, file, schema));
     return english.get(file) as Promise<z.infer<S>>;
   };
-  const read = <S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> => {
-    const base = readEnglish(file, schema);
-    if (language === DEFAULT_LANGUAGE) return base;
-    const path = translationPath(dir, language, file);
-    return base.then(async (data) => validated(path, translated(data, await readData(path), path, language), schema));
-  };
+  const read = <S extends z.ZodType>(file: string, schema: S): Promise<z.infer<S>> => inLanguage(dir, file, schema, language, readEnglish(file, schema));
   const content: Content = {
     language,
     // The spa's settings are one for all languages.
@@ -104,11 +99,15 @@ export async function readYaml<S extends z.ZodType>(dir: string, file: string, s
  * translations.ts). For English it is the file itself.
  */
 export async function readYamlIn<S extends z.ZodType>(dir: string, file: string, schema: S, language: Language): Promise<z.infer<S>> {
-  if (language === DEFAULT_LANGUAGE) return readYaml(dir, file, schema);
-  const englishPath = join(dir, file);
+  return inLanguage(dir, file, schema, language, readYaml(dir, file, schema));
+}
+
+/** A language's version of a file laid over the English data, checked with the file's schema. */
+async function inLanguage<S extends z.ZodType>(dir: string, file: string, schema: S, language: Language, english: Promise<z.infer<S>>): Promise<z.infer<S>> {
+  if (language === DEFAULT_LANGUAGE) return english;
   const path = translationPath(dir, language, file);
-  const english = validated(englishPath, await readData(englishPath), schema);
-  return validated(path, translated(english, await readData(path), path, language), schema);
+  const [data, translation] = await Promise.all([english, readData(path)]);
+  return validated(path, translated(data, translation, path, language), schema);
 }
 
 async function readData(path: string): Promise<unknown> {
@@ -180,6 +179,7 @@ function checkCrossReferences(dir: string, content: Content): void {
   };
   visit('', content.booking);
   unknownPlaceholders('handover.yaml', 'staff_prefix', content.handover.staff_prefix, ['staff']);
+  unknownPlaceholders('handover.yaml', 'ended', content.handover.ended, ['spa_name']);
   const reminders = content.reminders;
   const session = ['spa_name', 'service', 'ref', 'minutes', 'address', 'phone'];
   unknownPlaceholders('reminders.yaml', 'reminder', reminders.reminder, [...session, 'day', 'time']);

@@ -11,7 +11,7 @@ import { cleanText, guestProfile } from './guest-turn.ts';
 import { withRecent, type HandoverEvent } from './handover.ts';
 import { cleanInput } from './input.ts';
 import { createLanguageDesk, type LanguageDesk, type SharedDesk, type TurnTrace } from './language-desk.ts';
-import { chooseLanguage, languageAction } from './language-choice.ts';
+import { chooseLanguage } from './language-choice.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { createReplyBuilder } from './replies.ts';
 import { createOutbox, type GuestOutbox } from './outbox.ts';
@@ -22,6 +22,12 @@ import { conversationKey, conversationStateSchema, newConversationState, type Co
 import type { TurnEvent } from './turn-events.ts';
 import type { Reply, Turn } from './types.ts';
 import { StoreError } from '../errors.ts';
+
+/** A turn's replies and the language they are in. */
+export interface AnsweredTurn {
+  replies: Reply[];
+  language?: Language;
+}
 
 /** The languages beside the default one: their content, and their understanding made on first use. */
 export interface LanguageSupport {
@@ -55,6 +61,8 @@ export interface ConciergeDeps {
 /** The channel-neutral bot: a Turn in, the replies out. */
 export interface Concierge {
   handle(turn: Turn): Promise<Reply[]>;
+  /** The same as `handle`, with the language the replies are in (unknown when the turn failed before the conversation was read). */
+  respond(turn: Turn): Promise<AnsweredTurn>;
   /** The kind reply for a failure the channel caught while handling a turn, in the guest's language when the channel knows it. */
   errorReplies(languageTag?: string): Reply[];
   /** Booking events (created, moved, cancelled) for staff notifications, reminders and the like. */
@@ -129,7 +137,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     return { state: newConversationState(turn, now()), reset: true };
   }
 
-  async function handleInOrder(turn: Turn, key: string, trace: TurnTrace): Promise<Reply[]> {
+  async function handleInOrder(turn: Turn, key: string, trace: TurnTrace): Promise<AnsweredTurn> {
     const loaded = await loadState(key, turn);
     const state: ConversationState = { ...loaded.state, guest: { ...loaded.state.guest, ...guestProfile(turn) } };
     const input = turn.input.kind === 'text' ? cleanInput(turn.input.text) : undefined;
@@ -167,7 +175,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       recent = withRecent(recent, [...said, ...all.map((r) => ({ from: 'bot' as const, text: r.text }))]);
     }
     await store.write(key, { ...outcome.state, recent, updatedAt: now().toISOString() }, deps.stateTtlSeconds);
-    return all;
+    return { replies: all, language };
   }
 
   /** Loads a conversation's state, lets its language's desk update it, and saves it: for work that is not a guest's turn. */
@@ -183,38 +191,42 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     });
   }
 
-  return {
-    async handle(turn) {
-      const started = performance.now();
-      const key = conversationKey(turn);
-      const trace: TurnTrace = { fallback: false };
-      const announce = (outcome: TurnEvent['outcome']) =>
-        turnEvents.emit({ type: 'turn', channel: turn.channel, input: turn.input.kind, ...trace, outcome, durationMs: performance.now() - started });
-      // Before the conversation is read, the channel's idea of the guest's language is the best there is.
-      const told = () => contentFor(turn.guest.language).messages;
-      try {
-        // Counted before queueing, so a flood never piles up behind the guest's own conversation.
-        const decision = deps.rateLimiter ? await deps.rateLimiter.take(key) : { allowed: true as const };
-        if (!decision.allowed) {
-          logger.info({ key, retryAfterSeconds: decision.retryAfterSeconds }, 'guest rate-limited');
-          announce('limited');
-          return decision.first ? [{ text: fillTemplate(told().slow_down, { seconds: String(decision.retryAfterSeconds) }) }] : [];
-        }
-        const result = await serialized(key, () => handleInOrder(turn, key, trace));
-        announce('answered');
-        return result;
-      } catch (error) {
-        // The records cannot be reached for a moment: say so briefly; nothing was half-written,
-        // since every booking write is one atomic step and state is written last.
-        if (error instanceof StoreError) {
-          logger.error({ err: error, key }, 'the store failed during a turn');
-          announce('store_unavailable');
-          return [{ text: told().store_unavailable }];
-        }
-        announce('failed');
-        throw error;
+  /** A turn, handled in its conversation's order: the replies and their language. */
+  async function respond(turn: Turn): Promise<AnsweredTurn> {
+    const started = performance.now();
+    const key = conversationKey(turn);
+    const trace: TurnTrace = { fallback: false };
+    const announce = (outcome: TurnEvent['outcome']) =>
+      turnEvents.emit({ type: 'turn', channel: turn.channel, input: turn.input.kind, ...trace, outcome, durationMs: performance.now() - started });
+    // Before the conversation is read, the channel's idea of the guest's language is the best there is.
+    const told = () => contentFor(turn.guest.language).messages;
+    try {
+      // Counted before queueing, so a flood never piles up behind the guest's own conversation.
+      const decision = deps.rateLimiter ? await deps.rateLimiter.take(key) : { allowed: true as const };
+      if (!decision.allowed) {
+        logger.info({ key, retryAfterSeconds: decision.retryAfterSeconds }, 'guest rate-limited');
+        announce('limited');
+        return { replies: decision.first ? [{ text: fillTemplate(told().slow_down, { seconds: String(decision.retryAfterSeconds) }) }] : [] };
       }
-    },
+      const result = await serialized(key, () => handleInOrder(turn, key, trace));
+      announce('answered');
+      return result;
+    } catch (error) {
+      // The records cannot be reached for a moment: say so briefly; nothing was half-written,
+      // since every booking write is one atomic step and state is written last.
+      if (error instanceof StoreError) {
+        logger.error({ err: error, key }, 'the store failed during a turn');
+        announce('store_unavailable');
+        return { replies: [{ text: told().store_unavailable }] };
+      }
+      announce('failed');
+      throw error;
+    }
+  }
+
+  return {
+    handle: async (turn) => (await respond(turn)).replies,
+    respond,
     errorReplies(languageTag) {
       const replies = createReplyBuilder(contentFor(languageTag));
       return [replies.withMenu(replies.say('internal_error'))];
@@ -231,4 +243,3 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   };
 }
 
-export { languageAction };

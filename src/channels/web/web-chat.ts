@@ -22,7 +22,6 @@ import { describeProblems, MAX_TEXT_CHARS, messageBodySchema } from './message-b
 import { renderPages, TEMPLATE_FILES, type WebChatPage, type WebChatTexts } from './page.ts';
 import { registerPendingMessages } from './pending-messages.ts';
 import { createRateLimits, DEFAULT_RATE_LIMIT, type WebChatLimiters, type WebChatRateLimit } from './rate-limits.ts';
-import { trackTurnLanguages, type TurnLanguage } from './turn-language.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -93,7 +92,6 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
     const calendar = options.calendar;
     const newBookings = calendar ? trackNewBookings(scope, concierge) : () => [];
     if (calendar) registerCalendarDownload(scope, calendar);
-    const answeredIn = trackTurnLanguages(scope, concierge);
     const offered = new Set(pages.chat.keys());
     /** The page's language for a request: the browser's first that the page is offered in. */
     const languageOf = (request: FastifyRequest) => pageLanguage(acceptedLanguageTags(request.headers['accept-language']), offered);
@@ -135,20 +133,20 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
         const input: Turn['input'] = body.text !== undefined ? { kind: 'text', text: body.text } : { kind: 'action', action: body.action ?? '' };
         const language = guestLanguageTag(browserLanguageTags(body.languages));
         const turn: Turn = { channel: 'web', conversationId, guest: { id: conversationId, ...(language ? { language } : {}) }, input };
-        const seen: TurnLanguage = {};
         let replies: Reply[];
+        let answeredIn: Language | undefined;
         let made: Booking[] = [];
         try {
-          replies = await answeredIn(seen, () => concierge.handle(turn));
+          ({ replies, language: answeredIn } = await concierge.respond(turn));
         } catch (error) {
           // The one place a web chat failure is handled: the guest gets a kind reply, the log the detail.
           options.logger.error({ err: error, conversationId, requestId: request.id }, 'handling a web chat message failed');
-          replies = concierge.errorReplies(seen.language ?? language);
+          replies = concierge.errorReplies(language);
         } finally {
           made = newBookings(conversationId);
         }
-        const wired = withCalendarLinks(replies.map(toWire), made, conversationId, linkLabel(seen.language));
-        const answer: MessagesResponse = { conversationId, replies: wired, ...(seen.language ? { language: seen.language } : {}) };
+        const wired = withCalendarLinks(replies.map(toWire), made, conversationId, linkLabel(answeredIn));
+        const answer: MessagesResponse = { conversationId, replies: wired, ...(answeredIn ? { language: answeredIn } : {}) };
         return answer;
       },
     );
