@@ -93,9 +93,12 @@ const vocabularySchema = z.object({
       soonest: phrases,
       question_starts: phrases,
       question_ends: phrases,
+      question_inside: phrases,
       therapist_named: phrases,
       therapist_answer: phrases,
       pressure_words: phrases,
+      name_intros: phrases,
+      name_endings: phrases,
     })
     .default(EMPTY_VOCABULARY.booking),
 });

@@ -57,12 +57,18 @@ export interface BookingVocabulary {
   question_starts: string[];
   /** Words that end a question where the language marks it last ("... không", "...吗", "...나요"). */
   question_ends: string[];
+  /** Words that make a question wherever they stand, in a language written without spaces ("多久", "什么"). */
+  question_inside: string[];
   /** A therapist named outside the therapist question, `{name}` for the name ("with {name}", "chị {name}", "{name} 선생님"). */
   therapist_named: string[];
   /** More ways of naming one in answer to the therapist question ("prefer {name}", "{name} please"). */
   therapist_answer: string[];
   /** The word for pressure ("pressure", "lực", "力度"), beside which a pressure said outside its question counts. */
   pressure_words: string[];
+  /** Words that introduce the guest's name in a longer message ("меня зовут", "我叫", "이름은"); "my name is" is read for every language. */
+  name_intros: string[];
+  /** Endings written onto a name that are not part of it ("김민지입니다": "입니다"). */
+  name_endings: string[];
 }
 
 const NO_WORDS = { first: [], second: [], third: [], fourth: [], last: [] };
@@ -81,7 +87,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], question_starts: [], question_ends: [], therapist_named: [], therapist_answer: [], pressure_words: [],
+    windows: {}, approximately: [], soonest: [], question_starts: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [],
   },
 };
 
@@ -91,16 +97,24 @@ export type Normaliser = (text: string) => string;
 import { respell } from './dates/spellings.ts';
 import type { Language } from '../languages.ts';
 import { foldVietnamese } from './languages/vietnamese.ts';
+import { toSimplified } from './languages/chinese.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'/.]*[\p{L}\p{N}/]|[\p{L}\p{N}]/gu;
 
+// What each language's text is folded to before it is read: Vietnamese without its marks (guests type
+// it both ways), Russian with "е" for "ё" (as often typed as not), Chinese in Simplified characters.
+const FOLDS: Partial<Record<Language, (text: string) => string>> = {
+  vi: foldVietnamese,
+  ru: (t) => t.replace(/ё/g, 'е').replace(/Ё/g, 'Е'),
+  zh: toSimplified,
+};
+
 /**
- * Builds the normaliser for a vocabulary; Vietnamese is also folded (its marks taken off), since
- * guests type it both ways and the vocabulary is folded when it is read.
+ * Builds the normaliser for a vocabulary; the language's text is folded first (FOLDS), and so is the
+ * vocabulary when it is read.
  */
 export function createNormaliser(vocabulary: Vocabulary, language: Language = 'en'): Normaliser {
-  // Russian is typed with "е" for "ё" as often as not.
-  const fold = language === 'vi' ? foldVietnamese : language === 'ru' ? (t: string) => t.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : (t: string) => t;
+  const fold = FOLDS[language] ?? ((t: string) => t);
   const spellings = new Map(Object.entries(vocabulary.spellings).map(([k, v]) => [fold(k.toLowerCase()), fold(v.toLowerCase())]));
   return (text) => {
     const written = fold(text.normalize('NFC'))

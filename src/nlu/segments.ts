@@ -2,6 +2,7 @@
 // whole and in parts, so the question in the middle of a long message is found, and two questions
 // get two answers. Which words join parts and start questions is the vocabulary's data.
 import type { Vocabulary } from './normalise.ts';
+import { phrasePattern } from './phrases.ts';
 
 /** One part of a message, and whether it is put as a question. */
 export interface Segment {
@@ -15,7 +16,7 @@ const MAX_SEGMENTS = 6;
 const MAX_HALVES = 3;
 
 /** Builds the splitter for a vocabulary; the text is expected normalised (lower case). */
-export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'question_starts'>) {
+export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'question_starts'> & { booking?: Pick<Vocabulary['booking'], 'question_ends' | 'question_inside'> }) {
   const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const starts = vocabulary.question_starts.map(escape).join('|');
   const joiners = [...vocabulary.joiners].sort((a, b) => b.length - a.length).map(escape).join('|');
@@ -27,7 +28,28 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
   // "and can I keep my shirt on?" after a question mark: the joiner belongs to no part.
   const leadingJoiner = joiners ? new RegExp(`^(?:${joiners})${end}[\\s,]*`, 'u') : undefined;
 
-  const isQuestion = (part: string) => /[?？]\s*$/.test(part) || (questionStart?.test(part) ?? false);
+  // Where a language marks a question at its end ("... không", "...吗", "...나요"), a comma after
+  // the mark ends the question: "co dau ko, lam mat bao lau" is two.
+  const ends = phrasePattern(vocabulary.booking?.question_ends ?? []);
+  const questionEnd = ends ? new RegExp(`\\S\\s+\\S*(?:${ends.source})$|\\p{Script=Han}(?:${ends.source})$`, 'iu') : undefined;
+  const commaAfterQuestion = ends ? new RegExp(`(?<=(?:${ends.source}))\\s*[,，、]\\s*`, 'giu') : undefined;
+  const splitAfterQuestions = (sentence: string): string[] => {
+    if (!commaAfterQuestion) return [sentence];
+    const parts: string[] = [];
+    let from = 0;
+    for (const m of sentence.matchAll(commaAfterQuestion)) {
+      const before = sentence.slice(from, m.index);
+      if (!questionEnd?.test(before.trim())) continue;
+      parts.push(before);
+      from = m.index + m[0].length;
+    }
+    return [...parts, sentence.slice(from)];
+  };
+
+  // "会不会疼": a question word inside the part, where the language is written without spaces.
+  const questionInside = phrasePattern(vocabulary.booking?.question_inside ?? []);
+  const isQuestion = (part: string) =>
+    /[?？]\s*$/.test(part) || (questionStart?.test(part) ?? false) || (questionEnd?.test(part) ?? false) || (questionInside?.test(part) ?? false);
 
   const anyJoiner = joiners ? new RegExp(`[,;]?\\s+(?:${joiners})\\s+`, 'gu') : undefined;
 
@@ -50,7 +72,9 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
       .split(/(?<=[!?。！？])\s*|(?<=[.;])\s+|\s*\n+\s*|\s+-\s+/)
       .map((s) => s.trim())
       .filter((s) => /[\p{L}\p{N}]/u.test(s));
-    const parts = sentences.flatMap((sentence) => (joinerBeforeQuestion ? sentence.split(joinerBeforeQuestion) : [sentence]));
+    const parts = sentences
+      .flatMap(splitAfterQuestions)
+      .flatMap((sentence) => (joinerBeforeQuestion ? sentence.split(joinerBeforeQuestion) : [sentence]));
     return parts
       .map((p) => (leadingJoiner ? p.trim().replace(leadingJoiner, '') : p.trim()))
       .filter((p) => /[\p{L}\p{N}]/u.test(p))

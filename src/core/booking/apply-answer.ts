@@ -30,6 +30,9 @@ export interface MessageSense {
   asideIsClear?: boolean;
 }
 
+// Fewer minutes than this are not read as a session length.
+const SHORTEST_LENGTH_READ = 10;
+
 // Only the start is read for booking details: a long message full of dates would cost every guest time.
 const READ_MAX = 300;
 
@@ -51,14 +54,17 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   if (whole) return whole;
   if (awaiting === 'confirm' && reader.isYes(text)) return { ...unchanged, confirm: true };
 
-  text = text.slice(0, READ_MAX);
+  const typed = text.slice(0, READ_MAX);
+  // A phone number's digits are no day, time or length ("+86 139 1234 5678").
+  text = reader.withoutContact(typed);
   const notes: string[] = [];
   if (reader.mentionsGroup(text)) notes.push(texts.one_guest_per_booking);
   const next: BookingDraft = { ...draft };
   let changed = false;
   const choice = awaiting === 'duration' ? reader.lengthChoice(text) : undefined;
   const minutes = choice ? (choice === 'longest' ? Math.max(...calendar.durations) : Math.min(...calendar.durations)) : reader.minutes(text, awaiting === 'duration');
-  if (minutes !== undefined) {
+  // A few minutes is no session length: "두 분" is two people, "2 phút" a wait.
+  if (minutes !== undefined && minutes >= SHORTEST_LENGTH_READ) {
     if (calendar.durations.includes(minutes)) {
       next.durationMinutes = minutes;
       changed = true;
@@ -66,7 +72,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
       notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(` ${ctx.content.messages.spa_facts.or} `) }));
     }
   }
-  const when = readWhen(ctx, draft, text, awaiting);
+  const when = readWhen(ctx, draft, reader.withoutLength(text), awaiting);
   if (when) {
     // A new day or time: the alternatives offered around an earlier one no longer apply.
     Object.assign(next, when, { near: undefined, offered: undefined });
@@ -89,12 +95,12 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   }
   // Said up front or at the summary ("... name Anna Lee, +84 905 111 222, no health issues"): not asked again.
   if (awaiting === 'any' || awaiting === 'confirm') {
-    const contact = reader.contact(text);
+    const contact = reader.contact(typed);
     if (contact && contact !== draft.contact) {
       next.contact = contact;
       changed = true;
     }
-    const name = reader.introducedName(text);
+    const name = reader.introducedName(typed);
     if (name && name !== draft.name) {
       next.name = name;
       changed = true;

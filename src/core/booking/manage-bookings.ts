@@ -58,6 +58,10 @@ export async function startManaging(
   }
   if (upcoming.length === 0) return listMyBookings(ctx, guest, memory);
   if (upcoming.length === 1) return chosen(ctx, guest, memory, action, upcoming[0]!, text);
+  // "Change my Saturday booking to Sunday 11am": the first day or time that fits one booking says
+  // which; what else the message names is the new time.
+  const named = text ? namedBooking(ctx, upcoming, text) : undefined;
+  if (named) return chosen(ctx, guest, memory, action, named.booking, named.rest);
   const list = upcoming.map((b) => ctx.text.line(b)).join('\n');
   const choices = upcoming.slice(0, 4).map((b) => ({ label: ctx.text.say(action === 'cancel' ? texts.labels.cancel_ref : texts.labels.move_ref, { ref: b.ref }), action: bookingAction({ kind: 'manage', action, ref: b.ref }) }));
   return { replies: [{ text: `${texts.pick_booking}\n${list}`, choices }], memory: { ...memory, manage: { action, awaiting: 'pick' } } };
@@ -100,6 +104,8 @@ export async function continueManagingWithText(
   if (stops && manage.action === 'move') return continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref ?? '' }).then((o) => o ?? 'unhandled');
   const ref = findBookingRef(text);
   if (ref) return startManaging(ctx, guest, memory, manage.action, text);
+  // A clear question of the guest's own ("what time do you open next Monday?") is answered, then the step asked again.
+  if (sense.asksAside && sense.asideIsClear) return 'unhandled';
   if (manage.awaiting === 'pick') {
     const fitting = bookingsFitting(ctx, await upcomingBookings(ctx, guest.key), text);
     if (fitting?.length === 1) return chosen(ctx, guest, memory, manage.action, fitting[0]!);
@@ -147,6 +153,22 @@ async function chosen(ctx: BookingContext, guest: BookingGuest, memory: BookingM
   };
 }
 
+/** The one booking a day or time in the message fits, and the message without it. */
+function namedBooking(ctx: BookingContext, upcoming: Booking[], text: string): { booking: Booking; rest: string } | undefined {
+  for (const mention of ctx.reader.timesNamed(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone })) {
+    const fitting = upcoming.filter((b) => fits(ctx, b, mention));
+    if (fitting.length === 1) return { booking: fitting[0]!, rest: text.slice(0, mention.index) + ' '.repeat(mention.text.length) + text.slice(mention.index + mention.text.length) };
+  }
+  return undefined;
+}
+
+/** Whether a booking is on the day and at the time a mention names (either may be left out). */
+function fits(ctx: BookingContext, booking: Booking, when: DateTimeMention): boolean {
+  const zone = ctx.calendar.timeZone;
+  const clock = (instant: Date) => format(new TZDate(instant, zone), 'HH:mm');
+  return (!when.date || dayKey(when.start, zone) === booking.day) && (!when.time || clock(new Date(booking.start)) === clock(when.start));
+}
+
 /**
  * The bookings, of those listed to the guest, that fit what they said: its place in the list ("the
  * second one", "the last one") or its day or time ("the sunday one", "the 5pm one"). Undefined when
@@ -154,11 +176,7 @@ async function chosen(ctx: BookingContext, guest: BookingGuest, memory: BookingM
  */
 function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): Booking[] | undefined {
   const when = ctx.reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
-  if (when) {
-    const zone = ctx.calendar.timeZone;
-    const clock = (instant: Date) => format(new TZDate(instant, zone), 'HH:mm');
-    return listed.filter((b) => (!when.date || dayKey(when.start, zone) === b.day) && (!when.time || clock(new Date(b.start)) === clock(when.start)));
-  }
+  if (when) return listed.filter((b) => fits(ctx, b, when));
   const ordinal = ctx.reader.ordinal(text);
   if (ordinal === undefined) return undefined;
   const booking = listed.at(ordinal);

@@ -1,5 +1,5 @@
 import type { Interpretation } from '../../nlu/index.ts';
-import type { MessageSense } from './apply-answer.ts';
+import type { Awaiting, MessageSense } from './apply-answer.ts';
 
 /** The guest's booking intents: starting, checking what is free, their own bookings, cancelling, moving. */
 export const BOOKING_INTENTS = new Set(['booking.start', 'booking.availability', 'booking.mine', 'booking.cancel', 'booking.reschedule']);
@@ -9,11 +9,34 @@ const NOT_AN_ASIDE = new Set(['greeting', 'thanks', 'goodbye', 'out_of_scope', '
 const ASIDE_MIN_SCORE = 0.4;
 // This sure, the question goes first even where the message also answers the step ("will firm hurt a lot?").
 const CLEAR_ASIDE_SCORE = 0.8;
+// A question about something other than the step goes first from this sure on, even where it names
+// one of the step's answers in passing ("how much are the 30 and the 60?", "are you open on Sunday?").
+const CLEAR_OTHER_ASIDE_SCORE = 0.5;
+// The questions about a step's own answers: asked with an answer in them ("can it be firm?", "could I
+// have Mai?"), they are more likely the answer put as a question.
+const ABOUT_THE_STEP: Partial<Record<Awaiting, ReadonlySet<string>>> = {
+  duration: new Set(['faq.duration', 'q.choose_length', 'q.longest', 'q.shortest', 'q.short_on_time']),
+  therapist: new Set(['q.therapist_gender']),
+  pressure: new Set(['faq.pain', 'q.firmer_pressure', 'q.softer_pressure', 'q.speak_up', 'q.tense_muscles']),
+  health: new Set(['health']),
+};
 
-/** What a message means for a booking waiting for an answer: a stop, or a question of the guest's own. */
-export function senseOfMessage(meaning: Interpretation, isQuestion: boolean): MessageSense {
+/**
+ * What a message means for a booking waiting for an answer at `awaiting`: a stop, or a question of
+ * the guest's own (clear when it goes before any answer the message holds).
+ */
+export function senseOfMessage(meaning: Interpretation, text: string, isQuestion: boolean, awaiting?: Awaiting): MessageSense {
   if (meaning.kind !== 'intent') return {};
   if (meaning.intent === 'stop') return { stops: true };
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && isQuestion;
-  return aside ? { asksAside: true, asideIsClear: meaning.score >= CLEAR_ASIDE_SCORE } : {};
+  if (!aside) return {};
+  // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
+  const aboutTheStep = (awaiting !== undefined && ABOUT_THE_STEP[awaiting]?.has(meaning.intent) === true) || isShort(text);
+  return { asksAside: true, asideIsClear: meaning.score >= (aboutTheStep ? CLEAR_ASIDE_SCORE : CLEAR_OTHER_ASIDE_SCORE) };
+}
+
+// Three words or fewer, or six characters or fewer where words are written without spaces (Chinese).
+function isShort(text: string): boolean {
+  const trimmed = text.trim();
+  return /\p{Script=Han}/u.test(trimmed) ? trimmed.replace(/[\s\p{P}]/gu, '').length <= 6 : trimmed.split(/\s+/).length <= 3;
 }

@@ -125,7 +125,9 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
       const tests = asked ? (wordCount(said) <= 3 ? [...named, ...namedAsAnswer] : namedAsAnswer) : namedWith;
       const id = tests.find(([, test]) => test(said))?.[0];
       if (id) return id;
-      return asked && anyTherapist(said) ? 'any' : undefined;
+      // Outside the question, with the word for a therapist: "any therapist is ok" (but "any female therapist?" names a gender).
+      const anyOne = anyTherapist(said) && (asked || (therapistWord(said) && !genders.some(([, test]) => test(said))));
+      return anyOne ? 'any' : undefined;
     },
   };
 }

@@ -5,6 +5,7 @@ import { findDuration } from '../durations.ts';
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phraseTest } from './booking-words.ts';
 import { phrasePattern } from '../phrases.ts';
+import { foldVietnamese } from '../languages/index.ts';
 
 // The answers a guest types in full: a name, a phone number or email, a length, and whether what
 // they typed is a question of their own rather than an answer.
@@ -30,7 +31,16 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const endsPattern = phrasePattern(words.question_ends);
   // Something must come before the mark: "không" or "吗" alone is an answer, not a question.
   const questionAtEnd = endsPattern ? new RegExp(`[\\p{L}\\p{N}].*(?:${endsPattern.source})[\\s?？!！.。~…]*$`, 'iu') : undefined;
+  // "要提前多久到啊": a question word inside the message, where the language has no spaces to start one.
+  const questionInside = phrasePattern(words.question_inside);
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
+  const nameAfterIntro = createIntroducedName(words, language);
+  // "..., Olga Smirnova, +7 916 245 33 81": two or three capitalised words just before the contact.
+  const nameBeforeContact = (text: string): string | undefined => {
+    const contact = contactIn(text);
+    if (!contact) return undefined;
+    return NAME_BEFORE_CONTACT.exec(text.slice(0, text.indexOf(contact.text)))?.[1];
+  };
   const healthy = phraseTest(words.healthy);
   // Whole-message answers to the length question, said without a number: compared once the
   // words any answer may carry ("ok", "the", "one", "please") are set aside.
@@ -66,7 +76,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     isQuestion(text: string): boolean {
       if (/[?？]\s*$/.test(text)) return true;
       const said = normalise(text);
-      return (questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false);
+      return (questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false);
     },
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
     minutes(text: string, asked: boolean): number | undefined {
@@ -87,7 +97,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     },
     /** A name the guest gives for themselves in a longer message ("my name is Lan", "name Anna Lee"). */
     introducedName(text: string): string | undefined {
-      const named = findName(text) ?? NAME_LABEL.exec(text)?.[1] ?? NAME_CHANGE.exec(text.trim())?.[1];
+      const named = findName(text) ?? NAME_LABEL.exec(text)?.[1] ?? NAME_CHANGE.exec(text.trim())?.[1] ?? nameAfterIntro(text) ?? nameBeforeContact(text);
       return named ? capitalised(cleanName(named)) || undefined : undefined;
     },
     /**
@@ -106,6 +116,21 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     contact(text: string): string | undefined {
       return contactIn(text)?.contact;
     },
+    /** The message without the session length it names, so "三点 一个小时" is three o'clock, not 3:01. */
+    withoutLength(text: string): string {
+      const respelt = respell(text);
+      const length = findDuration(respelt.text, language);
+      // Only what a session lasts: "9h" or "3 giờ" are more likely clock times than lengths.
+      if (!length || length.minutes < SHORTEST_LENGTH || length.minutes > LONGEST_LENGTH) return text;
+      const from = respelt.original(length.index);
+      const to = respelt.original(length.index + length.text.length);
+      return `${text.slice(0, from)} ${text.slice(to)}`.trim();
+    },
+    /** The message without its phone number or email, so their digits are never read as a day, a time or a length. */
+    withoutContact(text: string): string {
+      const contact = contactIn(text);
+      return contact ? text.replace(contact.text, ' ') : text;
+    },
     /**
      * The name for a booking in a message answering the name question; undefined when the message
      * holds no name ("yes", "no", "ok"). `useNameLabel` is the "Use {name}" button's label, typed out.
@@ -116,7 +141,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const labelled = labelPattern(useNameLabel).exec(rest.trim())?.[1];
       // In a longer answer ("put it under my husband's name, Tran Van Minh") the name is its capitalised words at the end.
       const trailing = rest.trim().split(/\s+/).length > NAME_WORDS_MAX ? TRAILING_NAME.exec(rest.trim())?.[1] : undefined;
-      const name = cleanName(labelled ?? findName(rest) ?? trailing ?? capitalised(rest.replace(NAME_INTRO, '').replace(NAME_OUTRO, '')));
+      const name = cleanName(labelled ?? findName(rest) ?? nameAfterIntro(rest) ?? trailing ?? capitalised(rest.replace(NAME_INTRO, '').replace(NAME_OUTRO, '')));
       if (!name || refusals(normalise(name)) && name.split(' ').length === 1) return undefined;
       return { name, ...(contact ? { contact: contact.contact } : {}) };
     },
@@ -125,10 +150,64 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
 
 export type TypedAnswers = ReturnType<typeof createTypedAnswers>;
 
+// A name after its introduction: a run of Chinese characters (two to four), one Korean word, or up to
+// three words in letters, capitalised ones together ("Olga Smirnova"), else one ("olga").
+const HAN_NAME = /^\p{Script=Han}{2,4}/u;
+const HANGUL_WORD = /^\p{Script=Hangul}+/u;
+const LETTER_WORDS = /^[\p{L}\p{M}'-]+(?:\s+[\p{L}\p{M}'-]+){0,2}/u;
+
+/**
+ * Reads the name after one of the language's introductions ("меня зовут Ольга", "我叫陈静",
+ * "이름은 김민지입니다", "tên là Lan"), in a message that says more than the name.
+ */
+function createIntroducedName(words: BookingVocabulary, language: Language): (text: string) => string | undefined {
+  // Vietnamese is matched without its marks, as guests type it either way; the name keeps them.
+  const fold = language === 'vi' ? foldVietnamese : (t: string) => t;
+  const intro = phrasePattern(words.name_intros.map(fold));
+  const ending = phrasePattern(words.name_endings);
+  if (!intro) return () => undefined;
+  const atStart = new RegExp(`^(?:${intro.source})`, 'iu');
+  const trimEnding = (word: string) => {
+    const found = ending ? new RegExp(`(?:${ending.source})$`, 'iu').exec(word) : null;
+    return found && found.index > 0 ? word.slice(0, found.index) : word;
+  };
+  return (text) => {
+    const found = intro.exec(fold(text.normalize('NFC')));
+    if (!found) return undefined;
+    let rest = text.normalize('NFC').slice(found.index + found[0].length).replace(/^[\s:：,，=-]+/u, '');
+    // One introduction after another ("예약자 이름은 …"): the name follows the last.
+    for (let next = atStart.exec(fold(rest)); next; next = atStart.exec(fold(rest))) rest = rest.slice(next[0].length).replace(/^[\s:：,，=-]+/u, '');
+    const han = HAN_NAME.exec(rest)?.[0];
+    if (han) return han;
+    const hangul = HANGUL_WORD.exec(rest)?.[0];
+    if (hangul) {
+      const name = trimEnding(hangul);
+      return name.length >= 2 && name.length <= 4 ? name : undefined;
+    }
+    const letters = LETTER_WORDS.exec(rest)?.[0].split(/\s+/);
+    if (!letters) return undefined;
+    const capital = (w: string) => /^\p{Lu}/u.test(w);
+    if (!capital(letters[0]!)) return letters[0];
+    const run = [letters[0]!];
+    for (const w of letters.slice(1)) {
+      if (!capital(w)) break;
+      run.push(w);
+    }
+    return run.join(' ');
+  };
+}
+
 // "name Anna Lee", "name: Anna Lee" in a message that gives everything at once: capitalised words.
-const NAME_LABEL = /\bname\s*[:=-]?\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3})/u;
+const NAME_LABEL = /\b[Nn]ame\s*[:=-]?\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3})/u;
 // "change the name to linh tran", "put it under Minh instead": the rest of the message, whatever its case.
 const NAME_CHANGE = /\b(?:change|put|make|switch)\s+(?:it\s+|the\s+|my\s+)?(?:name\s+)?(?:to|as|under|into)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+){0,3}?)(?:\s+(?:instead|please|pls|thanks))?\s*[.!]*$/iu;
+
+// Two or three capitalised words ending what comes before a contact, after the start or a punctuation mark.
+const NAME_BEFORE_CONTACT = /(?:^|[,.;:!?]\s*)(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){1,2})[\s,:-]*(?:\p{Ll}+[\s:]*)?$/u;
+
+// The lengths taken out of a message before its day and time are read.
+const SHORTEST_LENGTH = 15;
+const LONGEST_LENGTH = 120;
 
 // Names run to four words or so ("Nguyen Thi Minh Anh").
 const NAME_WORDS_MAX = 4;

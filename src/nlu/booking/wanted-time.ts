@@ -91,6 +91,11 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
       return best ?? (blanked === text ? all : findDateTimes(text, ref))[0];
     },
+    /** Every date or time a message names, in the order written ("my Saturday booking to Sunday at 11": both). */
+    timesNamed(text: string, ref: DateReference): DateTimeMention[] {
+      const found = language === 'en' ? findDateTimes(text.replace(GREETING, (g) => ' '.repeat(g.length)), ref) : findDateTimes(text, ref, language);
+      return found.filter((m) => !(language === 'en' ? NOW.test(m.text.trim()) : saysNow(m.text, language))).sort((a, b) => a.index - b.index);
+    },
     /** An hour alone, once the day is known ("is 4 ok?", "3.30", "3시", "3 giờ"): as typed, or in 24 hours where a part of the day says so ("오후 3시"). */
     bareHour(text: string): { hour: number; minute: number } | undefined {
       if (language !== 'en') {

@@ -4,6 +4,9 @@
 const CANONICAL: Record<string, readonly string[]> = {
   tomorrow: ['tomorow', 'tommorow', 'tommorrow', 'tomorrw', 'tomoro', 'tomorro', 'tomrrow', 'tomrow', 'tmorrow', 'tomorroe', 'tmrw', 'tmr', 'tmrrw', '2morrow', '2moro', '2mrw'],
   today: ['tdy', '2day', 'todat', 'toady'],
+  tonight: ['tonite', '2nite', '2night', 'tonigh'],
+  // Australian "arvo".
+  afternoon: ['arvo', 'afternon', 'aftenoon', 'afernoon'],
   monday: ['mondy', 'monady', 'mnday'],
   tuesday: ['tuseday', 'tusday', 'teusday', 'tuesdy', 'tueday'],
   wednesday: ['wensday', 'wendsday', 'wednsday', 'wedensday', 'wednessday', 'wedesday', 'wedsday'],

@@ -28,6 +28,8 @@ export const clockTimeParser: RuleParser = {
     new RegExp(
       String.raw`(?<![\w:.])(?:(?<pre>at|around|about|by|before|after|until|till|til|since|later\s+than|earlier\s+than|sooner\s+than)\s+)?` +
         String.raw`(?:(?<rel>quarter|half|\d{1,2})(?<mins>\s*(?:minutes?|mins?))?\s+(?<dir>past|after|to|of)\s+(?<rh>\d{1,2})` +
+        // "half 4": half past four, as it is said in Britain.
+        String.raw`|half\s+(?<hh>\d{1,2})(?!\s*(?:hours?|hrs?|h|mins?|minutes?)\b)` +
         String.raw`|(?<ch>\d{1,2})(?<sep>[:.]|\s)(?<cm>[0-5]\d)|(?<bh>\d{1,2}))` +
         String.raw`(?:${MERIDIEM}|(?<oclock>\s*o['’]?\s?clock\b))?${PERIOD}?(?![\w:])`,
       'i',
@@ -38,6 +40,10 @@ export const clockTimeParser: RuleParser = {
     const meridiem = meridiemOf(g.mer);
     const period = periodOf(g.period);
     const qualified = Boolean(meridiem || period || g.oclock);
+    if (g.hh !== undefined) {
+      if (Number(g.hh) > 23) return null;
+      return clockComponents(context, Number(g.hh), 30, { meridiem, period }, namesToday(g));
+    }
     if (g.rel !== undefined && g.dir !== undefined && g.rh !== undefined) {
       const before = context.text.slice(0, match.index);
       const dir = g.dir.toLowerCase();

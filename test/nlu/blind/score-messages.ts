@@ -68,10 +68,12 @@ export interface ScoredMessage {
 
 // Not understanding gibberish or chatter is as right as saying what the bot is for.
 const FAIR_FOR_OUT_OF_SCOPE = new Set(['out_of_scope', 'fallback']);
+// Giving up mid-booking is a stop, and the bot reports it as the booking stopped (sets name either).
+const STOPS = new Set(['stop', 'booking.stop']);
 
 /** Whether the answers fit what the message needed: every id asked for, the first one among them. */
 export function isRight(message: BlindMessage, answered: string[]): boolean {
-  const fits = (id: string, wanted: string) => id === wanted || (wanted === 'out_of_scope' && FAIR_FOR_OUT_OF_SCOPE.has(id));
+  const fits = (id: string, wanted: string) => id === wanted || (wanted === 'out_of_scope' && FAIR_FOR_OUT_OF_SCOPE.has(id)) || (STOPS.has(wanted) && STOPS.has(id));
   const acceptable = [...message.answer, ...message.also_ok];
   const first = answered[0];
   if (first === undefined || !acceptable.some((w) => fits(first, w))) return false;

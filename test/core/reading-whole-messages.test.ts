@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BookingStore } from '../../src/booking/index.ts';
+import type { Concierge } from '../../src/core/index.ts';
+import { createMemoryBookingStore } from '../../src/store/index.ts';
+import { createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
+
+// What guests notice when they say a lot in one message, in any of the five languages: everything
+// said up front is taken (a name after "меня зовут" or "我叫", "any therapist", a length beside a
+// time), a phone number's digits are not read as a time, Traditional Chinese is read, a question
+// asked mid-booking is answered even when it names one of the step's answers, and "my Saturday
+// booking" says which booking to move.
+
+// 03:00 UTC is 10:00 on Friday 27 November 2026 in Da Nang; the spa (sample hours) opens 09:00–21:00.
+const FRIDAY_10AM = new Date('2026-11-27T03:00:00Z');
+let bookings: BookingStore;
+let concierge: Concierge;
+
+beforeEach(async () => {
+  bookings = createMemoryBookingStore({ now: () => FRIDAY_10AM.getTime() });
+  concierge = await createTestConcierge({ bookings, now: () => FRIDAY_10AM });
+});
+
+const guest = (id: string) => fakeGuest(concierge, { id, channel: 'web' });
+
+/** Books a session through the conversation, as the guest would have earlier. */
+async function bookAs(g: ReturnType<typeof guest>, request: string): Promise<void> {
+  await g.say(request);
+  for (const text of ['no preference', 'medium', 'no', 'Lan Pham', '0905 111 222']) await g.say(text);
+  expect(textOf(await g.say('yes'))).toMatch(/LS-/);
+}
+
+describe('a long first message', () => {
+  it('takes the name after "меня зовут" and the phone, and asks neither again', async () => {
+    const g = guest('ru-name');
+    await g.say('здравствуйте, запишите меня на завтра в 14:00 на час, давление лёгкое, меня зовут Анна Петрова, +7 921 555 44 33');
+    await g.say('любой');
+    const summary = textOf(await g.say('нет'));
+    expect(summary).toMatch(/Имя: Анна Петрова/);
+    expect(summary).toMatch(/\+79215554433/);
+  });
+
+  it('takes a Chinese name after 我叫, a time beside a length, and a phone whose digits are no time', async () => {
+    const g = guest('zh-name');
+    // Ten o'clock on Sunday 29 November, not 10:01 or a time made of the phone number.
+    expect(textOf(await g.say('你好 想约后天上午十点 半个小时 力度轻一点 我叫王芳 手机+86 136 5555 7777'))).toMatch(/11月29日 星期日 10:00/);
+    await g.say('不指定');
+    const summary = textOf(await g.say('没有'));
+    expect(summary).toMatch(/王芳/);
+    expect(summary).toMatch(/\+8613655557777/);
+  });
+
+  it('takes a Korean name with its ending written on ("이서연이에요")', async () => {
+    const g = guest('ko-name');
+    await g.say('내일 오전 11시 30분 예약할게요 60분이요');
+    for (const text of ['상관없어요', '보통', '없어요']) await g.say(text);
+    const reply = textOf(await g.say('예약자 이름은 이서연이에요 번호는 +82 10 9876 5432'));
+    expect(reply).toMatch(/이서연/);
+    expect(reply).not.toMatch(/이서연이에요/);
+  });
+
+  it('takes "any therapist is fine" said up front, and asks for no therapist', async () => {
+    const g = guest('any-therapist');
+    const reply = textOf(await g.say('could i get an hour on sunday at 11, any therapist is fine'));
+    expect(reply).toMatch(/What pressure do you prefer/);
+  });
+
+  it('reads Traditional Chinese as Simplified', async () => {
+    const g = guest('zh-hant');
+    const reply = textOf(await g.say('我想預約明天晚上七點 一個小時'));
+    expect(reply).toMatch(/19:00/);
+  });
+});
+
+describe('times said the way guests say them', () => {
+  it('reads "half 5" as half past five and "this arvo" as this afternoon', async () => {
+    const g = guest('half');
+    await g.say('book me tomorrow for 30 min');
+    expect(textOf(await g.say('half 5'))).toMatch(/Saturday 28 November at 17:30 is free/);
+    const h = guest('arvo');
+    expect(textOf(await h.say('an hour this arvo?'))).toMatch(/What time on Friday 27 November/);
+  });
+
+  it('does not read "두 분" (two people) as a two-minute session', async () => {
+    const g = guest('ko-two');
+    await g.say('내일 오후 3시에 예약하고 싶어요 30분');
+    const reply = textOf(await g.say('두 분 다 영어 하세요?'));
+    expect(reply).not.toMatch(/30 또는 60분/);
+    expect(reply).toMatch(/테라피스트/);
+  });
+});
+
+describe('a question mid-booking that names an answer', () => {
+  it('answers "are you open on Sunday?" at the day question, then asks the day again', async () => {
+    const g = guest('open-sunday');
+    await g.say('i would like to book a massage, 60 minutes');
+    const reply = textOf(await g.say('are you guys even open on sundays?'));
+    expect(reply).toMatch(/09:00/);
+    expect(reply).toMatch(/Which day would you like to come/);
+  });
+
+  it('answers a price question that names both lengths, then asks the length again', async () => {
+    const g = guest('price-both');
+    await g.say('can i book for monday');
+    const reply = textOf(await g.say('what do the 30 min and the 60 min cost?'));
+    expect(reply).toMatch(/VND/);
+    expect(reply).toMatch(/how long would you like your session/i);
+  });
+
+  it('still takes a short answer put as a question ("how about 11?")', async () => {
+    const g = guest('short-question');
+    await g.say('tomorrow at 3pm, an hour please');
+    expect(textOf(await g.say('how about 11?'))).toMatch(/Saturday 28 November at 11:00 is free/);
+  });
+});
+
+describe('which booking to change', () => {
+  it('moves "my Sunday booking" to the new time said in the same message, without asking which', async () => {
+    const g = guest('two-bookings');
+    await bookAs(g, 'sunday at 11am for 60 minutes');
+    await bookAs(g, 'tuesday at 3pm for 30 minutes');
+    const reply = textOf(await g.say('can you move my sunday booking to monday at 4pm'));
+    expect(reply).not.toMatch(/Which booking do you mean/);
+    expect(reply).toMatch(/Sunday 29 November at 11:00/);
+    expect(reply).toMatch(/Monday 30 November at 16:00/);
+  });
+
+  it('answers a question asked while a move waits for the new time, then asks for it again', async () => {
+    const g = guest('move-aside');
+    await bookAs(g, 'sunday at 11am for 60 minutes');
+    expect(textOf(await g.say('i need to move my booking'))).toMatch(/When would you like to move LS-\w{4} to/);
+    const reply = textOf(await g.say('what time do you close on monday?'));
+    expect(reply).toMatch(/21:00/);
+    expect(reply).toMatch(/When would you like to move LS-\w{4} to/);
+  });
+});
