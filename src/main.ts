@@ -7,6 +7,7 @@ import type { BookingStore } from './booking/index.ts';
 import type { createCalendarFiles, MessageScheduler } from './reminders/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { fillTemplate, loadContentSet, type Content } from './content/index.ts';
+import { keepParsedYamlIn, saveParsedYaml } from './parsed-yaml.ts';
 import {
   ConciergeError,
   ConfigError,
@@ -122,12 +123,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
   const chatInTerminal = process.argv.includes('--chat');
 
+  // Parsed content and phrasings are kept beside the models: a start reads them as JSON.
+  keepParsedYamlIn(config.MODEL_CACHE_DIR);
   if (process.argv.includes('--prepare')) {
     // At build time: train the intent model once and keep it, so starts only load it.
     // Every language's model, so that no guest's first message waits for training.
     const understandings = await loadUnderstandings(config.INTENTS_DIR, { modelCacheDir: config.MODEL_CACHE_DIR, preload: LANGUAGES });
     const sources = await Promise.all(LANGUAGES.map(async (language) => (await understandings.of(language)).modelSource));
     if (sources.includes('trained-not-kept')) throw new ConfigError(`Cannot write the intent models to MODEL_CACHE_DIR (${config.MODEL_CACHE_DIR}).`);
+    await loadContentSet(config.CONTENT_DIR);
+    saveParsedYaml({ onlyRead: true });
     process.stdout.write(`Intent models (${LANGUAGES.join(', ')}) ${sources.every((s) => s === 'cache') ? 'already prepared' : 'trained and kept'} in ${config.MODEL_CACHE_DIR}\n`);
     return;
   }
@@ -138,6 +143,7 @@ async function main(): Promise<void> {
   ]);
   const content = contents[DEFAULT_LANGUAGE];
   const understanding = await understandings.of(DEFAULT_LANGUAGE);
+  saveParsedYaml();
   logger.info({ model: understanding.modelSource }, 'intent model ready');
   // The terminal chat has no /metrics: only the counters, none of the process's own gauges.
   const metrics = createMetrics({ intents: understanding.intents, collectDefaults: !chatInTerminal });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../parsed-yaml.ts';
 import type { z } from 'zod';
 import { ContentError } from '../errors.ts';
 import {
@@ -118,7 +118,7 @@ async function readData(path: string): Promise<unknown> {
     throw new ContentError(path, ['cannot be read: ' + (error as Error).message], { cause: error });
   }
   try {
-    return parse(text);
+    return parseYaml(text);
   } catch (error) {
     throw new ContentError(path, [`is not valid YAML: ${(error as Error).message}`], { cause: error });
   }

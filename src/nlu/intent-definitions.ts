@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../parsed-yaml.ts';
 import { z } from 'zod';
 import { ContentError } from '../errors.ts';
 import { EMPTY_VOCABULARY, type Vocabulary } from './normalise.ts';
@@ -31,7 +31,7 @@ export async function loadIntentDefinitions(dir: string): Promise<IntentDefiniti
     const path = join(dir, file);
     let data: unknown;
     try {
-      data = parse(await readFile(path, 'utf8'));
+      data = parseYaml(await readFile(path, 'utf8'));
     } catch (error) {
       throw new ContentError(path, [`is not valid YAML: ${(error as Error).message}`], { cause: error });
     }
@@ -117,7 +117,7 @@ export async function loadVocabulary(dir: string, language = 'en'): Promise<Voca
   }
   let data: unknown;
   try {
-    data = parse(text);
+    data = parseYaml(text);
   } catch (error) {
     throw new ContentError(path, [`is not valid YAML: ${(error as Error).message}`], { cause: error });
   }

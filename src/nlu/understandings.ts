@@ -3,7 +3,7 @@
 // languages cost the start-up and the memory of the ones in use.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../parsed-yaml.ts';
 import { z } from 'zod';
 import { ContentError } from '../errors.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../languages.ts';
@@ -129,7 +129,7 @@ function checkSameIntents(dir: string, language: Language, english: IntentDefini
 async function readLanguageNames(path: string): Promise<Record<Language, string[]>> {
   let data: unknown;
   try {
-    data = parse(await readFile(path, 'utf8'));
+    data = parseYaml(await readFile(path, 'utf8'));
   } catch (error) {
     throw new ContentError(path, [`cannot be read: ${(error as Error).message}`], { cause: error });
   }

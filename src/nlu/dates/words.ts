@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parseYaml } from '../../parsed-yaml.ts';
 import { z } from 'zod';
 import { ContentError } from '../../errors.ts';
 import type { Language } from '../../languages.ts';
@@ -76,7 +76,7 @@ export function readDateWords(language: WordedLanguage, folder = datesFolder()):
   const path = join(folder, `${language}.yaml`);
   let data: unknown;
   try {
-    data = parse(readFileSync(path, 'utf8'));
+    data = parseYaml(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ContentError(path, [`cannot be read as YAML: ${(error as Error).message}`], { cause: error });
   }
