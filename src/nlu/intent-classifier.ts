@@ -91,7 +91,11 @@ interface TrainedDomain {
   settings: Record<string, unknown>;
   prepare(utterance: string, settings: object): Promise<Record<string, number>>;
   textToFeatures(input: { tokens: Record<string, number>; settings: object }): { tokens: Record<string, number> };
-  neuralNetwork?: { run(features: Record<string, number>): Record<string, number> | undefined };
+  neuralNetwork?: {
+    run(features: Record<string, number>): Record<string, number> | undefined;
+    /** One per intent: its weights, and the last changes to them (used only while training). */
+    perceptrons?: Array<{ changes?: Float32Array | undefined }>;
+  };
   /** The words (stems) of each intent's phrasings. */
   intentFeatures?: Record<string, Record<string, number>>;
   /** Corrects each token the model does not know to the nearest one it does, within a distance. */
@@ -180,6 +184,8 @@ function classifierFrom(nlp: Nlp, definitions: IntentDefinition[], options: Clas
     .domainManagers[locale]?.domains.master_domain;
   if (!domain?.neuralNetwork || !domain.intentFeatures) throw new Error(`NLP.js has no trained domain for "${locale}"`);
   const network = domain.neuralNetwork;
+  // A trained model learns no more: what training kept beside each weight (as many floats again) goes.
+  for (const perceptron of network.perceptrons ?? []) perceptron.changes = undefined;
   const spellCheck = spellChecks(options) ? domain.spellCheck : undefined;
   if (spellChecks(options) && !spellCheck) throw new Error('NLP.js has no spelling check');
   const wordsOfIntent = domain.intentFeatures;

@@ -37,6 +37,8 @@ export interface UnderstandingsOptions {
 // few Korean or Chinese characters ("로 해주세요", "请用").
 const LANGUAGE_REQUEST_MAX_OTHER_WORDS = 2;
 const LANGUAGE_REQUEST_MAX_OTHER_CHARACTERS = 5;
+// The longest a request for a language can be: its name ("ngôn ngữ tiếng Việt") and a few words more.
+const LANGUAGE_REQUEST_MAX_LENGTH = 60;
 const languageNamesSchema = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(z.string().trim().min(1).toLowerCase()).min(1)])) as Record<Language, z.ZodArray<z.ZodString>>);
 
 /** The phrasings of a language: intents/*.yaml for English, intents/<language>/*.yaml for the others. */
@@ -86,6 +88,8 @@ export async function loadUnderstandings(dir: string, options: UnderstandingsOpt
     loaded: () => [...made.keys()],
     detect,
     askedLanguage(text) {
+      // A request is short: a longer message is no request, whatever it names (and costs no pattern).
+      if (text.length > LANGUAGE_REQUEST_MAX_LENGTH) return undefined;
       const said = foldVietnamese(text.toLowerCase());
       for (const [language, pattern] of asked) {
         const found = pattern.exec(said);

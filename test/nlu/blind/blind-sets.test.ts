@@ -12,14 +12,21 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // figures measured, so a change that costs guests understanding fails here.
 // Set C (English) and the sets in Vietnamese, Korean, Chinese and Russian were first scored on
 // 2026-12-06 (docs/benchmarks.md); the other languages' sets were then looked at, so none is blind now.
+// Set D (English) and a second set in each other language (VI2, KO2, ZH2, RU2) were written and first
+// scored after that, then looked at for causes: the next measurement needs new sets again.
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number }> = [
   { name: 'A', language: 'en', messagesFloor: 0.93, conversationsFloor: 20 },
   { name: 'B', language: 'en', messagesFloor: 0.925, conversationsFloor: 19 },
-  { name: 'C', language: 'en', messagesFloor: 0.83, conversationsFloor: 15 },
-  { name: 'VI', language: 'vi', messagesFloor: 0.9, conversationsFloor: 4 },
-  { name: 'KO', language: 'ko', messagesFloor: 0.88, conversationsFloor: 2 },
-  { name: 'ZH', language: 'zh', messagesFloor: 0.88, conversationsFloor: 4 },
-  { name: 'RU', language: 'ru', messagesFloor: 0.93, conversationsFloor: 4 },
+  { name: 'C', language: 'en', messagesFloor: 0.835, conversationsFloor: 15 },
+  { name: 'D', language: 'en', messagesFloor: 0.845, conversationsFloor: 13 },
+  { name: 'VI', language: 'vi', messagesFloor: 0.925, conversationsFloor: 4 },
+  { name: 'VI2', language: 'vi', messagesFloor: 0.79, conversationsFloor: 3 },
+  { name: 'KO', language: 'ko', messagesFloor: 0.89, conversationsFloor: 2 },
+  { name: 'KO2', language: 'ko', messagesFloor: 0.815, conversationsFloor: 2 },
+  { name: 'ZH', language: 'zh', messagesFloor: 0.895, conversationsFloor: 5 },
+  { name: 'ZH2', language: 'zh', messagesFloor: 0.79, conversationsFloor: 2 },
+  { name: 'RU', language: 'ru', messagesFloor: 0.945, conversationsFloor: 5 },
+  { name: 'RU2', language: 'ru', messagesFloor: 0.82, conversationsFloor: 2 },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
