@@ -173,7 +173,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         const sureAs = (intent: string): IntentGuess => ({ intent, score: Math.max(guess.score, options.threshold) });
         // Not put as a question, the words of a change or a cancellation decide over a guess short of clear
         // ("need to change one of my bookings"); a question ("is there a fee if I cancel my booking?") stays one.
-        const manage = !isBooking(guess.intent) && (unclear || (statement && guess.score < CLEAR_GUESS_SCORE)) ? manageRequest(text) : undefined;
+        const manage = !isBooking(guess.intent) && (unclear || statement) ? manageRequest(text) : undefined;
         if (manage) return sureAs(manage);
         const request = bookingRequest(text, namesTime);
         // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.

@@ -124,6 +124,16 @@ describe('which booking to change', () => {
     expect(reply).toMatch(/Monday 30 November at 16:00/);
   });
 
+  it('takes "need to cancel one of my sessions" as cancelling, whatever else its words suggest', async () => {
+    const g = guest('cancel-statement');
+    await bookAs(g, 'sunday at 11am for 60 minutes');
+    await bookAs(g, 'tuesday at 3pm for 30 minutes');
+    // The classifier alone reads this as a question about regular sessions (its words "one of my"), sure of it.
+    const reply = textOf(await g.say('need to cancel one of my sessions'));
+    expect(reply).toMatch(/Which booking do you mean/);
+    expect(g.choices.filter((c) => c.startsWith('Cancel'))).toHaveLength(2);
+  });
+
   it('answers a question asked while a move waits for the new time, then asks for it again', async () => {
     const g = guest('move-aside');
     await bookAs(g, 'sunday at 11am for 60 minutes');

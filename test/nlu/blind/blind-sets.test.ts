@@ -18,7 +18,7 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'A', language: 'en', messagesFloor: 0.93, conversationsFloor: 20 },
   { name: 'B', language: 'en', messagesFloor: 0.925, conversationsFloor: 19 },
   { name: 'C', language: 'en', messagesFloor: 0.835, conversationsFloor: 15 },
-  { name: 'D', language: 'en', messagesFloor: 0.845, conversationsFloor: 13 },
+  { name: 'D', language: 'en', messagesFloor: 0.85, conversationsFloor: 14 },
   { name: 'VI', language: 'vi', messagesFloor: 0.925, conversationsFloor: 4 },
   { name: 'VI2', language: 'vi', messagesFloor: 0.79, conversationsFloor: 3 },
   { name: 'KO', language: 'ko', messagesFloor: 0.89, conversationsFloor: 2 },
@@ -26,7 +26,7 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'ZH', language: 'zh', messagesFloor: 0.895, conversationsFloor: 5 },
   { name: 'ZH2', language: 'zh', messagesFloor: 0.79, conversationsFloor: 2 },
   { name: 'RU', language: 'ru', messagesFloor: 0.945, conversationsFloor: 5 },
-  { name: 'RU2', language: 'ru', messagesFloor: 0.82, conversationsFloor: 2 },
+  { name: 'RU2', language: 'ru', messagesFloor: 0.825, conversationsFloor: 2 },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
