@@ -91,6 +91,7 @@ const vocabularySchema = z.object({
       windows: z.record(z.string().toLowerCase(), z.tuple([clock, clock])).default({}),
       approximately: phrases,
       soonest: phrases,
+      same_time: phrases,
       question_starts: phrases,
       question_ends: phrases,
       question_inside: phrases,

@@ -54,6 +54,8 @@ export interface BookingVocabulary {
   windows: Record<string, [string, string]>;
   approximately: string[];
   soonest: string[];
+  /** The time a booking already has, said when moving it to another day ("Tuesday, same time"). */
+  same_time: string[];
   question_starts: string[];
   /** Words that end a question where the language marks it last ("... không", "...吗", "...나요"). */
   question_ends: string[];
@@ -87,7 +89,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], question_starts: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [],
+    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [],
   },
 };
 

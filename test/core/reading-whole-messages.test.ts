@@ -134,6 +134,19 @@ describe('which booking to change', () => {
     expect(g.choices.filter((c) => c.startsWith('Cancel'))).toHaveLength(2);
   });
 
+  it('moves a booking to another day at "the same time", in English and in Russian', async () => {
+    const g = guest('same-time');
+    await bookAs(g, 'sunday at 11am for 60 minutes');
+    await g.say('i need to move my booking');
+    expect(textOf(await g.say('monday, same time please'))).toMatch(/to Monday 30 November at 11:00/);
+    const r = guest('same-time-ru');
+    await bookAs(r, 'sunday at 11am for 60 minutes');
+    await r.say('хочу перенести запись');
+    const reply = textOf(await r.say('на понедельник, на то же время'));
+    expect(reply).toMatch(/30 ноября/);
+    expect(reply).toMatch(/11:00\?/);
+  });
+
   it('answers a question asked while a move waits for the new time, then asks for it again', async () => {
     const g = guest('move-aside');
     await bookAs(g, 'sunday at 11am for 60 minutes');

@@ -183,14 +183,19 @@ function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): 
   return booking ? [booking] : [];
 }
 
-/** A time to move to that a message names: a shift ("an hour earlier", in minutes) or a day or time. */
-type NewTime = { shift: number; when?: undefined } | { shift?: undefined; when: DateTimeMention };
+/** A time to move to that a message names: a shift ("an hour earlier", in minutes), a day or time, the booking's own time ("Tuesday, same time"). */
+interface NewTime {
+  shift?: number;
+  when?: DateTimeMention;
+  sameTime?: boolean;
+}
 
 function newTimeIn(ctx: BookingContext, text: string): NewTime | undefined {
   const shift = ctx.reader.wantedShift(text);
   if (shift !== undefined) return { shift };
   const when = ctx.reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
-  return when ? { when } : undefined;
+  const sameTime = ctx.reader.saysSameTime(text);
+  return when || sameTime ? { ...(when ? { when } : {}), ...(sameTime ? { sameTime } : {}) } : undefined;
 }
 
 /** Checks the new time for a move, holds it, and asks to confirm. */
@@ -206,7 +211,11 @@ async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: Boo
   const old = new Date(booking.start);
   // "An hour earlier" moves from the booking's time; "move it to 5pm" keeps the day named before, else the booking's own.
   const clockOn = (instant: Date) => zonedInstant(day ?? booking.day, format(new TZDate(instant, calendar.timeZone), 'HH:mm'), calendar.timeZone);
-  const start = shift !== undefined ? new Date(old.getTime() + shift * 60_000) : when?.time ? (when.date ? when.start : clockOn(when.start)) : undefined;
+  const start =
+    shift !== undefined ? new Date(old.getTime() + shift * 60_000)
+    : when?.time ? (when.date ? when.start : clockOn(when.start))
+    : asked.sameTime && day ? clockOn(old)
+    : undefined;
   if (!start) return ask(askWhen());
   if (start.getTime() === old.getTime()) return ask(`${ctx.text.say(texts.move_same_time, { ref: booking.ref, when: ctx.text.when(old) })}\n\n${askWhen()}`);
   const therapist = booking.therapistRequested;

@@ -48,6 +48,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     .sort((a, b) => b[0].length - a[0].length)
     .map(([phrase, [from, to]]) => [phraseTest([phrase]), { kind: 'window' as const, from, to }] as const);
   const soonest = phraseTest(words.soonest);
+  const sameTime = phraseTest(words.same_time);
   const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   const approximately = words.approximately.length > 0
     ? new RegExp(`(?<![\\p{L}])(?:${words.approximately.map(escape).join('|')})\\s+(?:at\\s+)?(?<h>[01]?\\d|2[0-3])(?:[.:](?<m>[0-5]\\d))?\\s*(?<meridiem>am|pm)?(?![\\p{L}\\p{N}])`, 'iu')
@@ -114,6 +115,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const ish = ISH.exec(said)?.groups ?? approximately?.exec(said)?.groups;
       if (ish) return { kind: 'around', at: clockOf(Number(ish.h), Number(ish.m ?? 0), ish.meridiem) };
       return soonest(said) ? { kind: 'soonest' } : undefined;
+    },
+    /** Whether the guest keeps the time a booking already has ("Tuesday, same time"). */
+    saysSameTime(text: string): boolean {
+      return sameTime(normalise(text));
     },
     /** Minutes by which the guest asks to move a time they already have ("an hour earlier": -60); undefined for none. */
     wantedShift(text: string): number | undefined {
