@@ -64,6 +64,13 @@ describe('a long first message', () => {
     expect(reply).toMatch(/What pressure do you prefer/);
   });
 
+  it('takes "к девушке" (with a woman) said up front as the therapist', async () => {
+    const g = guest('ru-female');
+    const reply = textOf(await g.say('запишите меня к девушке на воскресенье в 12:00 на полчаса'));
+    // The pressure is asked next: no question about which therapist.
+    expect(reply).toMatch(/Какой нажим/);
+  });
+
   it('reads Traditional Chinese as Simplified', async () => {
     const g = guest('zh-hant');
     const reply = textOf(await g.say('我想預約明天晚上七點 一個小時'));
