@@ -21,22 +21,22 @@ const ABOUT_THE_STEP: Partial<Record<Awaiting, ReadonlySet<string>>> = {
   health: new Set(['health']),
 };
 
+/** How a message is put, as the booking reader reads it: as a question, and short. */
+export interface MessageForm {
+  isQuestion: boolean;
+  isShort: boolean;
+}
+
 /**
  * What a message means for a booking waiting for an answer at `awaiting`: a stop, or a question of
  * the guest's own (clear when it goes before any answer the message holds).
  */
-export function senseOfMessage(meaning: Interpretation, text: string, isQuestion: boolean, awaiting?: Awaiting): MessageSense {
+export function senseOfMessage(meaning: Interpretation, form: MessageForm, awaiting?: Awaiting): MessageSense {
   if (meaning.kind !== 'intent') return {};
   if (meaning.intent === 'stop') return { stops: true };
-  const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && isQuestion;
+  const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;
   if (!aside) return {};
   // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
-  const aboutTheStep = (awaiting !== undefined && ABOUT_THE_STEP[awaiting]?.has(meaning.intent) === true) || isShort(text);
+  const aboutTheStep = (awaiting !== undefined && ABOUT_THE_STEP[awaiting]?.has(meaning.intent) === true) || form.isShort;
   return { asksAside: true, asideIsClear: meaning.score >= (aboutTheStep ? CLEAR_ASIDE_SCORE : CLEAR_OTHER_ASIDE_SCORE) };
-}
-
-// Three words or fewer, or six characters or fewer where words are written without spaces (Chinese).
-function isShort(text: string): boolean {
-  const trimmed = text.trim();
-  return /\p{Script=Han}/u.test(trimmed) ? trimmed.replace(/[\s\p{P}]/gu, '').length <= 6 : trimmed.split(/\s+/).length <= 3;
 }

@@ -78,6 +78,11 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const said = normalise(text);
       return (questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false);
     },
+    /** Three words or fewer, or six characters or fewer where words are written without spaces (Chinese). */
+    isShort(text: string): boolean {
+      const trimmed = text.trim();
+      return /\p{Script=Han}/u.test(trimmed) ? trimmed.replace(/[\s\p{P}]/gu, '').length <= 6 : trimmed.split(/\s+/).length <= 3;
+    },
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
     minutes(text: string, asked: boolean): number | undefined {
       // Read with times written as times ("10h morning" is ten o'clock), as the dates reader writes them.

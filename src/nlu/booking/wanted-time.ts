@@ -68,19 +68,28 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     return `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
   };
 
+  /**
+   * The dates and times in a message: all of them, and those that say more than "now". English
+   * greetings ("good evening") are blanked out first (same length, so places in the text stay).
+   */
+  const mentionsIn = (text: string, ref: DateReference): { all: DateTimeMention[]; found: DateTimeMention[]; greets: boolean } => {
+    if (language !== 'en') {
+      const all = findDateTimes(text, ref, language);
+      return { all, found: all.filter((m) => !saysNow(m.text, language)), greets: false };
+    }
+    const blanked = text.replace(GREETING, (g) => ' '.repeat(g.length));
+    const all = findDateTimes(blanked, ref);
+    return { all, found: all.filter((m) => !NOW.test(m.text.trim())), greets: blanked !== text };
+  };
+
   return {
     /** The date or time a guest asks for, in the spa's zone; undefined when there is none. */
     wantedTime(text: string, ref: DateReference): DateTimeMention | undefined {
+      const { all, found, greets } = mentionsIn(text, ref);
       if (language !== 'en') {
         // The mention that says most, "now" only alone; greetings are left out by the dates reader itself.
-        const all = findDateTimes(text, ref, language);
-        const found = all.filter((m) => !saysNow(m.text, language));
         return found.reduce<DateTimeMention | undefined>((top, m) => (!top || detail(m) > detail(top) ? m : top), undefined) ?? all[0];
       }
-      // "Good evening" greets: blanked out (same length, so places in the text stay where they were).
-      const blanked = text.replace(GREETING, (g) => ' '.repeat(g.length));
-      const all = findDateTimes(blanked, ref);
-      const found = all.filter((m) => !NOW.test(m.text.trim()));
       // The mention that says most wins ("until Tuesday ... Sunday afternoon around 2" is Sunday); a day
       // the guest leaves or must be back by is no day to come.
       const before = (m: DateTimeMention) => text.slice(Math.max(0, m.index - 16), m.index);
@@ -90,12 +99,11 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (BOUND_BEFORE.test(before(m)) ? 3 : 0);
       const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
-      return best ?? (blanked === text ? all : findDateTimes(text, ref))[0];
+      return best ?? (greets ? findDateTimes(text, ref) : all)[0];
     },
     /** Every date or time a message names, in the order written ("my Saturday booking to Sunday at 11": both). */
     timesNamed(text: string, ref: DateReference): DateTimeMention[] {
-      const found = language === 'en' ? findDateTimes(text.replace(GREETING, (g) => ' '.repeat(g.length)), ref) : findDateTimes(text, ref, language);
-      return found.filter((m) => !(language === 'en' ? NOW.test(m.text.trim()) : saysNow(m.text, language))).sort((a, b) => a.index - b.index);
+      return [...mentionsIn(text, ref).found].sort((x, y) => x.index - y.index);
     },
     /** An hour alone, once the day is known ("is 4 ok?", "3.30", "3시", "3 giờ"): as typed, or in 24 hours where a part of the day says so ("오후 3시"). */
     bareHour(text: string): { hour: number; minute: number } | undefined {
