@@ -24,6 +24,11 @@ const BLIND_SETS: Array<{ set: string; language: Language }> = [
   { set: 'ko2', language: 'ko' },
   { set: 'zh2', language: 'zh' },
   { set: 'ru2', language: 'ru' },
+  { set: 'e', language: 'en' },
+  { set: 'vi3', language: 'vi' },
+  { set: 'ko3', language: 'ko' },
+  { set: 'zh3', language: 'zh' },
+  { set: 'ru3', language: 'ru' },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

@@ -13,7 +13,8 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // Set C (English) and the sets in Vietnamese, Korean, Chinese and Russian were first scored on
 // 2026-12-06 (docs/benchmarks.md); the other languages' sets were then looked at, so none is blind now.
 // Set D (English) and a second set in each other language (VI2, KO2, ZH2, RU2) were written and first
-// scored after that, then looked at for causes: the next measurement needs new sets again.
+// scored after that, then looked at for causes. Set E and VI3, KO3, ZH3, RU3 were written after the
+// last tuning and scored once (docs/benchmarks.md); their misses have not been looked at.
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number }> = [
   { name: 'A', language: 'en', messagesFloor: 0.93, conversationsFloor: 20 },
   { name: 'B', language: 'en', messagesFloor: 0.925, conversationsFloor: 19 },
@@ -27,6 +28,11 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'ZH2', language: 'zh', messagesFloor: 0.79, conversationsFloor: 2 },
   { name: 'RU', language: 'ru', messagesFloor: 0.945, conversationsFloor: 5 },
   { name: 'RU2', language: 'ru', messagesFloor: 0.83, conversationsFloor: 3 },
+  { name: 'E', language: 'en', messagesFloor: 0.85, conversationsFloor: 6 },
+  { name: 'VI3', language: 'vi', messagesFloor: 0.88, conversationsFloor: 1 },
+  { name: 'KO3', language: 'ko', messagesFloor: 0.79, conversationsFloor: 3 },
+  { name: 'ZH3', language: 'zh', messagesFloor: 0.78, conversationsFloor: 1 },
+  { name: 'RU3', language: 'ru', messagesFloor: 0.85, conversationsFloor: 1 },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
