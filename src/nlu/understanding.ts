@@ -115,8 +115,10 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
    */
   async function weighedGuess(text: string): Promise<IntentGuess> {
     const guess = await classifier.classify(text);
-    if (guess.intent === OUT_OF_SCOPE || guess.score === 0) return guess;
-    return { ...guess, score: guess.score * (await classifier.knownWordShare(text, spaIntents)) };
+    if (guess.score === 0) return guess;
+    // Off-topic is a reading too, of words the off-topic phrasings use ("weather", "taxi"): letters
+    // in no phrasing at all ("qwzx vbnm") are not understood, rather than understood as off-topic.
+    return { ...guess, score: guess.score * (await classifier.knownWordShare(text, guess.intent === OUT_OF_SCOPE ? classifier.intents : spaIntents)) };
   }
 
   /** What a message the bot is unsure of might mean, to offer as choices: spa answers only, a few at most. */
@@ -173,7 +175,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         const sureAs = (intent: string): IntentGuess => ({ intent, score: Math.max(guess.score, options.threshold) });
         // Not put as a question, the words of a change or a cancellation decide over a guess short of clear
         // ("need to change one of my bookings"); a question ("is there a fee if I cancel my booking?") stays one.
-        const manage = !isBooking(guess.intent) && (unclear || statement) ? manageRequest(text) : undefined;
+        // They always decide over another booking guess: "move LS-7K3Q to Sunday at 8pm" books nothing new.
+        const manages = guess.intent === 'booking.cancel' || guess.intent === 'booking.reschedule';
+        const manage = !manages && (isBooking(guess.intent) || unclear || statement) ? manageRequest(text) : undefined;
         if (manage) return sureAs(manage);
         const request = bookingRequest(text, namesTime);
         // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.

@@ -120,7 +120,26 @@ describe('a question mid-booking that names an answer', () => {
   });
 });
 
+describe('typed answers at the summary', () => {
+  it('confirms a Korean booking when the guest types the button\'s word ("ㅇㅇ 확정")', async () => {
+    const g = guest('ko-typed-confirm');
+    await g.say('내일 오후 3시 예약할게요 60분이요');
+    for (const text of ['상관없어요', '보통', '없어요', '김민지', '+82 10 1234 5678']) await g.say(text);
+    expect(textOf(await g.say('ㅇㅇ 확정'))).toMatch(/LS-\w{4}/);
+    expect(await bookings.listByGuest('web:ko-typed-confirm')).toHaveLength(1);
+  });
+});
+
 describe('which booking to change', () => {
+  it('moves the booking a guest names by its reference, and books nothing new', async () => {
+    const g = guest('move-by-ref');
+    await bookAs(g, 'sunday at 11am for 60 minutes');
+    const [booking] = await bookings.listByGuest('web:move-by-ref');
+    const reply = textOf(await g.say(`move ${booking!.ref} to Monday at 8pm`));
+    expect(reply).not.toMatch(/How long would you like/);
+    expect(reply).toMatch(/Monday 30 November at 20:00/);
+  });
+
   it('moves "my Sunday booking" to the new time said in the same message, without asking which', async () => {
     const g = guest('two-bookings');
     await bookAs(g, 'sunday at 11am for 60 minutes');

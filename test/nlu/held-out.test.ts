@@ -26,7 +26,7 @@ describe('understanding guest phrasings it was not trained on', () => {
     expect(new Set(heldOut.map((h) => h.intent))).toEqual(new Set(understanding.intents.filter((i) => !later(i))));
   });
 
-  it('understands at least 93% of them as a guest would experience it', async () => {
+  it('understands at least 94.5% of them as a guest would experience it', async () => {
     const { understanding, content } = await realKnowledge();
     const threshold = loadConfig({}).NLU_CONFIDENCE_THRESHOLD;
     // The set was written before the precise questions: a precise answer within the topic it names
@@ -41,8 +41,8 @@ describe('understanding guest phrasings it was not trained on', () => {
     }
     const accuracy = 1 - misses.length / heldOut.length;
     // The bar was 95% (207 of 216) with 35 broad intents. With the 60 precise questions and "stop"
-    // beside them the classifier is right on 93% (204 of 219); the floor keeps that, and the 95% is
-    // still to be won back (docs/benchmarks.md).
-    expect(accuracy, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(0.93);
+    // beside them NLP.js alone was right on 93% (204 of 219); with the n-gram model beside it, 208 of
+    // 219 (docs/benchmarks.md). The floor keeps that.
+    expect(accuracy, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(0.945);
   });
 });

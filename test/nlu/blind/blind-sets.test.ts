@@ -14,25 +14,27 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // 2026-12-06 (docs/benchmarks.md); the other languages' sets were then looked at, so none is blind now.
 // Set D (English) and a second set in each other language (VI2, KO2, ZH2, RU2) were written and first
 // scored after that, then looked at for causes. Set E and VI3, KO3, ZH3, RU3 were written after the
-// last tuning and scored once (docs/benchmarks.md); their misses have not been looked at.
+// last tuning and scored once (docs/benchmarks.md); their misses have not been looked at. They were
+// scored again after the second model (n-grams) joined NLP.js: E, KO3, ZH3 and RU3 went up, VI3 down
+// by four messages. Their misses are still unread.
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number }> = [
-  { name: 'A', language: 'en', messagesFloor: 0.93, conversationsFloor: 20 },
-  { name: 'B', language: 'en', messagesFloor: 0.925, conversationsFloor: 19 },
-  { name: 'C', language: 'en', messagesFloor: 0.835, conversationsFloor: 15 },
-  { name: 'D', language: 'en', messagesFloor: 0.85, conversationsFloor: 15 },
-  { name: 'VI', language: 'vi', messagesFloor: 0.925, conversationsFloor: 4 },
-  { name: 'VI2', language: 'vi', messagesFloor: 0.79, conversationsFloor: 3 },
-  { name: 'KO', language: 'ko', messagesFloor: 0.89, conversationsFloor: 2 },
-  { name: 'KO2', language: 'ko', messagesFloor: 0.815, conversationsFloor: 2 },
-  { name: 'ZH', language: 'zh', messagesFloor: 0.895, conversationsFloor: 5 },
-  { name: 'ZH2', language: 'zh', messagesFloor: 0.79, conversationsFloor: 2 },
-  { name: 'RU', language: 'ru', messagesFloor: 0.945, conversationsFloor: 5 },
-  { name: 'RU2', language: 'ru', messagesFloor: 0.83, conversationsFloor: 3 },
-  { name: 'E', language: 'en', messagesFloor: 0.85, conversationsFloor: 6 },
-  { name: 'VI3', language: 'vi', messagesFloor: 0.88, conversationsFloor: 1 },
-  { name: 'KO3', language: 'ko', messagesFloor: 0.79, conversationsFloor: 3 },
-  { name: 'ZH3', language: 'zh', messagesFloor: 0.78, conversationsFloor: 1 },
-  { name: 'RU3', language: 'ru', messagesFloor: 0.85, conversationsFloor: 1 },
+  { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
+  { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
+  { name: 'C', language: 'en', messagesFloor: 0.89, conversationsFloor: 16 },
+  { name: 'D', language: 'en', messagesFloor: 0.895, conversationsFloor: 16 },
+  { name: 'VI', language: 'vi', messagesFloor: 0.93, conversationsFloor: 4 },
+  { name: 'VI2', language: 'vi', messagesFloor: 0.845, conversationsFloor: 3 },
+  { name: 'KO', language: 'ko', messagesFloor: 0.915, conversationsFloor: 4 },
+  { name: 'KO2', language: 'ko', messagesFloor: 0.835, conversationsFloor: 2 },
+  { name: 'ZH', language: 'zh', messagesFloor: 0.93, conversationsFloor: 5 },
+  { name: 'ZH2', language: 'zh', messagesFloor: 0.805, conversationsFloor: 2 },
+  { name: 'RU', language: 'ru', messagesFloor: 0.96, conversationsFloor: 5 },
+  { name: 'RU2', language: 'ru', messagesFloor: 0.865, conversationsFloor: 3 },
+  { name: 'E', language: 'en', messagesFloor: 0.885, conversationsFloor: 7 },
+  { name: 'VI3', language: 'vi', messagesFloor: 0.865, conversationsFloor: 1 },
+  { name: 'KO3', language: 'ko', messagesFloor: 0.81, conversationsFloor: 3 },
+  { name: 'ZH3', language: 'zh', messagesFloor: 0.835, conversationsFloor: 1 },
+  { name: 'RU3', language: 'ru', messagesFloor: 0.885, conversationsFloor: 1 },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
