@@ -14,6 +14,11 @@ const envSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' })
     .optional(),
+  // Every key the bot writes starts with this, so two deployments (or the tests) can share a Redis.
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,60}:$/, 'must be a short name ending in a colon, e.g. spa: or lspa-staging:')
+    .default('spa:'),
   STATE_TTL_SECONDS: wholeNumber('a number of seconds', 60, 30 * 24 * 3600).default(24 * 3600),
   NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { BookingStore } from './booking/index.ts';
 import type { createCalendarFiles, MessageScheduler } from './reminders/index.ts';
 import { loadConfig, type Config } from './config.ts';
+import { readEnvFile } from './env-file.ts';
 import { fillTemplate, loadContentSet, type Content } from './content/index.ts';
 import { keepParsedYamlIn, saveParsedYaml } from './parsed-yaml.ts';
 import {
@@ -95,15 +96,16 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
   } catch (error) {
     throw new ConfigError(`Cannot reach Redis at REDIS_URL (${redactUrl(config.REDIS_URL)}): ${(error as Error).message}. Start Redis or fix REDIS_URL.`, { cause: error });
   }
-  logger.info({}, 'conversation state is kept in Redis');
+  const prefix = config.REDIS_PREFIX;
+  logger.info({ prefix }, 'conversation state is kept in Redis');
   return {
-    store: stores.createRedisStore(client),
-    bookings: stores.createRedisBookingStore(client),
-    seen: stores.createRedisSeenUpdates(client),
-    pending: stores.createRedisPendingMessages(client),
-    lock: createRedisConversationLock(client),
-    threads: stores.createRedisHandoverThreads(client),
-    rateLimiter: (settings) => stores.createRedisRateLimiter(client, settings),
+    store: stores.createRedisStore(client, { prefix: `${prefix}conv:` }),
+    bookings: stores.createRedisBookingStore(client, { prefix }),
+    seen: stores.createRedisSeenUpdates(client, { prefix: `${prefix}seen:` }),
+    pending: stores.createRedisPendingMessages(client, { prefix: `${prefix}pending:` }),
+    lock: createRedisConversationLock(client, { prefix: `${prefix}lock:` }),
+    threads: stores.createRedisHandoverThreads(client, { prefix: `${prefix}slack-thread:` }),
+    rateLimiter: (settings) => stores.createRedisRateLimiter(client, { ...settings, prefix: prefix + settings.prefix }),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
     close: async () => void (await client.close()),
@@ -118,9 +120,11 @@ function redactUrl(url: string): string {
 }
 
 async function main(): Promise<void> {
+  const envFile = readEnvFile();
   const config = loadConfig();
   // Logs go to stderr so they never mix with the terminal chat on stdout.
   const logger = createLogger(config.LOG_LEVEL ?? 'warn');
+  if (envFile.read) logger.info({ file: envFile.read }, 'settings read from the environment and the settings file');
   const chatInTerminal = process.argv.includes('--chat');
 
   // Parsed content and phrasings are kept beside the models: a start reads them as JSON.
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
     bookings,
     ...(lock ? { lock } : {}),
     // The terminal chat is one person at a keyboard (or a piped file): no limit there.
-    ...(chatInTerminal ? {} : { rateLimiter: rateLimiter({ points: config.GUEST_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'spa:limit:guest' }) }),
+    ...(chatInTerminal ? {} : { rateLimiter: rateLimiter({ points: config.GUEST_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'limit:guest' }) }),
     stateTtlSeconds: config.STATE_TTL_SECONDS,
     confidenceThreshold: config.NLU_CONFIDENCE_THRESHOLD,
     logger,
@@ -232,7 +236,7 @@ async function main(): Promise<void> {
     logger,
     page: { spaName: content.spa.name, texts: content.messages },
     pending,
-    limiters: { address: rateLimiter({ points: config.ADDRESS_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'spa:limit:address' }) },
+    limiters: { address: rateLimiter({ points: config.ADDRESS_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'limit:address' }) },
     calendar: { booking: (ref) => bookings.get(ref), file: calendarFile, linkLabel: content.reminders.calendar.link_label },
   });
   // Started once every channel has registered how to reach its guests; the staff desk's checks with
@@ -262,7 +266,8 @@ async function createScheduler(
   const deliver = createReminderDelivery({ bookings, content, contentFor: concierge.contentFor, outbox: concierge.outbox, logger });
   if (config.REDIS_URL) {
     const { createBullmqScheduler } = await import('./store/bullmq-scheduler.ts');
-    return createBullmqScheduler({ redisUrl: config.REDIS_URL, settings, deliver, logger });
+    // BullMQ puts its own colon after the prefix.
+    return createBullmqScheduler({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX.slice(0, -1), settings, deliver, logger });
   }
   const { createInProcessScheduler } = await import('./store/in-process-scheduler.ts');
   return createInProcessScheduler({ settings, deliver, now: () => new Date(), logger });

@@ -22,6 +22,7 @@ describe('settings', () => {
     expect(config.GUEST_MESSAGES_PER_MINUTE).toBe(30);
     expect(config.ADDRESS_MESSAGES_PER_MINUTE).toBe(120);
     expect(config.TRUST_PROXY_HOPS).toBe(0);
+    expect(config.REDIS_PREFIX).toBe('spa:');
   });
 
   it('treats an empty variable as not set', () => {
@@ -36,6 +37,7 @@ describe('settings', () => {
       GUEST_MESSAGES_PER_MINUTE: '0',
       TRUST_PROXY_HOPS: '-1',
       STATE_TTL_SECONDS: 'a day',
+      REDIS_PREFIX: 'spa',
       SLACK_BOT_TOKEN: 'xoxb-123',
       TELEGRAM_WEBHOOK_URL: 'http://example.com/hook',
     });
@@ -49,9 +51,10 @@ describe('settings', () => {
         expect.stringMatching(/^ {2}TRUST_PROXY_HOPS: must be a number of proxies from 0 to 10/),
         expect.stringMatching(/^ {2}TELEGRAM_WEBHOOK_URL: must be the https URL/),
         expect.stringMatching(/^ {2}STATE_TTL_SECONDS: must be a number of seconds from 60 to 2592000/),
+        expect.stringMatching(/^ {2}REDIS_PREFIX: must be a short name ending in a colon/),
       ]),
     );
-    expect(lines.length).toBeGreaterThanOrEqual(7);
+    expect(lines.length).toBeGreaterThanOrEqual(8);
   });
 
   it('names the setting that goes with another one', () => {

@@ -95,42 +95,58 @@ export function trainNgramModel(texts: readonly LabelledText[], options: Trainin
   const { epochs = 20, rate = 0.5, decay = 0.85, keepAbove = 0.02 } = options;
   const labels = [...new Set(texts.map((t) => t.label))].sort();
   const index = new Map(labels.map((label, i) => [label, i]));
-  const dense = new Map<string, Float32Array>();
-  for (const text of texts) for (const f of text.features) if (!dense.has(f)) dense.set(f, new Float32Array(labels.length));
-  const bias = new Float64Array(labels.length);
+  const L = labels.length;
+  // One row of weights per feature, all in one flat array; each text as the rows of its features.
+  const rowOf = new Map<string, number>();
+  for (const text of texts) for (const f of text.features) if (!rowOf.has(f)) rowOf.set(f, rowOf.size);
+  const weights = new Float32Array(rowOf.size * L);
+  const rowsOf = texts.map((text) => Int32Array.from(text.features, (f) => rowOf.get(f)! * L));
+  const truthOf = texts.map((text) => index.get(text.label)!);
+  const bias = new Float64Array(L);
   const order = texts.map((_, i) => i);
-  const random = seededRandom(labels.length * 7919 + texts.length);
-  const p = new Float64Array(labels.length);
+  const random = seededRandom(L * 7919 + texts.length);
+  const p = new Float64Array(L);
+  const change = new Float64Array(L);
+  const active = new Int32Array(L);
   let step = rate;
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const i of order) {
-      const text = texts[i]!;
-      if (text.features.length === 0) continue;
-      const value = 1 / Math.sqrt(text.features.length);
-      const rows = text.features.map((f) => dense.get(f)!);
-      softmaxInto(p, bias, rows, value);
-      const truth = index.get(text.label)!;
-      for (let k = 0; k < labels.length; k++) {
-        const gradient = (k === truth ? 1 : 0) - p[k]!;
+      const rows = rowsOf[i]!;
+      if (rows.length === 0) continue;
+      const value = 1 / Math.sqrt(rows.length);
+      p.set(bias);
+      for (const base of rows) for (let k = 0; k < L; k++) p[k]! += weights[base + k]! * value;
+      p.set(normalised(p));
+      // Only the intents the text moves: most are already near 0 for it, and stay so.
+      let n = 0;
+      for (let k = 0; k < L; k++) {
+        const gradient = (k === truthOf[i] ? 1 : 0) - p[k]!;
         if (Math.abs(gradient) < 1e-6) continue;
         bias[k]! += step * gradient * 0.1;
-        const change = step * gradient * value;
-        for (const row of rows) row[k]! += change;
+        change[k] = step * gradient * value;
+        active[n++] = k;
+      }
+      for (const base of rows) {
+        for (let j = 0; j < n; j++) {
+          const k = active[j]!;
+          weights[base + k]! += change[k]!;
+        }
       }
     }
     step *= decay;
   }
   const kept: Array<[string, number[], number[]]> = [];
-  for (const [feature, row] of dense) {
+  for (const [feature, row] of rowOf) {
     const of: number[] = [];
     const by: number[] = [];
-    row.forEach((w, k) => {
+    for (let k = 0; k < L; k++) {
+      const w = weights[row * L + k]!;
       if (Math.abs(w) > keepAbove) {
         of.push(k);
         by.push(w);
       }
-    });
+    }
     if (of.length > 0) kept.push([feature, of, by]);
   }
   return modelOf(labels, Array.from(bias), packed(kept));
@@ -191,12 +207,6 @@ function modelOf(labels: string[], bias: number[], weights: Weights): NgramModel
       return { labels, bias, features: [...index.keys()].join('\n'), start: toBase64(start), of: toBase64(of), by: toBase64(by) };
     },
   };
-}
-
-function softmaxInto(p: Float64Array, bias: Float64Array, rows: Float32Array[], value: number): void {
-  p.set(bias);
-  for (const row of rows) for (let k = 0; k < p.length; k++) p[k]! += row[k]! * value;
-  p.set(normalised(p));
 }
 
 function normalised(z: Float64Array): Float64Array {

@@ -1,17 +1,11 @@
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RedisClient } from '../../src/store/index.ts';
-import { connectTestRedis, TEST_REDIS_URL } from '../helpers/redis.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_REDIS_URL, useTestRedis } from '../helpers/redis.ts';
 import { freePort, runBot, startServer } from '../helpers/run-bot.ts';
 
-let redis: RedisClient;
-beforeAll(async () => {
-  redis = await connectTestRedis();
-});
-afterAll(async () => {
-  await redis.close();
-});
+// The bots started here with Redis write under prefixes of their own, deleted afterwards.
+const testRedis = useTestRedis();
 
 describe('the terminal chat (npm run chat), with piped input', () => {
   it('greets, answers each line in turn and exits at the end of input', async () => {
@@ -32,15 +26,14 @@ describe('the terminal chat (npm run chat), with piped input', () => {
   });
 
   it('keeps the conversation in Redis when REDIS_URL is set', async () => {
-    const before = new Set(await redis.keys('spa:conv:cli:*'));
-    const { code, stdout, stderr } = await runBot(['--chat'], 'what is effleurage\n', { REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'info' });
+    const prefix = testRedis.newPrefix('terminal-chat');
+    const { code, stdout, stderr } = await runBot(['--chat'], 'what is effleurage\n', { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'info' });
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/sweeping/i);
     expect(stderr).toMatch(/kept in Redis/);
-    const added = (await redis.keys('spa:conv:cli:*')).filter((k) => !before.has(k));
+    const added = await testRedis.client.keys(`${prefix}conv:cli:*`);
     expect(added).toHaveLength(1);
-    expect(await redis.ttl(added[0]!)).toBeGreaterThan(3600);
-    await redis.del(added);
+    expect(await testRedis.client.ttl(added[0]!)).toBeGreaterThan(3600);
   });
 
   it('stops at start-up, naming REDIS_URL, when Redis cannot be reached', async () => {
@@ -69,7 +62,7 @@ describe('the terminal chat (npm run chat), with piped input', () => {
   });
 
   it('npm start with REDIS_URL is ready once Redis answers, and stops on SIGINT', async () => {
-    const bot = await startServer({ PORT: String(await freePort()), REDIS_URL: TEST_REDIS_URL });
+    const bot = await startServer({ PORT: String(await freePort()), REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: testRedis.newPrefix('npm-start') });
     try {
       const ready = await fetch(`${bot.url.replace('localhost', '127.0.0.1')}/readyz`);
       expect(ready.status).toBe(200);

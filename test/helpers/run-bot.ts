@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // The sources through tsx, as `npm start` runs them; BOT_ENTRY=dist/main.js runs the same tests
 // against the bundle `npm run build` makes (the image's code).
+// Only what a test sets: no settings file either, whatever `.env` the checkout holds.
+const NO_ENV_FILE = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: '' };
 const ENTRY = process.env.BOT_ENTRY ? [process.env.BOT_ENTRY] : ['--import', 'tsx', 'src/main.ts'];
 
 /** Runs the bot as a user would (`npm run chat`, minus npm), feeding `input` on stdin. */
@@ -12,7 +14,7 @@ export function runBot(args: string[], input: string, env: Record<string, string
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...ENTRY, ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: { ...NO_ENV_FILE, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -59,7 +61,7 @@ export function startServer(env: Record<string, string> = {}, options: StartServ
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ENTRY, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: { ...NO_ENV_FILE, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

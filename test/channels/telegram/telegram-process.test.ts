@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTelegram, telegramGuest, type FakeTelegram } from '../../helpers/fake-telegram.ts';
-import { TEST_REDIS_URL } from '../../helpers/redis.ts';
+import { TEST_REDIS_URL, useTestRedis } from '../../helpers/redis.ts';
 import { startServer, type RunningServer } from '../../helpers/run-bot.ts';
 
+// The bot started here with Redis writes under a prefix of its own, deleted afterwards.
+const testRedis = useTestRedis();
 let fake: FakeTelegram | undefined;
 let bot: RunningServer | undefined;
 afterEach(async () => {
@@ -24,7 +26,7 @@ async function messagesTo(chatId: number, count: number) {
 describe('npm start with TELEGRAM_BOT_TOKEN', () => {
   it('answers Telegram guests by long polling, next to the web chat, with state in Redis', async () => {
     fake = await startFakeTelegram();
-    bot = await startServer({ PORT: '0', TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: fake.apiRoot, REDIS_URL: TEST_REDIS_URL });
+    bot = await startServer({ PORT: '0', TELEGRAM_BOT_TOKEN: '123456:TEST-token', TELEGRAM_API_ROOT: fake.apiRoot, REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: testRedis.newPrefix('telegram-process') });
     const guest = telegramGuest(fake, { id: 9001, first_name: 'Lan', language_code: 'en' });
     fake.push(guest.text('/start'));
     const greeting = await messagesTo(9001, 2);
