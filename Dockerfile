@@ -6,7 +6,7 @@
 
 # Build stage: every dependency (esbuild, tsx) to bundle src/ into dist/ (main.js and its chunks) and to train the
 # intent model into .cache/, so the image neither compiles nor trains when it starts.
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # npm's download cache is a build cache (BuildKit), kept between builds and out of the image.
@@ -21,7 +21,7 @@ RUN npm run build
 # Runtime stage: production dependencies (for anything a bundle cannot hold, such as optional native
 # add-ons), and from the build stage only the bundled code, the
 # trained model and the data it was trained from (the model is found by a hash of intents/).
-FROM node:20-slim AS runtime
+FROM node:24-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 COPY package.json package-lock.json ./
