@@ -7,7 +7,7 @@
 // No maintained JavaScript package trains this on sparse features (ml-logistic-regression is
 // one-vs-rest over dense matrices, which at tens of thousands of n-grams would not fit in memory;
 // fastText's WebAssembly builds train from files in a virtual file system). It is plain stochastic
-// gradient descent, trained in a second or two and kept beside the NLP.js model.
+// gradient descent, trained in a few seconds and kept beside the NLP.js model.
 
 /** How a text is cut into the n-grams the model reads. */
 export interface NgramShape {
