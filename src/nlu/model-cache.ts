@@ -2,7 +2,7 @@
 // kept in a folder under a name made from a hash of everything it was trained from, so a change
 // to any phrasing (or to how training works) trains afresh instead of loading an outdated model.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IntentDefinition } from './intent-definitions.ts';
 import { loadIntentClassifier, trainIntentModel, type ClassifierOptions, type IntentClassifier } from './intent-classifier.ts';
@@ -13,10 +13,25 @@ const MODEL_FORMAT = 3;
 /** Where a classifier came from: a kept model, or training just now (and whether it was kept). */
 export type ModelSource = 'cache' | 'trained' | 'trained-not-kept';
 
-/** The file name of the model trained from these definitions and options. */
+/** The file name of the model trained from these definitions and options: its language, then a hash. */
 export function modelFileName(definitions: IntentDefinition[], options: ClassifierOptions = {}): string {
   const hash = createHash('sha256').update(JSON.stringify({ MODEL_FORMAT, definitions, options })).digest('hex');
-  return `intent-model-${hash.slice(0, 20)}.json`;
+  return `intent-model-${options.language ?? 'en'}-${hash.slice(0, 20)}.json`;
+}
+
+// The models a newer one of the same language replaces, and those named before names said the language.
+const replacedBy = (kept: string) => {
+  const language = /^intent-model-([a-z]{2})-/.exec(kept)?.[1];
+  return (name: string) => name !== kept && name.endsWith('.json') && (name.startsWith(`intent-model-${language}-`) || /^intent-model-[0-9a-f]{20}\.json$/.test(name));
+};
+
+/**
+ * Deletes the language's older models (10 MB or so each, one more with every change to a phrasing).
+ * A process still running an older version has its model loaded already; one starting would train.
+ */
+async function pruneOlderModels(cacheDir: string, kept: string): Promise<void> {
+  const older = (await readdir(cacheDir).catch(() => [])).filter(replacedBy(kept));
+  await Promise.all(older.map((name) => rm(join(cacheDir, name), { force: true }).catch(() => undefined)));
 }
 
 /**
@@ -45,6 +60,7 @@ export async function loadOrTrainClassifier(
     const partial = `${file}.${process.pid}.tmp`;
     await writeFile(partial, model);
     await rename(partial, file);
+    await pruneOlderModels(cacheDir, modelFileName(definitions, options));
     return { classifier, source: 'trained' };
   } catch {
     return { classifier, source: 'trained-not-kept' };
