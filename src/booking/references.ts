@@ -14,6 +14,11 @@ const WHOLE_REF = new RegExp(`^\\s*LS${SEPARATOR}${CODE}\\s*$`, 'i');
 // Not inside a longer word or code: "falls", "pls" or "LS-7K3Q9" hold no reference.
 const REF_IN_TEXT = new RegExp(`(?<![A-Z0-9])LS${SEPARATOR}${CODE}(?![A-Z0-9])`, 'i');
 
+/** The pattern of a reference inside a text, with the flags the caller needs ("gi" to replace them all). */
+export function bookingRefPattern(flags: string): RegExp {
+  return new RegExp(REF_IN_TEXT.source, flags);
+}
+
 /** A new reference such as "LS-7K3Q", each character uniformly random from a crypto source. */
 export function newBookingRef(random: (size: number) => Uint8Array = randomBytes): string {
   let code = '';

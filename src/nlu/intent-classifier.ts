@@ -1,6 +1,7 @@
 import { containerBootstrap } from '@nlpjs/core';
 import { Nlp } from '@nlpjs/nlp';
 import type { Language } from '../languages.ts';
+import { bookingRefPattern } from '../booking/references.ts';
 import { languageProfile } from './languages/index.ts';
 import type { IntentDefinition } from './intent-definitions.ts';
 import { createNormaliser, type Vocabulary } from './normalise.ts';
@@ -53,7 +54,7 @@ export interface ClassifierOptions {
 // wants; the classifier sees them as a few stand-in words, in training and in use alike.
 const STAND_INS: Array<[RegExp, string]> = [
   // A booking reference as guests type it ("LS-7K3Q", "ls 7k3q"), before its digits are read as numbers.
-  [/(?<![a-z0-9])ls[ \t]*[-\u2010-\u2015]?[ \t]*[2-9a-hjkmnp-z]{4}(?![a-z0-9])/gi, ' someref '],
+  [bookingRefPattern('gi'), ' someref '],
   [/\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b/g, ' someday '],
   [/\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)/gi, ' sometime '],
   [/\b\d{1,2}:\d{2}\b/g, ' sometime '],
@@ -71,11 +72,6 @@ const STAND_IN_WORDS = new Set(STAND_INS.map(([, word]) => word.trim()));
  */
 export function namesDayOrTime(text: string): boolean {
   return /\b(?:someday|sometime)\b/.test(withStandIns(text));
-}
-
-/** Whether a text holds a booking reference as guests type it ("LS-7K3Q", "ls 7k3q"). */
-export function namesBookingRef(text: string): boolean {
-  return /\bsomeref\b/.test(withStandIns(text));
 }
 
 /** Replaces dates, times, numbers and booking references with stand-in words. */

@@ -4,7 +4,7 @@
 import { createBookingReader } from './booking/index.ts';
 import { phraseTest } from './booking/booking-words.ts';
 import type { Normaliser, Vocabulary } from './normalise.ts';
-import { namesBookingRef } from './intent-classifier.ts';
+import { findBookingRef } from '../booking/references.ts';
 import type { Language } from '../languages.ts';
 
 /** A request to book: what it asks for, whether it asks outright, and whether it names when. */
@@ -48,7 +48,7 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
   const manageRequest = (text: string): string | undefined => {
     const said = normalise(text);
     // A booking's reference names a booking of the guest's own as well as "my booking" does.
-    if (!ownBookingNoun(said) && !namesBookingRef(said)) return undefined;
+    if (!ownBookingNoun(said) && findBookingRef(said) === undefined) return undefined;
     return cancelWord(said) ? 'booking.cancel' : changeWord(said) ? 'booking.reschedule' : undefined;
   };
   const safetyAsk = phraseTest(vocabulary.safety_asks);

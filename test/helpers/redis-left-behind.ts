@@ -3,27 +3,14 @@
 // bot's default `spa:` that was not there before the run is a test that forgot to clean up. In CI
 // that fails the run; on a developer's machine (where a bot may be running against the same Redis)
 // it is only reported.
-import { createClient } from 'redis';
 import type { RedisClient } from '../../src/store/index.ts';
-import { TEST_REDIS_URL } from './redis.ts';
+import { connectTestRedis, keysMatching, TEST_REDIS_URL } from './redis.ts';
 
 const PATTERNS = ['test:*', 'spa:*'];
 
-async function keysNow(client: RedisClient): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (const pattern of PATTERNS) for await (const keys of client.scanIterator({ MATCH: pattern, COUNT: 1000 })) keys.forEach((k) => found.add(k));
-  return found;
-}
-
-async function connect(): Promise<RedisClient | undefined> {
-  const client: RedisClient = createClient({ url: TEST_REDIS_URL, socket: { reconnectStrategy: false, connectTimeout: 2000 } });
-  client.on('error', () => {});
-  // Without Redis the tests that need it fail on their own, naming it.
-  return client.connect().then(
-    () => client,
-    () => undefined,
-  );
-}
+const keysNow = async (client: RedisClient) => new Set((await Promise.all(PATTERNS.map((p) => keysMatching(client, p)))).flat());
+// Without Redis the tests that need it fail on their own, naming it.
+const connect = () => connectTestRedis().catch(() => undefined);
 
 export default async function watchRedisKeys(): Promise<() => Promise<void>> {
   const client = await connect();

@@ -26,11 +26,17 @@ export function uniquePrefix(label: string): string {
   return `test:${label}:${randomUUID().slice(0, 8)}:`;
 }
 
+/** Every key matching a SCAN pattern ("test:*"), without blocking Redis as KEYS would. */
+export async function keysMatching(client: RedisClient, pattern: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const keys of client.scanIterator({ MATCH: pattern, COUNT: 500 })) found.push(...keys);
+  return found;
+}
+
 /** Deletes every key under the prefix. */
 export async function deleteKeys(client: RedisClient, prefix: string): Promise<void> {
-  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
-    if (keys.length > 0) await client.del(keys);
-  }
+  const keys = await keysMatching(client, `${prefix}*`);
+  if (keys.length > 0) await client.del(keys);
 }
 
 /**
