@@ -2,7 +2,7 @@
 # Spa Concierge, as an image: the bot bundled by esbuild, on plain node.
 #   docker build -t spa-concierge . && docker run -p 3000:3000 spa-concierge
 # Settings come from the environment at run time (REDIS_URL, TELEGRAM_BOT_TOKEN, ...; see README.md);
-# none is baked in. `npm run check:dockerfile` follows this file without Docker and checks the result.
+# none is baked in. `npm run check:image` builds this file with buildah and checks the image it makes.
 
 # Build stage: every dependency (esbuild, tsx) to bundle src/ into dist/ (main.js and its chunks) and to train the
 # intent model into .cache/, so the image neither compiles nor trains when it starts.

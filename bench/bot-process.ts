@@ -5,7 +5,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { parseDockerfile } from '../scripts/dockerfile/parse.ts';
 import { freePort } from '../test/helpers/run-bot.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -143,13 +142,18 @@ export async function startBot(mode: LaunchMode, env: Record<string, string>, ti
   };
 }
 
-/** The final stage's `CMD` (exec form, `node ...`), so the bench measures what the image runs. */
+/** The Dockerfile's last `CMD` (exec form, `node ...`, on one line), so the bench measures what the image runs. */
 function imageCommand(): LaunchMode {
-  const stages = parseDockerfile(readFileSync(`${PROJECT_ROOT}Dockerfile`, 'utf8'));
-  const cmd = stages.at(-1)?.instructions.findLast((i) => i.kind === 'CMD');
-  if (cmd?.kind !== 'CMD' || cmd.command.form !== 'exec' || cmd.command.argv[0] !== 'node') {
-    throw new Error('the Dockerfile\'s CMD is not ["node", ...]: the bench cannot start the bot as the image does');
+  const cmdLine = readFileSync(`${PROJECT_ROOT}Dockerfile`, 'utf8').split('\n').findLast((line) => line.startsWith('CMD '));
+  let argv: unknown;
+  try {
+    argv = JSON.parse(cmdLine?.slice('CMD '.length) ?? '');
+  } catch {
+    argv = undefined;
   }
-  const argv = cmd.command.argv.slice(1);
-  return { label: `the image's CMD: node ${argv.join(' ')}`, args: argv };
+  if (!Array.isArray(argv) || argv[0] !== 'node' || !argv.every((arg) => typeof arg === 'string')) {
+    throw new Error('the Dockerfile\'s CMD is not ["node", ...] on one line: the bench cannot start the bot as the image does');
+  }
+  const args = (argv as string[]).slice(1);
+  return { label: `the image's CMD: node ${args.join(' ')}`, args };
 }
