@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const [{ createHttpServer, listen }, { registerMetricsRoute }, { registerWebChat }, { createCalendarFiles, followBookings }] = await Promise.all([
+  const [{ createHttpServer, listen }, { registerMetricsRoute }, { registerWebChat }, { createCalendarFiles, followBookingChange, REMINDERS_GROUP }] = await Promise.all([
     import('./http/index.ts'),
     import('./metrics/index.ts'),
     import('./channels/web/index.ts'),
@@ -207,6 +207,9 @@ async function main(): Promise<void> {
       })
     : undefined;
   slack?.registerRoutes(app);
+  // What must follow every booking, read from the store's change log (written with the booking):
+  // a booking made just before a crash still gets its reminders and its post in the staff channel.
+  const followers: Array<{ stop: () => Promise<void> }> = [];
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -215,9 +218,11 @@ async function main(): Promise<void> {
     // A request that never finishes must not keep the process from stopping.
     setTimeout(() => process.exit(1), 10_000).unref();
     try {
-      // The reminder worker, Telegram polling and the staff desk stop side by side, each finishing
-      // what it is doing (within a few seconds), while Telegram can still carry their messages;
-      // then the HTTP server stops taking requests and waits for those in flight.
+      // The change log's readers finish the change in hand (what is left stays in the log for the
+      // next process); then the reminder worker, Telegram polling and the staff desk stop side by
+      // side, each finishing what it is doing (within a few seconds), while Telegram can still carry
+      // their messages; then the HTTP server stops taking requests and waits for those in flight.
+      await Promise.all(followers.map((follower) => follower.stop()));
       await Promise.all([reminders.stop(), telegram?.stop(), slack?.stop()]);
       await Promise.all([app.close(), metricsApp === app ? undefined : metricsApp.close()]);
       stopMetrics();
@@ -242,7 +247,9 @@ async function main(): Promise<void> {
   // Started once every channel has registered how to reach its guests; the staff desk's checks with
   // Slack and the reminder worker's connection to Redis go on at the same time.
   await Promise.all([slack?.start(), reminders.start()]);
-  followBookings(concierge.events, reminders);
+  // (The staff desk follows the log for its own posts: see channels/slack/notifications.ts.)
+  const reminderFollower = concierge.followBookingChanges(REMINDERS_GROUP, followBookingChange(reminders));
+  if (reminderFollower) followers.push(reminderFollower);
   const url = await listen(app, { port: config.PORT, host: config.HOST });
   if (config.METRICS_PORT !== undefined) {
     const metricsUrl = await listen(metricsApp, { port: config.METRICS_PORT, host: config.HOST, portSetting: 'METRICS_PORT' });

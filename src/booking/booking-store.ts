@@ -62,6 +62,46 @@ export type CancelResult = { ok: true; booking: Booking; already?: true } | { ok
 export type AttendanceResult = { ok: true; booking: Booking } | { ok: false; reason: 'not_found' | 'cancelled' };
 
 /**
+ * A booking made, moved or cancelled, recorded by the store in the same atomic step as the change
+ * itself, so that what must follow it (reminders, the staff channel's post) is never lost with a
+ * crash between the two. `id` orders the changes and names each one for good.
+ */
+export type BookingChange =
+  | { id: string; type: 'created'; booking: Booking }
+  | { id: string; type: 'moved'; booking: Booking; previous: Booking }
+  | { id: string; type: 'cancelled'; booking: Booking };
+
+/** A change handed to a reader; `redelivered` when it was handed out before (a failure, a crash). */
+export type DeliveredChange = BookingChange & { redelivered: boolean };
+
+/** How a reader asks for the next changes. */
+export interface ChangeReadOptions {
+  /** At most this many. */
+  count: number;
+  /** Also take back this reader's own changes handed out and not acknowledged (to try them again). */
+  retryOwn: boolean;
+  /** Also take over changes another reader of the group has left unacknowledged this long (it died). */
+  claimIdleMs: number;
+}
+
+/**
+ * The log of booking changes, read by groups (one per kind of follow-up: reminders, the staff
+ * channel). Each group gets every change written after it joined, handed to one of its readers (one
+ * per process), and keeps it until acknowledged; a change left by a reader that died is taken over by
+ * another. The log keeps the latest changes only (see the stores for how many).
+ */
+export interface BookingChangeLog {
+  /** Creates the group if it is new, starting after the changes already written. */
+  join(group: string): Promise<void>;
+  /** The next changes for `reader`, oldest first: its own to retry and those taken over, then new ones. */
+  read(group: string, reader: string, options: ChangeReadOptions): Promise<DeliveredChange[]>;
+  /** Still working on these: they count as handed out just now, so no other reader takes them over. */
+  touch(group: string, reader: string, ids: string[]): Promise<void>;
+  /** Done with these: they are not handed out again. */
+  ack(group: string, ids: string[]): Promise<void>;
+}
+
+/**
  * Where bookings and holds live; implemented in src/store (memory and Redis). Every write that
  * checks capacity is atomic: two guests, or two bot instances, never get the same place.
  * "not_found" also answers a guest asking about someone else's booking.
@@ -90,4 +130,6 @@ export interface BookingStore {
   listByGuest(guestKey: string): Promise<Booking[]>;
   /** A day's confirmed bookings, in order of start. */
   listByDay(day: string): Promise<Booking[]>;
+  /** Every booking made, moved or cancelled (a repeated confirmation or cancellation adds nothing). */
+  readonly changes: BookingChangeLog;
 }

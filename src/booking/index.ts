@@ -19,8 +19,12 @@ export type {
 // ---- Storage (implemented in src/store) ----
 export type {
   AttendanceResult,
+  BookingChange,
+  BookingChangeLog,
   BookingStore,
   CancelResult,
+  ChangeReadOptions,
+  DeliveredChange,
   GuestLimit,
   HoldRequest,
   HoldResult,

@@ -1,4 +1,7 @@
-import type { BookingStore } from '../booking/index.ts';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { BookingStore, DeliveredChange } from '../booking/index.ts';
+import { startChangeReader, type ChangeReader, type ChangeReaderOptions } from './booking-change-reader.ts';
 import { fillTemplate, type Content, type ContentSet } from '../content/index.ts';
 import { DEFAULT_LANGUAGE, languageOfTag, type Language } from '../languages.ts';
 import type { Understanding, Understandings } from '../nlu/index.ts';
@@ -65,8 +68,22 @@ export interface Concierge {
   respond(turn: Turn): Promise<AnsweredTurn>;
   /** The kind reply for a failure the channel caught while handling a turn, in the guest's language when the channel knows it. */
   errorReplies(languageTag?: string): Reply[];
-  /** Booking events (created, moved, cancelled) for staff notifications, reminders and the like. */
+  /**
+   * Booking events (created, moved, cancelled) as this process makes them, during the turn: for what
+   * belongs to the guest's answer (the calendar file). What must follow every booking whatever
+   * happens (reminders, the staff channel) follows the store's change log: `followBookingChanges`.
+   */
   readonly events: BookingEvents;
+  /**
+   * Follows the booking store's change log as this process's reader of `group` (one group per kind
+   * of follow-up), woken at once by this process's own bookings; undefined without a booking store.
+   * `handle` must bear being called twice for one change (after a crash, say).
+   */
+  followBookingChanges(
+    group: string,
+    handle: (change: DeliveredChange) => Promise<void>,
+    options?: Partial<Pick<ChangeReaderOptions, 'pollMs' | 'retryMs' | 'claimIdleMs' | 'maxAttempts' | 'logger'>>,
+  ): ChangeReader | undefined;
   /** The booking side, when a booking store was given (staff tools read the calendar through it). */
   readonly bookingDesk?: BookingDesk;
   /** What staff can do from their desk, when a booking store was given. */
@@ -95,6 +112,9 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   const handoverEvents = createEventHub<HandoverEvent>(logger, 'handover');
   const outbox = createOutbox();
   const turnEvents = createEventHub<TurnEvent>(logger, 'turn');
+  // This process's name in every group of the change log: a restarted process is a new reader, and
+  // what the old one left is taken over once it has lain idle.
+  const readerName = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const shared: SharedDesk = {
     ...(deps.bookings ? { bookings: deps.bookings } : {}),
     events,
@@ -233,6 +253,18 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     },
     contentFor,
     events,
+    followBookingChanges(group, handle, options = {}) {
+      if (!deps.bookings) return undefined;
+      const reader = startChangeReader({ logger, ...options, changes: deps.bookings.changes, group, reader: readerName, handle });
+      const unsubscribe = events.on(() => reader.wake());
+      return {
+        wake: reader.wake,
+        async stop() {
+          unsubscribe();
+          await reader.stop();
+        },
+      };
+    },
     ...(home.booking ? { bookingDesk: home.booking } : {}),
     ...(staffDesk ? { staffDesk } : {}),
     handoverEvents,

@@ -32,4 +32,5 @@ export { silentLogger, type Logger } from './logger.ts';
 export { withLogContext, currentLogContext, type LogContext } from './log-context.ts';
 
 // Booking conversations and their events
+export { startChangeReader, CHANGE_READER_DEFAULTS, type ChangeReader, type ChangeReaderOptions } from './booking-change-reader.ts';
 export { createBookingEvents, type BookingEvent, type BookingEvents, type BookingListener, type BookingDesk } from './booking/index.ts';

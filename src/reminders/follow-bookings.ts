@@ -1,20 +1,24 @@
-import type { BookingEvents } from '../core/index.ts';
+import type { BookingChange } from '../booking/index.ts';
 import type { MessageScheduler } from './scheduler.ts';
 
+/** The change log's group the reminders read. */
+export const REMINDERS_GROUP = 'reminders';
+
 /**
- * Keeps the scheduler in step with the bookings: created -> schedule, moved -> reschedule,
- * cancelled -> unschedule. Returns the function that stops following. A failure is logged by the
- * event hub; the message check at sending time still stops a message the booking no longer wants.
+ * Keeps the scheduler in step with a booking change: created -> schedule, moved -> reschedule,
+ * cancelled -> unschedule. Doing it twice is harmless: a booking at a given start always plans the
+ * same message ids, and the check at sending time stops a message the booking no longer wants.
+ * A failure is thrown, so that the change is tried again.
  */
-export function followBookings(events: BookingEvents, scheduler: MessageScheduler): () => void {
-  return events.on(async (event) => {
-    switch (event.type) {
+export function followBookingChange(scheduler: MessageScheduler): (change: BookingChange) => Promise<void> {
+  return async (change) => {
+    switch (change.type) {
       case 'created':
-        return scheduler.schedule(event.booking);
+        return scheduler.schedule(change.booking);
       case 'moved':
-        return scheduler.reschedule(event.booking);
+        return scheduler.reschedule(change.booking);
       case 'cancelled':
-        return scheduler.unschedule(event.booking.ref);
+        return scheduler.unschedule(change.booking.ref);
     }
-  });
+  };
 }

@@ -15,7 +15,7 @@ export {
   type DeliveryOutcome,
   type SkipReason,
 } from './scheduler.ts';
-export { followBookings } from './follow-bookings.ts';
+export { followBookingChange, REMINDERS_GROUP } from './follow-bookings.ts';
 
 // ---- Sending: the check at sending time, the texts, and the deliver function the wiring gives ----
 export { checkStillDue, type DueCheck } from './due.ts';

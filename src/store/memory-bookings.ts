@@ -11,9 +11,12 @@ import {
   type Occupancy,
 } from '../booking/index.ts';
 import { StoreError } from '../core/index.ts';
+import { createMemoryChangeLog } from './memory-booking-changes.ts';
 
 const MINUTE_MS = 60_000;
 const IDEMPOTENCY_TTL_MS = 7 * 24 * 3600 * 1000;
+/** The booking change log keeps this many latest changes (as Redis trims its stream, about). */
+export const CHANGES_KEPT = 10_000;
 // The instants both stores (and the Redis scripts' parser) read: ISO 8601 with Z or an offset.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -150,6 +153,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
   const holds = new Map<string, { hold: Hold; start: number; end: number; expiresAt: number }>();
   const holdByGuest = new Map<string, string>();
   const idempotency = new Map<string, { ref: string; expiresAt: number }>();
+  const changes = createMemoryChangeLog({ now, keep: CHANGES_KEPT });
 
   const addTo = (index: Map<string, Set<string>>, key: string, ref: string) => {
     const refs = index.get(key) ?? new Set<string>();
@@ -252,6 +256,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
       addTo(refsByGuest, guestKey, booking.ref);
       idempotency.set(request.idempotencyKey, { ref: booking.ref, expiresAt: now() + IDEMPOTENCY_TTL_MS });
       dropGuestHolds(guestKey, request.holdId);
+      changes.append({ type: 'created', booking });
       return { ok: true, booking: copy(booking), duplicate: false };
     },
 
@@ -274,6 +279,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
       removeFrom(confirmedByDay, current.day, moved.ref);
       addTo(confirmedByDay, moved.day, moved.ref);
       dropGuestHolds(request.guestKey, request.holdId);
+      changes.append({ type: 'moved', booking: moved, previous: current });
       return { ok: true, booking: copy(moved), previous: copy(current) };
     },
 
@@ -285,6 +291,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
       const cancelled: Booking = { ...current, status: 'cancelled', updatedAt };
       bookings.set(ref, cancelled);
       removeFrom(confirmedByDay, current.day, ref);
+      changes.append({ type: 'cancelled', booking: cancelled });
       return { ok: true, booking: copy(cancelled) };
     },
 
@@ -309,5 +316,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
     async listByDay(day) {
       return sortBookings([...(confirmedByDay.get(day) ?? [])].map((ref) => copy(bookings.get(ref)!)));
     },
+
+    changes: { join: changes.join, read: changes.read, touch: changes.touch, ack: changes.ack },
   };
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { BookingStore, CapacityRules, Occupancy } from '../booking/index.ts';
 import { StoreError } from '../core/index.ts';
 import {
+  CHANGES_KEPT,
   bookingInterval,
   checkedGuestLimit,
   checkedInterval,
@@ -15,6 +16,7 @@ import {
   sortOccupancies,
 } from './memory-bookings.ts';
 import type { RedisClient } from './redis.ts';
+import { APPEND_CHANGE_LUA, createRedisChangeLog } from './redis-booking-changes.ts';
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -212,6 +214,7 @@ redis.call('ZADD', prefix .. 'day:' .. req.booking.day, fmt(c.start), req.bookin
 redis.call('SADD', prefix .. 'guest:' .. c.guest, req.booking.ref)
 redis.call('SET', idem, req.booking.ref, 'EX', req.idemTtl)
 drop_guest_holds(c.guest, req.hold)
+append_change('created', json)
 return { 'ok', json }
 `,
   move: `
@@ -230,6 +233,7 @@ local json = cjson.encode(b)
 redis.call('SET', key, json)
 redis.call('ZADD', prefix .. 'day:' .. req.day, fmt(c.start), req.ref)
 drop_guest_holds(c.guest, req.hold)
+append_change('moved', json, raw)
 return { 'ok', json, raw }
 `,
   cancel: `
@@ -245,6 +249,7 @@ b.status, b.updatedAt = 'cancelled', req.updatedAt
 local json = cjson.encode(b)
 redis.call('SET', key, json)
 redis.call('ZREM', prefix .. 'day:' .. b.day, req.ref)
+append_change('cancelled', json)
 return { 'ok', json }
 `,
   attendance: `
@@ -281,7 +286,7 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
   const prefix = options.prefix ?? 'spa:';
   const scripts = Object.fromEntries(
     Object.entries(SCRIPTS).map(([name, body]) => {
-      const source = PRELUDE + body;
+      const source = PRELUDE + APPEND_CHANGE_LUA + body;
       return [name, { source, sha: createHash('sha1').update(source).digest('hex') }];
     }),
   ) as Record<ScriptName, { source: string; sha: string }>;
@@ -382,6 +387,7 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
         idem: request.idempotencyKey,
         idemTtl: IDEMPOTENCY_TTL_SECONDS,
         hold: request.holdId ?? '',
+        keep: CHANGES_KEPT,
         ...limit,
       });
       if (status === 'taken' || status === 'ref_in_use' || status === 'guest_limit') return { ok: false, reason: status };
@@ -398,6 +404,7 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
         endIso: request.end.toISOString(),
         updatedAt: request.updatedAt,
         hold: request.holdId ?? '',
+        keep: CHANGES_KEPT,
       });
       if (status === 'taken' || status === 'not_found') return { ok: false, reason: status };
       const key = `${prefix}booking:${request.ref}`;
@@ -405,7 +412,7 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
     },
 
     async cancel(ref, guestKey, updatedAt) {
-      const [status, json] = await run('cancel', { ref, guest: guestKey, updatedAt });
+      const [status, json] = await run('cancel', { ref, guest: guestKey, updatedAt, keep: CHANGES_KEPT });
       if (status === 'not_found') return { ok: false, reason: 'not_found' };
       const booking = parseStoredBooking(`${prefix}booking:${ref}`, json);
       return status === 'already' ? { ok: true, booking, already: true } : { ok: true, booking };
@@ -433,5 +440,7 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
       // The index holds confirmed bookings only; a record read as cancelled raced a cancel, so drop it.
       return sortBookings((await readBookings('listByDay', refs)).filter((b) => b.status === 'confirmed'));
     },
+
+    changes: createRedisChangeLog(client, prefix),
   };
 }

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { BookingStore } from '../../src/booking/index.ts';
 import { registerWebChat, type MessagesResponse, type PendingResponse } from '../../src/channels/web/index.ts';
-import type { Concierge } from '../../src/core/index.ts';
+import type { ChangeReader, Concierge } from '../../src/core/index.ts';
 import { createHttpServer } from '../../src/http/index.ts';
-import { createCalendarFiles, createReminderDelivery, followBookings, reminderSettingsFrom, type MessageScheduler } from '../../src/reminders/index.ts';
+import { createCalendarFiles, createReminderDelivery, followBookingChange, REMINDERS_GROUP, reminderSettingsFrom, type MessageScheduler } from '../../src/reminders/index.ts';
 import { createInProcessScheduler, createMemoryBookingStore, createMemoryPendingMessages, type PendingMessages } from '../../src/store/index.ts';
 import { createTestConcierge, realKnowledge } from '../helpers/bot.ts';
 
@@ -15,8 +15,11 @@ import { createTestConcierge, realKnowledge } from '../helpers/bot.ts';
 const THURSDAY_9AM = new Date('2026-11-26T02:00:00Z');
 let app: FastifyInstance | undefined;
 let scheduler: MessageScheduler | undefined;
+let following: ChangeReader | undefined;
 
 afterEach(async () => {
+  await following?.stop();
+  following = undefined;
   await scheduler?.stop();
   scheduler = undefined;
   await app?.close();
@@ -106,7 +109,7 @@ describe('GET /api/messages/pending', () => {
       logger: pino({ level: 'silent' }),
     });
     await scheduler.start();
-    followBookings(concierge.events, scheduler);
+    following = concierge.followBookingChanges(REMINDERS_GROUP, followBookingChange(scheduler));
     const { conversationId, ref } = await bookThroughApi(server);
 
     let messages: PendingResponse['messages'] = [];

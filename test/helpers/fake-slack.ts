@@ -17,6 +17,8 @@ export interface FakeMessage {
   thread_ts?: string;
   text: string;
   blocks?: Array<Record<string, unknown>>;
+  /** The message's metadata (event_type, event_payload), as conversations.history gives it back. */
+  metadata?: Record<string, unknown>;
 }
 
 /** A message only one user sees. */
@@ -102,6 +104,7 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
         const message: FakeMessage = { channel: String(payload.channel), ts: nextTs(), text, ...(payload.thread_ts ? { thread_ts: String(payload.thread_ts) } : {}) };
         const blocks = blocksOf(payload);
         if (blocks) message.blocks = blocks;
+        if (payload.metadata && typeof payload.metadata === 'object') message.metadata = payload.metadata as Record<string, unknown>;
         messages.push(message);
         return ok({ channel: message.channel, ts: message.ts, message: { type: 'message', text, ts: message.ts, bot_id: FAKE_BOT.botId } });
       }
@@ -129,6 +132,19 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
         const page = members.slice(start, start + limit);
         const next = start + limit < members.length ? String(start + limit) : '';
         return ok({ members: page, response_metadata: { next_cursor: next } });
+      }
+      case 'conversations.history': {
+        if (!known(payload.channel)) return error('channel_not_found');
+        const oldest = Number(payload.oldest ?? 0);
+        // Newest first, as Slack answers; metadata only when asked for.
+        const found = messages
+          .filter((m) => m.channel === payload.channel && !m.thread_ts && Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: FAKE_BOT.botId, ...(payload.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        const limit = Number(payload.limit ?? 100);
+        const start = payload.cursor ? Number(payload.cursor) : 0;
+        const next = start + limit < found.length ? String(start + limit) : '';
+        return ok({ messages: found.slice(start, start + limit), has_more: next !== '', response_metadata: { next_cursor: next } });
       }
       case 'users.info': {
         const user = setup.users.find((u) => u.id === payload.user);

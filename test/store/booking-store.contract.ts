@@ -434,6 +434,78 @@ export function bookingStoreContract(name: string, makeHarness: () => Promise<Bo
       });
     });
 
+    describe('change log', () => {
+      const READ = { count: 10, retryOwn: false, claimIdleMs: 60_000 };
+      const summary = (changes: Array<{ type: string; booking: { ref: string; start: string; status: string }; redelivered: boolean }>) =>
+        changes.map((c) => `${c.type} ${c.booking.ref} ${c.booking.start} ${c.booking.status}${c.redelivered ? ' again' : ''}`);
+
+      it('records each booking made, moved and cancelled, in order, for every group; repeats add nothing', async () => {
+        const { store } = await makeHarness();
+        await store.changes.join('reminders');
+        await store.changes.join('staff');
+        await reserved(store, reserveRequest('a', 'LS-A1'));
+        await store.reserve(reserveRequest('a', 'LS-A1'));
+        await store.move(moveRequest('a', 'LS-A1', '14:00', { day: NEXT_DAY }));
+        await store.setAttendance('LS-A1', 'arrived', '2030-03-02T00:00:00.000Z');
+        await store.cancel('LS-A1', 'web:a', '2030-03-02T00:00:00.000Z');
+        await store.cancel('LS-A1', 'web:a', '2030-03-02T00:00:00.000Z');
+        await store.reserve(reserveRequest('b', 'LS-B1', { rules: { rooms: 0, bufferMinutes: 0, therapistIds: ['t1'] } }));
+        const expected = [
+          `created LS-A1 ${at('10:00').toISOString()} confirmed`,
+          `moved LS-A1 ${at('14:00', NEXT_DAY).toISOString()} confirmed`,
+          `cancelled LS-A1 ${at('14:00', NEXT_DAY).toISOString()} cancelled`,
+        ];
+        const reminders = await store.changes.read('reminders', 'one', READ);
+        expect(summary(reminders)).toEqual(expected);
+        expect(summary(await store.changes.read('staff', 'two', READ))).toEqual(expected);
+        const moved = reminders[1];
+        expect(moved?.type === 'moved' && moved.previous.start).toBe(at('10:00').toISOString());
+        expect(new Set(reminders.map((c) => c.id)).size).toBe(3);
+      });
+
+      it('gives a group only what was written after it joined', async () => {
+        const { store } = await makeHarness();
+        await reserved(store, reserveRequest('a', 'LS-A1'));
+        await store.changes.join('staff');
+        await store.changes.join('staff');
+        expect(await store.changes.read('staff', 'one', READ)).toEqual([]);
+        await reserved(store, reserveRequest('b', 'LS-B1', { clock: '12:00' }));
+        expect((await store.changes.read('staff', 'one', READ)).map((c) => c.booking.ref)).toEqual(['LS-B1']);
+      });
+
+      it('hands a change out again until it is acknowledged: to its reader when it retries, to another once it lies idle', async () => {
+        const { store, elapse } = await makeHarness();
+        await store.changes.join('staff');
+        await reserved(store, reserveRequest('a', 'LS-A1'));
+        const [first] = await store.changes.read('staff', 'one', READ);
+        expect(first?.redelivered).toBe(false);
+        expect(await store.changes.read('staff', 'one', READ)).toEqual([]);
+        const again = await store.changes.read('staff', 'one', { ...READ, retryOwn: true });
+        expect(again).toEqual([{ ...first, redelivered: true }]);
+        // Another reader takes it over only once it has been left long enough: touching it keeps it.
+        expect(await store.changes.read('staff', 'two', READ)).toEqual([]);
+        await elapse(0.3);
+        await store.changes.touch('staff', 'one', [first!.id]);
+        expect(await store.changes.read('staff', 'two', { ...READ, claimIdleMs: 200 })).toEqual([]);
+        await elapse(0.3);
+        const taken = await store.changes.read('staff', 'two', { ...READ, claimIdleMs: 200 });
+        expect(taken.map((c) => [c.id, c.redelivered])).toEqual([[first?.id, true]]);
+        await store.changes.ack('staff', [first!.id]);
+        expect(await store.changes.read('staff', 'one', { ...READ, retryOwn: true })).toEqual([]);
+        await elapse(0.3);
+        expect(await store.changes.read('staff', 'three', { ...READ, claimIdleMs: 200 })).toEqual([]);
+      });
+
+      it('hands out at most `count` at a time, the oldest first', async () => {
+        const { store } = await makeHarness();
+        await store.changes.join('reminders');
+        for (const [i, clock] of ['09:00', '11:00', '13:00'].entries()) await reserved(store, reserveRequest(`g${i}`, `LS-G${i}`, { clock }));
+        const refs = async () => (await store.changes.read('reminders', 'one', { ...READ, count: 2 })).map((c) => c.booking.ref);
+        expect(await refs()).toEqual(['LS-G0', 'LS-G1']);
+        expect(await refs()).toEqual(['LS-G2']);
+      });
+    });
+
     describe('records', () => {
       it('hands out copies, and keeps text in any language intact', async () => {
         const { store } = await makeHarness();

@@ -3,17 +3,18 @@
 // The clock: a scheduler plans and times messages by the `now()` it is given, so a test either reads
 // what is planned at a fixed "now" hours before, or stands the clock a second before a planned
 // instant and waits that second of real time. No fake timers: BullMQ's delays are real.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Booking, BookingStore } from '../../src/booking/index.ts';
-import type { Concierge, Reply } from '../../src/core/index.ts';
+import type { ChangeReader, Concierge, Reply } from '../../src/core/index.ts';
 import {
   createReminderDelivery,
-  followBookings,
+  followBookingChange,
   planMessages,
   type DeliverMessage,
   type MessageScheduler,
   type PlannedMessage,
   type ReminderSettings,
+  REMINDERS_GROUP,
 } from '../../src/reminders/index.ts';
 import { createMemoryBookingStore } from '../../src/store/index.ts';
 import { createTestConcierge, fakeGuest, realKnowledge, textOf } from '../helpers/bot.ts';
@@ -85,12 +86,17 @@ export function messageSchedulerContract(name: string, harness: SchedulerHarness
       let concierge: Concierge;
       let scheduler: MessageScheduler;
       let bookings: BookingStore;
+      let following: ChangeReader | undefined;
+      afterEach(async () => {
+        await following?.stop();
+        following = undefined;
+      });
 
       async function setUp() {
         bookings = createMemoryBookingStore({ now: () => THURSDAY_9AM.getTime() });
         concierge = await createTestConcierge({ bookings, now: () => THURSDAY_9AM });
         scheduler = await harness.make({ deliver: recordingDeliver().deliver, now: () => THURSDAY_9AM });
-        followBookings(concierge.events, scheduler);
+        following = concierge.followBookingChanges(REMINDERS_GROUP, followBookingChange(scheduler));
       }
       const plannedWalls = async (ref: string) => (await scheduler.scheduled(ref)).map((m) => `${m.kind} ${vnWall(m.sendAt)}${m.deferred ? ' (deferred)' : ''}`);
 

@@ -1,13 +1,13 @@
 import { App, type BlockButtonAction, type RespondFn } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
-import { ConfigError, PlatformError, type Concierge, type Logger } from '../../core/index.ts';
+import { ConfigError, PlatformError, type ChangeReaderOptions, type Concierge, type Logger } from '../../core/index.ts';
 import type { HandoverThreads, SeenUpdates } from '../../store/index.ts';
 import { ACTION, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
 import { createBookingButtons, type ButtonOutcome } from './booking-buttons.ts';
 import { createStaffCommands } from './commands.ts';
 import { createHandoverRelay } from './handover-relay.ts';
 import { createSlackHttpReceiver } from './http-receiver.ts';
-import { createBookingNotifier } from './notifications.ts';
+import { createBookingNotifier, STAFF_CHANNEL_GROUP } from './notifications.ts';
 import { createStaffDirectory } from './staff-directory.ts';
 import type { SlackTexts } from './texts.ts';
 import { boltLogger, DEFAULT_RETRY_POLICY, errorDetails, slackErrorCode, webClientRetry, type RetryPolicy } from './web-api.ts';
@@ -37,6 +37,8 @@ export interface StaffDeskOptions {
   retry?: RetryPolicy;
   /** How long the staff channel's member list is trusted (seconds, default 300). */
   staffCacheSeconds?: number;
+  /** How the booking change log is read for the channel's posts (core's defaults: retried every 5 s, 10 tries). */
+  bookingPosts?: Pick<ChangeReaderOptions, 'pollMs' | 'retryMs' | 'claimIdleMs' | 'maxAttempts'>;
   /** Told of each Web API call that failed (an HTTP error, `ok: false`, or no answer), e.g. for metrics. */
   onApiError?: (method: string) => void;
 }
@@ -104,6 +106,7 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     work.then(done, done);
   };
   let unsubscribe: Array<() => void> = [];
+  let postingBookings: { stop: () => Promise<void> } | undefined;
 
   /** Answers a staff member where only they see it: in the channel they are in, else through the response URL. */
   async function tell(target: StaffTarget, message: SlackMessage): Promise<void> {
@@ -234,15 +237,16 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
       await checkSlack(app, staffChannel);
       if (options.appToken) await app.start();
       else await receiver?.start();
-      unsubscribe = [
-        concierge.events.on((event) => void track(notify(event))),
-        concierge.handoverEvents.on((event) => void track(relay.handle(event))),
-      ];
+      // Bookings come from the store's change log, so that none is missed for a crash.
+      postingBookings = concierge.followBookingChanges(STAFF_CHANNEL_GROUP, notify, { ...options.bookingPosts, logger });
+      unsubscribe = [concierge.handoverEvents.on((event) => void track(relay.handle(event)))];
       logger.info({ mode: options.appToken ? 'socket' : 'http', channel: staffChannel }, 'Slack staff desk started');
     },
     async stop() {
       for (const off of unsubscribe) off();
       unsubscribe = [];
+      await postingBookings?.stop();
+      postingBookings = undefined;
       if (options.appToken) await app.stop().catch((error: unknown) => logger.warn(errorDetails(error), 'Socket Mode did not close cleanly'));
       else await receiver?.stop();
       let timer: NodeJS.Timeout | undefined;

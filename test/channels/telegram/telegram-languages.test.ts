@@ -9,8 +9,8 @@ import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BookingStore } from '../../../src/booking/index.ts';
 import { createTelegramBot, loadCommandMenus, registerCommands, startLongPolling, type LongPollingHandle } from '../../../src/channels/telegram/index.ts';
-import { StoreError, type Concierge } from '../../../src/core/index.ts';
-import { createCalendarFiles, createReminderDelivery, followBookings, reminderSettingsFrom, type MessageScheduler } from '../../../src/reminders/index.ts';
+import { StoreError, type ChangeReader, type Concierge } from '../../../src/core/index.ts';
+import { createCalendarFiles, createReminderDelivery, followBookingChange, REMINDERS_GROUP, reminderSettingsFrom, type MessageScheduler } from '../../../src/reminders/index.ts';
 import { createInProcessScheduler, createMemorySeenUpdates } from '../../../src/store/index.ts';
 import { CONTENT_DIR, realKnowledge } from '../../helpers/bot.ts';
 import { startFakeTelegram, telegramGuest, type FakeTelegram } from '../../helpers/fake-telegram.ts';
@@ -19,7 +19,10 @@ import { bookingConcierge, deliver, FIXED_NOW, recordingLogger, trackTurns, wait
 let fake: FakeTelegram | undefined;
 let polling: LongPollingHandle | undefined;
 let scheduler: MessageScheduler | undefined;
+let following: ChangeReader | undefined;
 afterEach(async () => {
+  await following?.stop();
+  following = undefined;
   await scheduler?.stop();
   await polling?.stop();
   await fake?.close();
@@ -56,7 +59,7 @@ async function start(options: { concierge?: (base: Concierge) => Concierge; remi
       logger,
     });
     await scheduler.start();
-    followBookings(base.events, scheduler);
+    following = base.followBookingChanges(REMINDERS_GROUP, followBookingChange(scheduler));
   }
   polling = await startLongPolling(bot, log.logger);
 
