@@ -218,13 +218,16 @@ async function main(): Promise<void> {
     // A request that never finishes must not keep the process from stopping.
     setTimeout(() => process.exit(1), 10_000).unref();
     try {
-      // The change log's readers finish the change in hand (what is left stays in the log for the
-      // next process); then the reminder worker, Telegram polling and the staff desk stop side by
-      // side, each finishing what it is doing (within a few seconds), while Telegram can still carry
-      // their messages; then the HTTP server stops taking requests and waits for those in flight.
+      // The HTTP server stops taking requests at once (one arriving on an open keep-alive connection
+      // is answered 503; every answer now carries Connection: close) and waits for those in flight
+      // (src/http/server.ts). Meanwhile the change log's readers finish the change in hand (what is left
+      // stays in the log for the next process); then the reminder worker, Telegram polling and the
+      // staff desk stop side by side, each finishing what it is doing, while Telegram can still carry
+      // their messages.
+      const httpClosed = Promise.all([app.close(), metricsApp === app ? undefined : metricsApp.close()]);
       await Promise.all(followers.map((follower) => follower.stop()));
       await Promise.all([reminders.stop(), telegram?.stop(), slack?.stop()]);
-      await Promise.all([app.close(), metricsApp === app ? undefined : metricsApp.close()]);
+      await httpClosed;
       stopMetrics();
       await close();
       process.exit(0);

@@ -31,6 +31,9 @@ const CLIENT_MESSAGES: Record<string, (limit: number) => string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: () => 'The request body is not valid JSON.',
 };
 
+/** Servers that have begun to stop: their answers carry Connection: close, and /readyz says 503. */
+const draining = new WeakSet<FastifyInstance>();
+
 /** Creates the HTTP server with `/healthz`, `/readyz`, JSON errors and a body size limit; call `listen` on it. */
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -42,6 +45,19 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     genReqId: () => randomUUID(),
     // Trust the given number of proxies nearest to the server for X-Forwarded-For.
     ...(options.trustProxyHops ? { trustProxy: (_address: string, hop: number) => hop < (options.trustProxyHops ?? 0) } : {}),
+  });
+
+  // Once the server is closing (SIGTERM), it takes no new request: Fastify answers one arriving on an
+  // open keep-alive connection with 503 and Connection: close, and closes idle connections. A request
+  // already being handled is answered, with Connection: close too, so that its connection ends with
+  // that answer instead of keeping close() waiting.
+  app.addHook('preClose', (done) => {
+    draining.add(app);
+    done();
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (draining.has(app) && request.raw.httpVersionMajor === 1) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   // Everything done for a request, down to the core's own log lines, carries its id.
@@ -69,6 +85,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
 
   // Readiness: the process can serve guests, i.e. its store answers in time.
   app.get('/readyz', async (request, reply) => {
+    // Stopping: a load balancer sends new guests elsewhere while those here are answered.
+    if (draining.has(app)) return reply.code(503).send({ status: 'unavailable', error: 'stopping' });
     const answer = await readiness(options.ready, readyTimeoutMs);
     if (answer.ready) return { status: 'ready' };
     request.log.warn({ reason: answer.reason }, 'not ready');
