@@ -22,6 +22,11 @@ const envSchema = z.object({
   STATE_TTL_SECONDS: wholeNumber('a number of seconds', 60, 30 * 24 * 3600).default(24 * 3600),
   NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  // What guests wrote, in debug lines: off unless asked for (it may hold names and phone numbers).
+  LOG_MESSAGE_TEXT: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
   // 0 picks any free port.
   PORT: wholeNumber('a port number', 0, 65535).default(3000),
   // Loopback by default, so a local run is reachable from this machine only. A container or a

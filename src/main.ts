@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const envFile = readEnvFile();
   const config = loadConfig();
   // Logs go to stderr so they never mix with the terminal chat on stdout.
-  const logger = createLogger(config.LOG_LEVEL ?? 'warn');
+  const logger = createLogger(config.LOG_LEVEL ?? 'warn', undefined, { messageText: config.LOG_MESSAGE_TEXT });
   if (envFile.read) logger.info({ file: envFile.read }, 'settings read from the environment and the settings file');
   const chatInTerminal = process.argv.includes('--chat');
 

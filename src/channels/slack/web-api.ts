@@ -55,15 +55,31 @@ export function errorDetails(error: unknown): object {
   return { err: error };
 }
 
-/** Bolt's and the WebClient's logging, sent to the project's logger (its level decides what is kept). */
+// Where a Bolt or WebClient message goes on to show a request, a response or an event (`http request
+// body: {...}`, `http request result: {...}`, `ack() call begins (body: ...)`): what follows is cut.
+const PAYLOAD_LABEL = /\b(body|result|headers|payload|arguments|event)\b(\s*[:(=])[\s\S]*$/i;
+
+/**
+ * A Bolt or WebClient log message without the payload it may show: those carry guests' names,
+ * phones and messages (a booking's post, a reply to a guest), whatever the level.
+ */
+export function withoutPayload(message: string): string {
+  if (/^\s*[[{]/.test(message)) return '(a payload, not logged)';
+  return message.replace(PAYLOAD_LABEL, (_all, label: string, separator: string) => `${label}${separator.trimEnd()} (not logged)`);
+}
+
+/**
+ * Bolt's and the WebClient's logging, sent to the project's logger (its level decides what is kept).
+ * Only their words are kept: objects they pass along and payloads in their messages are left out.
+ */
 export function boltLogger(logger: Logger): BoltLogger {
   const at =
     (level: keyof Logger) =>
     (...parts: unknown[]) => {
       const error = parts.find((part): part is Error => part instanceof Error);
       const message = parts
-        .filter((part) => !(part instanceof Error))
-        .map((part) => (typeof part === 'string' ? part : JSON.stringify(part)))
+        .filter((part): part is string => typeof part === 'string')
+        .map(withoutPayload)
         .join(' ');
       logger[level](error ? errorDetails(error) : {}, message || error?.message);
     };
