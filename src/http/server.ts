@@ -3,7 +3,7 @@
 // limits, logging and error answers are the same everywhere.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import { withLogContext } from '../core/index.ts';
+import { StoreError, withLogContext } from '../core/index.ts';
 
 /** What the server is built from. */
 export interface HttpServerOptions {
@@ -21,6 +21,8 @@ export interface HttpServerOptions {
 /** Chat messages and webhook updates are small; anything bigger is refused before it is parsed. */
 export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
 const DEFAULT_READY_TIMEOUT_MS = 1000;
+// What a 503 for a store outage asks clients to wait; the Redis client reconnects within 2 s.
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 // Fastify's own wording for these is written for developers; guests' browsers and platform
 // webhooks get one plain sentence each.
@@ -30,9 +32,6 @@ const CLIENT_MESSAGES: Record<string, (limit: number) => string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: () => 'The request body is empty: send a JSON object.',
   FST_ERR_CTP_INVALID_JSON_BODY: () => 'The request body is not valid JSON.',
 };
-
-/** Servers that have begun to stop: their answers carry Connection: close, and /readyz says 503. */
-const draining = new WeakSet<FastifyInstance>();
 
 /** Creates the HTTP server with `/healthz`, `/readyz`, JSON errors and a body size limit; call `listen` on it. */
 export function createHttpServer(options: HttpServerOptions): FastifyInstance {
@@ -51,12 +50,17 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   // open keep-alive connection with 503 and Connection: close, and closes idle connections. A request
   // already being handled is answered, with Connection: close too, so that its connection ends with
   // that answer instead of keeping close() waiting.
+  let closing = false;
   app.addHook('preClose', (done) => {
-    draining.add(app);
+    closing = true;
     done();
   });
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (draining.has(app) && request.raw.httpVersionMajor === 1) reply.header('connection', 'close');
+    if (closing && request.raw.httpVersionMajor === 1) reply.header('connection', 'close');
+    // Every answer is what it says it is; API answers (JSON) are about one guest and one moment, so
+    // no browser or proxy keeps a copy.
+    reply.header('x-content-type-options', 'nosniff');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.header('cache-control', 'no-store');
     done(null, payload);
   });
 
@@ -66,6 +70,14 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
   // Errors are answered here, once, for every route: the client gets a sentence, the log gets the
   // detail. A stack trace never leaves the process.
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // The store (Redis) cannot be reached: a passing outage, which the client may retry shortly.
+    if (error instanceof StoreError) {
+      request.log.warn({ err: error }, 'request failed: the store is unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(STORE_RETRY_AFTER_SECONDS))
+        .send({ error: 'We cannot reach our booking system right now. Please try again in a few seconds.' });
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
@@ -85,8 +97,6 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
 
   // Readiness: the process can serve guests, i.e. its store answers in time.
   app.get('/readyz', async (request, reply) => {
-    // Stopping: a load balancer sends new guests elsewhere while those here are answered.
-    if (draining.has(app)) return reply.code(503).send({ status: 'unavailable', error: 'stopping' });
     const answer = await readiness(options.ready, readyTimeoutMs);
     if (answer.ready) return { status: 'ready' };
     request.log.warn({ reason: answer.reason }, 'not ready');

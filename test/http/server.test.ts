@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { StoreError } from '../../src/core/index.ts';
 import { createHttpServer, type HttpServerOptions } from '../../src/http/index.ts';
 
 const logger = pino({ level: 'silent' });
@@ -12,8 +13,9 @@ afterEach(async () => {
 });
 
 /** A server as main.ts makes it, with the given readiness and a few routes a channel might add. */
-async function serve(options: Partial<HttpServerOptions> = {}): Promise<FastifyInstance> {
+async function serve(options: Partial<HttpServerOptions> = {}, routes: (server: FastifyInstance) => void = () => {}): Promise<FastifyInstance> {
   app = createHttpServer({ logger, ready: async () => true, ...options });
+  routes(app);
   app.post('/echo', async (request) => ({ received: request.body }));
   app.get('/broken', async () => {
     throw new Error('the database password is hunter2');
@@ -111,5 +113,52 @@ describe('the HTTP server', () => {
     expect(response.body).not.toMatch(/hunter2|at .*\.ts/);
     // The detail goes to the log instead.
     expect(lines.join('')).toMatch(/hunter2/);
+  });
+
+  it('marks JSON answers as not to be kept or sniffed, and files as not to be sniffed', async () => {
+    const server = await serve({}, (routes) => routes.get('/page.txt', async (_request, reply) => reply.type('text/plain').send('hello')));
+    for (const url of ['/healthz', '/nowhere']) {
+      const response = await server.inject({ method: 'GET', url });
+      expect(response.headers['cache-control'], url).toBe('no-store');
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+    const file = await server.inject({ method: 'GET', url: '/page.txt' });
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers['cache-control']).toBeUndefined();
+  });
+
+  it('answers 503 with a time to retry when the store cannot be reached', async () => {
+    const server = await serve({}, (routes) =>
+      routes.get('/bookings', async () => {
+        throw new StoreError('Redis get failed: connect ECONNREFUSED');
+      }),
+    );
+    const response = await server.inject({ method: 'GET', url: '/bookings' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json().error).toMatch(/try again in a few seconds/);
+    expect(response.body).not.toMatch(/ECONNREFUSED/);
+  });
+
+  it('answers a request in flight when it closes, asking the client to close the connection', async () => {
+    let answered: (() => void) | undefined;
+    const server = await serve({}, (routes) =>
+      routes.get('/slow', async () => {
+        await new Promise<void>((resolve) => (answered = resolve));
+        return { done: true };
+      }),
+    );
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
+    const slow = fetch(`${base}/slow`);
+    while (!answered) await sleep(10);
+    const closing = server.close();
+    await sleep(50);
+    answered();
+    const response = await slow;
+    expect(response.status).toBe(200);
+    expect(response.headers.get('connection')).toBe('close');
+    await closing;
+    app = undefined;
   });
 });

@@ -54,6 +54,14 @@ async function expectBriefAnswers(running: RunningServer, guest: Guest, unavaila
     expect(answer.text, what).toContain(unavailable);
     expect(answer.ms, what).toBeLessThan(BRIEF_ANSWER_MS);
   }
+  // The page's other calls are told to come back shortly, not that the server broke.
+  const id = encodeURIComponent(guest.conversationId ?? '');
+  for (const path of [`/api/messages/pending?conversationId=${id}`, `/api/bookings/LS-ABCD/calendar.ics?conversationId=${id}`]) {
+    const answer = await fetch(`${running.url}${path}`, { signal: AbortSignal.timeout(5000) });
+    expect(answer.status, `${path}: ${await answer.clone().text()}`).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('5');
+    expect(((await answer.json()) as { error: string }).error).toMatch(/try again/i);
+  }
   const ready = await fetch(`${running.url}/readyz`, { signal: AbortSignal.timeout(5000) });
   expect(ready.status).toBe(503);
   expect((await fetch(`${running.url}/healthz`, { signal: AbortSignal.timeout(5000) })).status).toBe(200);

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { webhookCallback, type Bot } from 'grammy';
 import { ConfigError, PlatformError } from '../../core/index.ts';
@@ -6,6 +7,12 @@ import { ALLOWED_UPDATES } from './telegram-bot.ts';
 
 // What Telegram allows in secret_token.
 const SECRET = /^[A-Za-z0-9_-]{1,256}$/;
+// An update carries a message of up to 4,096 characters with its entities, and the message it
+// replies to or quotes, likewise: tens of kilobytes, more than the server's 16 KB default.
+const TELEGRAM_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const sameSecret = (given: unknown, secret: string) =>
+  typeof given === 'string' && given.length === secret.length && timingSafeEqual(Buffer.from(given), Buffer.from(secret));
 
 function checkSecret(secret: string): void {
   if (!SECRET.test(secret)) {
@@ -25,10 +32,20 @@ export interface TelegramWebhookRoute {
 /**
  * Serves Telegram's webhook at `path` on the project's Fastify server. The request is answered once
  * the update is handled; an update delivered again (a retry, another instance) is skipped by the bot.
+ * The secret is checked before the body is read, so only Telegram may send the larger bodies it needs.
  */
 export function registerTelegramWebhook(app: FastifyInstance, options: TelegramWebhookRoute): void {
   checkSecret(options.secret);
-  app.post(options.path, webhookCallback(options.bot, 'fastify', { secretToken: options.secret }));
+  app.post(
+    options.path,
+    {
+      bodyLimit: TELEGRAM_BODY_LIMIT_BYTES,
+      onRequest: async (request, reply) => {
+        if (!sameSecret(request.headers['x-telegram-bot-api-secret-token'], options.secret)) return reply.code(401).send({ error: 'Unauthorized' });
+      },
+    },
+    webhookCallback(options.bot, 'fastify', { secretToken: options.secret }),
+  );
 }
 
 /** Points Telegram at the webhook URL with its secret (setWebhook); call once at start-up. */

@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import type { Update } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot, registerTelegramWebhook, setTelegramWebhook } from '../../../src/channels/telegram/index.ts';
 import { ConfigError } from '../../../src/core/index.ts';
+import { createHttpServer } from '../../../src/http/index.ts';
 import { createMemorySeenUpdates } from '../../../src/store/index.ts';
 import { startFakeTelegram, telegramGuest, type FakeTelegram } from '../../helpers/fake-telegram.ts';
 import { bookingConcierge, recordingLogger, trackTurns, type TrackedConcierge } from './harness.ts';
@@ -65,6 +67,27 @@ describe('Telegram in webhook mode', () => {
     }
     expect(tracked.turns).toEqual([]);
     expect(fake.callsTo('sendMessage')).toEqual([]);
+  });
+
+  it('takes the large updates Telegram sends on the bot’s own server, and refuses them unsigned', async () => {
+    const server = createHttpServer({ logger: pino({ level: 'silent' }), ready: async () => true });
+    registerTelegramWebhook(server, { bot, path: PATH, secret: SECRET });
+    const address = await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const mai = telegramGuest(fake, { id: 704, first_name: 'Mai' });
+      // A question under a long quoted message: some 25 KB, over the server's 16 KB default.
+      const update = mai.text('does it hurt?');
+      const quoted = { message_id: 1, date: 0, chat: { id: 704, type: 'private', first_name: 'Mai' }, text: '🌸'.repeat(4096), entities: [] };
+      const body = JSON.stringify({ ...update, message: { ...update.message, reply_to_message: quoted, quote: { text: 'ă'.repeat(4000), position: 0 } } });
+      expect(Buffer.byteLength(body)).toBeGreaterThan(20_000);
+      const send = (secret?: string) =>
+        fetch(`${address}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) }, body });
+      expect((await send()).status).toBe(401);
+      expect((await send(SECRET)).status).toBe(200);
+      expect(fake.messagesTo(mai.id).map((m) => m.text).join('\n')).toMatch(/hurt/i);
+    } finally {
+      await server.close();
+    }
   });
 
   it('handles an update Telegram delivers again only once', async () => {
