@@ -22,6 +22,8 @@ const envSchema = z.object({
   STATE_TTL_SECONDS: wholeNumber('a number of seconds', 60, 30 * 24 * 3600).default(24 * 3600),
   NLU_CONFIDENCE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  // Signs web chat conversation ids; without it, kept in Redis (REDIS_URL) or made per process.
+  WEB_ID_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   // What guests wrote, in debug lines: off unless asked for (it may hold names and phone numbers).
   LOG_MESSAGE_TEXT: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })

@@ -40,6 +40,8 @@ interface Stores {
   rateLimiter: (settings: RateLimitSettings) => RateLimiter;
   /** Whether the store answers now (for `/readyz`). */
   ready: () => Promise<boolean>;
+  /** The secret web chat ids are signed with: WEB_ID_SECRET, or one kept in Redis for every instance (none in memory: the process makes its own). */
+  webIdSecret?: string;
   close: () => Promise<void>;
 }
 
@@ -108,6 +110,7 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
     rateLimiter: (settings) => stores.createRedisRateLimiter(client, { ...settings, prefix: prefix + settings.prefix }),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
+    webIdSecret: config.WEB_ID_SECRET ?? (await stores.sharedSecret(client, `${prefix}web:id-secret`)),
     close: async () => void (await client.close()),
   };
 }
@@ -151,7 +154,7 @@ async function main(): Promise<void> {
   logger.info({ model: understanding.modelSource }, 'intent model ready');
   // The terminal chat has no /metrics: only the counters, none of the process's own gauges.
   const metrics = createMetrics({ intents: understanding.intents, collectDefaults: !chatInTerminal });
-  const { store, bookings, seen, pending, lock, threads, rateLimiter, ready, close } = await openStores(config, logger, metrics);
+  const { store, bookings, seen, pending, lock, threads, rateLimiter, ready, webIdSecret, close } = await openStores(config, logger, metrics);
   const concierge = createConcierge({
     content,
     understanding,
@@ -175,7 +178,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const [{ createHttpServer, listen }, { registerMetricsRoute }, { registerWebChat }, { createCalendarFiles, followBookingChange, REMINDERS_GROUP }] = await Promise.all([
+  const [{ createHttpServer, listen }, { registerMetricsRoute }, { createConversationIds, registerWebChat }, { createCalendarFiles, followBookingChange, REMINDERS_GROUP }] = await Promise.all([
     import('./http/index.ts'),
     import('./metrics/index.ts'),
     import('./channels/web/index.ts'),
@@ -246,6 +249,7 @@ async function main(): Promise<void> {
     pending,
     limiters: { address: rateLimiter({ points: config.ADDRESS_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'limit:address' }) },
     calendar: { booking: (ref) => bookings.get(ref), file: calendarFile, linkLabel: content.reminders.calendar.link_label },
+    conversationIds: createConversationIds(webIdSecret ?? config.WEB_ID_SECRET),
   });
   // Started once every channel has registered how to reach its guests; the staff desk's checks with
   // Slack and the reminder worker's connection to Redis go on at the same time.

@@ -33,3 +33,4 @@ export {
   type PendingMessages,
 } from './pending-messages.ts';
 export { createMemoryRateLimiter, createRedisRateLimiter, type RateLimitSettings } from './rate-limiter.ts';
+export { sharedSecret } from './shared-secret.ts';

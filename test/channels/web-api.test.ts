@@ -8,7 +8,8 @@ import { createTestConcierge, realKnowledge } from '../helpers/bot.ts';
 
 // 02:00 UTC is 09:00 on Thursday 26 November 2026 in Da Nang, so "tomorrow" is always Friday the 27th.
 const now = () => new Date('2026-11-26T02:00:00Z');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+// An id the server issued: a random UUID and its signature.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\.[A-Za-z0-9_-]{22}$/;
 let app: FastifyInstance | undefined;
 
 afterEach(async () => {
@@ -102,13 +103,25 @@ describe('POST /api/messages', () => {
     expect(await guest.press('Confirm')).toMatch(/reference is LS-[A-Z0-9]{4}/);
   });
 
-  it('continues a conversation under an id the client already has', async () => {
+  it('continues a conversation under the id it issued, and starts a new one for an id it did not', async () => {
     const server = await serve();
-    const conversationId = '3f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c';
-    await post(server, { conversationId, text: 'I want to book a massage' });
+    const first = await post(server, { text: 'I want to book a massage' });
+    const conversationId = first.json<MessagesResponse>().conversationId;
     const response = await post(server, { conversationId, text: 'an hour' });
     expect(response.json<MessagesResponse>().conversationId).toBe(conversationId);
     expect(response.json<MessagesResponse>().replies.map((r) => r.text).join('\n')).toMatch(/which day/i);
+    // A made-up id (a plain UUID as older pages kept, or a forged signature) opens nothing: a new conversation starts.
+    const [uuid] = conversationId.split('.');
+    for (const madeUp of ['3f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c', `${uuid}.${'A'.repeat(22)}`]) {
+      const fresh = (await post(server, { conversationId: madeUp, text: 'an hour' })).json<MessagesResponse>();
+      expect(fresh.conversationId).toMatch(UUID);
+      expect(fresh.conversationId).not.toBe(madeUp);
+      expect(fresh.conversationId).not.toBe(conversationId);
+      expect(fresh.replies.map((r) => r.text).join('\n')).not.toMatch(/which day/i);
+    }
+    // And its waiting messages cannot be read with a made-up id.
+    const pending = await server.inject({ method: 'GET', url: `/api/messages/pending?conversationId=${uuid}.${'A'.repeat(22)}` });
+    expect(pending.statusCode).toBe(404);
   });
 
   it.each([
@@ -119,7 +132,7 @@ describe('POST /api/messages', () => {
     ['a text that is not a string', { text: 42 }, /text: must be a string/],
     ['a text over 2,000 characters', { text: 'a'.repeat(2001) }, /text: is too long: at most 2000 characters/],
     ['an action over 64 characters', { action: `i:${'a'.repeat(63)}` }, /action: is too long: at most 64 characters/],
-    ['a conversation id that is not a UUID', { conversationId: 'guest-1', text: 'hi' }, /conversationId: must be a conversation id \(a UUID\)/],
+    ['a conversation id that is not one', { conversationId: 'guest-1', text: 'hi' }, /conversationId: must be a conversation id returned by this API/],
     ['a JSON array', [{ text: 'hi' }], /the body must be a JSON object/],
   ])('refuses %s with a 400 that says what is wrong', async (_, payload, message) => {
     const server = await serve();

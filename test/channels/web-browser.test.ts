@@ -161,7 +161,7 @@ describe('the web chat page', () => {
     // A string, evaluated in the page (the tests are type-checked without the DOM's types).
     const storedId = "localStorage.getItem('spa-concierge.conversation-id')";
     const id = await page.evaluate(storedId);
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(id).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{22}$/);
 
     await page.reload();
     await botSays(page, /pressure/i);

@@ -2,6 +2,7 @@
 // which only the booking's own conversation can fetch.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { conversationIdSchema } from './message-body.ts';
 import { isBookingRef, type Booking } from '../../booking/index.ts';
 import type { Concierge } from '../../core/index.ts';
 
@@ -21,7 +22,7 @@ export interface WebCalendar {
   linkLabel: string;
 }
 
-const calendarQuerySchema = z.object({ conversationId: z.uuid() });
+const calendarQuerySchema = z.object({ conversationId: conversationIdSchema });
 
 /** The download address of a booking's calendar file, relative to the page. */
 export function calendarHref(ref: string, conversationId: string): string {

@@ -2,6 +2,7 @@
 
 // Registering the channel
 export { registerWebChat, type WebChatOptions, type MessagesResponse, type WebReply } from './web-chat.ts';
+export { createConversationIds, CONVERSATION_ID, type ConversationIds } from './conversation-ids.ts';
 export { DEFAULT_RATE_LIMIT, type WebChatLimiters, type WebChatRateLimit } from './rate-limits.ts';
 export type { WebChatPage, WebChatTexts } from './page.ts';
 

@@ -1,10 +1,18 @@
 // The body of POST /api/messages, checked before anything else reads it.
 import { z } from 'zod';
+import { CONVERSATION_ID } from './conversation-ids.ts';
 
 /** Longest text the API accepts; the core reads the first part of a long message and says so. */
 export const MAX_TEXT_CHARS = 2000;
 /** Longest action the API accepts, as the core's actions are (Telegram allows 64 bytes). */
 export const MAX_ACTION_CHARS = 64;
+
+// An id this API issued, or a plain UUID as pages from before signed ids keep: both are well-formed
+// (one the server did not sign then starts a new conversation); anything else is a client's mistake.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const conversationIdSchema = z
+  .string({ error: 'must be a conversation id returned by this API' })
+  .refine((id) => CONVERSATION_ID.test(id) || UUID.test(id), 'must be a conversation id returned by this API');
 
 /**
  * `{ conversationId?, text?, action?, languages? }`: exactly one of text and action, nothing else.
@@ -14,7 +22,7 @@ export const MAX_ACTION_CHARS = 64;
 export const messageBodySchema = z
   .strictObject(
     {
-      conversationId: z.uuid({ error: 'must be a conversation id (a UUID) returned by this API' }).optional(),
+      conversationId: conversationIdSchema.optional(),
       text: z
         .string({ error: 'must be a string' })
         .min(1, 'must not be empty')

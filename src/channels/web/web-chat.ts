@@ -7,7 +7,6 @@
 // has one of its own; each answer names the language its replies are in, and the page switches its
 // labels to it (it was served with all of them), so a guest who types or picks another language
 // gets the whole page in it from the next reply on, and after a reload.
-import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -17,6 +16,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../languages.ts';
 // The file itself, not the store's index: the web chat needs no queue library to load.
 import { createMemoryPendingMessages, type PendingMessages } from '../../store/pending-messages.ts';
 import { calendarHref, registerCalendarDownload, trackNewBookings, type WebCalendar, type WebLink } from './calendar-links.ts';
+import { createConversationIds, type ConversationIds } from './conversation-ids.ts';
 import { acceptedLanguageTags, browserLanguageTags, guestLanguageTag, pageLanguage } from './guest-languages.ts';
 import { describeProblems, MAX_TEXT_CHARS, messageBodySchema } from './message-body.ts';
 import { renderPages, TEMPLATE_FILES, type WebChatPage, type WebChatTexts } from './page.ts';
@@ -50,6 +50,8 @@ export interface WebChatOptions {
   pendingPollSeconds?: number;
   /** Calendar files for bookings made in the web chat; without it no link is offered. */
   calendar?: WebCalendar;
+  /** Issues and checks conversation ids; signed with a secret of this process by default. */
+  conversationIds?: ConversationIds;
 }
 
 /** A reply as the page gets it: the text, the choices, and links (the calendar file under a confirmation). */
@@ -71,6 +73,7 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
   // Its own scope, so the static files plugin stays out of other channels' way.
   await app.register(async (scope) => {
     const { concierge } = options;
+    const ids = options.conversationIds ?? createConversationIds();
     const pages = await renderPages(PUBLIC_DIR, options.page.spaName, pageTexts(options), {
       greetingAction: intentAction('greeting'),
       maxTextChars: MAX_TEXT_CHARS,
@@ -88,7 +91,7 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
       setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
     });
 
-    registerPendingMessages(scope, concierge, options.pending ?? createMemoryPendingMessages(), toWire);
+    registerPendingMessages(scope, concierge, options.pending ?? createMemoryPendingMessages(), toWire, ids);
     const calendar = options.calendar;
     const newBookings = calendar ? trackNewBookings(scope, concierge) : () => [];
     if (calendar) registerCalendarDownload(scope, calendar);
@@ -126,8 +129,9 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
         const parsed = messageBodySchema.safeParse(request.body);
         if (!parsed.success) return reply.code(400).send({ error: describeProblems(parsed.error) });
         const body = parsed.data;
-        // No id starts a new conversation.
-        const conversationId = body.conversationId ?? randomUUID();
+        // No id, or one this server did not issue (a page from before signed ids, or a made-up one),
+        // starts a new conversation under a new id, which the answer carries.
+        const conversationId = body.conversationId && ids.isIssued(body.conversationId) ? body.conversationId : ids.issue();
         const check = await limits.conversation(conversationId);
         if (check.kind === 'limited') return tooManyMessages(reply, check.retryAfterSeconds, 'in this conversation');
         const input: Turn['input'] = body.text !== undefined ? { kind: 'text', text: body.text } : { kind: 'action', action: body.action ?? '' };

@@ -17,7 +17,8 @@
   const KEY_PENDING_AFTER = 'spa-concierge.pending-after';
   const KEY_LANGUAGE = 'spa-concierge.language';
   const KEPT_ENTRIES = 200;
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  // The server issues ids (a UUID and its signature); an older page's plain UUID starts over.
+  const CONVERSATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9_-]{22}$/;
 
   const conversation = document.getElementById('conversation');
   const log = document.getElementById('log');
@@ -29,7 +30,7 @@
 
   const storage = openStorage();
   const storedId = storage.get(KEY_ID);
-  let conversationId = storedId && UUID.test(storedId) ? storedId : undefined;
+  let conversationId = storedId && CONVERSATION_ID.test(storedId) ? storedId : undefined;
   /** Entries: { from: 'guest' | 'bot', text, choices?: [{ label, action }], links?: [{ label, href }], used?, picked? }. */
   const transcript = conversationId ? readTranscript() : [];
   if (conversationId) useLanguage(storage.get(KEY_LANGUAGE));
