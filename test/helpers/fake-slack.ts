@@ -220,14 +220,15 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
 }
 
 /** All the text of a message's blocks (sections, fields, contexts, buttons), one line each, for assertions. */
-export function blockText(blocks: Array<Record<string, unknown>> | undefined): string {
+export function blockText(blocks: Array<Record<string, unknown>> | undefined, only?: 'mrkdwn' | 'plain_text'): string {
   const texts: string[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object') {
       const object = value as Record<string, unknown>;
-      if ((object.type === 'mrkdwn' || object.type === 'plain_text') && typeof object.text === 'string') texts.push(object.text);
-      else Object.values(object).forEach(visit);
+      if ((object.type === 'mrkdwn' || object.type === 'plain_text') && typeof object.text === 'string') {
+        if (!only || object.type === only) texts.push(object.text);
+      } else Object.values(object).forEach(visit);
     }
   };
   visit(blocks);

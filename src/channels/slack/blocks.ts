@@ -1,11 +1,12 @@
-// Block Kit messages of the staff desk. Every guest word arrives here already escaped (see bookingView
-// and the hand-over opening); everything else comes from content/slack.yaml.
+// Block Kit messages of the staff desk. Guest words (names, contacts, health notes, messages) only
+// ever go into plain_text objects, where Slack reads no formatting, links or mentions; the spa's own
+// words come from content/slack.yaml, in mrkdwn where no guest word sits beside them.
 import type { types } from '@slack/bolt';
 import type { Booking } from '../../booking/index.ts';
 import type { DayAvailability, StaffDesk } from '../../core/index.ts';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES } from '../../languages.ts';
 import type { HandoverThread } from '../../store/index.ts';
-import { guestText } from './slack-text.ts';
+import { guestText, guestWords, withoutEmphasis } from './slack-text.ts';
 import { fill, type SlackTexts } from './texts.ts';
 
 export type Block = types.KnownBlock;
@@ -21,6 +22,7 @@ export const ACTION = {
 
 /** A message: its blocks, and the plain text Slack shows in notifications and where blocks cannot be shown. */
 export interface SlackMessage {
+  /** The fallback, escaped for Slack; posted with `mrkdwn: false` where guest words may be in it. */
   text: string;
   blocks: Block[];
 }
@@ -37,10 +39,21 @@ function clip(text: string, max = MAX_SECTION_CHARS): string {
 }
 const mrkdwn = (text: string, max = MAX_SECTION_CHARS) => ({ type: 'mrkdwn' as const, text: clip(text, max) });
 const plain = (text: string) => ({ type: 'plain_text' as const, text: clip(text, 75), emoji: true });
+/** Text with guest words in it: plain_text, cut to `max` characters. */
+const plainText = (text: string, max = MAX_SECTION_CHARS) => ({ type: 'plain_text' as const, text: guestWords(text, max), emoji: true });
+/** A template of the spa's filled with guest words, as plain_text: the template's emphasis dropped. */
+const filledPlain = (template: string, values: Record<string, string | number>, max = MAX_SECTION_CHARS) => plainText(fill(withoutEmphasis(template), values), max);
 const section = (text: string): Block => ({ type: 'section', text: mrkdwn(text) });
+const plainSection = (text: string): Block => ({ type: 'section', text: plainText(text) });
+/** A context line of the spa's words with one guest value in it: the words in mrkdwn, the value in plain_text. */
+function contextWith(template: string, name: string, value: string): Block {
+  const [before = '', after = ''] = template.split(`{${name}}`);
+  const elements = [...(before.trim() ? [mrkdwn(before.trim())] : []), plainText(value), ...(after.trim() ? [mrkdwn(after.trim())] : [])];
+  return { type: 'context', elements };
+}
 const context = (text: string, blockId?: string): Block => ({ type: 'context', ...(blockId ? { block_id: blockId } : {}), elements: [mrkdwn(text)] });
 
-/** A booking as staff see it: every guest-given word escaped, the rest in the spa's words. */
+/** A booking as staff see it: the guest's words as they gave them (for plain_text only), the rest in the spa's words. */
 export interface BookingView {
   ref: string;
   when: string;
@@ -66,18 +79,18 @@ export function bookingView(booking: Booking, desk: Pick<StaffDesk, 'describe'>,
     when,
     therapist,
     minutes: booking.durationMinutes,
-    guest: guestLabel(texts, guestText(booking.guest.name, 200), booking.guest.language),
-    contact: guestText(booking.guest.contact, 200),
+    guest: guestLabel(texts, guestWords(booking.guest.name, 200), booking.guest.language),
+    contact: guestWords(booking.guest.contact, 200),
     channel: channelName(texts, booking.guest.channel),
     ...(pressure ? { pressure } : {}),
-    ...(health ? { health: guestText(health, 1000) } : {}),
+    ...(health ? { health: guestWords(health, 1000) } : {}),
     status: booking.status,
     ...(booking.attendance ? { attendance: booking.attendance } : {}),
   };
 }
 
 /**
- * A guest's name (already escaped) with their language in English beside it, "Kim Minji · Korean",
+ * A guest's name with their language in English beside it, "Kim Minji · Korean",
  * when it is not the staff's own; a language the bot does not speak, or none, leaves the name alone.
  */
 export function guestLabel(texts: SlackTexts, name: string, language: string | undefined): string {
@@ -111,32 +124,35 @@ function bookingButtons(texts: SlackTexts, ref: string): Block {
   };
 }
 
-/** A booking's details and, while it is confirmed, its buttons; `headline` says what happened (a notification) or names it. */
+/**
+ * A booking's details and, while it is confirmed, its buttons; `headline` (plain text, which may
+ * hold the guest's name) says what happened (a notification) or names the booking.
+ */
 export function bookingMessage(texts: SlackTexts, view: BookingView, options: { headline?: string; notes?: string[] } = {}): SlackMessage {
   const c = texts.card;
-  const headline = options.headline ?? `*${fill(c.title, { ref: view.ref })}*`;
+  const headline = options.headline ?? fill(c.title, { ref: view.ref });
   const field = (text: string) => mrkdwn(text, MAX_FIELD_CHARS);
   const blocks: Block[] = [
-    section(headline),
+    plainSection(headline),
     {
       type: 'section',
       fields: [
         field(fill(c.when, { when: view.when })),
         field(fill(c.length, { minutes: view.minutes })),
-        field(fill(c.guest, { guest: view.guest })),
-        field(fill(c.contact, { contact: view.contact })),
+        filledPlain(c.guest, { guest: view.guest }, MAX_FIELD_CHARS),
+        filledPlain(c.contact, { contact: view.contact }, MAX_FIELD_CHARS),
         field(fill(c.therapist, { therapist: view.therapist })),
         field(fill(c.channel, { channel: view.channel })),
         ...(view.pressure ? [field(fill(c.pressure, { pressure: view.pressure }))] : []),
       ],
     },
   ];
-  if (view.health) blocks.push(context(fill(c.health, { health: view.health })));
+  if (view.health) blocks.push(contextWith(c.health, 'health', view.health));
   for (const note of options.notes ?? []) blocks.push(context(note));
   const status = view.status === 'cancelled' ? c.cancelled : view.attendance === 'arrived' ? c.arrived : view.attendance === 'no_show' ? c.no_show : undefined;
   if (status) blocks.push(context(status, STATUS_BLOCK));
   if (view.status === 'confirmed') blocks.push(bookingButtons(texts, view.ref));
-  return { text: headline, blocks };
+  return { text: guestText(headline, MAX_SECTION_CHARS), blocks };
 }
 
 /**
@@ -174,7 +190,7 @@ export function bookingListMessage(texts: SlackTexts, dayLabel: string, views: B
   const shown = views.length > room ? views.slice(0, room - 1) : views;
   const blocks: Block[] = [section(title)];
   for (const view of shown) {
-    const line = fill(t.line, {
+    const line = fill(withoutEmphasis(t.line), {
       when: view.when,
       minutes: view.minutes,
       guest: view.guest,
@@ -184,11 +200,11 @@ export function bookingListMessage(texts: SlackTexts, dayLabel: string, views: B
       ref: view.ref,
     });
     const marked = view.attendance === 'arrived' ? t.arrived : view.attendance === 'no_show' ? t.no_show : undefined;
-    const withMark = marked ? `${line} · ${fill(marked, {})}` : line;
-    const text = view.health ? `${withMark}\n${fill(t.health, { health: view.health })}` : withMark;
+    const withMark = marked ? `${line} · ${withoutEmphasis(fill(marked, {}))}` : line;
+    const text = view.health ? `${withMark}\n${fill(withoutEmphasis(t.health), { health: view.health })}` : withMark;
     blocks.push({
       type: 'section',
-      text: mrkdwn(text),
+      text: plainText(text),
       accessory: { type: 'button', action_id: ACTION.details, value: view.ref, text: plain(texts.buttons.details) },
     });
   }
@@ -200,18 +216,19 @@ export function bookingListMessage(texts: SlackTexts, dayLabel: string, views: B
 export function handoverMessage(texts: SlackTexts, opening: HandoverThread['opening'], ended: boolean): SlackMessage {
   const t = texts.handover;
   const channel = channelName(texts, opening.guestChannel);
-  const guest = guestLabel(texts, opening.guestName ? guestText(opening.guestName, 200) : t.no_name, opening.language);
+  const guest = guestLabel(texts, opening.guestName ? guestWords(opening.guestName, 200) : t.no_name, opening.language);
   const titles = { asked: t.title_asked, misunderstood: t.title_misunderstood, wrote: t.title_wrote };
-  const title = fill(titles[opening.reason], { guest, channel });
+  const title = fill(withoutEmphasis(titles[opening.reason]), { guest, channel });
   const lineTemplates = { guest: t.line_guest, bot: t.line_bot, staff: t.line_staff };
-  const lines = opening.recent.map((line) => fill(lineTemplates[line.from], { text: guestText(line.text, 500) }));
-  const blocks: Block[] = [section(`*${title}*`), ...chunkLines([t.recent, ...(lines.length > 0 ? lines : [t.no_recent])]).map(section)];
+  const lines = opening.recent.map((line) => fill(withoutEmphasis(lineTemplates[line.from]), { text: guestWords(line.text, 500) }));
+  const transcript = chunkLines([withoutEmphasis(t.recent), ...(lines.length > 0 ? lines : [withoutEmphasis(t.no_recent)])]);
+  const blocks: Block[] = [plainSection(title), ...transcript.map(plainSection)];
   if (ended) blocks.push(context(t.ended_status));
   else {
     blocks.push(context(fill(t.how_to, { channel })));
     blocks.push({ type: 'actions', block_id: 'handover', elements: [{ type: 'button', action_id: ACTION.handBack, value: 'hand-back', style: 'primary', text: plain(texts.buttons.hand_back) }] });
   }
-  return { text: title, blocks };
+  return { text: guestText(title, MAX_SECTION_CHARS), blocks };
 }
 
 /** Lines grouped into texts that each fit one section. */
@@ -220,7 +237,7 @@ function chunkLines(lines: string[]): string[] {
   for (const line of lines) {
     const last = chunks.at(-1);
     if (last !== undefined && last.length + line.length + 1 <= MAX_SECTION_CHARS) chunks[chunks.length - 1] = `${last}\n${line}`;
-    else chunks.push(clip(line));
+    else chunks.push(guestWords(line, MAX_SECTION_CHARS));
   }
   return chunks;
 }
@@ -228,4 +245,10 @@ function chunkLines(lines: string[]): string[] {
 /** A plain message: one section, the same text as fallback. */
 export function textMessage(text: string): SlackMessage {
   return { text, blocks: [section(text)] };
+}
+
+/** A message of the spa's `template` with guest words in `values`: one plain_text section; the fallback text escaped. */
+export function plainMessage(template: string, values: Record<string, string | number>): SlackMessage {
+  const text = fill(withoutEmphasis(template), values);
+  return { text: guestText(text, MAX_SECTION_CHARS), blocks: [plainSection(text)] };
 }

@@ -1,6 +1,6 @@
 import type { Concierge } from '../../core/index.ts';
-import { bookingMessage, bookingView, channelName, textMessage, type SlackMessage } from './blocks.ts';
-import { guestText } from './slack-text.ts';
+import { bookingMessage, bookingView, channelName, plainMessage, textMessage, type SlackMessage } from './blocks.ts';
+import { guestText, guestWords } from './slack-text.ts';
 import { fill, type SlackTexts } from './texts.ts';
 
 /** What pressing a booking button did: the answer for the staff member, and the line for the message it was on. */
@@ -28,9 +28,9 @@ export function createBookingButtons(concierge: Concierge, texts: SlackTexts) {
       const { booking } = result;
       const channel = channelName(texts, booking.guest.channel);
       const answer = result.guestTold
-        ? fill(t.cancelled, { ref: booking.ref, channel })
-        : fill(t.cancelled_guest_not_told, { ref: booking.ref, channel, contact: guestText(booking.guest.contact, 200) });
-      return { answer: textMessage(answer), status: { line: fill(t.by_cancelled, { staff: guestText(staffName, 100) }), keepButtons: false } };
+        ? textMessage(fill(t.cancelled, { ref: booking.ref, channel }))
+        : plainMessage(t.cancelled_guest_not_told, { ref: booking.ref, channel, contact: guestWords(booking.guest.contact, 200) });
+      return { answer, status: { line: fill(t.by_cancelled, { staff: guestText(staffName, 100) }), keepButtons: false } };
     },
 
     /** Marks that the guest came, or did not. */

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { createKeyedQueue, PlatformError, type Concierge, type HandoverEvent, type Logger } from '../../core/index.ts';
 import type { HandoverThread, HandoverThreads } from '../../store/index.ts';
 import { channelName, handoverMessage, textMessage, type SlackMessage } from './blocks.ts';
-import { guestText, slackToPlain } from './slack-text.ts';
+import { guestText, slackToPlain, withoutEmphasis } from './slack-text.ts';
 import type { StaffDirectory } from './staff-directory.ts';
 import { fill, type SlackTexts } from './texts.ts';
 import { errorDetails } from './web-api.ts';
@@ -41,7 +41,7 @@ export function createHandoverRelay(options: HandoverRelayOptions) {
 
   async function openThread(key: string, opening: HandoverThread['opening']): Promise<void> {
     const message = handoverMessage(texts, opening, false);
-    const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, mrkdwn: false, unfurl_links: false, unfurl_media: false });
     if (!posted.ts) throw new PlatformError('Slack posted the hand-over message but did not say where (no ts)');
     await threads.write({ key, channel: posted.channel ?? channel, ts: posted.ts, ended: false, opening });
     logger.info({ key, ts: posted.ts }, 'hand-over thread opened in the staff channel');
@@ -80,9 +80,10 @@ export function createHandoverRelay(options: HandoverRelayOptions) {
       const opening = { ...(event.guest.name ? { guestName: event.guest.name } : {}), language: event.language, guestChannel: event.channel, reason: 'wrote' as const, recent: [{ from: 'guest' as const, text: event.text }] };
       return openThread(event.key, opening);
     }
+    // The guest's own words, as a message's text only: escaped, with Slack's formatting off.
     const guest = event.guest.name ? guestText(event.guest.name, 200) : t.no_name;
-    const text = fill(t.guest_message, { guest, text: guestText(event.text, 3000) });
-    await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, text, unfurl_links: false, unfurl_media: false });
+    const text = fill(withoutEmphasis(t.guest_message), { guest, text: guestText(event.text, 3000) });
+    await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, text, mrkdwn: false, unfurl_links: false, unfurl_media: false });
   }
 
   /** Tells one staff member something in the thread, where only they see it. */

@@ -65,6 +65,8 @@ export function createBookingNotifier(options: BookingNotifierOptions): (change:
       channel,
       text: message.text,
       blocks: message.blocks,
+      // The fallback text holds the guest's name: no formatting, no link previews.
+      mrkdwn: false,
       unfurl_links: false,
       unfurl_media: false,
       metadata: { event_type: METADATA_EVENT, event_payload: { change: change.id, ref: change.booking.ref } },

@@ -1,5 +1,8 @@
-// Text crossing between guests and Slack. Slack reads `<...>` as mentions and links and `&` as the
-// start of an entity, so guest words are escaped on the way in and staff words unescaped on the way out.
+// Text crossing between guests and Slack. Slack reads `<...>` as mentions and links, `&` as the start
+// of an entity, and `*bold*`, `_italic_`, `~strike~`, backticks and bare addresses as formatting in
+// mrkdwn, which has no escape for them. So guest words go to Slack as plain_text (blocks.ts), cut to
+// a length (guestWords); where only a message's text can carry them, escaped and with formatting off
+// (escapeForSlack, `mrkdwn: false`). Staff words are unescaped on the way out.
 
 /**
  * Escapes `&`, `<` and `>` as Slack asks, so a guest named `<!channel>` shows as that text and
@@ -9,10 +12,23 @@ export function escapeForSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Guest text for Slack: escaped and cut to `max` characters (before escaping, so no entity is cut in half). */
-export function guestText(text: string, max = 1000): string {
+/** Guest words cut to `max` characters, for a plain_text object (nothing in them is read as markup there). */
+export function guestWords(text: string, max = 1000): string {
   const chars = [...text];
-  return escapeForSlack(chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/** Guest text for a mrkdwn text: escaped and cut to `max` characters (before escaping, so no entity is cut in half). */
+export function guestText(text: string, max = 1000): string {
+  return escapeForSlack(guestWords(text, max));
+}
+
+/**
+ * One of the spa's mrkdwn templates made plain: its `*bold*`, `_italic_`, `~strike~` and `code`
+ * marks dropped, for a plain_text object that also carries guest words.
+ */
+export function withoutEmphasis(template: string): string {
+  return template.replace(/[*~`]/g, '').replace(/(^|[\s(])_|_(?=$|[\s).,:;!?])/g, '$1');
 }
 
 /**

@@ -33,8 +33,27 @@ describe('booking notifications in the staff channel', () => {
     const text = blockText(posted.blocks);
     for (const detail of ['60 minutes', 'Lan Nguyen', '+84905123456', 'Telegram', 'firm pressure', 'Mai (sample)']) expect(text).toContain(detail);
     const warning = (posted.blocks ?? []).find((b) => b.type === 'context' && JSON.stringify(b).includes(':warning:'));
-    expect(blockText(warning ? [warning] : [])).toBe(':warning: *Health:* Pregnant, 20 weeks');
+    expect(blockText(warning ? [warning] : [])).toBe(':warning: *Health:*\nPregnant, 20 weeks');
     expect(buttonsOf(posted.blocks).map((b) => b.label)).toEqual(['Cancel booking', 'Arrived', 'No-show']);
+  });
+
+  it('shows a guest’s name and health note as they wrote them, never as Slack formatting, links or mentions', async () => {
+    running = await startDesk();
+    const name = '*URGENT* _Lan_ ~Nguyen~ `now` <!channel>';
+    const health = 'see http://evil.example and *call me*';
+    const ref = await bookThroughCore(running.concierge, { id: 'hostile', name, health });
+    const posted = await nthPost(running, 1);
+    const markup = blockText(posted.blocks, 'mrkdwn');
+    for (const word of ['URGENT', 'Lan', 'Nguyen', '!channel', 'evil.example', 'call me']) expect(markup).not.toContain(word);
+    const plain = blockText(posted.blocks, 'plain_text');
+    // The name as the bot kept it (its reading of a name drops some signs), the health note as written.
+    const stored = (await running.concierge.staffDesk!.booking(ref))!.guest.name;
+    expect(plain).toContain(`New booking ${ref}: Fri 27 Nov, 15:00, ${stored}`);
+    expect(plain).toContain(`Guest\n${stored}`);
+    expect(plain).toContain(health);
+    // The fallback text (notifications) is escaped and posted with formatting off.
+    expect(posted.text).not.toMatch(/<[!@#h]/);
+    expect(String(running.fake.callsTo('chat.postMessage')[0]?.payload.mrkdwn)).toBe('false');
   });
 
   it('posts a move with where it was, and a guest’s cancellation without buttons', async () => {

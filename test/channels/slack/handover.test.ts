@@ -55,8 +55,8 @@ describe('handing a guest over to the team in Slack', () => {
     const thread = await threadOpened(desk);
     expect(thread.text).toBe(':raising_hand: Lan on Telegram would like to talk to a person');
     const opening = blockText(thread.blocks);
-    expect(opening).toMatch(/\*Guest:\* how long is the massage/);
-    expect(opening).toMatch(/\*Bot:\*.*30 minutes/s);
+    expect(opening).toMatch(/Guest: how long is the massage/);
+    expect(opening).toMatch(/Bot:.*30 minutes/s);
     expect(opening).toMatch(/Reply in this thread to answer the guest on Telegram/);
     expect(buttonsOf(thread.blocks).map((b) => b.label)).toEqual(['Hand back to the bot']);
 
@@ -67,7 +67,7 @@ describe('handing a guest over to the team in Slack', () => {
 
     // The guest's next message goes into the thread, and the bot stays quiet.
     expect(await guest.say('Can I come with my sister on Friday?')).toEqual([]);
-    expect(await repliesIn(desk, thread, 1)).toEqual(['*Lan:* Can I come with my sister on Friday?']);
+    expect(await repliesIn(desk, thread, 1)).toEqual(['Lan: Can I come with my sister on Friday?']);
 
     // Linh has no display name: her real name is used.
     await staffWrites(desk, thread, 'Yes, both therapists are free at 3pm.', LINH);
@@ -101,21 +101,29 @@ describe('handing a guest over to the team in Slack', () => {
     expect(textOf(await guest.say('plorf zib'))).toMatch(/trouble understanding/i);
     const thread = await threadOpened(desk);
     expect(thread.text).toBe(":raising_hand: The bot couldn't understand A guest on Telegram; please take over");
-    expect(blockText(thread.blocks)).toMatch(/\*Guest:\* qwzx vbnm/);
+    expect(blockText(thread.blocks)).toMatch(/Guest: qwzx vbnm/);
   });
 
-  it('escapes guest words, so a guest named <!channel> pings nobody and links nothing', async () => {
+  it('keeps guest words out of Slack markup, so a guest named <!channel> pings nobody and *bold* or a link does nothing', async () => {
     const desk = await start();
-    const guest = fakeGuest(desk.concierge, { id: '66', channel: 'telegram', name: '<!channel> & <@U0HOA>' });
-    await guest.say('is <https://evil.example|free massage> yours?');
+    const guest = fakeGuest(desk.concierge, { id: '66', channel: 'telegram', name: '<!channel> & <@U0HOA> *URGENT*' });
+    await guest.say('is <https://evil.example|free massage> or _http://evil.example_ ~yours~ `now`?');
     await guest.say('talk to a human');
     const thread = await threadOpened(desk);
-    const everything = `${thread.text}\n${blockText(thread.blocks)}`;
-    expect(everything).toContain('&lt;!channel&gt; &amp; &lt;@U0HOA&gt; on Telegram');
-    expect(everything).toContain('&lt;https://evil.example|free massage&gt;');
-    expect(everything).not.toMatch(/<[!@#h]/);
-    await guest.say('<!here> hello?');
-    expect(await repliesIn(desk, thread, 1)).toEqual(['*&lt;!channel&gt; &amp; &lt;@U0HOA&gt;:* &lt;!here&gt; hello?']);
+    // In the blocks, guest words are plain text only: Slack reads no formatting, links or mentions there.
+    const markup = blockText(thread.blocks, 'mrkdwn');
+    for (const word of ['channel', 'U0HOA', 'URGENT', 'evil.example', 'yours']) expect(markup).not.toContain(word);
+    const plain = blockText(thread.blocks, 'plain_text');
+    expect(plain).toContain('<!channel> & <@U0HOA> *URGENT* on Telegram');
+    expect(plain).toContain('Guest: is <https://evil.example|free massage> or _http://evil.example_ ~yours~ `now`?');
+    // The fallback text is escaped and posted with formatting off.
+    expect(thread.text).toContain('&lt;!channel&gt; &amp; &lt;@U0HOA&gt;');
+    expect(thread.text).not.toMatch(/<[!@#h]/);
+    await guest.say('<!here> *hello*?');
+    expect(await repliesIn(desk, thread, 1)).toEqual(['&lt;!channel&gt; &amp; &lt;@U0HOA&gt; *URGENT*: &lt;!here&gt; *hello*?']);
+    const posts = desk.fake.callsTo('chat.postMessage').map((call) => call.payload);
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    for (const post of posts) expect(String(post.mrkdwn), String(post.text)).toBe('false');
   });
 
   it('turns a staff member’s Slack formatting into plain text for the guest', async () => {
@@ -190,7 +198,7 @@ describe('handing a guest over to the team in Slack', () => {
     await guest.say('hello? anyone?');
     const second = await threadOpened(desk, 2);
     expect(second.text).toBe(':raising_hand: Bao on Telegram wrote while waiting for the team');
-    expect(blockText(second.blocks)).toMatch(/\*Guest:\* hello\? anyone\?/);
+    expect(blockText(second.blocks)).toMatch(/Guest: hello\? anyone\?/);
     await staffWrites(desk, second, 'Sorry for the wait!');
     await waitFor('the answer', () => desk.delivered.length === 1);
   });
@@ -211,7 +219,7 @@ describe('with the real Telegram bot', () => {
       await staffWrites(desk, thread, 'Hi Lan, it should not hurt at all.');
       await waitFor('the answer in the Telegram chat', () => telegram.fake.messagesTo(lan.id).some((m) => m.text === 'From our team (Hoa): Hi Lan, it should not hurt at all.'));
       telegram.fake.push(lan.text('Thank you!'));
-      expect(await repliesIn(desk, thread, 1)).toEqual(['*Lan &lt;!channel&gt;:* Thank you!']);
+      expect(await repliesIn(desk, thread, 1)).toEqual(['Lan &lt;!channel&gt;: Thank you!']);
 
       await desk.slack.click(buttonsOf(thread.blocks)[0]!, thread).response;
       await waitFor('the hand-back in the Telegram chat', () => telegram.fake.messagesTo(lan.id).some((m) => /back with the L Spa assistant/.test(m.text)));

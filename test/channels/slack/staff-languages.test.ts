@@ -55,7 +55,7 @@ describe('bookings of guests who write in Korean and Vietnamese, on the English 
     const created = await nthPost(desk, 1);
     expect(created.text).toBe(`:new: New booking ${minji}: Fri 27 Nov, 15:00, Kim Minji · Korean`);
     const card = blockText(created.blocks);
-    expect(card).toContain('*Guest*\nKim Minji · Korean');
+    expect(card).toContain('Guest\nKim Minji · Korean');
     expect(card).toContain('*Length*\n60 minutes');
     expect(card).toContain('*Booked on*\nTelegram');
     expect(card).toContain('*Pressure*\nfirm pressure');
@@ -88,19 +88,19 @@ describe('bookings of guests who write in Korean and Vietnamese, on the English 
 
     const list = await typed(desk, '/bookings', 'tomorrow');
     expect(list).toMatch(/\*Bookings for Friday 27 November\*/);
-    const lines = list.split('\n').filter((l) => l.startsWith('*Fri 27 Nov'));
+    const lines = list.split('\n').filter((l) => l.startsWith('Fri 27 Nov'));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(new RegExp(`^\\*Fri 27 Nov, 10:00\\* · 60 min · Trần Thu Hà · Vietnamese · (Mai|An) \\(sample\\) · Telegram · firm pressure · \`${ha}\`$`));
-    expect(lines[1]).toMatch(new RegExp(`^\\*Fri 27 Nov, 15:00\\* · 60 min · Kim Minji · Korean · (Mai|An) \\(sample\\) · Telegram · firm pressure · \`${minji}\`$`));
+    expect(lines[0]).toMatch(new RegExp(`^Fri 27 Nov, 10:00 · 60 min · Trần Thu Hà · Vietnamese · (Mai|An) \\(sample\\) · Telegram · firm pressure · ${ha}$`));
+    expect(lines[1]).toMatch(new RegExp(`^Fri 27 Nov, 15:00 · 60 min · Kim Minji · Korean · (Mai|An) \\(sample\\) · Telegram · firm pressure · ${minji}$`));
     // Staff work in English: an English-speaking guest needs no note.
-    expect(lines[2]).toMatch(new RegExp(`^\\*Fri 27 Nov, 17:00\\* · 60 min · Lan Nguyen · (Mai|An) \\(sample\\) · Telegram · firm pressure · \`${lan}\`$`));
+    expect(lines[2]).toMatch(new RegExp(`^Fri 27 Nov, 17:00 · 60 min · Lan Nguyen · (Mai|An) \\(sample\\) · Telegram · firm pressure · ${lan}$`));
     expect(list).toContain(':warning: 작년에 어깨 수술을 받았어요');
 
     const card = await typed(desk, '/booking', minji);
-    expect(card).toContain(`*Booking ${minji}*`);
-    expect(card).toContain('*Guest*\nKim Minji · Korean');
-    expect(card).toContain(':warning: *Health:* 작년에 어깨 수술을 받았어요');
-    expect(await typed(desk, '/booking', ha)).toContain('*Guest*\nTrần Thu Hà · Vietnamese');
+    expect(card).toContain(`Booking ${minji}`);
+    expect(card).toContain('Guest\nKim Minji · Korean');
+    expect(card).toContain(':warning: *Health:*\n작년에 어깨 수술을 받았어요');
+    expect(await typed(desk, '/booking', ha)).toContain('Guest\nTrần Thu Hà · Vietnamese');
   });
 });
 
@@ -117,14 +117,14 @@ describe('a hand-over with a guest who writes in Korean', () => {
     const thread = desk.fake.rootMessages(STAFF_CHANNEL)[0]!;
     expect(thread.text).toBe(':raising_hand: Kim Minji · Korean on Telegram would like to talk to a person');
     const opening = blockText(thread.blocks);
-    expect(opening).toContain('*Guest:* 마사지 시간은 얼마나 걸려요?');
-    expect(opening).toContain('*Guest:* 직원분이랑 직접 얘기하고 싶어요');
+    expect(opening).toContain('Guest: 마사지 시간은 얼마나 걸려요?');
+    expect(opening).toContain('Guest: 직원분이랑 직접 얘기하고 싶어요');
     expect(opening).toContain('Reply in this thread to answer the guest on Telegram.');
     expect(buttonsOf(thread.blocks).map((b) => b.label)).toEqual(['Hand back to the bot']);
 
     // The guest writes on in Korean: quoted in the thread as written, and the bot stays quiet.
     expect(await guest.say('금요일에 언니랑 같이 가도 돼요? <3 & 감사합니다')).toEqual([]);
-    expect(await repliesIn(desk, thread, 1)).toEqual(['*Kim Minji:* 금요일에 언니랑 같이 가도 돼요? &lt;3 &amp; 감사합니다']);
+    expect(await repliesIn(desk, thread, 1)).toEqual(['Kim Minji: 금요일에 언니랑 같이 가도 돼요? &lt;3 &amp; 감사합니다']);
 
     // Hoa answers in English: the guest gets her words as written, framed in Korean.
     await staffWrites(desk, thread, 'Hi Minji, yes! Friday at 3pm works for you both.');
@@ -141,7 +141,7 @@ describe('a hand-over with a guest who writes in Korean', () => {
     await waitFor('the button to go', () => buttonsOf(thread.blocks).length === 0);
     // Redrawn without its button, the thread still says who and in which language.
     expect(thread.text).toBe(':raising_hand: Kim Minji · Korean on Telegram would like to talk to a person');
-    expect(blockText(thread.blocks)).toContain('*Guest:* 마사지 시간은 얼마나 걸려요?');
+    expect(blockText(thread.blocks)).toContain('Guest: 마사지 시간은 얼마나 걸려요?');
 
     // The bot answers in Korean again.
     expect(textOf(await guest.say('아프지 않나요?'))).toMatch(/[가-힣]/);
@@ -168,7 +168,7 @@ describe('a hand-over with a guest who writes in Korean', () => {
     await waitFor('a second thread', () => desk.fake.rootMessages(STAFF_CHANNEL).length === 2);
     const reopened = desk.fake.rootMessages(STAFF_CHANNEL)[1]!;
     expect(reopened.text).toBe(':raising_hand: A guest · Vietnamese on the web chat wrote while waiting for the team');
-    expect(blockText(reopened.blocks)).toContain('*Guest:* Thứ Sáu này còn chỗ lúc 3 giờ chiều không ạ?');
+    expect(blockText(reopened.blocks)).toContain('Guest: Thứ Sáu này còn chỗ lúc 3 giờ chiều không ạ?');
   });
 });
 
