@@ -13,6 +13,7 @@ import {
   ConciergeError,
   ConfigError,
   createConcierge,
+  GUEST_NOTICES_GROUP,
   type Concierge,
   type ConversationLock,
   type ConversationStore,
@@ -257,6 +258,9 @@ async function main(): Promise<void> {
   // (The staff desk follows the log for its own posts: see channels/slack/notifications.ts.)
   const reminderFollower = concierge.followBookingChanges(REMINDERS_GROUP, followBookingChange(reminders));
   if (reminderFollower) followers.push(reminderFollower);
+  // What staff did to a booking, told to its guest (sent at once by the staff action; this sends what a failure or a crash left).
+  const noticeFollower = concierge.staffDesk && concierge.followBookingChanges(GUEST_NOTICES_GROUP, concierge.staffDesk.guestNotice);
+  if (noticeFollower) followers.push(noticeFollower);
   const url = await listen(app, { port: config.PORT, host: config.HOST });
   if (config.METRICS_PORT !== undefined) {
     const metricsUrl = await listen(metricsApp, { port: config.METRICS_PORT, host: config.HOST, portSetting: 'METRICS_PORT' });

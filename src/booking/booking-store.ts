@@ -69,7 +69,7 @@ export type AttendanceResult = { ok: true; booking: Booking } | { ok: false; rea
 export type BookingChange =
   | { id: string; type: 'created'; booking: Booking }
   | { id: string; type: 'moved'; booking: Booking; previous: Booking }
-  | { id: string; type: 'cancelled'; booking: Booking };
+  | { id: string; type: 'cancelled'; booking: Booking; by?: 'spa' };
 
 /** A change handed to a reader; `redelivered` when it was handed out before (a failure, a crash). */
 export type DeliveredChange = BookingChange & { redelivered: boolean };
@@ -120,8 +120,11 @@ export interface BookingStore {
   reserve(request: ReserveRequest): Promise<ReserveResult>;
   /** Moves a guest's own confirmed booking if the new time is free. */
   move(request: MoveRequest): Promise<MoveResult>;
-  /** Cancels a guest's own confirmed booking (the record stays, marked cancelled). */
-  cancel(ref: string, guestKey: string, updatedAt: string): Promise<CancelResult>;
+  /**
+   * Cancels a guest's own confirmed booking (the record stays, marked cancelled); `by: 'spa'` when
+   * staff cancel it, which the change log records (the guest is then to be told).
+   */
+  cancel(ref: string, guestKey: string, updatedAt: string, options?: { by?: 'spa' }): Promise<CancelResult>;
   /** Records whether the guest came (staff, on the day); a cancelled booking cannot be marked. */
   setAttendance(ref: string, attendance: Attendance, updatedAt: string): Promise<AttendanceResult>;
   /** One booking by reference, whoever owns it (for staff); undefined when there is none. */

@@ -131,7 +131,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     const spoken = languageOfTag(language);
     return spoken && deps.languages ? deps.languages.content[spoken] : content;
   };
-  const staffDesk = home.booking ? createStaffDesk(home.booking.context, outbox, logger, contentFor) : undefined;
+  const staffDesk = home.booking ? createStaffDesk(home.booking.context, outbox, logger, contentFor, readerName) : undefined;
   /** The desk of a language, made the first time a guest writes it (its understanding trained or loaded then). */
   const deskFor = (language: Language): Promise<LanguageDesk> => {
     let desk = desks.get(language);

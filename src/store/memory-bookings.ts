@@ -283,7 +283,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
       return { ok: true, booking: copy(moved), previous: copy(current) };
     },
 
-    async cancel(ref, guestKey, updatedAt) {
+    async cancel(ref, guestKey, updatedAt, options = {}) {
       const current = bookings.get(ref);
       if (!current || current.guest.key !== guestKey) return { ok: false, reason: 'not_found' };
       // Cancelling twice answers with the cancelled booking as it is.
@@ -291,7 +291,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
       const cancelled: Booking = { ...current, status: 'cancelled', updatedAt };
       bookings.set(ref, cancelled);
       removeFrom(confirmedByDay, current.day, ref);
-      changes.append({ type: 'cancelled', booking: cancelled });
+      changes.append({ type: 'cancelled', booking: cancelled, ...(options.by ? { by: options.by } : {}) });
       return { ok: true, booking: copy(cancelled) };
     },
 

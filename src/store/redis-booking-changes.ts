@@ -1,4 +1,5 @@
-// The booking change log in Redis: a stream (`<prefix>booking-changes`) that the booking scripts
+// The booking change log in Redis: a stream (`<prefix>booking-changes`; fields `type`, `booking`,
+// `previous` for a move, `by` = "spa" for a cancellation by staff) that the booking scripts
 // append to in the same script as the change itself, read through consumer groups. A group's reader
 // takes back its own unacknowledged changes (XREADGROUP from 0), takes over those a dead reader left
 // (XAUTOCLAIM), then reads new ones (XREADGROUP >). The stream is trimmed to about CHANGES_KEPT
@@ -14,11 +15,15 @@ export const changeStreamKey = (prefix: string) => `${prefix}booking-changes`;
 
 /** Lua, for the booking scripts: appends a change to the stream and trims it. */
 export const APPEND_CHANGE_LUA = `
-local function append_change(kind, booking, previous)
+local function append_change(kind, booking, previous, by)
   local fields = { 'type', kind, 'booking', booking }
   if previous then
     fields[#fields + 1] = 'previous'
     fields[#fields + 1] = previous
+  end
+  if by then
+    fields[#fields + 1] = 'by'
+    fields[#fields + 1] = by
   end
   redis.call('XADD', prefix .. 'booking-changes', 'MAXLEN', '~', tostring(req.keep), '*', unpack(fields))
 end
@@ -60,7 +65,8 @@ export function createRedisChangeLog(client: RedisClient, prefix: string): Booki
     const booking = parseStoredBooking(where, fields.get('booking') ?? '');
     let change: BookingChange;
     if (type === 'moved') change = { id, type, booking, previous: parseStoredBooking(where, fields.get('previous') ?? '') };
-    else if (type === 'created' || type === 'cancelled') change = { id, type, booking };
+    else if (type === 'cancelled') change = { id, type, booking, ...(fields.get('by') === 'spa' ? { by: 'spa' as const } : {}) };
+    else if (type === 'created') change = { id, type, booking };
     else throw new StoreError(`${where} is damaged: "${type}" is not a kind of booking change`);
     return { ...change, redelivered };
   };

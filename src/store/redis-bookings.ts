@@ -249,7 +249,7 @@ b.status, b.updatedAt = 'cancelled', req.updatedAt
 local json = cjson.encode(b)
 redis.call('SET', key, json)
 redis.call('ZREM', prefix .. 'day:' .. b.day, req.ref)
-append_change('cancelled', json)
+append_change('cancelled', json, nil, req.by)
 return { 'ok', json }
 `,
   attendance: `
@@ -411,8 +411,9 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
       return { ok: true, booking: parseStoredBooking(key, json), previous: parseStoredBooking(key, previous) };
     },
 
-    async cancel(ref, guestKey, updatedAt) {
-      const [status, json] = await run('cancel', { ref, guest: guestKey, updatedAt, keep: CHANGES_KEPT });
+    async cancel(ref, guestKey, updatedAt, options = {}) {
+      // Absent, not null, when no one is named: the script reads a JSON null as a true value.
+      const [status, json] = await run('cancel', { ref, guest: guestKey, updatedAt, keep: CHANGES_KEPT, ...(options.by ? { by: options.by } : {}) });
       if (status === 'not_found') return { ok: false, reason: 'not_found' };
       const booking = parseStoredBooking(`${prefix}booking:${ref}`, json);
       return status === 'already' ? { ok: true, booking, already: true } : { ok: true, booking };

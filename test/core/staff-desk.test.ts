@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BookingEvent, Concierge, Reply, StaffDesk } from '../../src/core/index.ts';
+import { GUEST_NOTICES_GROUP, type BookingEvent, type Concierge, type Reply, type StaffDesk } from '../../src/core/index.ts';
+import { createMemoryBookingStore } from '../../src/store/index.ts';
 import { createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
 
 // 09:00 on Thursday 26 November 2026 in Da Nang.
@@ -18,8 +19,8 @@ beforeEach(async () => {
   concierge.events.on((e) => void events.push(e));
 });
 
-async function bookWithMai(): Promise<string> {
-  const guest = fakeGuest(concierge, { id: '42', channel: 'telegram' });
+async function bookWithMai(on: Concierge = concierge): Promise<string> {
+  const guest = fakeGuest(on, { id: '42', channel: 'telegram' });
   await guest.say('tomorrow at 3pm for an hour');
   await guest.press('Mai (sample)');
   await guest.press('Firm');
@@ -28,6 +29,12 @@ async function bookWithMai(): Promise<string> {
   await guest.say('+84 905 123 456');
   return /LS-[A-Z0-9]{4}/.exec(textOf(await guest.press('Confirm')))![0];
 }
+
+const waitFor = async (what: string, check: () => boolean) => {
+  for (const deadline = Date.now() + 5000; !check(); await new Promise((resolve) => setTimeout(resolve, 20))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  }
+};
 
 describe('the staff desk', () => {
   it('shows free times per therapist, and a booking takes its therapist’s times with the buffer', async () => {
@@ -63,6 +70,51 @@ describe('the staff desk', () => {
     expect(day.bookings).toMatchObject([{ ref, therapistId: 'mai', notes: { pressure: 'firm', health: 'recent shoulder surgery' } }]);
     expect(staff.describe(day.bookings[0]!)).toEqual({ when: 'Fri 27 Nov, 15:00', therapist: 'Mai (sample)' });
     expect(await staff.bookingsOn('nonsense words')).toEqual({ ok: false, reason: 'bad_day' });
+  });
+
+  it('tells the guest later when their channel fails at the cancellation: the notice waits in the log, and goes once', async () => {
+    const ref = await bookWithMai();
+    let down = true;
+    concierge.outbox.register('telegram', async (conversationId, replies) => {
+      if (down) throw new Error('Telegram is down');
+      told.push({ conversationId, replies });
+    });
+    expect(await staff.cancel(ref, 'Hoa')).toMatchObject({ ok: true, guestTold: false });
+    expect(told).toEqual([]);
+    const following = concierge.followBookingChanges(GUEST_NOTICES_GROUP, staff.guestNotice, { pollMs: 20, retryMs: 50 })!;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(told).toEqual([]);
+      down = false;
+      await waitFor('the notice', () => told.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await following.stop();
+    }
+    expect(told).toHaveLength(1);
+    expect(textOf(told[0]!.replies)).toMatch(new RegExp(`${ref} .* has been cancelled by the spa`));
+  });
+
+  it('has a notice that a process left unsent (it died) sent by another process sharing the store', async () => {
+    const bookings = createMemoryBookingStore();
+    const first = await createTestConcierge({ now, bookings });
+    const ref = await bookWithMai(first);
+    first.outbox.register('telegram', async () => {
+      throw new Error('Telegram is down');
+    });
+    expect(await first.staffDesk!.cancel(ref, 'Hoa')).toMatchObject({ ok: true, guestTold: false });
+    // The first process is gone; the next one takes over what it left once it has lain idle.
+    const second = await createTestConcierge({ now, bookings });
+    const delivered: string[] = [];
+    second.outbox.register('telegram', async (_id, replies) => void delivered.push(textOf(replies)));
+    const following = second.followBookingChanges(GUEST_NOTICES_GROUP, second.staffDesk!.guestNotice, { pollMs: 20, claimIdleMs: 100 })!;
+    try {
+      await waitFor('the notice', () => delivered.length > 0);
+    } finally {
+      await following.stop();
+    }
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatch(new RegExp(`${ref} .* has been cancelled by the spa`));
   });
 
   it('cancels for the spa: the guest is told on their channel, listeners hear of it, and the place is free', async () => {

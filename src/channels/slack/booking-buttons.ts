@@ -27,9 +27,12 @@ export function createBookingButtons(concierge: Concierge, texts: SlackTexts) {
       }
       const { booking } = result;
       const channel = channelName(texts, booking.guest.channel);
-      const answer = result.guestTold
-        ? textMessage(fill(t.cancelled, { ref: booking.ref, channel }))
-        : plainMessage(t.cancelled_guest_not_told, { ref: booking.ref, channel, contact: guestWords(booking.guest.contact, 200) });
+      const answer =
+        result.guestTold === true
+          ? textMessage(fill(t.cancelled, { ref: booking.ref, channel }))
+          : result.guestTold === 'pending'
+            ? textMessage(fill(t.cancelled_guest_being_told, { ref: booking.ref, channel }))
+            : plainMessage(t.cancelled_guest_not_told, { ref: booking.ref, channel, contact: guestWords(booking.guest.contact, 200) });
       return { answer, status: { line: fill(t.by_cancelled, { staff: guestText(staffName, 100) }), keepButtons: false } };
     },
 

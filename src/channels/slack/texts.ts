@@ -78,6 +78,7 @@ const slackTextsSchema = z.object({
   actions: z.object({
     cancelled: template('ref', 'channel'),
     cancelled_guest_not_told: template('ref', 'channel', 'contact'),
+    cancelled_guest_being_told: template('ref', 'channel'),
     already_cancelled: template('ref'),
     not_found: template('ref'),
     attendance_cancelled: template('ref'),

@@ -1,4 +1,4 @@
-import { dayKey, daysBetween, findFreeSlots, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking } from '../../booking/index.ts';
+import { dayKey, daysBetween, findFreeSlots, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange } from '../../booking/index.ts';
 import { findDateTimes, namedWeek } from '../../nlu/index.ts';
 import type { Content } from '../../content/index.ts';
 import type { BookingContext } from '../booking/booking-context.ts';
@@ -21,7 +21,19 @@ export interface DayAvailability {
 export const MAX_AVAILABILITY_DAYS = 14;
 
 /** What the spa's staff can do from their desk (Slack): look at the calendar and act on bookings. */
-export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger: Logger, contentFor: (language: string | undefined) => Content = () => ctx.content) {
+/** The change log's group that tells guests what staff did to their booking. */
+export const GUEST_NOTICES_GROUP = 'guest-notices';
+// While a staff member waits for their answer, changes of other processes are not taken over.
+const NO_TAKEOVER_MS = 24 * 3600 * 1000;
+
+export function createStaffDesk(
+  ctx: BookingContext,
+  outbox: GuestOutbox,
+  logger: Logger,
+  contentFor: (language: string | undefined) => Content = () => ctx.content,
+  /** This process's reader name in the change log's groups. */
+  readerName = 'staff-desk',
+) {
   const { calendar, store, text } = ctx;
   /** The booking texts of the language a guest booked in: what staff do is told to guests in their words. */
   const guestText = (booking: Booking) => {
@@ -29,6 +41,35 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
     return { content, text: content === ctx.content ? text : createBookingText(content, calendar) };
   };
   const zone = calendar.timeZone;
+
+  async function guestNotice(change: BookingChange): Promise<void> {
+    if (change.type !== 'cancelled' || change.by !== 'spa') return;
+    const { booking } = change;
+    const told = guestText(booking);
+    const notice = told.text.say(told.content.booking.cancelled_by_spa, { ref: booking.ref, when: told.text.when(new Date(booking.start)) });
+    await outbox.deliver(booking.guest.channel, booking.guest.conversationId, [{ text: notice }]);
+  }
+
+  /** Sends the guest notices new in the log now; whether `ref`'s own went out ("pending": another reader has it). */
+  async function sendNoticesNow(ref: string): Promise<boolean | 'pending'> {
+    let told: boolean | 'pending' = 'pending';
+    const changes = await store.changes.read(GUEST_NOTICES_GROUP, readerName, { count: 20, retryOwn: false, claimIdleMs: NO_TAKEOVER_MS });
+    const done: string[] = [];
+    for (const change of changes) {
+      const own = change.booking.ref === ref && change.type === 'cancelled';
+      try {
+        await guestNotice(change);
+        done.push(change.id);
+        if (own) told = true;
+      } catch (error) {
+        // Left in the log: this process's reader tries it again.
+        logger.warn({ err: error, ref: change.booking.ref }, 'the guest could not be told of the cancellation');
+        if (own) told = false;
+      }
+    }
+    await store.changes.ack(GUEST_NOTICES_GROUP, done);
+    return told;
+  }
 
   /** The days a staff member means ("tomorrow", "fri", "1 dec to 3 dec"); today when nothing is said. */
   function daysMeant(when: string | undefined): string[] | undefined {
@@ -116,30 +157,32 @@ export function createStaffDesk(ctx: BookingContext, outbox: GuestOutbox, logger
       return store.get(ref.trim().toUpperCase());
     },
 
-    /** Cancels for the spa, tells listeners, and tells the guest on their channel. */
+    /**
+     * Cancels for the spa, tells listeners, and tells the guest on their channel. The notice follows
+     * the change log (group `guest-notices`): this call hands out and sends what is new there at once
+     * (so staff hear whether the guest was told), and a notice that fails or is cut short by a crash
+     * stays in the log for the process's reader to send (`guestNotice`). `guestTold` is "pending"
+     * when another reader took the notice first.
+     */
     async cancel(ref: string, staffName: string) {
       const booking = await store.get(ref.trim().toUpperCase());
       if (!booking) return { ok: false as const, reason: 'not_found' as const };
       if (booking.status === 'cancelled') return { ok: false as const, reason: 'already_cancelled' as const };
       // A session that is over stays as it was: there is nothing left to cancel, nor a guest to tell.
       if (new Date(booking.end).getTime() <= ctx.now().getTime()) return { ok: false as const, reason: 'over' as const };
-      const result = await store.cancel(booking.ref, booking.guest.key, ctx.now().toISOString());
+      await store.changes.join(GUEST_NOTICES_GROUP);
+      const result = await store.cancel(booking.ref, booking.guest.key, ctx.now().toISOString(), { by: 'spa' });
       if (!result.ok) return { ok: false as const, reason: 'not_found' as const };
       // Another member of staff (or the guest) cancelled it a moment ago: they were told then.
       if (result.already) return { ok: false as const, reason: 'already_cancelled' as const };
       logger.info({ ref: booking.ref, staff: staffName }, 'booking cancelled by staff');
       ctx.events.emit({ type: 'cancelled', booking: result.booking });
-      let guestTold = true;
-      try {
-        const told = guestText(booking);
-        const notice = told.text.say(told.content.booking.cancelled_by_spa, { ref: booking.ref, when: told.text.when(new Date(booking.start)) });
-        await outbox.deliver(booking.guest.channel, booking.guest.conversationId, [{ text: notice }]);
-      } catch (error) {
-        guestTold = false;
-        logger.warn({ err: error, ref: booking.ref }, 'the guest could not be told of the cancellation');
-      }
+      const guestTold = await sendNoticesNow(booking.ref);
       return { ok: true as const, booking: result.booking, guestTold };
     },
+
+    /** Tells the guest what staff did to their booking (a cancellation by the spa); throws when their channel fails, so it is tried again. */
+    guestNotice,
 
     /** Marks whether the guest came. A no-show only once the session has started: before, the guest may still come. */
     async markAttendance(ref: string, attendance: Attendance) {
