@@ -191,7 +191,7 @@ async function main(): Promise<void> {
   registerMetricsRoute(metricsApp, metrics, { ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) });
   const stopMetrics = metrics.observeConcierge(concierge);
   const calendarFile = createCalendarFiles(content, undefined, concierge.contentFor);
-  const telegram = await startTelegram(config, { concierge, seen, logger, app, calendarFile, metrics });
+  const telegram = await startTelegram(config, { concierge, seen, logger, app, calendarFile, metrics, spaName: content.spa.name });
   const reminders = await createScheduler(config, { content, bookings, concierge, logger });
   const slackChannel = config.SLACK_BOT_TOKEN ? await import('./channels/slack/index.ts') : undefined;
   const slack = config.SLACK_BOT_TOKEN && slackChannel
@@ -294,11 +294,11 @@ async function createScheduler(
 /** Telegram, when TELEGRAM_BOT_TOKEN is set: long polling, or a webhook on the HTTP server. */
 async function startTelegram(
   config: Config,
-  deps: { concierge: Concierge; seen: SeenUpdates; logger: Logger; app: FastifyInstance; calendarFile: ReturnType<typeof createCalendarFiles>; metrics: Metrics },
+  deps: { concierge: Concierge; seen: SeenUpdates; logger: Logger; app: FastifyInstance; calendarFile: ReturnType<typeof createCalendarFiles>; metrics: Metrics; spaName: string },
 ): Promise<{ afterListen: () => Promise<void>; stop: () => Promise<void> } | undefined> {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   const { concierge, seen: seenUpdates, logger, app, calendarFile, metrics } = deps;
-  const { checkTelegramBot, createTelegramBot, loadCommandMenus, registerCommands, registerTelegramWebhook, setTelegramWebhook, startLongPolling } =
+  const { checkTelegramBot, createTelegramBot, loadBotDescriptions, loadCommandMenus, registerCommands, registerDescriptions, registerTelegramWebhook, setTelegramWebhook, startLongPolling } =
     await import('./channels/telegram/index.ts');
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN,
@@ -322,6 +322,12 @@ async function startTelegram(
   // A refused token or an unreachable Telegram stops start-up here, with the setting to fix.
   await checkTelegramBot(bot);
   const menus = await loadCommandMenus(config.CONTENT_DIR);
+  const descriptions = await loadBotDescriptions(config.CONTENT_DIR);
+  // The command menu, and what a guest sees before pressing Start, in every language.
+  const register = async () => {
+    await registerCommands(bot, menus);
+    await registerDescriptions(bot, descriptions, deps.spaName);
+  };
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   const secret = config.TELEGRAM_WEBHOOK_SECRET;
   if (webhookUrl && secret) {
@@ -329,7 +335,7 @@ async function startTelegram(
     return {
       afterListen: async () => {
         await setTelegramWebhook(bot, webhookUrl, secret);
-        await registerCommands(bot, menus);
+        await register();
         logger.info({}, 'Telegram: webhook set');
       },
       stop: async () => {},
@@ -339,7 +345,7 @@ async function startTelegram(
   return {
     afterListen: async () => {
       polling = await startLongPolling(bot, logger);
-      await registerCommands(bot, menus);
+      await register();
       logger.info({}, 'Telegram: long polling');
     },
     stop: async () => polling?.stop(),

@@ -181,6 +181,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
           return answer(res, sendDocument(payload, files));
         case 'answerCallbackQuery':
         case 'setMyCommands':
+        case 'setMyDescription':
+        case 'setMyShortDescription':
         case 'deleteWebhook':
         case 'setWebhook':
           return answer(res, ok(true));

@@ -1,6 +1,6 @@
 import type { Bot } from 'grammy';
 import { z } from 'zod';
-import { readYamlIn } from '../../content/index.ts';
+import { fillTemplate, readYamlIn } from '../../content/index.ts';
 import { intentAction } from '../../core/index.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../languages.ts';
 
@@ -27,6 +27,8 @@ export type CommandMenus = Record<Language, CommandDescriptions>;
 
 const description = z.string().trim().min(1, 'must not be empty').max(256, 'Telegram allows at most 256 characters');
 const telegramContentSchema = z.object({
+  description: z.string().trim().min(1, 'must not be empty').max(512, 'Telegram allows at most 512 characters'),
+  short_description: z.string().trim().min(1, 'must not be empty').max(120, 'Telegram allows at most 120 characters'),
   commands: z.object({
     start: description,
     help: description,
@@ -50,6 +52,40 @@ export async function loadCommandDescriptions(contentDir: string, language: Lang
 export async function loadCommandMenus(contentDir: string): Promise<CommandMenus> {
   const menus = await Promise.all(LANGUAGES.map(async (language) => [language, await loadCommandDescriptions(contentDir, language)] as const));
   return Object.fromEntries(menus) as CommandMenus;
+}
+
+/** What a guest sees of the bot before pressing Start, in one language; `{name}` stands for the spa's name. */
+export interface BotDescriptions {
+  description: string;
+  shortDescription: string;
+}
+
+/** The bot's descriptions in every language the bot speaks, from each language's `telegram.yaml`. */
+export async function loadBotDescriptions(contentDir: string): Promise<Record<Language, BotDescriptions>> {
+  const read = async (language: Language) => {
+    const file = await readYamlIn(contentDir, 'telegram.yaml', telegramContentSchema, language);
+    return [language, { description: file.description, shortDescription: file.short_description }] as const;
+  };
+  return Object.fromEntries(await Promise.all(LANGUAGES.map(read))) as Record<Language, BotDescriptions>;
+}
+
+/**
+ * Sets what a guest sees before pressing Start (setMyDescription, setMyShortDescription): English as
+ * the default, each other language for its language_code, with the spa's name filled in.
+ */
+export async function registerDescriptions(bot: Bot, descriptions: Record<Language, BotDescriptions>, spaName: string): Promise<void> {
+  for (const language of LANGUAGES) {
+    const { description, shortDescription } = descriptions[language];
+    const other = language === DEFAULT_LANGUAGE ? {} : { language_code: language };
+    await bot.api.setMyDescription(cut(fillTemplate(description, { name: spaName }), 512), other);
+    await bot.api.setMyShortDescription(cut(fillTemplate(shortDescription, { name: spaName }), 120), other);
+  }
+}
+
+/** A long spa name must not push a description over Telegram's limit. */
+function cut(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCommandDescriptions, TELEGRAM_COMMANDS } from '../../../src/channels/telegram/index.ts';
+import { loadBotDescriptions, loadCommandDescriptions, TELEGRAM_COMMANDS } from '../../../src/channels/telegram/index.ts';
 import { ContentError } from '../../../src/core/index.ts';
 import { CONTENT_DIR } from '../../helpers/bot.ts';
 
@@ -10,6 +10,16 @@ describe('the command menu', () => {
   it('has a description in content/telegram.yaml for every command', async () => {
     const descriptions = await loadCommandDescriptions(CONTENT_DIR);
     expect(Object.keys(descriptions).sort()).toEqual(Object.keys(TELEGRAM_COMMANDS).sort());
+  });
+
+  it('has the bot’s descriptions in every language, within Telegram’s limits once the spa’s name is in', async () => {
+    const descriptions = await loadBotDescriptions(CONTENT_DIR);
+    expect(Object.keys(descriptions).sort()).toEqual(['en', 'ko', 'ru', 'vi', 'zh']);
+    for (const { description, shortDescription } of Object.values(descriptions)) {
+      expect(description).toContain('{name}');
+      expect([...description.replace('{name}', 'L Spa')].length).toBeLessThanOrEqual(512);
+      expect([...shortDescription.replace('{name}', 'L Spa')].length).toBeLessThanOrEqual(120);
+    }
   });
 
   it('maps each command to the action the brief asks for', () => {
@@ -27,10 +37,13 @@ describe('the command menu', () => {
   it('stops start-up with the file and the field when a description is missing or too long', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'telegram-content-'));
     try {
-      await writeFile(join(dir, 'telegram.yaml'), `commands:\n  start: Hi\n  help: Help\n  book: ${'x'.repeat(300)}\n  mybookings: Mine\n  cancel: Cancel\n`);
+      await writeFile(
+        join(dir, 'telegram.yaml'),
+        `description: Hello\nshort_description: ${'y'.repeat(130)}\ncommands:\n  start: Hi\n  help: Help\n  book: ${'x'.repeat(300)}\n  mybookings: Mine\n  cancel: Cancel\n`,
+      );
       const failure = loadCommandDescriptions(dir);
       await expect(failure).rejects.toBeInstanceOf(ContentError);
-      await expect(failure).rejects.toThrow(/telegram\.yaml: commands\.book: .*256.*commands\.faq/s);
+      await expect(failure).rejects.toThrow(/telegram\.yaml: short_description: .*120.*commands\.book: .*256.*commands\.faq/s);
     } finally {
       await rm(dir, { recursive: true });
     }

@@ -35,6 +35,14 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
     const answer = await messagesTo(9001, 3);
     expect(answer[2]?.text).toMatch(/pressure/i);
     expect(fake.callsTo('setMyCommands').length).toBeGreaterThan(0);
+    // What a guest sees before pressing Start, in every language, with the spa's name in it.
+    for (const method of ['setMyDescription', 'setMyShortDescription']) {
+      const set = new Map(fake.callsTo(method).map((call) => [call.payload.language_code ?? 'default', String(call.payload.description ?? call.payload.short_description)]));
+      expect([...set.keys()].sort(), method).toEqual(['default', 'ko', 'ru', 'vi', 'zh']);
+      for (const text of set.values()) expect(text).toContain('L Spa');
+      expect(set.get('default')).toMatch(/upper back massage/);
+      expect(set.get('ko')).toMatch(/윗등 마사지/);
+    }
     // The web chat runs beside it on the same process.
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
