@@ -29,6 +29,11 @@ const BLIND_SETS: Array<{ set: string; language: Language }> = [
   { set: 'ko3', language: 'ko' },
   { set: 'zh3', language: 'zh' },
   { set: 'ru3', language: 'ru' },
+  { set: 'f', language: 'en' },
+  { set: 'vi4', language: 'vi' },
+  { set: 'ko4', language: 'ko' },
+  { set: 'zh4', language: 'zh' },
+  { set: 'ru4', language: 'ru' },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

@@ -17,6 +17,9 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // last tuning and scored once (docs/benchmarks.md); their misses have not been looked at. They were
 // scored again after the second model (n-grams) joined NLP.js: E, KO3, ZH3 and RU3 went up, VI3 down
 // by four messages. Their misses are still unread.
+// Set F and VI4, KO4, ZH4, RU4 were written on 2026-12-07 by writers given only the labels and the
+// spa's rules, and scored once (docs/benchmarks.md); nothing has been changed for them. They are the
+// measure for the next change made after looking at E, VI3, KO3, ZH3 and RU3.
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
@@ -35,6 +38,11 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'KO3', language: 'ko', messagesFloor: 0.81, conversationsFloor: 3 },
   { name: 'ZH3', language: 'zh', messagesFloor: 0.835, conversationsFloor: 1 },
   { name: 'RU3', language: 'ru', messagesFloor: 0.885, conversationsFloor: 1 },
+  { name: 'F', language: 'en', messagesFloor: 0.925, conversationsFloor: 7 },
+  { name: 'VI4', language: 'vi', messagesFloor: 0.9, conversationsFloor: 4 },
+  { name: 'KO4', language: 'ko', messagesFloor: 0.885, conversationsFloor: 6 },
+  { name: 'ZH4', language: 'zh', messagesFloor: 0.885, conversationsFloor: 4 },
+  { name: 'RU4', language: 'ru', messagesFloor: 0.94, conversationsFloor: 5 },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
