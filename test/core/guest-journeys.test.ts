@@ -361,6 +361,25 @@ describe('the guest’s own bookings', () => {
     expect((await bookings.get(ref))?.status).toBe('cancelled');
   });
 
+  it('answers a question asked before confirming a cancellation or a move, then asks the confirmation again', async () => {
+    const g = guest('fee-first');
+    const ref = await bookByTyping(g, 'sunday 2pm 60 min');
+    await g.say('cancel my booking');
+    const answer = textOf(await g.say('is there a fee if i cancel now?'));
+    expect(answer).toMatch(/24 hours/);
+    expect(answer).toMatch(new RegExp(`Cancel ${ref}`));
+    expect(g.choices).toEqual(['Yes, cancel it', 'No, keep it']);
+    expect(textOf(await g.press('Yes, cancel it'))).toMatch(/is cancelled/);
+    expect((await bookings.get(ref))?.status).toBe('cancelled');
+
+    const h = guest('move-then-ask');
+    const other = await bookByTyping(h, 'sunday 11am 60 min');
+    await h.say('can I move it to saturday at 3pm');
+    expect(textOf(await h.say('does it cost anything to move it?'))).toMatch(new RegExp(`Move ${other} from Sunday 29 November at 11:00 to Saturday 28 November at 15:00\\?`));
+    await h.say('yes');
+    expect((await bookings.get(other))?.start).toBe('2026-11-28T08:00:00.000Z');
+  });
+
   it('moves to the day asked first and the time given after ("move it to saturday", "3pm")', async () => {
     const g = guest('day-then-time');
     const ref = await bookByTyping(g, 'sunday 2pm 60 min');

@@ -2,7 +2,7 @@ import { parseBookingAction } from './booking-actions.ts';
 import type { BookingContext, BookingGuest, BookingOutcome } from './booking-context.ts';
 import { continueBookingWithAction, continueBookingWithText, repromptBooking, startBooking } from './booking-flow.ts';
 import type { BookingMemory } from './booking-state.ts';
-import { askWhenAgain, continueManagingWithAction, continueManagingWithText, listMyBookings, startManaging } from './manage-bookings.ts';
+import { askManageAgain, continueManagingWithAction, continueManagingWithText, listMyBookings, startManaging } from './manage-bookings.ts';
 import type { MessageSense } from './apply-answer.ts';
 
 /** The booking side of the concierge: one entry per way a guest reaches it. */
@@ -48,7 +48,7 @@ export function createBookingDesk(ctx: BookingContext) {
     async reprompt(guest: BookingGuest, memory: BookingMemory): Promise<BookingOutcome | undefined> {
       if (memory.draft) return repromptBooking(ctx, guest, { ...memory, draft: memory.draft });
       if (memory.manage?.awaiting === 'pick') return startManaging(ctx, guest, memory, memory.manage.action);
-      if (memory.manage) return askWhenAgain(ctx, { ...memory, manage: memory.manage });
+      if (memory.manage) return askManageAgain(ctx, { ...memory, manage: memory.manage });
       return undefined;
     },
 

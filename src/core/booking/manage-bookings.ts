@@ -274,13 +274,31 @@ function yesNo(ctx: BookingContext, ref: string, yesLabel: string): Choice[] {
   ];
 }
 
-/** The move's pending question again, after the guest asked something else: when to move it to. */
-export function askWhenAgain(ctx: BookingContext, memory: BookingMemory & { manage: ManageState }): BookingOutcome | undefined {
+/**
+ * The pending question of a cancellation or move again, after the guest asked something else ("is
+ * there a fee?" before saying yes): when to move it to, or the confirmation with its buttons.
+ * Undefined when there is nothing left to ask (the booking has gone meanwhile).
+ */
+export async function askManageAgain(ctx: BookingContext, memory: BookingMemory & { manage: ManageState }): Promise<BookingOutcome | undefined> {
   const { manage } = memory;
-  if (manage.action !== 'move' || manage.awaiting !== 'when' || !manage.ref) return undefined;
+  if (!manage.ref) return undefined;
   const texts = ctx.content.booking;
-  const question = manage.day
-    ? ctx.text.say(texts.move_ask_time, { ref: manage.ref, day: ctx.text.day(manage.day) })
-    : ctx.text.say(texts.move_ask_when, { ref: manage.ref });
-  return { replies: [{ text: question, choices: [] }], memory };
+  if (manage.awaiting === 'when' && manage.action === 'move') {
+    const question = manage.day
+      ? ctx.text.say(texts.move_ask_time, { ref: manage.ref, day: ctx.text.day(manage.day) })
+      : ctx.text.say(texts.move_ask_when, { ref: manage.ref });
+    return { replies: [{ text: question, choices: [] }], memory };
+  }
+  if (manage.awaiting !== 'confirm') return undefined;
+  const booking = await ctx.store.get(manage.ref);
+  if (!booking || booking.status !== 'confirmed') return undefined;
+  if (manage.action === 'cancel') {
+    const terms = cancellationTerms(booking, ctx.now(), ctx.calendar);
+    if (terms.kind !== 'free') return undefined;
+    const question = ctx.text.say(texts.cancel_confirm, { ref: booking.ref, when: ctx.text.when(new Date(booking.start)), until: ctx.text.when(terms.until) });
+    return { replies: [{ text: question, choices: yesNo(ctx, booking.ref, texts.labels.yes_cancel) }], memory };
+  }
+  if (!manage.newStart) return undefined;
+  const question = ctx.text.say(texts.move_confirm, { ref: booking.ref, from: ctx.text.when(new Date(booking.start)), to: ctx.text.when(new Date(manage.newStart)) });
+  return { replies: [{ text: question, choices: yesNo(ctx, booking.ref, texts.labels.yes_move) }], memory };
 }

@@ -19,7 +19,10 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // by four messages. Their misses are still unread.
 // Set F and VI4, KO4, ZH4, RU4 were written on 2026-12-07 by writers given only the labels and the
 // spa's rules, and scored once (docs/benchmarks.md); nothing has been changed for them. They are the
-// measure for the next change made after looking at E, VI3, KO3, ZH3 and RU3.
+// measure for the next change made after looking at E, VI3, KO3, ZH3 and RU3. The conversations of
+// those five have since been looked at (their messages not): a question asked before confirming a
+// cancellation dropped the cancellation; fixed, KO3, ZH3 and RU3 take one more conversation each,
+// the new sets none more.
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
@@ -35,9 +38,9 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'RU2', language: 'ru', messagesFloor: 0.865, conversationsFloor: 3 },
   { name: 'E', language: 'en', messagesFloor: 0.885, conversationsFloor: 7 },
   { name: 'VI3', language: 'vi', messagesFloor: 0.865, conversationsFloor: 1 },
-  { name: 'KO3', language: 'ko', messagesFloor: 0.81, conversationsFloor: 3 },
-  { name: 'ZH3', language: 'zh', messagesFloor: 0.835, conversationsFloor: 1 },
-  { name: 'RU3', language: 'ru', messagesFloor: 0.885, conversationsFloor: 1 },
+  { name: 'KO3', language: 'ko', messagesFloor: 0.81, conversationsFloor: 4 },
+  { name: 'ZH3', language: 'zh', messagesFloor: 0.835, conversationsFloor: 2 },
+  { name: 'RU3', language: 'ru', messagesFloor: 0.885, conversationsFloor: 2 },
   { name: 'F', language: 'en', messagesFloor: 0.925, conversationsFloor: 7 },
   { name: 'VI4', language: 'vi', messagesFloor: 0.9, conversationsFloor: 4 },
   { name: 'KO4', language: 'ko', messagesFloor: 0.885, conversationsFloor: 6 },
