@@ -214,7 +214,10 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       // ("Hello. My name is Dmitry."), not the whole read as something off-topic.
       const social = read.find((r) => sure(r.guess, r.text) && SOCIAL.has(r.guess.intent) && r.guess.intent !== OUT_OF_SCOPE)?.guess;
       const plain = !best && !wholeFits && social ? social : whole;
-      const first = await withTime(!best || (wholeFits && (agrees || whole.score >= best.score)) ? plain : best);
+      const chosen = !best || (wholeFits && (agrees || whole.score >= best.score)) ? plain : best;
+      // The whole and its question read the same: the surer reading counts, so day words elsewhere in
+      // the message ("will firm make me sore tmrw? i have a hike monday") do not turn it into a booking.
+      const first = await withTime(best && chosen.intent === best.intent && best.score > chosen.score ? best : chosen);
       if (!sure(first, text)) return { kind: 'unsure', guess: first, near: await nearGuesses(text) };
       const second = questions.find((q) => q.guess.intent !== first.intent && q.guess.score >= SECOND_QUESTION_MIN_SCORE)?.guess ?? (await secondInHalves(parts, first));
       // A request to book in a part of its own ("...Could I book Sunday afternoon?", "I'd like to book for
