@@ -100,6 +100,7 @@ const vocabularySchema = z.object({
       pressure_words: phrases,
       name_intros: phrases,
       name_endings: phrases,
+      name_cases: z.record(z.string(), phrases).default({}),
     })
     .default(EMPTY_VOCABULARY.booking),
 });

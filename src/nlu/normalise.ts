@@ -71,6 +71,11 @@ export interface BookingVocabulary {
   name_intros: string[];
   /** Endings written onto a name that are not part of it ("김민지입니다": "입니다"). */
   name_endings: string[];
+  /**
+   * A therapist's name in its other cases ("к Мае", "с Аном"): an ending of the name, and the endings
+   * that replace it; the key "" stands for a name ending in a consonant of the language's alphabet.
+   */
+  name_cases: Record<string, string[]>;
 }
 
 const NO_WORDS = { first: [], second: [], third: [], fourth: [], last: [] };
@@ -89,7 +94,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [],
+    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [], name_cases: {},
   },
 };
 

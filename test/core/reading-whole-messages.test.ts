@@ -71,6 +71,12 @@ describe('a long first message', () => {
     expect(reply).toMatch(/Какой нажим/);
   });
 
+  it.each([['с аном'], ['к мае'], ['хочу к ане']])('takes a therapist named in another case ("%s") at the therapist question', async (answer) => {
+    const g = guest(`ru-case-${answer}`);
+    expect(textOf(await g.say('можно в субботу в 15:00 на час?'))).toMatch(/массажиста/);
+    expect(textOf(await g.say(answer))).toMatch(/Какой нажим/);
+  });
+
   it('reads Traditional Chinese as Simplified', async () => {
     const g = guest('zh-hant');
     const reply = textOf(await g.say('我想預約明天晚上七點 一個小時'));

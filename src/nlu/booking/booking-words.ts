@@ -28,6 +28,8 @@ const NEGATED_WORD = /\b(?:not|nothing|do\s+not\s+(?:go|make\s+it|press))\s+(?:t
 // Names in scripts written without spaces between words: found only beside a title ("마이 선생님", "麦老师"),
 // since alone they hide inside other words ("안" is also "not").
 const JOINED_NAME = /[\p{Script=Han}\p{Script=Hangul}]/u;
+// A name ending in a consonant, for the case forms keyed "" (Cyrillic consonants: the languages that decline names here).
+const CONSONANT_END = /[бвгджзклмнпрстфхцчшщ]$/u;
 
 /** Reads the short answers of the booking conversation; `language` says how long a short answer is. */
 export function createBookingWords(words: BookingVocabulary, therapists: readonly NamedTherapist[], normalise: Normaliser, language: Language = 'en') {
@@ -48,10 +50,19 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
   const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, phraseTest(words[p])] as const);
   const pressureWord = phraseTest(words.pressure_words);
   const ordinals = (['first', 'second', 'third', 'fourth', 'last'] as const).map((o, i) => [o === 'last' ? -1 : i, phraseTest(words.ordinals[o])] as const);
+  // A name and its other cases, where the language declines names ("май": "мае", "маю", "маем", "маей").
+  const cases = Object.entries(words.name_cases);
+  const withCases = (name: string): string[] => {
+    const forms = cases.flatMap(([ending, replacements]) => {
+      const fits = ending === '' ? CONSONANT_END.test(name) : name.endsWith(ending) && name.length > ending.length;
+      return fits ? replacements.map((r) => name.slice(0, name.length - ending.length) + r) : [];
+    });
+    return [name, ...forms];
+  };
   // A therapist is named by the first word of their name ("Mai" for "Mai (sample)") or an alias ("마이").
   // Names can be ordinary words too ("An", "mai" is tomorrow in Vietnamese), so outside the therapist
   // question only a name with the language's words around it counts ("with Mai", "chị Mai", "к Май").
-  const firstNames = therapists.map((t) => [t.id, [...new Set([t.name.split(/[\s(]/)[0]!, t.id, ...(t.aliases ?? [])].map((n) => normalise(n)))]] as const);
+  const firstNames = therapists.map((t) => [t.id, [...new Set([t.name.split(/[\s(]/)[0]!, t.id, ...(t.aliases ?? [])].map((n) => normalise(n)).flatMap(withCases))]] as const);
   const around = (templates: readonly string[], names: readonly string[]) => phraseTest(names.flatMap((n) => templates.map((t) => t.replace('{name}', n))));
   const named = firstNames.map(([id, names]) => [id, phraseTest(names.filter((n) => !JOINED_NAME.test(n)))] as const);
   const namedWith = firstNames.map(([id, names]) => [id, around(words.therapist_named, names)] as const);

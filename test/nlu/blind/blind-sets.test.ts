@@ -40,7 +40,7 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'VI3', language: 'vi', messagesFloor: 0.865, conversationsFloor: 1 },
   { name: 'KO3', language: 'ko', messagesFloor: 0.815, conversationsFloor: 4 },
   { name: 'ZH3', language: 'zh', messagesFloor: 0.835, conversationsFloor: 2 },
-  { name: 'RU3', language: 'ru', messagesFloor: 0.885, conversationsFloor: 2 },
+  { name: 'RU3', language: 'ru', messagesFloor: 0.895, conversationsFloor: 3 },
   { name: 'F', language: 'en', messagesFloor: 0.925, conversationsFloor: 7 },
   { name: 'VI4', language: 'vi', messagesFloor: 0.9, conversationsFloor: 4 },
   { name: 'KO4', language: 'ko', messagesFloor: 0.885, conversationsFloor: 6 },
