@@ -77,6 +77,12 @@ describe('a long first message', () => {
     expect(textOf(await g.say(answer))).toMatch(/Какой нажим/);
   });
 
+  it('reads "like 6?" at the time question as about six in the evening', async () => {
+    const g = guest('like-six');
+    expect(textOf(await g.say('an hour on sunday please'))).toMatch(/What time on Sunday 29 November/);
+    expect(textOf(await g.say('maybe like 6?'))).toMatch(/18:00 is free/);
+  });
+
   it('reads Traditional Chinese as Simplified', async () => {
     const g = guest('zh-hant');
     const reply = textOf(await g.say('我想預約明天晚上七點 一個小時'));
