@@ -41,7 +41,7 @@ interface Stores {
   rateLimiter: (settings: RateLimitSettings) => RateLimiter;
   /** Whether the store answers now (for `/readyz`). */
   ready: () => Promise<boolean>;
-  /** The secret web chat ids are signed with: WEB_ID_SECRET, or one kept in Redis for every instance (none in memory: the process makes its own). */
+  /** The secret web chat ids are signed with: WEB_ID_SECRET, else one kept in Redis for every instance; unset in memory, where the process makes its own. */
   webIdSecret?: string;
   close: () => Promise<void>;
 }
@@ -64,6 +64,7 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
       seen: createMemorySeenUpdates(),
       pending: createMemoryPendingMessages(),
       threads: createMemoryHandoverThreads(),
+      ...(config.WEB_ID_SECRET ? { webIdSecret: config.WEB_ID_SECRET } : {}),
       rateLimiter: createMemoryRateLimiter,
       ready: async () => true,
       close: async () => {},
@@ -250,7 +251,7 @@ async function main(): Promise<void> {
     pending,
     limiters: { address: rateLimiter({ points: config.ADDRESS_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'limit:address' }) },
     calendar: { booking: (ref) => bookings.get(ref), file: calendarFile, linkLabel: content.reminders.calendar.link_label },
-    conversationIds: createConversationIds(webIdSecret ?? config.WEB_ID_SECRET),
+    conversationIds: createConversationIds(webIdSecret),
   });
   // Started once every channel has registered how to reach its guests; the staff desk's checks with
   // Slack and the reminder worker's connection to Redis go on at the same time.
@@ -298,7 +299,7 @@ async function startTelegram(
 ): Promise<{ afterListen: () => Promise<void>; stop: () => Promise<void> } | undefined> {
   if (!config.TELEGRAM_BOT_TOKEN) return undefined;
   const { concierge, seen: seenUpdates, logger, app, calendarFile, metrics } = deps;
-  const { checkTelegramBot, createTelegramBot, loadBotDescriptions, loadCommandMenus, registerCommands, registerDescriptions, registerTelegramWebhook, setTelegramWebhook, startLongPolling } =
+  const { checkTelegramBot, commandMenusOf, createTelegramBot, loadTelegramTexts, registerCommands, registerDescriptions, registerTelegramWebhook, setTelegramWebhook, startLongPolling } =
     await import('./channels/telegram/index.ts');
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN,
@@ -321,12 +322,11 @@ async function startTelegram(
   });
   // A refused token or an unreachable Telegram stops start-up here, with the setting to fix.
   await checkTelegramBot(bot);
-  const menus = await loadCommandMenus(config.CONTENT_DIR);
-  const descriptions = await loadBotDescriptions(config.CONTENT_DIR);
+  const texts = await loadTelegramTexts(config.CONTENT_DIR);
   // The command menu, and what a guest sees before pressing Start, in every language.
   const register = async () => {
-    await registerCommands(bot, menus);
-    await registerDescriptions(bot, descriptions, deps.spaName);
+    await registerCommands(bot, commandMenusOf(texts));
+    await registerDescriptions(bot, texts, deps.spaName);
   };
   const webhookUrl = config.TELEGRAM_WEBHOOK_URL;
   const secret = config.TELEGRAM_WEBHOOK_SECRET;

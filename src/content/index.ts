@@ -8,5 +8,5 @@ export type { Content, ContentSet, SpaSettings, Knowledge, Walkthroughs, HealthC
 
 // Using content
 export { spaFacts, type SpaFact } from './spa-facts.ts';
-export { fillTemplate, placeholdersIn } from './template.ts';
+export { fillTemplate, placeholdersIn, shortened } from './template.ts';
 export { dateLocale } from './date-locale.ts';

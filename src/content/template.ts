@@ -13,3 +13,9 @@ export function fillTemplate(template: string, values: Record<string, string | n
     return value === undefined ? whole : String(value);
   });
 }
+
+/** `text` cut to at most `max` characters (whole characters, never half an emoji), ending in "…" when cut. */
+export function shortened(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}

@@ -4,6 +4,8 @@
 // a length (guestWords); where only a message's text can carry them, escaped and with formatting off
 // (escapeForSlack, `mrkdwn: false`). Staff words are unescaped on the way out.
 
+import { shortened } from '../../content/index.ts';
+
 /**
  * Escapes `&`, `<` and `>` as Slack asks, so a guest named `<!channel>` shows as that text and
  * cannot ping anyone or make a link.
@@ -14,8 +16,7 @@ export function escapeForSlack(text: string): string {
 
 /** Guest words cut to `max` characters, for a plain_text object (nothing in them is read as markup there). */
 export function guestWords(text: string, max = 1000): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+  return shortened(text, max);
 }
 
 /** Guest text for a mrkdwn text: escaped and cut to `max` characters (before escaping, so no entity is cut in half). */

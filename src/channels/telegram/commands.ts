@@ -1,6 +1,6 @@
 import type { Bot } from 'grammy';
 import { z } from 'zod';
-import { fillTemplate, readYamlIn } from '../../content/index.ts';
+import { fillTemplate, readYamlIn, shortened } from '../../content/index.ts';
 import { intentAction } from '../../core/index.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../languages.ts';
 
@@ -48,25 +48,34 @@ export async function loadCommandDescriptions(contentDir: string, language: Lang
   return (await readYamlIn(contentDir, 'telegram.yaml', telegramContentSchema, language)).commands;
 }
 
-/** Reads the command descriptions in every language the bot speaks; call once at start-up. */
-export async function loadCommandMenus(contentDir: string): Promise<CommandMenus> {
-  const menus = await Promise.all(LANGUAGES.map(async (language) => [language, await loadCommandDescriptions(contentDir, language)] as const));
-  return Object.fromEntries(menus) as CommandMenus;
-}
-
 /** What a guest sees of the bot before pressing Start, in one language; `{name}` stands for the spa's name. */
 export interface BotDescriptions {
   description: string;
   shortDescription: string;
 }
 
-/** The bot's descriptions in every language the bot speaks, from each language's `telegram.yaml`. */
-export async function loadBotDescriptions(contentDir: string): Promise<Record<Language, BotDescriptions>> {
+/** A language's `telegram.yaml`: the command menu, and what a guest sees before pressing Start. */
+export interface TelegramTexts extends BotDescriptions {
+  commands: CommandDescriptions;
+}
+
+/** Reads every language's `telegram.yaml` once; call once at start-up. */
+export async function loadTelegramTexts(contentDir: string): Promise<Record<Language, TelegramTexts>> {
   const read = async (language: Language) => {
     const file = await readYamlIn(contentDir, 'telegram.yaml', telegramContentSchema, language);
-    return [language, { description: file.description, shortDescription: file.short_description }] as const;
+    return [language, { commands: file.commands, description: file.description, shortDescription: file.short_description }] as const;
   };
-  return Object.fromEntries(await Promise.all(LANGUAGES.map(read))) as Record<Language, BotDescriptions>;
+  return Object.fromEntries(await Promise.all(LANGUAGES.map(read))) as Record<Language, TelegramTexts>;
+}
+
+/** The command menu of every language, from the texts read. */
+export function commandMenusOf(texts: Record<Language, TelegramTexts>): CommandMenus {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, texts[language].commands])) as CommandMenus;
+}
+
+/** Reads the command descriptions in every language the bot speaks. */
+export async function loadCommandMenus(contentDir: string): Promise<CommandMenus> {
+  return commandMenusOf(await loadTelegramTexts(contentDir));
 }
 
 /**
@@ -77,15 +86,10 @@ export async function registerDescriptions(bot: Bot, descriptions: Record<Langua
   for (const language of LANGUAGES) {
     const { description, shortDescription } = descriptions[language];
     const other = language === DEFAULT_LANGUAGE ? {} : { language_code: language };
-    await bot.api.setMyDescription(cut(fillTemplate(description, { name: spaName }), 512), other);
-    await bot.api.setMyShortDescription(cut(fillTemplate(shortDescription, { name: spaName }), 120), other);
+    // A long spa name must not push a description over Telegram's limits.
+    await bot.api.setMyDescription(shortened(fillTemplate(description, { name: spaName }), 512), other);
+    await bot.api.setMyShortDescription(shortened(fillTemplate(shortDescription, { name: spaName }), 120), other);
   }
-}
-
-/** A long spa name must not push a description over Telegram's limit. */
-function cut(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 /**

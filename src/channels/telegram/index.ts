@@ -2,7 +2,7 @@
 
 // The bot
 export { createTelegramBot, conversationIdOf, ALLOWED_UPDATES, type TelegramBotOptions } from './telegram-bot.ts';
-export { registerCommands, registerDescriptions, loadBotDescriptions, loadCommandDescriptions, loadCommandMenus, type BotDescriptions, TELEGRAM_COMMANDS, type TelegramCommand, type CommandDescriptions, type CommandMenus } from './commands.ts';
+export { registerCommands, registerDescriptions, commandMenusOf, loadTelegramTexts, loadCommandDescriptions, loadCommandMenus, type BotDescriptions, type TelegramTexts, TELEGRAM_COMMANDS, type TelegramCommand, type CommandDescriptions, type CommandMenus } from './commands.ts';
 
 // Receiving updates: long polling, or a webhook on the project's HTTP server
 export { startLongPolling, type LongPollingHandle } from './long-polling.ts';

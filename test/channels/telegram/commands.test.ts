@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBotDescriptions, loadCommandDescriptions, TELEGRAM_COMMANDS } from '../../../src/channels/telegram/index.ts';
+import { loadCommandDescriptions, loadTelegramTexts, TELEGRAM_COMMANDS } from '../../../src/channels/telegram/index.ts';
 import { ContentError } from '../../../src/core/index.ts';
 import { CONTENT_DIR } from '../../helpers/bot.ts';
 
@@ -13,7 +13,7 @@ describe('the command menu', () => {
   });
 
   it('has the bot’s descriptions in every language, within Telegram’s limits once the spa’s name is in', async () => {
-    const descriptions = await loadBotDescriptions(CONTENT_DIR);
+    const descriptions = await loadTelegramTexts(CONTENT_DIR);
     expect(Object.keys(descriptions).sort()).toEqual(['en', 'ko', 'ru', 'vi', 'zh']);
     for (const { description, shortDescription } of Object.values(descriptions)) {
       expect(description).toContain('{name}');
