@@ -76,6 +76,8 @@ export interface Booking {
     conversationId: string;
     /** The language the guest booked in ("ko"); absent on bookings made before the bot spoke others, and read as the spa's default. */
     language?: string;
+    /** The IANA zone of the guest's device when they booked, so reminders show their clock too; absent when not known. */
+    timeZone?: string;
   };
   notes: { pressure?: Pressure; health?: string };
   status: 'confirmed' | 'cancelled';

@@ -1,4 +1,4 @@
-import type { Language } from '../languages.ts';
+import { LANGUAGES, type Language } from '../languages.ts';
 import { z } from 'zod';
 
 // The shapes of the files in content/. Every sentence the bot says is data described here.
@@ -18,6 +18,8 @@ const dayHours = z.union([
 export const spaSchema = z.object({
   name: text,
   city: text,
+  /** The city as guests read it in the other languages ("Đà Nẵng", "다낭"); `city` where one is not given. */
+  city_names: z.partialRecord(z.enum(LANGUAGES), text).default({}),
   country: text,
   time_zone: text.refine(isTimeZone, 'must be an IANA time zone such as "Asia/Ho_Chi_Minh"'),
   address: z.object({ sample: z.boolean(), value: text }),
@@ -207,6 +209,9 @@ export const messagesSchema = z.object({
   web_failed: text,
   web_open_chat: text.max(40),
   web_close_chat: text.max(40),
+  /** The page's status line while its live connection is lost, and once it is back. */
+  web_reconnecting: text.max(80),
+  web_reconnected: text.max(60),
 });
 
 /** content/booking.yaml: what the bot says while booking, moving and cancelling (the words it listens for are in intents/vocabulary). */
@@ -214,7 +219,13 @@ export const bookingTextsSchema = z.object({
   ask_duration: text,
   ask_duration_again: text,
   ask_day: text,
+  /** A day's free times, grouped by part of the day; {day} and {city}. */
   ask_time: text,
+  /** The group headings of a day's free times, and of the next days offered beside them. */
+  periods: z.object({ morning: text.max(30), afternoon: text.max(30), evening: text.max(30) }),
+  other_days: text.max(30),
+  /** Every time a guest reads names the spa's clock ({when}, {city}); `both` adds the guest's own ({guest}) where it differs. */
+  clocks: z.object({ spa: text, both: text }),
   day_full: text,
   today_over: text,
   ask_therapist: text,
@@ -232,7 +243,23 @@ export const bookingTextsSchema = z.object({
   /** A request for more than one guest (understand.group): each booking holds one place. */
   one_guest_per_booking: text,
   summary: text,
-  summary_lines: z.object({ when: text, duration: text, therapist: text, pressure: text, health: text, name: text, contact: text }),
+  summary_lines: z.object({
+    when: text,
+    duration: text,
+    therapist: text,
+    /** "No preference": the therapist free at that time, named so the guest knows who they get. */
+    therapist_assigned: text,
+    /** The price of the length booked, from spa.yaml ({price}). */
+    price: text,
+    pressure: text,
+    health: text,
+    name: text,
+    contact: text,
+  }),
+  /** Under the summary: how long the picked time stays held ({until}). */
+  held_until: text,
+  /** Confirm pressed after the hold ran out ({when}, {until}): the nearest free times follow. */
+  hold_expired: text,
   confirmed: text,
   already_confirmed: text,
   /** A guest with as many upcoming sessions as `max_upcoming_per_guest` in spa.yaml; {list} is one line each. */
@@ -274,7 +301,8 @@ export const bookingTextsSchema = z.object({
   move_same_time: text,
   move_confirm: text,
   moved: text,
-  formats: z.object({ when: text, day: text, time: text, short: text }),
+  /** date-fns patterns; `guest_time` and `guest_other_day` show the guest's own clock (the latter when it is another day there). */
+  formats: z.object({ when: text, day: text, time: text, short: text, guest_time: text, guest_other_day: text }),
   labels: z.object({
     duration: text.max(40),
     any_therapist: text.max(40),
@@ -349,7 +377,8 @@ export interface Content {
 /** The content in every language the bot speaks. */
 export type ContentSet = Record<Language, Content>;
 
-function isTimeZone(zone: string): boolean {
+/** Whether a zone name is one the runtime knows (an IANA zone such as "Asia/Seoul"). */
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

@@ -8,7 +8,7 @@ export interface SpaFact {
 }
 
 /** The placeholders spa sentences may use ({name}, {address}, {hours}...) and their values. */
-export function spaFacts(content: Pick<Content, 'spa' | 'messages'>): Record<string, SpaFact> {
+export function spaFacts(content: Pick<Content, 'spa' | 'messages'> & Partial<Pick<Content, 'language'>>): Record<string, SpaFact> {
   const { spa } = content;
   const words = content.messages.spa_facts;
   const hours = Object.entries(spa.opening_hours.days)
@@ -27,7 +27,7 @@ export function spaFacts(content: Pick<Content, 'spa' | 'messages'>): Record<str
   const fact = (value: string, sample = false): SpaFact => ({ value, sample });
   return {
     name: fact(spa.name),
-    city: fact(spa.city),
+    city: fact((content.language && spa.city_names[content.language]) || spa.city),
     country: fact(spa.country),
     address: fact(spa.address.value, spa.address.sample),
     payment: fact(spa.payment.value, spa.payment.sample),
@@ -44,6 +44,13 @@ export function spaFacts(content: Pick<Content, 'spa' | 'messages'>): Record<str
     cancel_hours: fact(String(spa.booking.free_cancellation_hours), spa.booking.sample),
     notice_hours: fact(String(Math.round(spa.booking.min_notice_minutes / 60)), spa.booking.sample),
   };
+}
+
+/** The price of a service for one length, as guests read it, or undefined when spa.yaml gives none. */
+export function servicePrice(content: Pick<Content, 'spa'>, serviceId: string, minutes: number): SpaFact | undefined {
+  const service = content.spa.services.find((s) => s.id === serviceId) ?? content.spa.services[0];
+  const amount = service?.prices.by_duration[String(minutes)];
+  return service && amount !== undefined ? { value: formatMoney(amount, service.prices.currency), sample: service.prices.sample } : undefined;
 }
 
 function formatMoney(amount: number, currency: string): string {

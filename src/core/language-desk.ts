@@ -2,7 +2,7 @@
 // its hand-over texts, over the stores and event hubs every language shares. The concierge picks the
 // desk of a conversation's language for each turn.
 import type { BookingStore } from '../booking/index.ts';
-import { BUILT_IN_INTENTS, type Content } from '../content/index.ts';
+import { BUILT_IN_INTENTS, isKnownTimeZone, type Content } from '../content/index.ts';
 import { createHealthCheck, foldVietnamese, type Understanding } from '../nlu/index.ts';
 import { parseAction } from './actions.ts';
 import { createAnswers, type Outcome } from './answers.ts';
@@ -92,6 +92,7 @@ export function createLanguageDesk(content: Content, understanding: Understandin
     conversationId: turn.conversationId,
     language: content.language,
     ...(turn.guest.name ? { name: turn.guest.name } : {}),
+    ...(isKnownTimeZone(turn.guest.timeZone) ? { timeZone: turn.guest.timeZone } : {}),
   });
   const withBooking = (state: ConversationState, outcome: BookingOutcome): Outcome => ({
     replies: outcome.replies,

@@ -9,6 +9,8 @@ export interface Guest {
   name?: string;
   /** An IETF language tag reported by the channel, e.g. "vi" or "en-GB". */
   language?: string;
+  /** The IANA zone the guest's device is set to ("Asia/Seoul"), when the channel knows it (the web page does). */
+  timeZone?: string;
 }
 
 /** One thing a guest did: typed text, or picked one of the offered choices. */
@@ -27,10 +29,16 @@ export interface Turn {
 export interface Choice {
   label: string;
   action: string;
+  /** The heading a choice is shown under when a reply offers many ("Morning", "Afternoon"); choices of one group are adjacent. */
+  group?: string;
+  /** The choice the reply leads to (Confirm): shown as the main button. */
+  primary?: boolean;
 }
 
 /** One message the bot sends back. */
 export interface Reply {
   text: string;
   choices?: Choice[];
+  /** What the reply asks the guest for, where a channel has its own way to give it (Telegram's share-my-phone button). */
+  asks?: 'contact';
 }

@@ -1,8 +1,9 @@
-// The reminder and the follow-up as replies, from content/reminders.yaml, in the spa's zone and words.
+// The reminder and the follow-up as replies, from content/reminders.yaml, in the spa's zone and words
+// (and on the guest's own clock too, when their device's zone is known and differs).
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { cancellationTerms, dayKey, shiftDay, type Booking } from '../booking/index.ts';
-import { dateLocale, fillTemplate, spaFacts, type Content } from '../content/index.ts';
+import { dateLocale, fillTemplate, spaFacts, withClocks, type Content } from '../content/index.ts';
 import type { Reply } from '../core/index.ts';
 
 /** The values every reminders.yaml sentence may use, for one booking. */
@@ -44,7 +45,8 @@ export function createReminderTexts(content: Content) {
       const text = fillTemplate(texts.reminder, {
         ...sessionValues(content, booking),
         day: dayWords(start, now),
-        time: format(new TZDate(start, zone), formats.time, locale),
+        // The spa's clock, named, and the guest's own when they booked from a device on another zone.
+        time: withClocks(content, format(new TZDate(start, zone), formats.time, locale), start, booking.guest.timeZone),
       });
       // Moving or cancelling is offered while it is still free; closer to the session only the spa can.
       const free = cancellationTerms(booking, now, { freeCancellationHours: content.spa.booking.free_cancellation_hours }).kind === 'free';

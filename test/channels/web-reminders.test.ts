@@ -119,11 +119,11 @@ describe('GET /api/messages/pending', () => {
       messages = (await pendingFor(server, conversationId)).json<PendingResponse>().messages;
     }
     const reminder = messages[0]?.replies[0];
-    expect(reminder?.text).toMatch(new RegExp(`See you tomorrow at 15:00! .* booked under ${ref}`));
+    expect(reminder?.text).toMatch(new RegExp(`See you tomorrow at 15:00 Da Nang time! .* booked under ${ref}`));
     expect(reminder?.choices?.map((c) => c.label)).toEqual(['Move it', 'Cancel it']);
     const cancel = await post(server, { conversationId, action: reminder?.choices?.[1]?.action ?? '' });
     // The core takes it as the guest's own choice (its clock still stands on Thursday morning).
-    expect(cancel.replies[0]?.text).toMatch(new RegExp(`^Cancel ${ref} on Friday 27 November at 15:00\\?`));
+    expect(cancel.replies[0]?.text).toMatch(new RegExp(`^Cancel ${ref} on Friday 27 November at 15:00 Da Nang time\\?`));
   });
 });
 

@@ -56,7 +56,7 @@ describe('booking a session in plain language', () => {
     expect(summary).toMatch(/\+84905123456/);
     const confirmation = textOf(await guest.press('Confirm'));
     expect(confirmation).toMatch(/reference is LS-[A-Z0-9]{4}/);
-    expect(confirmation).toMatch(/Friday 27 November at 15:00, 60 minutes/);
+    expect(confirmation).toMatch(/Friday 27 November at 15:00 Da Nang time, 60 minutes/);
     expect(confirmation).toMatch(/Sample Street/);
     expect(confirmation).toMatch(/water/i);
     expect(confirmation).toMatch(/early/i);
@@ -89,13 +89,13 @@ describe('booking a session in plain language', () => {
     expect(textOf(await guest.say("I'd like to book a massage"))).toMatch(/^Lovely! How long/);
     const again = textOf(await guest.say('next tuesday morning'));
     expect(again).toBe('And how long would you like your session?');
-    expect(textOf(await guest.say('60 minutes'))).toMatch(/What time on Tuesday 1 December suits you/);
+    expect(textOf(await guest.say('60 minutes'))).toMatch(/Here are the free times on Tuesday 1 December \(Da Nang time\)/);
     expect(guest.choices.slice(0, 2)).toEqual(['09:00', '09:30']);
   });
 
   it('reads "book now for tomorrow at 3pm" as tomorrow at 3pm; "now" alone is the time wanted', async () => {
     const eager = fakeGuest(concierge, { id: 'eager' });
-    expect(textOf(await eager.say('book now for tomorrow at 3pm, 60 minutes'))).toMatch(/Friday 27 November at 15:00 is free/);
+    expect(textOf(await eager.say('book now for tomorrow at 3pm, 60 minutes'))).toMatch(/Friday 27 November at 15:00 Da Nang time is free/);
     const impatient = fakeGuest(concierge, { id: 'impatient' });
     expect(textOf(await impatient.say('can I come in now for 30 minutes?'))).toMatch(/too soon/i);
   });
@@ -118,7 +118,7 @@ describe('booking a session in plain language', () => {
     expect(textOf(await guest.say('make it 30 minutes instead'))).toMatch(/Length: 30 minutes/);
     const moved = textOf(await guest.say('actually Saturday'));
     expect(moved).toMatch(/When: Saturday 28 November at 15:00/);
-    expect(textOf(await guest.press('Confirm'))).toMatch(/Saturday 28 November at 15:00, 30 minutes/);
+    expect(textOf(await guest.press('Confirm'))).toMatch(/Saturday 28 November at 15:00 Da Nang time, 30 minutes/);
   });
 
   it('stops at any point, and the held time is free again', async () => {
@@ -134,13 +134,13 @@ describe('booking a session in plain language', () => {
     await guest.say('tomorrow at 3pm, an hour please');
     const again = textOf(await guest.say('I want to book a massage'));
     expect(again).toMatch(/already booking your session/i);
-    expect(again).toMatch(/Friday 27 November at 15:00 is free/);
+    expect(again).toMatch(/Friday 27 November at 15:00 Da Nang time is free/);
     expect(guest.choices).toContain('No preference');
     // The menu's "Book a session" button does the same; the one hold stays the only one.
-    expect(textOf(await guest.sendAction('i:booking.start'))).toMatch(/Friday 27 November at 15:00 is free/);
+    expect(textOf(await guest.sendAction('i:booking.start'))).toMatch(/Friday 27 November at 15:00 Da Nang time is free/);
     expect((await bookings.occupancy(['2026-11-27'])).length).toBe(1);
     // What a new request adds is taken as a correction, and the hold follows it.
-    expect(textOf(await guest.say('book me in at 4pm instead'))).toMatch(/Friday 27 November at 16:00 is free/);
+    expect(textOf(await guest.say('book me in at 4pm instead'))).toMatch(/Friday 27 November at 16:00 Da Nang time is free/);
     const held = await bookings.occupancy(['2026-11-27']);
     expect(held).toHaveLength(1);
     expect(held[0]?.start.toISOString()).toBe('2026-11-27T09:00:00.000Z');
@@ -150,7 +150,7 @@ describe('booking a session in plain language', () => {
     const guest = fakeGuest(concierge, { id: 'couple', channel: 'telegram' });
     const first = textOf(await guest.say('can we book a couples massage tomorrow at 3pm for an hour? me and my wife'));
     expect(first).toMatch(/each booking is for one person/i);
-    expect(first).toMatch(/Friday 27 November at 15:00 is free/);
+    expect(first).toMatch(/Friday 27 November at 15:00 Da Nang time is free/);
     expect(await bookings.occupancy(['2026-11-27'])).toHaveLength(1);
     await guest.press('No preference');
     await guest.press('Medium');
@@ -160,7 +160,7 @@ describe('booking a session in plain language', () => {
     expect(textOf(await guest.press('Confirm'))).toMatch(/reference is LS-/);
     // The second session, at the same time, in the same chat.
     const second = textOf(await guest.say('and another one for my wife, tomorrow at 3pm for an hour'));
-    expect(second).toMatch(/Friday 27 November at 15:00 is free/);
+    expect(second).toMatch(/Friday 27 November at 15:00 Da Nang time is free/);
     expect(second).not.toMatch(/each booking is for one person/i);
     await guest.press('No preference');
     await guest.press('Light');
@@ -189,7 +189,7 @@ describe('booking a session in plain language', () => {
   it('shifts the time being booked when the guest asks for it "half an hour later"', async () => {
     const guest = fakeGuest(concierge, { id: 'shifter' });
     await guest.say('tomorrow at 3pm for an hour');
-    expect(textOf(await guest.say('actually half an hour later please'))).toMatch(/Friday 27 November at 15:30 is free/);
+    expect(textOf(await guest.say('actually half an hour later please'))).toMatch(/Friday 27 November at 15:30 Da Nang time is free/);
     const held = await bookings.occupancy(['2026-11-27']);
     expect(held.map((o) => o.start.toISOString())).toEqual(['2026-11-27T08:30:00.000Z']);
   });
@@ -273,7 +273,7 @@ describe('when the wanted time cannot be booked', () => {
     expect(guest.choices).toHaveLength(4);
     expect(guest.choices).toContain('Fri 27 Nov, 13:30');
     expect(guest.choices).toContain('Fri 27 Nov, 16:30');
-    expect(textOf(await guest.press('Fri 27 Nov, 16:30'))).toMatch(/Friday 27 November at 16:30 is free/);
+    expect(textOf(await guest.press('Fri 27 Nov, 16:30'))).toMatch(/Friday 27 November at 16:30 Da Nang time is free/);
   });
 
   it('keeps offering times near the one taken when the guest changes the length instead of picking', async () => {
@@ -286,7 +286,7 @@ describe('when the wanted time cannot be booked', () => {
     expect(guest.choices).not.toContain('09:00');
     expect(guest.choices.filter((c) => c.startsWith('Fri 27 Nov')).length).toBeGreaterThan(0);
     expect(guest.choices).toContain('Fri 27 Nov, 14:00');
-    expect(textOf(await guest.press('Fri 27 Nov, 14:00'))).toMatch(/Friday 27 November at 14:00 is free/);
+    expect(textOf(await guest.press('Fri 27 Nov, 14:00'))).toMatch(/Friday 27 November at 14:00 Da Nang time is free/);
   });
 
   it.each([
@@ -305,7 +305,7 @@ describe('the guest’s own bookings', () => {
   it('lists them, cancels with confirmation, and frees the place', async () => {
     const ref = await book('owner', 'next tuesday at 11am for 30 minutes');
     const guest = fakeGuest(concierge, { id: 'owner', channel: 'telegram' });
-    expect(textOf(await guest.say('show my bookings'))).toMatch(new RegExp(`${ref}: Tue 1 Dec, 11:00, 30 minutes`));
+    expect(textOf(await guest.say('show my bookings'))).toMatch(new RegExp(`${ref}: Tue 1 Dec, 11:00 Da Nang time, 30 minutes`));
     const question = textOf(await guest.say('cancel my booking'));
     expect(question).toMatch(new RegExp(`Cancel ${ref}`));
     expect(question).toMatch(/free to cancel until Monday 30 November at 11:00/);
@@ -318,14 +318,14 @@ describe('the guest’s own bookings', () => {
     const ref = await book('mover-now', 'tomorrow at 3pm for an hour');
     const guest = fakeGuest(concierge, { id: 'mover-now', channel: 'telegram' });
     await guest.say('I need to move my booking');
-    expect(textOf(await guest.say('now make it Sunday at 5pm'))).toMatch(new RegExp(`Move ${ref} from Friday 27 November at 15:00 to Sunday 29 November at 17:00`));
+    expect(textOf(await guest.say('now make it Sunday at 5pm'))).toMatch(new RegExp(`Move ${ref} from Friday 27 November at 15:00 Da Nang time to Sunday 29 November at 17:00 Da Nang time`));
   });
 
   it('moves one in plain language ("move my massage to Sunday at 5")', async () => {
     const ref = await book('mover', 'tomorrow at 3pm for an hour');
     const guest = fakeGuest(concierge, { id: 'mover', channel: 'telegram' });
     const question = textOf(await guest.say('move my massage to Sunday at 5'));
-    expect(question).toMatch(new RegExp(`Move ${ref} from Friday 27 November at 15:00 to Sunday 29 November at 17:00`));
+    expect(question).toMatch(new RegExp(`Move ${ref} from Friday 27 November at 15:00 Da Nang time to Sunday 29 November at 17:00 Da Nang time`));
     expect(textOf(await guest.press('Yes, move it'))).toMatch(/now on Sunday 29 November at 17:00/);
     const moved = events.find((e) => e.type === 'moved');
     expect(moved?.booking.start).toBe('2026-11-29T10:00:00.000Z');
@@ -341,8 +341,8 @@ describe('the guest’s own bookings', () => {
 
     await guest.say('move my booking to Sunday at 5');
     const question = textOf(await guest.say('actually just cancel my booking'));
-    expect(question).toMatch(new RegExp(`Cancel ${ref} on Friday 27 November at 15:00\\?`));
-    expect(textOf(await guest.say('yes'))).toMatch(new RegExp(`${ref} on Friday 27 November at 15:00 is cancelled`));
+    expect(question).toMatch(new RegExp(`Cancel ${ref} on Friday 27 November at 15:00 Da Nang time\\?`));
+    expect(textOf(await guest.say('yes'))).toMatch(new RegExp(`${ref} on Friday 27 November at 15:00 Da Nang time is cancelled`));
     expect((await bookings.get(ref))?.status).toBe('cancelled');
     expect(events.filter((e) => e.type === 'moved')).toEqual([]);
   });

@@ -155,8 +155,8 @@ describe('booking a session', () => {
     const g = guest('typist');
     expect(textOf(await g.say('i want to book a massage'))).toMatch(/how long/i);
     expect(textOf(await g.say('60'))).toMatch(/which day/i);
-    expect(textOf(await g.say('tmrw'))).toMatch(/What time on Saturday 28 November/);
-    expect(textOf(await g.say('3pm'))).toMatch(/Saturday 28 November at 15:00 is free/);
+    expect(textOf(await g.say('tmrw'))).toMatch(/Here are the free times on Saturday 28 November/);
+    expect(textOf(await g.say('3pm'))).toMatch(/Saturday 28 November at 15:00 Da Nang time is free/);
     await g.say('no preference');
     await g.say('medium');
     await g.say('no');
@@ -168,13 +168,13 @@ describe('booking a session', () => {
     const ref = /LS-[A-Z0-9]{4}/.exec(booked)?.[0];
     expect(ref).toBeDefined();
     expect(await bookings.get(ref!)).toMatchObject({ start: '2026-11-28T08:00:00.000Z', durationMinutes: 60, status: 'confirmed', guest: { name: 'John' } });
-    expect(textOf(await g.say('my bookings'))).toMatch(new RegExp(`${ref}: Sat 28 Nov, 15:00, 60 minutes`));
+    expect(textOf(await g.say('my bookings'))).toMatch(new RegExp(`${ref}: Sat 28 Nov, 15:00 Da Nang time, 60 minutes`));
   });
 
   it('follows a guest who changes the time and the length on the way, holding only one time', async () => {
     const g = guest('fickle');
     await g.say('tomorrow at 3pm, an hour please');
-    expect(textOf(await g.say('how about 4pm instead'))).toMatch(/Saturday 28 November at 16:00 is free/);
+    expect(textOf(await g.say('how about 4pm instead'))).toMatch(/Saturday 28 November at 16:00 Da Nang time is free/);
     expect(await heldStarts()).toEqual(['2026-11-28T09:00:00.000Z']);
     await g.say('mai');
     await g.say('strong');
@@ -184,7 +184,7 @@ describe('booking a session', () => {
     const changed = textOf(await g.say('actually 30 min'));
     expect(changed).toMatch(/When: Saturday 28 November at 16:00/);
     expect(changed).toMatch(/Length: 30 minutes/);
-    expect(textOf(await g.say('confirm'))).toMatch(/Saturday 28 November at 16:00, 30 minutes/);
+    expect(textOf(await g.say('confirm'))).toMatch(/Saturday 28 November at 16:00 Da Nang time, 30 minutes/);
     const [booking] = await bookings.listByGuest('telegram:fickle');
     expect(booking).toMatchObject({ start: '2026-11-28T09:00:00.000Z', durationMinutes: 30, therapistId: 'mai', notes: { pressure: 'firm' } });
   });
@@ -195,7 +195,7 @@ describe('booking a session', () => {
     const replies = textOf(await g.say('how much is it'));
     expect(replies).toMatch(/60 min 600,000 VND/);
     expect(replies).toMatch(/Which day would you like to come/);
-    expect(textOf(await g.say('sunday at 11'))).toMatch(/Sunday 29 November at 11:00 is free/);
+    expect(textOf(await g.say('sunday at 11'))).toMatch(/Sunday 29 November at 11:00 Da Nang time is free/);
   });
 
   it('lets the guest give up half-way, and frees the time they were holding', async () => {
@@ -209,10 +209,10 @@ describe('booking a session', () => {
   it('moves the held time when the guest asks "is 4 ok?", and reads "3.30" and "11" as times too', async () => {
     const g = guest('four');
     await g.say('tomorrow at 3pm, an hour please');
-    expect(textOf(await g.say('is 4 ok?'))).toMatch(/Saturday 28 November at 16:00 is free/);
+    expect(textOf(await g.say('is 4 ok?'))).toMatch(/Saturday 28 November at 16:00 Da Nang time is free/);
     expect(await heldStarts()).toEqual(['2026-11-28T09:00:00.000Z']);
-    expect(textOf(await g.say('3.30'))).toMatch(/Saturday 28 November at 15:30 is free/);
-    expect(textOf(await g.say('how about 11?'))).toMatch(/Saturday 28 November at 11:00 is free/);
+    expect(textOf(await g.say('3.30'))).toMatch(/Saturday 28 November at 15:30 Da Nang time is free/);
+    expect(textOf(await g.say('how about 11?'))).toMatch(/Saturday 28 November at 11:00 Da Nang time is free/);
     expect(await heldStarts()).toEqual(['2026-11-28T04:00:00.000Z']);
     // At the length question a bare number is still minutes.
     const other = guest('minutes');
@@ -224,13 +224,13 @@ describe('booking a session', () => {
   it('does not book today when the guest misspells "tomorrow"', async () => {
     const g = guest('speller');
     const reply = textOf(await g.say('can i book tomorow at 3pm for 1 hour'));
-    expect(reply).toMatch(/Saturday 28 November at 15:00 is free/);
+    expect(reply).toMatch(/Saturday 28 November at 15:00 Da Nang time is free/);
     expect(await heldStarts()).not.toContain('2026-11-27T08:00:00.000Z');
   });
 
   it('reads a time written the Vietnamese way ("15h30")', async () => {
     const g = guest('local');
-    expect(textOf(await g.say('book a massage on sat at 15h30, 60 min'))).toMatch(/Saturday 28 November at 15:30 is free/);
+    expect(textOf(await g.say('book a massage on sat at 15h30, 60 min'))).toMatch(/Saturday 28 November at 15:30 Da Nang time is free/);
   });
 
   it('does not note firm pressure for a guest who says "not too hard please"', async () => {
@@ -311,7 +311,7 @@ describe('the guest’s own bookings', () => {
     const g = guest('canceller');
     const ref = await bookByTyping(g, 'sunday 2pm 60 min');
     const question = textOf(await g.say('cancel it'));
-    expect(question).toMatch(new RegExp(`Cancel ${ref} on Sunday 29 November at 14:00\\?`));
+    expect(question).toMatch(new RegExp(`Cancel ${ref} on Sunday 29 November at 14:00 Da Nang time\\?`));
     expect(question).toMatch(/free to cancel until Saturday 28 November at 14:00/);
     expect(textOf(await g.say('yes'))).toMatch(/is cancelled/);
     expect((await bookings.get(ref))?.status).toBe('cancelled');
@@ -323,7 +323,7 @@ describe('the guest’s own bookings', () => {
     const g = guest('mover');
     const ref = await bookByTyping(g, 'sunday 2pm 60 min');
     expect(textOf(await g.say('can i move my massage to monday at 5pm'))).toMatch(
-      new RegExp(`Move ${ref} from Sunday 29 November at 14:00 to Monday 30 November at 17:00\\?`),
+      new RegExp(`Move ${ref} from Sunday 29 November at 14:00 Da Nang time to Monday 30 November at 17:00 Da Nang time\\?`),
     );
     expect(textOf(await g.say('yep'))).toMatch(/now on Monday 30 November at 17:00/);
     expect((await bookings.get(ref))?.start).toBe('2026-11-30T10:00:00.000Z');
@@ -375,7 +375,7 @@ describe('the guest’s own bookings', () => {
     const h = guest('move-then-ask');
     const other = await bookByTyping(h, 'sunday 11am 60 min');
     await h.say('can I move it to saturday at 3pm');
-    expect(textOf(await h.say('does it cost anything to move it?'))).toMatch(new RegExp(`Move ${other} from Sunday 29 November at 11:00 to Saturday 28 November at 15:00\\?`));
+    expect(textOf(await h.say('does it cost anything to move it?'))).toMatch(new RegExp(`Move ${other} from Sunday 29 November at 11:00 Da Nang time to Saturday 28 November at 15:00 Da Nang time\\?`));
     await h.say('yes');
     expect((await bookings.get(other))?.start).toBe('2026-11-28T08:00:00.000Z');
   });
@@ -384,7 +384,7 @@ describe('the guest’s own bookings', () => {
     const g = guest('day-then-time');
     const ref = await bookByTyping(g, 'sunday 2pm 60 min');
     expect(textOf(await g.say('can I move it to saturday'))).toBe(`What time on Saturday 28 November would you like ${ref} instead?`);
-    expect(textOf(await g.say('3pm'))).toMatch(new RegExp(`Move ${ref} from Sunday 29 November at 14:00 to Saturday 28 November at 15:00\\?`));
+    expect(textOf(await g.say('3pm'))).toMatch(new RegExp(`Move ${ref} from Sunday 29 November at 14:00 Da Nang time to Saturday 28 November at 15:00 Da Nang time\\?`));
     await g.say('yes');
     expect((await bookings.get(ref))?.start).toBe('2026-11-28T08:00:00.000Z');
   });
@@ -395,16 +395,16 @@ describe('the guest’s own bookings', () => {
     const same = textOf(await g.say('move my booking to sunday at 2pm'));
     expect(same).toMatch(new RegExp(`${ref} is already on Sunday 29 November at 14:00`));
     expect(same).not.toMatch(/Move LS-/);
-    expect(textOf(await g.say('4pm then'))).toMatch(new RegExp(`Move ${ref} from Sunday 29 November at 14:00 to Sunday 29 November at 16:00\\?`));
+    expect(textOf(await g.say('4pm then'))).toMatch(new RegExp(`Move ${ref} from Sunday 29 November at 14:00 Da Nang time to Sunday 29 November at 16:00 Da Nang time\\?`));
     expect(events.filter((e) => e.type === 'moved')).toEqual([]);
   });
 
   it('moves a booking an hour earlier', async () => {
     const g = guest('earlier');
     const ref = await bookByTyping(g, 'sunday 2pm 60 min');
-    expect(textOf(await g.say('can i come an hour earlier'))).toMatch(new RegExp(`Move ${ref} from Sunday 29 November at 14:00 to Sunday 29 November at 13:00\\?`));
+    expect(textOf(await g.say('can i come an hour earlier'))).toMatch(new RegExp(`Move ${ref} from Sunday 29 November at 14:00 Da Nang time to Sunday 29 November at 13:00 Da Nang time\\?`));
     // Asked to confirm, a different shift replaces it; the move is made from the booking's own time.
-    expect(textOf(await g.say('actually make it 30 minutes later'))).toMatch(/to Sunday 29 November at 14:30\?/);
+    expect(textOf(await g.say('actually make it 30 minutes later'))).toMatch(/to Sunday 29 November at 14:30 Da Nang time\?/);
     await g.say('yes');
     expect((await bookings.get(ref))?.start).toBe('2026-11-29T07:30:00.000Z');
   });
@@ -414,7 +414,7 @@ describe('the guest’s own bookings', () => {
     const saturday = await bookByTyping(g, 'sat 11am 30 min');
     const sunday = await bookByTyping(g, 'sunday 5pm 60 min');
     expect(textOf(await g.say('cancel my booking'))).toMatch(/Which booking do you mean/);
-    expect(textOf(await g.say('the sunday one'))).toMatch(new RegExp(`Cancel ${sunday} on Sunday 29 November at 17:00\\?`));
+    expect(textOf(await g.say('the sunday one'))).toMatch(new RegExp(`Cancel ${sunday} on Sunday 29 November at 17:00 Da Nang time\\?`));
     await g.say('yes');
     expect((await bookings.get(sunday))?.status).toBe('cancelled');
     expect((await bookings.get(saturday))?.status).toBe('confirmed');

@@ -123,7 +123,7 @@ describe('the staff desk', () => {
     expect(result).toMatchObject({ ok: true, guestTold: true, booking: { ref, status: 'cancelled' } });
     expect(told).toHaveLength(1);
     expect(told[0]?.conversationId).toBe('42');
-    expect(textOf(told[0]!.replies)).toMatch(new RegExp(`${ref} on Friday 27 November at 15:00 has been cancelled by the spa`));
+    expect(textOf(told[0]!.replies)).toMatch(new RegExp(`${ref} on Friday 27 November at 15:00 Da Nang time has been cancelled by the spa`));
     expect(events.map((e) => e.type)).toEqual(['created', 'cancelled']);
     expect(await staff.cancel(ref, 'Hoa')).toEqual({ ok: false, reason: 'already_cancelled' });
     expect(await staff.cancel('LS-ZZZZ', 'Hoa')).toEqual({ ok: false, reason: 'not_found' });

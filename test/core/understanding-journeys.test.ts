@@ -95,14 +95,14 @@ describe('booking in the guest\'s own words', () => {
   it('offers the free times in a loose window ("after lunch")', async () => {
     const g = guest('lunch');
     const reply = textOf(await g.say('can i come tomorrow after lunch, one hour'));
-    expect(reply).toMatch(/What time on Saturday 28 November/);
+    expect(reply).toMatch(/Here are the free times on Saturday 28 November/);
     const times = offeredTimes(g.choices);
     expect(times.length).toBeGreaterThan(0);
     expect(times.every((t) => t >= '13:00' && t <= '15:00')).toBe(true);
   });
 
   it('takes "4ish" as four o\'clock when it is free', async () => {
-    expect(textOf(await guest('ish').say('book me tomorrow 4ish for 30 min'))).toMatch(/Saturday 28 November at 16:00 is free/);
+    expect(textOf(await guest('ish').say('book me tomorrow 4ish for 30 min'))).toMatch(/Saturday 28 November at 16:00 Da Nang time is free/);
   });
 
   it('offers the soonest free times for "asap"', async () => {

@@ -51,14 +51,19 @@ export async function createTestConcierge(overrides: Partial<ConciergeDeps> & { 
 }
 
 /** A guest chatting through a fake channel: says things, presses buttons by their label. */
-export function fakeGuest(concierge: Concierge, options: { id?: string; channel?: Turn['channel']; name?: string; language?: string } = {}) {
+export function fakeGuest(concierge: Concierge, options: { id?: string; channel?: Turn['channel']; name?: string; language?: string; timeZone?: string } = {}) {
   const id = options.id ?? 'guest-1';
   let last: Reply[] = [];
   const send = async (input: Turn['input']) => {
     last = await concierge.handle({
       channel: options.channel ?? 'web',
       conversationId: id,
-      guest: { id, ...(options.name ? { name: options.name } : {}), ...(options.language ? { language: options.language } : {}) },
+      guest: {
+        id,
+        ...(options.name ? { name: options.name } : {}),
+        ...(options.language ? { language: options.language } : {}),
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      },
       input,
     });
     return last;
@@ -77,6 +82,8 @@ export function fakeGuest(concierge: Concierge, options: { id?: string; channel?
     sendAction: (action: string) => send({ kind: 'action', action }),
     /** The choices under the last reply, with their actions. */
     lastChoices: () => last.at(-1)?.choices ?? [],
+    /** The last reply as the channel gets it (its choices' groups, what it asks for). */
+    lastReply: () => last.at(-1),
     /** The labels of the choices under the last reply. */
     get choices() {
       return (last.at(-1)?.choices ?? []).map((c) => c.label);

@@ -24,7 +24,7 @@ const plannedFor = (booking: Booking, kind: PlannedMessage['kind']) => {
 describe('the reminder', () => {
   it('gives the day, time and place, the preparation tips, and moving or cancelling', () => {
     const reply = createReminderTexts(content).reminder(bookingAt(FRIDAY_3PM), vn('2026-11-26 15:00'));
-    expect(reply.text).toMatch(/See you tomorrow at 15:00!/);
+    expect(reply.text).toMatch(/See you tomorrow at 15:00 Da Nang time!/);
     expect(reply.text).toMatch(/60-minute upper back massage at L Spa is booked under LS-7K3Q/);
     expect(reply.text).toMatch(/Where: 00 Sample Street, Da Nang/);
     expect(reply.text).toMatch(/water/i);
@@ -40,10 +40,10 @@ describe('the reminder', () => {
 
   it('names the day as the guest will read it: today, tomorrow, or the date', () => {
     const texts = createReminderTexts(content);
-    expect(texts.reminder(bookingAt(FRIDAY_3PM), vn('2026-11-27 13:00')).text).toMatch(/^See you today at 15:00!/);
-    expect(texts.reminder(bookingAt(FRIDAY_3PM), vn('2026-11-25 09:00')).text).toMatch(/^See you on Friday 27 November at 15:00!/);
+    expect(texts.reminder(bookingAt(FRIDAY_3PM), vn('2026-11-27 13:00')).text).toMatch(/^See you today at 15:00 Da Nang time!/);
+    expect(texts.reminder(bookingAt(FRIDAY_3PM), vn('2026-11-25 09:00')).text).toMatch(/^See you on Friday 27 November at 15:00 Da Nang time!/);
     // Just before midnight in Da Nang is already the previous day in UTC terms; the spa's day counts.
-    expect(texts.reminder(bookingAt(vn('2026-12-01 09:00')), vn('2026-11-30 23:30')).text).toMatch(/^See you tomorrow at 09:00!/);
+    expect(texts.reminder(bookingAt(vn('2026-12-01 09:00')), vn('2026-11-30 23:30')).text).toMatch(/^See you tomorrow at 09:00 Da Nang time!/);
   });
 
   it('offers choices the core understands: the guest can cancel from the reminder', async () => {
@@ -60,7 +60,7 @@ describe('the reminder', () => {
     const booking = (await bookings.get(ref)) as Booking;
     const reminder = createReminderTexts(content).reminder(booking, vn('2026-11-26 09:00'));
     const [move, cancel] = reminder.choices ?? [];
-    expect(textOf(await guest.sendAction(cancel?.action ?? ''))).toMatch(new RegExp(`Cancel ${ref} on Friday 27 November at 15:00\\?`));
+    expect(textOf(await guest.sendAction(cancel?.action ?? ''))).toMatch(new RegExp(`Cancel ${ref} on Friday 27 November at 15:00 Da Nang time\\?`));
     await guest.press('No, keep it');
     expect(textOf(await guest.sendAction(move?.action ?? ''))).toMatch(new RegExp(`When would you like to move ${ref} to\\?`));
   });

@@ -39,6 +39,8 @@ export interface BookingGuest {
   conversationId: string;
   /** The language the guest is answered in; their reminders and notices follow it. */
   language?: string;
+  /** The IANA zone of the guest's device, when the channel knows it: times are shown on their clock too. */
+  timeZone?: string;
   name?: string;
 }
 

@@ -7,20 +7,22 @@ import type { MessageSense } from './apply-answer.ts';
 
 /** The booking side of the concierge: one entry per way a guest reaches it. */
 export function createBookingDesk(ctx: BookingContext) {
+  /** The context as this guest reads it: times on the spa's clock and, when their device's zone is known, on theirs. */
+  const as = (guest: BookingGuest): BookingContext => (guest.timeZone ? { ...ctx, text: ctx.text.forGuest(guest.timeZone) } : ctx);
   return {
     /** A booking intent the guest typed ("can I come tomorrow at 3?", "cancel my booking"). */
     forIntent(intent: string, guest: BookingGuest, memory: BookingMemory, text?: string): Promise<BookingOutcome> {
       switch (intent) {
         case 'booking.mine':
-          return listMyBookings(ctx, guest, memory);
+          return listMyBookings(as(guest), guest, memory);
         case 'booking.cancel':
-          return startManaging(ctx, guest, memory, 'cancel', text);
+          return startManaging(as(guest), guest, memory, 'cancel', text);
         case 'booking.reschedule':
-          return startManaging(ctx, guest, memory, 'move', text);
+          return startManaging(as(guest), guest, memory, 'move', text);
         default:
           // "Can I come an hour earlier?" is about a time the guest already has: their booking.
-          if (!memory.draft && text && ctx.reader.wantedShift(text) !== undefined) return startManaging(ctx, guest, memory, 'move', text);
-          return startBooking(ctx, guest, memory, text);
+          if (!memory.draft && text && ctx.reader.wantedShift(text) !== undefined) return startManaging(as(guest), guest, memory, 'move', text);
+          return startBooking(as(guest), guest, memory, text);
       }
     },
 
@@ -29,9 +31,9 @@ export function createBookingDesk(ctx: BookingContext) {
       const parsed = parseBookingAction(action);
       if (!parsed) return undefined;
       if (parsed.kind === 'manage' || parsed.kind === 'manage-yes' || parsed.kind === 'manage-no') {
-        return continueManagingWithAction(ctx, guest, memory, parsed);
+        return continueManagingWithAction(as(guest), guest, memory, parsed);
       }
-      return continueBookingWithAction(ctx, guest, memory, parsed);
+      return continueBookingWithAction(as(guest), guest, memory, parsed);
     },
 
     /** Whether a booking, cancel or move waits for the guest's answer. */
@@ -39,16 +41,16 @@ export function createBookingDesk(ctx: BookingContext) {
 
     /** Typed text while a booking, cancel or move waits for an answer; undefined when none does. */
     async forText(guest: BookingGuest, memory: BookingMemory, text: string, sense: MessageSense = {}): Promise<BookingOutcome | 'unhandled' | undefined> {
-      if (memory.draft) return continueBookingWithText(ctx, guest, { ...memory, draft: memory.draft }, text, sense);
-      if (memory.manage) return continueManagingWithText(ctx, guest, { ...memory, manage: memory.manage }, text, sense);
+      if (memory.draft) return continueBookingWithText(as(guest), guest, { ...memory, draft: memory.draft }, text, sense);
+      if (memory.manage) return continueManagingWithText(as(guest), guest, { ...memory, manage: memory.manage }, text, sense);
       return undefined;
     },
 
     /** The pending booking question again, after the guest asked something else (or which booking they mean). */
     async reprompt(guest: BookingGuest, memory: BookingMemory): Promise<BookingOutcome | undefined> {
-      if (memory.draft) return repromptBooking(ctx, guest, { ...memory, draft: memory.draft });
-      if (memory.manage?.awaiting === 'pick') return startManaging(ctx, guest, memory, memory.manage.action);
-      if (memory.manage) return askManageAgain(ctx, { ...memory, manage: memory.manage });
+      if (memory.draft) return repromptBooking(as(guest), guest, { ...memory, draft: memory.draft });
+      if (memory.manage?.awaiting === 'pick') return startManaging(as(guest), guest, memory, memory.manage.action);
+      if (memory.manage) return askManageAgain(as(guest), { ...memory, manage: memory.manage });
       return undefined;
     },
 

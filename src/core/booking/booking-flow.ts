@@ -17,6 +17,7 @@ import { confirmBooking } from './confirm-booking.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { refuseAtGuestLimit, refusedAtGuestLimit } from './guest-limit.ts';
 import { applyText, type MessageSense } from './apply-answer.ts';
+import { cityName, clockOf, dayTimeChoices, freeTimesWanted, timeChoice } from './offered-times.ts';
 
 /**
  * Starts a booking, taking whatever the guest already said ("tomorrow at 3pm, an hour please"); a guest
@@ -125,6 +126,8 @@ export async function repromptBooking(ctx: BookingContext, guest: BookingGuest, 
 
 /** Confirms, or says the time was just taken (offering the nearest free ones) or the guest's limit was reached. */
 async function confirm(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory, draft: BookingDraft): Promise<BookingOutcome> {
+  // A hold that ran out may have let someone else take the time: the guest hears so rather than a surprise.
+  if (draft.hold?.until && new Date(draft.hold.until).getTime() <= ctx.now().getTime()) return holdRanOut(ctx, memory, draft, draft.hold);
   const result = await confirmBooking(ctx, guest, memory, draft);
   if (result.kind === 'confirmed') return result.outcome;
   if (result.kind === 'incomplete') return advance(ctx, guest, memory, draft, []);
@@ -155,7 +158,7 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
   const { calendar, text } = ctx;
   const stop: Choice = { label: texts.labels.stop, action: bookingAction({ kind: 'stop' }) };
   const ask = (awaiting: NonNullable<BookingDraft['awaiting']>, question: string, choices: Choice[], d: BookingDraft = draft): BookingOutcome => ({
-    replies: [{ text: [...notes, question].join('\n\n'), choices: [...choices, stop] }],
+    replies: [{ text: [...notes, question].join('\n\n'), choices: [...choices, stop], ...(awaiting === 'contact' ? { asks: 'contact' as const } : {}) }],
     memory: { ...memory, draft: { ...d, awaiting } },
   });
 
@@ -177,13 +180,14 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     const busy = await occupancyAround(ctx, from, 0, 1);
     const free = findFreeSlots({ ...slotInput, from, to: new Date(from.getTime() + 86_400_000), busy });
     const wanted = freeTimesWanted(ctx, draft, free);
-    const offered = (wanted.length > 0 ? wanted : free).slice(0, 4);
+    const offered = wanted.length > 0 ? wanted : free;
     if (offered.length > 0) {
       // "4ish" with 16:00 free: that time, as the guest meant it (the summary shows it, and it can be changed).
       const around = draft.window?.around ? offered.find((s) => clockOf(ctx, s.start) === draft.window?.from) : undefined;
       if (around) return advance(ctx, guest, memory, { ...draft, time: clockOf(ctx, around.start), window: undefined }, notes);
       const shown = { ...draft, offered: offered.map((s) => s.start.toISOString()) };
-      return ask('time', text.say(texts.ask_time, { day: text.day(draft.day) }), offered.map((s) => timeChoice(ctx, s, 'time')), shown);
+      const choices = await dayTimeChoices(ctx, slotInput, draft.day, offered);
+      return ask('time', text.say(texts.ask_time, { day: text.day(draft.day), city: cityName(ctx) }), choices, shown);
     }
     // Nothing left that day ("tonight" at half past seven, or a full day): which other day suits.
     const today = draft.day === dayKey(ctx.now(), calendar.timeZone);
@@ -214,7 +218,8 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
       notes.push(text.say(texts.reasons.taken, { when: text.when(start) }));
       return offerAlternatives(ctx, memory, { ...draft, time: undefined }, start, notes, stop);
     }
-    draft = { ...draft, hold: { id: held.hold.id, start: start.toISOString(), therapistId: held.hold.therapistId, durationMinutes: draft.durationMinutes } };
+    const until = held.hold.expiresAt;
+    draft = { ...draft, hold: { id: held.hold.id, start: start.toISOString(), therapistId: held.hold.therapistId, durationMinutes: draft.durationMinutes, until } };
     free = check.slot;
   }
   if (draft.therapist === undefined) {
@@ -245,7 +250,7 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     if (memory.profile?.contact) draft = { ...draft, contact: memory.profile.contact };
     else return ask('contact', texts.ask_contact, []);
   }
-  const confirm: Choice = { label: texts.labels.confirm, action: bookingAction({ kind: 'confirm', key: draft.key }) };
+  const confirm: Choice = { label: texts.labels.confirm, action: bookingAction({ kind: 'confirm', key: draft.key }), primary: true };
   return ask('confirm', text.summary(draft, start), [confirm]);
 }
 
@@ -268,11 +273,6 @@ async function offerAlternatives(ctx: BookingContext, memory: BookingMemory, dra
       : { text: [...notes, texts.no_alternatives].join('\n\n'), choices: [stop] };
   const offered = nearest.map((s) => s.start.toISOString());
   return { replies: [reply], memory: { ...memory, draft: { ...draft, near: near.toISOString(), offered, awaiting: 'time' } } };
-}
-
-function timeChoice(ctx: BookingContext, slot: FreeSlot, style: 'time' | 'when'): Choice {
-  const label = style === 'time' ? ctx.text.time(slot.start) : ctx.text.short(slot.start);
-  return { label, action: bookingAction({ kind: 'at', start: slot.start }) };
 }
 
 /** Why a wanted time cannot be booked, in the spa's words. */
@@ -299,29 +299,11 @@ function weekdayKey(ctx: BookingContext, instant: Date) {
   return format(new TZDate(instant, ctx.calendar.timeZone), 'EEE').toLowerCase() as 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 }
 
-function clockOf(ctx: BookingContext, instant: Date): string {
-  return format(new TZDate(instant, ctx.calendar.timeZone), 'HH:mm');
+/** Confirm pressed after the hold ran out: said plainly, with the nearest free times (the same one, if it still is). */
+async function holdRanOut(ctx: BookingContext, memory: BookingMemory, draft: BookingDraft, hold: NonNullable<BookingDraft['hold']>): Promise<BookingOutcome> {
+  const start = new Date(hold.start);
+  await ctx.store.releaseHold(hold.id);
+  const note = ctx.text.say(ctx.content.booking.hold_expired, { when: ctx.text.when(start), until: ctx.text.clock(new Date(hold.until ?? hold.start)) });
+  const stop: Choice = { label: ctx.content.booking.labels.stop, action: bookingAction({ kind: 'stop' }) };
+  return offerAlternatives(ctx, memory, { ...draft, time: undefined, hold: undefined }, start, [note], stop);
 }
-
-/**
- * Of a day's free times, those the guest asked for loosely: in the part of the day or the window
- * they named ("after lunch"), the nearest first around a time give or take ("4ish"), or the soonest.
- */
-function freeTimesWanted(ctx: BookingContext, draft: BookingDraft, free: FreeSlot[]): FreeSlot[] {
-  const { window, period } = draft;
-  if (period) return free.filter((s) => periodOf(ctx, s.start) === period);
-  if (!window || window.soonest) return free;
-  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-  if (window.around) {
-    const at = minutes(window.from);
-    const distance = (s: FreeSlot) => Math.abs(minutes(clockOf(ctx, s.start)) - at);
-    return [...free].sort((a, b) => distance(a) - distance(b)).slice(0, 4).sort((a, b) => a.start.getTime() - b.start.getTime());
-  }
-  return free.filter((s) => clockOf(ctx, s.start) >= window.from && clockOf(ctx, s.start) <= window.to);
-}
-
-function periodOf(ctx: BookingContext, instant: Date): BookingDraft['period'] {
-  const hour = new TZDate(instant, ctx.calendar.timeZone).getHours();
-  return hour < 12 ? 'morning' : hour < 17 ? 'afternoon' : hour < 21 ? 'evening' : 'night';
-}
-

@@ -24,9 +24,12 @@ export const bookingDraftSchema = z.object({
   health: z.string().max(500).optional(),
   name: z.string().max(60).optional(),
   contact: z.string().max(120).optional(),
-  hold: z.object({ id: z.string().max(64), start: isoInstant, therapistId: z.string().max(30), durationMinutes: z.number() }).optional(),
+  /** The time held for the guest: whose it is (the therapist free then, for "no preference") and until when. */
+  hold: z
+    .object({ id: z.string().max(64), start: isoInstant, therapistId: z.string().max(30), durationMinutes: z.number(), until: isoInstant.optional() })
+    .optional(),
   /** The times last offered as choices, so "the first one" or "the earliest" picks one of them. */
-  offered: z.array(isoInstant).max(8).optional(),
+  offered: z.array(isoInstant).max(48).optional(),
   /** A time the guest wanted that could not be had: the times offered instead stay around it. */
   near: isoInstant.optional(),
   /** The question the bot asked last. */

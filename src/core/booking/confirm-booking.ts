@@ -29,7 +29,7 @@ export async function confirmBooking(
       end: end.toISOString(),
       day: draft.day,
       therapistRequested: draft.therapist ?? 'any',
-      guest: { key: guest.key, name: draft.name, contact: draft.contact, channel: guest.channel, conversationId: guest.conversationId, ...(guest.language ? { language: guest.language } : {}) },
+      guest: { key: guest.key, name: draft.name, contact: draft.contact, channel: guest.channel, conversationId: guest.conversationId, ...(guest.language ? { language: guest.language } : {}), ...(guest.timeZone ? { timeZone: guest.timeZone } : {}) },
       notes: { ...(draft.pressure ? { pressure: draft.pressure } : {}), ...(draft.health ? { health: draft.health } : {}) },
       status: 'confirmed',
       createdAt: now,

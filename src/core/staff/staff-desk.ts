@@ -38,7 +38,8 @@ export function createStaffDesk(
   /** The booking texts of the language a guest booked in: what staff do is told to guests in their words. */
   const guestText = (booking: Booking) => {
     const content = contentFor(booking.guest.language);
-    return { content, text: content === ctx.content ? text : createBookingText(content, calendar) };
+    const texts = content === ctx.content ? text : createBookingText(content, calendar);
+    return { content, text: texts.forGuest(booking.guest.timeZone) };
   };
   const zone = calendar.timeZone;
 
@@ -195,7 +196,7 @@ export function createStaffDesk(
 
     /** "Fri 27 Nov, 15:00" and the therapist's name, in the spa's zone. */
     describe(booking: Booking): { when: string; therapist: string } {
-      return { when: text.short(new Date(booking.start)), therapist: text.therapistName(booking.therapistId) };
+      return { when: text.shortLabel(new Date(booking.start)), therapist: text.therapistName(booking.therapistId) };
     },
   };
 }

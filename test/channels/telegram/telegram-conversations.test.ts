@@ -49,7 +49,7 @@ describe('a guest on Telegram', () => {
     // Short labels: two buttons a row.
     expect(lan.keyboard()).toEqual([['30 minutes', '60 minutes'], ['Stop']]);
     await lan.send(lan.press('60 minutes'));
-    expect((await lan.send(lan.press('Friday 27 November'))).join('\n')).toMatch(/What time on Friday 27 November/);
+    expect((await lan.send(lan.press('Friday 27 November'))).join('\n')).toMatch(/Here are the free times on Friday 27 November/);
     expect((await lan.send(lan.press('10:00'))).join('\n')).toMatch(/holding it for you/);
     await lan.send(lan.press('No preference'));
     await lan.send(lan.press('Medium'));

@@ -1,0 +1,173 @@
+// What a guest reads while booking: every time on the spa's clock and, when their device is on another
+// zone, on theirs too; a day's free times all shown, grouped by part of the day, with the next days one
+// press away; a summary with the price, the therapist they get and how long the time is held; and an
+// honest answer when the hold ran out before they confirmed.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BookingStore } from '../../src/booking/index.ts';
+import { loadContent } from '../../src/content/index.ts';
+import type { Concierge } from '../../src/core/index.ts';
+import { createReminderTexts } from '../../src/reminders/index.ts';
+import { createMemoryBookingStore } from '../../src/store/index.ts';
+import { CONTENT_DIR, createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
+
+// 02:00 UTC is 09:00 on Thursday 26 November 2026 in Da Nang (UTC+7); Seoul is UTC+9, Moscow UTC+3.
+let clock = new Date('2026-11-26T02:00:00Z');
+let bookings: BookingStore;
+let concierge: Concierge;
+
+beforeEach(async () => {
+  clock = new Date('2026-11-26T02:00:00Z');
+  bookings = createMemoryBookingStore({ now: () => clock.getTime() });
+  concierge = await createTestConcierge({ bookings, now: () => clock });
+});
+
+/** Takes a guest from "tomorrow at 3pm" to the summary, picking `therapist`. */
+async function toSummary(guest: ReturnType<typeof fakeGuest>, request = 'tomorrow at 3pm, an hour please', therapist = 'No preference'): Promise<string> {
+  await guest.say(request);
+  await guest.press(therapist);
+  await guest.press('Medium');
+  await guest.press('Nothing to mention');
+  await guest.say('Lan');
+  return textOf(await guest.say('+84 905 123 456'));
+}
+
+describe('two clocks', () => {
+  it('names the spa’s clock, and adds the guest’s own when their device is on Seoul time', async () => {
+    const seoul = fakeGuest(concierge, { id: 'seoul', timeZone: 'Asia/Seoul' });
+    const held = textOf(await seoul.say('tomorrow at 3pm, an hour please'));
+    expect(held).toMatch(/Friday 27 November at 15:00 Da Nang time \(17:00 your time\) is free/);
+    await seoul.press('No preference');
+    await seoul.press('Medium');
+    await seoul.press('Nothing to mention');
+    await seoul.say('Min-jun');
+    const summary = textOf(await seoul.say('+82 10 1234 5678'));
+    expect(summary).toMatch(/When: Friday 27 November at 15:00 Da Nang time \(17:00 your time\)/);
+    const confirmation = textOf(await seoul.press('Confirm'));
+    expect(confirmation).toMatch(/Friday 27 November at 15:00 Da Nang time \(17:00 your time\), 60 minutes/);
+    // The booking keeps the zone: the reminder the day before shows both clocks too.
+    const [booking] = await bookings.listByGuest('web:seoul');
+    expect(booking?.guest.timeZone).toBe('Asia/Seoul');
+    const content = await loadContent(CONTENT_DIR);
+    const reminder = createReminderTexts(content).reminder(booking!, new Date('2026-11-26T08:00:00Z'));
+    expect(reminder.text).toMatch(/^See you tomorrow at 15:00 Da Nang time \(17:00 your time\)!/);
+  });
+
+  it('shows the spa’s clock alone to a guest on the same clock, or whose zone is unknown or made up', async () => {
+    for (const [id, timeZone] of [['local', 'Asia/Ho_Chi_Minh'], ['bangkok', 'Asia/Bangkok'], ['none', undefined], ['bogus', 'Mars/Olympus_Mons']] as const) {
+      const guest = fakeGuest(concierge, { id, ...(timeZone ? { timeZone } : {}) });
+      const held = textOf(await guest.say('tomorrow at 3pm, an hour please'));
+      expect(held, id).toMatch(/Friday 27 November at 15:00 Da Nang time is free/);
+      expect(held, id).not.toMatch(/your time/);
+      await guest.press('Stop');
+    }
+  });
+
+  it('gives the guest’s weekday when it is another day where they are', async () => {
+    // 20:00 in Da Nang is 02:00 the next day in Auckland (summer time there); 09:30 is 05:30 the same day in Moscow.
+    const auckland = fakeGuest(concierge, { id: 'late', timeZone: 'Pacific/Auckland' });
+    expect(textOf(await auckland.say('tomorrow at 8pm for 30 minutes'))).toMatch(/at 20:00 Da Nang time \(Sat 02:00 your time\)/);
+    const moscow = fakeGuest(concierge, { id: 'moscow', timeZone: 'Europe/Moscow' });
+    expect(textOf(await moscow.say('tomorrow at 9:30, 30 min'))).toMatch(/at 09:30 Da Nang time \(05:30 your time\)/);
+  });
+
+  it('speaks of the spa’s clock in the guest’s language, and theirs beside it', async () => {
+    const korean = fakeGuest(concierge, { id: 'ko', language: 'ko', timeZone: 'Asia/Seoul' });
+    const held = textOf(await korean.say('내일 오후 3시에 한 시간 예약하고 싶어요'));
+    expect(held).toMatch(/15:00\(다낭 시간, 고객님 시간으로 17:00\)/);
+  });
+
+  it('tells a guest on another clock of a cancellation by the spa on both clocks', async () => {
+    const seoul = fakeGuest(concierge, { id: 'told', channel: 'telegram', timeZone: 'Asia/Seoul' });
+    await toSummary(seoul);
+    const ref = /LS-[A-Z0-9]{4}/.exec(textOf(await seoul.press('Confirm')))?.[0] ?? '';
+    const told: string[] = [];
+    concierge.outbox.register('telegram', async (_id, replies) => void told.push(textOf(replies)));
+    await concierge.staffDesk!.cancel(ref, 'Hoa');
+    expect(told.join('\n')).toMatch(new RegExp(`${ref} on Friday 27 November at 15:00 Da Nang time \\(17:00 your time\\) has been cancelled`));
+  });
+});
+
+describe('choosing a time', () => {
+  it('shows all of a day’s free times grouped by part of the day, and the next days one press away', async () => {
+    const guest = fakeGuest(concierge, { id: 'day-only' });
+    const question = textOf(await guest.say('an hour on saturday please'));
+    expect(question).toMatch(/free times on Saturday 28 November \(Da Nang time\)/);
+    const choices = guest.lastChoices();
+    const groups = [...new Set(choices.map((c) => c.group).filter(Boolean))];
+    expect(groups).toEqual(['Morning', 'Afternoon', 'Evening', 'Other days']);
+    const times = choices.filter((c) => c.group && c.group !== 'Other days').map((c) => c.label);
+    // Open 09:00–21:00, every half hour, an hour long: 09:00 to 20:00, all of them.
+    expect(times).toHaveLength(23);
+    expect(times[0]).toBe('09:00');
+    expect(times.at(-1)).toBe('20:00');
+    expect(choices.filter((c) => c.group === 'Morning').map((c) => c.label)).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00', '11:30']);
+    expect(choices.filter((c) => c.group === 'Other days').map((c) => c.label)).toEqual(['Sunday 29 November', 'Monday 30 November']);
+    expect(choices.at(-1)).toEqual(expect.objectContaining({ label: 'Stop' }));
+    // One press on another day shows that day's times; one on a time holds it.
+    expect(textOf(await guest.press('Sunday 29 November'))).toMatch(/free times on Sunday 29 November/);
+    expect(textOf(await guest.press('18:30'))).toMatch(/Sunday 29 November at 18:30 Da Nang time is free/);
+  });
+
+  it('leaves out the times already taken, and offers only the part of the day asked for', async () => {
+    const other = fakeGuest(concierge, { id: 'other' });
+    await toSummary(other, 'saturday at 10am, an hour', 'Mai (sample)');
+    await other.press('Confirm');
+    const again = fakeGuest(concierge, { id: 'other-2' });
+    await toSummary(again, 'saturday at 10am, an hour', 'An (sample)');
+    await again.press('Confirm');
+    const guest = fakeGuest(concierge, { id: 'morning' });
+    await guest.say('saturday morning, 60 minutes');
+    const times = guest.lastChoices().filter((c) => c.group && c.group !== 'Other days');
+    expect(new Set(times.map((c) => c.group))).toEqual(new Set(['Morning']));
+    // Both therapists are busy 10:00–11:00 (and their 15 minutes' turnover): 09:00 to 11:00 cannot start.
+    expect(times.map((c) => c.label)).toEqual(['11:30']);
+  });
+});
+
+describe('the summary and the confirmation', () => {
+  it('show the price, the therapist the guest gets with no preference, and how long the time is held', async () => {
+    const guest = fakeGuest(concierge, { id: 'summary' });
+    const summary = await toSummary(guest);
+    expect(summary).toMatch(/Price: 600,000 VND/);
+    expect(summary).toMatch(/Therapist: Mai \(sample\) \(free at that time\)/);
+    // Held at 09:00 for the spa's 10 minutes.
+    expect(summary).toMatch(/holding this time for you until 09:10 Da Nang time/);
+    // The prices are sample values, and the summary says so.
+    expect(summary).toMatch(/sample values/);
+    const confirm = guest.lastChoices().find((c) => c.label === 'Confirm');
+    expect(confirm?.primary).toBe(true);
+    expect(guest.lastChoices().find((c) => c.label === 'Stop')?.primary).toBeUndefined();
+    const confirmation = textOf(await guest.press('Confirm'));
+    expect(confirmation).toMatch(/60 minutes with Mai \(sample\)/);
+    expect(confirmation).toMatch(/Price: 600,000 VND/);
+  });
+
+  it('asks for the contact in a way a channel can offer its own button for', async () => {
+    const guest = fakeGuest(concierge, { id: 'contact' });
+    await guest.say('tomorrow at 3pm, an hour please');
+    await guest.press('No preference');
+    await guest.press('Medium');
+    await guest.press('Nothing to mention');
+    expect(guest.lastReply()?.asks).toBeUndefined();
+    await guest.say('Lan');
+    expect(guest.lastReply()?.asks).toBe('contact');
+    await guest.say('+84 905 123 456');
+    expect(guest.lastReply()?.asks).toBeUndefined();
+  });
+
+  it('says so when Confirm comes after the hold ran out, and offers the nearest free times', async () => {
+    const guest = fakeGuest(concierge, { id: 'slow' });
+    await toSummary(guest);
+    clock = new Date(clock.getTime() + 11 * 60_000);
+    const reply = textOf(await guest.press('Confirm'));
+    expect(reply).toMatch(/could only hold Friday 27 November at 15:00 Da Nang time for you until 09:10 Da Nang time/);
+    expect(reply).not.toMatch(/You're booked/);
+    expect(await bookings.listByGuest('web:slow')).toEqual([]);
+    // The same time is still free, so it is among those offered; picking it holds it afresh, answers kept.
+    expect(guest.choices).toContain('Fri 27 Nov, 15:00');
+    const again = textOf(await guest.press('Fri 27 Nov, 15:00'));
+    expect(again).toMatch(/Here's your booking/);
+    expect(again).toMatch(/until 09:21 Da Nang time/);
+    expect(textOf(await guest.press('Confirm'))).toMatch(/You're booked/);
+  });
+});
