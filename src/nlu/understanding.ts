@@ -72,6 +72,8 @@ export interface UnderstandingOptions {
   vocabulary?: Vocabulary;
   /** The language of the phrasings (default English). */
   language?: Language;
+  /** English's vocabulary, for another language: the short step answers guests give in English ("medium", "no") are read too. */
+  englishVocabulary?: Vocabulary;
 }
 
 /** Trains the intent classifier and the language check from the same English phrasings. */
@@ -82,6 +84,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
   };
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const normalise = createNormaliser(vocabulary, options.language);
+  const english = options.englishVocabulary ? { vocabulary: options.englishVocabulary, normalise: createNormaliser(options.englishVocabulary) } : undefined;
   const segments = createSegmenter(vocabulary);
   // A walk-through's "next" is the whole message ("next", "ok!"), not a word in a longer one.
   const wholeMessage = (phrases: string[]) => {
@@ -154,7 +157,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     },
     language,
     modelSource: source,
-    bookingReader: (therapists) => createBookingReader(vocabulary, normalise, therapists, 'VN', languageOf),
+    bookingReader: (therapists) => createBookingReader(vocabulary, normalise, therapists, 'VN', languageOf, english),
     movesOn: (text, afterAside) => (afterAside ? resume : next)(text),
     asksIfSafe: (text) => requests.asksIfSafe(text),
     async interpret(text, options) {

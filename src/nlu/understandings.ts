@@ -67,8 +67,9 @@ export async function loadUnderstandings(dir: string, options: UnderstandingsOpt
   const of = (language: Language): Promise<Understanding> => {
     let understanding = made.get(language);
     if (!understanding) {
-      understanding = Promise.all([definitionsOf(language), loadVocabulary(dir, language)]).then(([defs, vocabulary]) =>
-        createUnderstanding(defs, { vocabulary, language, ...(options.modelCacheDir ? { modelCacheDir: options.modelCacheDir } : {}) }),
+      const englishVocabulary = language === DEFAULT_LANGUAGE ? undefined : loadVocabulary(dir, DEFAULT_LANGUAGE);
+      understanding = Promise.all([definitionsOf(language), loadVocabulary(dir, language), englishVocabulary]).then(([defs, vocabulary, english]) =>
+        createUnderstanding(defs, { vocabulary, language, ...(english ? { englishVocabulary: english } : {}), ...(options.modelCacheDir ? { modelCacheDir: options.modelCacheDir } : {}) }),
       );
       // A failed training is tried again by the next message rather than kept.
       understanding.catch(() => made.delete(language));

@@ -185,6 +185,20 @@ describe('which booking to change', () => {
     expect(reply).toMatch(/в 11:00 \(по времени Дананга\)\?/);
   });
 
+  it('moves "my Saturday one to Sunday" to Sunday, and takes "Sunday, same time 3pm" at the time question', async () => {
+    const g = guest('from-to');
+    await bookAs(g, 'saturday at 3pm for 60 minutes');
+    // The booking's own day names the booking; the other day is where it goes.
+    expect(textOf(await g.say('can I move my saturday booking to sunday?'))).toMatch(/What time on Sunday 29 November/);
+    expect(textOf(await g.say('sunday, same time 3pm'))).toMatch(/from Saturday 28 November at 15:00 Da Nang time to Sunday 29 November at 15:00 Da Nang time\?/);
+    const k = fakeGuest(concierge, { id: 'from-to-ko', channel: 'web', language: 'ko' });
+    await k.say('토요일 오후 3시에 한 시간 예약할게요');
+    for (const text of ['상관없어요', '보통', '없어요', '김민지', '010 1234 5678']) await k.say(text);
+    expect(textOf(await k.say('네'))).toMatch(/LS-/);
+    expect(textOf(await k.say('토요일 예약 일요일로 바꿀수 있어요?'))).toMatch(/11월 29일 일요일/);
+    expect(textOf(await k.say('일요일 같은 시간 3시요'))).toMatch(/11월 29일 일요일 15:00/);
+  });
+
   it('answers a question asked while a move waits for the new time, then asks for it again', async () => {
     const g = guest('move-aside');
     await bookAs(g, 'sunday at 11am for 60 minutes');
@@ -194,3 +208,41 @@ describe('which booking to change', () => {
     expect(reply).toMatch(/When would you like to move LS-\w{4} to/);
   });
 });
+
+describe('answers guests give in English while writing another language', () => {
+  it('takes "medium nha" and "firm" at the pressure question of a Vietnamese and a Russian booking', async () => {
+    const v = fakeGuest(concierge, { id: 'vi-mixed', channel: 'web', language: 'vi' });
+    await v.say('đặt lịch 60 phút chiều mai lúc 3h');
+    await v.say('ko quan trọng');
+    expect(textOf(await v.say('medium nha'))).toMatch(/sức khỏe/);
+    const r = fakeGuest(concierge, { id: 'ru-mixed', channel: 'web', language: 'ru' });
+    await r.say('хочу записаться на завтра в 15:00 на час');
+    await r.say('без разницы');
+    await r.say('firm');
+    await r.say('нет');
+    await r.say('Ирина');
+    expect(textOf(await r.say('+7 921 555 44 33'))).toMatch(/Нажим: Сильный/);
+  });
+});
+
+describe('lengths and loose times said the way guests say them', () => {
+  it('reads "按一个钟" and "часовой" in a first message as an hour, and asks no length', async () => {
+    const z = fakeGuest(concierge, { id: 'zh-zhong', channel: 'web', language: 'zh' });
+    const zh = textOf(await z.say('想约周一下午三点，按一个钟'));
+    expect(zh).not.toMatch(/多长时间/);
+    expect(zh).toMatch(/15:00/);
+    const r = fakeGuest(concierge, { id: 'ru-chasovoy', channel: 'web', language: 'ru' });
+    const ru = textOf(await r.say('хочу на массаж в понедельник, часовой'));
+    expect(ru).not.toMatch(/длительности/);
+  });
+
+  it('takes the first free time when the guest gives the same loose time again, leaving the pick to the spa', async () => {
+    const g = guest('loose-again');
+    await g.say('an hour on monday');
+    await g.say('after lunch sometime');
+    const offered = g.choices;
+    expect(offered).toContain('13:00');
+    expect(textOf(await g.say('after lunch, whatever suits you'))).toMatch(/Monday 30 November at 13:00 Da Nang time is free/);
+  });
+});
+

@@ -173,6 +173,13 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
       loose.kind === 'window' ? { from: loose.from, to: loose.to } : loose.kind === 'around' ? { from: loose.at, to: loose.at, around: true } : { from: '00:00', to: '23:59', soonest: true };
     // "asap" with no day is today (the earliest free times from now on are offered).
     const soonDay = loose.kind === 'soonest' && !day ? dayKey(ctx.now(), zone) : day;
+    // The same loose time again while its free times are on show ("after lunch, whatever suits you"):
+    // the guest leaves the pick to the spa, so the first of them (the summary shows it, and it can change).
+    const first = draft.offered?.[0];
+    if (awaiting === 'time' && first && soonDay === draft.day && window.from === draft.window?.from && window.to === draft.window?.to) {
+      const at = new Date(first);
+      return { day: dayKey(at, zone), time: clockOf(at, zone), period: undefined, window: undefined };
+    }
     return { day: soonDay, time: undefined, period: undefined, window };
   }
   // Once the day is known, an hour on its own is a time for it: "4", "is 4 ok?", "3.30", "how about 5".

@@ -188,14 +188,18 @@ interface NewTime {
   shift?: number;
   when?: DateTimeMention;
   sameTime?: boolean;
+  /** Every day the message names, in the order written ("my Saturday one to Sunday": both). */
+  days?: string[];
 }
 
 function newTimeIn(ctx: BookingContext, text: string): NewTime | undefined {
   const shift = ctx.reader.wantedShift(text);
   if (shift !== undefined) return { shift };
-  const when = ctx.reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
+  const ref = { now: ctx.now(), timeZone: ctx.calendar.timeZone };
+  const when = ctx.reader.wantedTime(text, ref);
   const sameTime = ctx.reader.saysSameTime(text);
-  return when || sameTime ? { ...(when ? { when } : {}), ...(sameTime ? { sameTime } : {}) } : undefined;
+  const days = ctx.reader.timesNamed(text, ref).flatMap((m) => (m.date ? [dayKey(m.start, ctx.calendar.timeZone)] : []));
+  return when || sameTime ? { ...(when ? { when } : {}), ...(sameTime ? { sameTime } : {}), ...(days.length > 0 ? { days } : {}) } : undefined;
 }
 
 /** Checks the new time for a move, holds it, and asks to confirm. */
@@ -203,8 +207,11 @@ async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: Boo
   const texts = ctx.content.booking;
   const { calendar } = ctx;
   const { shift, when } = asked;
-  // A day named now, or before ("move it to Saturday", then "3pm").
-  const day = when?.date ? dayKey(when.start, calendar.timeZone) : memory.manage?.ref === booking.ref ? memory.manage.day : undefined;
+  // A day named now, or before ("move it to Saturday", then "3pm"). The booking's own day names the
+  // booking, not where it goes ("move my Saturday one to Sunday", "Sunday, same time 3pm" at the time
+  // question): the last other day named is the new one.
+  const named = asked.days?.filter((d) => d !== booking.day).at(-1);
+  const day = named ?? (memory.manage?.ref === booking.ref ? memory.manage.day : undefined);
   const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when', ...(day ? { day } : {}) };
   const ask = (reply: string): BookingOutcome => ({ replies: [{ text: reply, choices: [] }], memory: { ...memory, manage } });
   const askWhen = () => (day ? ctx.text.say(texts.move_ask_time, { ref: booking.ref, day: ctx.text.day(day) }) : ctx.text.say(texts.move_ask_when, { ref: booking.ref }));
@@ -213,7 +220,7 @@ async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: Boo
   const clockOn = (instant: Date) => zonedInstant(day ?? booking.day, format(new TZDate(instant, calendar.timeZone), 'HH:mm'), calendar.timeZone);
   const start =
     shift !== undefined ? new Date(old.getTime() + shift * 60_000)
-    : when?.time ? (when.date ? when.start : clockOn(when.start))
+    : when?.time ? (when.date && dayKey(when.start, calendar.timeZone) === (day ?? booking.day) ? when.start : clockOn(when.start))
     : asked.sameTime && day ? clockOn(old)
     : undefined;
   if (!start) return ask(askWhen());

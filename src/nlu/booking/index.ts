@@ -18,11 +18,26 @@ export function createBookingReader(
   therapists: readonly NamedTherapist[],
   country: CountryCode = 'VN',
   language: Language = 'en',
+  english?: { vocabulary: Vocabulary; normalise: Normaliser },
 ) {
-  return {
+  const own = {
     ...createBookingWords(vocabulary.booking, therapists, normalise, language),
     ...createTimeReader(vocabulary.booking, normalise, language),
     ...createTypedAnswers(vocabulary.booking, normalise, country, language),
+  };
+  if (!english || language === 'en') return own;
+  // Guests writing another language often answer a step in English ("medium nha", "firm", "no"):
+  // the short answers' English words count too, where the guest's language finds none.
+  const en = createBookingWords(english.vocabulary.booking, therapists, english.normalise, 'en');
+  const enAnswers = createTypedAnswers(english.vocabulary.booking, english.normalise, country, 'en');
+  return {
+    ...own,
+    pressure: (text: string) => own.pressure(text) ?? en.pressure(text),
+    therapist: (text: string, asked: boolean) => own.therapist(text, asked) ?? en.therapist(text, asked),
+    therapistByGender: (text: string, asked: boolean, preferred?: string) => own.therapistByGender(text, asked, preferred) ?? en.therapistByGender(text, asked, preferred),
+    isYes: (text: string) => own.isYes(text) || en.isYes(text),
+    isNone: (text: string) => own.isNone(text) || en.isNone(text),
+    saysHealthy: (text: string) => own.saysHealthy(text) || enAnswers.saysHealthy(text),
   };
 }
 
