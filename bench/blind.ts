@@ -34,6 +34,11 @@ const BLIND_SETS: Array<{ set: string; language: Language }> = [
   { set: 'ko4', language: 'ko' },
   { set: 'zh4', language: 'zh' },
   { set: 'ru4', language: 'ru' },
+  { set: 'g', language: 'en' },
+  { set: 'vi5', language: 'vi' },
+  { set: 'ko5', language: 'ko' },
+  { set: 'zh5', language: 'zh' },
+  { set: 'ru5', language: 'ru' },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

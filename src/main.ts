@@ -102,18 +102,29 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
   }
   const prefix = config.REDIS_PREFIX;
   logger.info({ prefix }, 'conversation state is kept in Redis');
+  // Its own connection, for what open web chat pages listen to: closed with the client.
+  const pending = stores.createRedisPendingMessages(client, {
+    prefix: `${prefix}pending:`,
+    onSubscriberError: (error) => {
+      metrics.storeError();
+      logger.error({ err: error }, 'Redis connection error (web chat messages subscriber)');
+    },
+  });
   return {
     store: stores.createRedisStore(client, { prefix: `${prefix}conv:` }),
     bookings: stores.createRedisBookingStore(client, { prefix }),
     seen: stores.createRedisSeenUpdates(client, { prefix: `${prefix}seen:` }),
-    pending: stores.createRedisPendingMessages(client, { prefix: `${prefix}pending:` }),
+    pending,
     lock: createRedisConversationLock(client, { prefix: `${prefix}lock:` }),
     threads: stores.createRedisHandoverThreads(client, { prefix: `${prefix}slack-thread:` }),
     rateLimiter: (settings) => stores.createRedisRateLimiter(client, { ...settings, prefix: prefix + settings.prefix }),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
     webIdSecret: config.WEB_ID_SECRET ?? (await stores.sharedSecret(client, `${prefix}web:id-secret`)),
-    close: async () => void (await client.close()),
+    close: async () => {
+      await pending.close();
+      await client.close();
+    },
   };
 }
 
@@ -301,6 +312,8 @@ async function startTelegram(
   const { concierge, seen: seenUpdates, logger, app, calendarFile, metrics } = deps;
   const { checkTelegramBot, commandMenusOf, createTelegramBot, loadTelegramTexts, registerCommands, registerDescriptions, registerTelegramWebhook, setTelegramWebhook, startLongPolling } =
     await import('./channels/telegram/index.ts');
+  // Read once: the command menu, the descriptions and the reply keyboard's labels (share my phone).
+  const texts = await loadTelegramTexts(config.CONTENT_DIR);
   const bot = createTelegramBot({
     token: config.TELEGRAM_BOT_TOKEN,
     ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
@@ -308,6 +321,7 @@ async function startTelegram(
     seenUpdates,
     logger,
     calendarFile,
+    texts,
   });
   // Counts each Bot API call that failed for good (installed outside the retries, so once per call).
   bot.api.config.use(async (call, method, payload, signal) => {
@@ -322,7 +336,6 @@ async function startTelegram(
   });
   // A refused token or an unreachable Telegram stops start-up here, with the setting to fix.
   await checkTelegramBot(bot);
-  const texts = await loadTelegramTexts(config.CONTENT_DIR);
   // The command menu, and what a guest sees before pressing Start, in every language.
   const register = async () => {
     await registerCommands(bot, commandMenusOf(texts));

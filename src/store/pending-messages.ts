@@ -1,4 +1,7 @@
-// Messages for web chat guests who are not on the page: kept until the page fetches them.
+// Messages for web chat guests outside a reply (a reminder, a staff answer): kept until the page
+// fetches them, and announced the moment they are added, so an open page can show them at once. Behind
+// a load balancer the page may be streaming from another instance than the one that added the
+// message: the Redis store announces through Redis pub/sub, the memory one within its process.
 import { StoreError, type Reply } from '../core/index.ts';
 import type { RedisClient } from './redis.ts';
 
@@ -17,6 +20,46 @@ export interface PendingMessages {
   add(conversationId: string, replies: Reply[]): Promise<void>;
   /** The messages after `after`, oldest first; those up to `after` were shown and are forgotten. */
   since(conversationId: string, after: number): Promise<PendingMessage[]>;
+  /**
+   * Calls `onAdded` with the id of each message added for the conversation from now on (by any
+   * instance sharing the store); resolves once listening, to the function that stops it.
+   */
+  listen(conversationId: string, onAdded: (id: number) => void): Promise<() => Promise<void>>;
+  /** Stops every listener and lets go of what listening holds (the Redis subscriber connection). */
+  close(): Promise<void>;
+}
+
+/** Listeners by conversation, in this process: what both stores call when a message is added. */
+function createListeners() {
+  const byConversation = new Map<string, Set<(id: number) => void>>();
+  return {
+    /** Adds a listener; returns whether it is the conversation's first. */
+    add(conversationId: string, onAdded: (id: number) => void): boolean {
+      const listeners = byConversation.get(conversationId) ?? new Set();
+      listeners.add(onAdded);
+      byConversation.set(conversationId, listeners);
+      return listeners.size === 1;
+    },
+    /** Removes a listener; returns whether it was the conversation's last. */
+    remove(conversationId: string, onAdded: (id: number) => void): boolean {
+      const listeners = byConversation.get(conversationId);
+      if (!listeners?.delete(onAdded)) return false;
+      if (listeners.size > 0) return false;
+      byConversation.delete(conversationId);
+      return true;
+    },
+    /** Tells the conversation's listeners; one that throws does not keep the others from hearing. */
+    notify(conversationId: string, id: number): void {
+      for (const onAdded of [...(byConversation.get(conversationId) ?? [])]) {
+        try {
+          onAdded(id);
+        } catch {
+          // A listener's own failure is its own (the stream closes itself); the message is kept either way.
+        }
+      }
+    },
+    clear: () => byConversation.clear(),
+  };
 }
 
 /** How long a message waits for the guest to open the chat again. */
@@ -32,6 +75,7 @@ export function createMemoryPendingMessages(options: { ttlSeconds?: number; now?
   const ttlMs = (options.ttlSeconds ?? PENDING_TTL_SECONDS) * 1000;
   const now = options.now ?? Date.now;
   const conversations = new Map<string, { messages: PendingMessage[]; expiresAt: number }>();
+  const listeners = createListeners();
   let lastId = 0;
   let calls = 0;
 
@@ -55,6 +99,7 @@ export function createMemoryPendingMessages(options: { ttlSeconds?: number; now?
       entry.messages.splice(0, Math.max(0, entry.messages.length - MAX_PENDING_PER_CONVERSATION));
       entry.expiresAt = t + ttlMs;
       conversations.set(conversationId, entry);
+      listeners.notify(conversationId, lastId);
     },
     async since(conversationId, after) {
       const entry = live(conversationId, now());
@@ -63,12 +108,20 @@ export function createMemoryPendingMessages(options: { ttlSeconds?: number; now?
       if (entry.messages.length === 0) conversations.delete(conversationId);
       return entry.messages.map((m) => ({ ...m }));
     },
+    async listen(conversationId, onAdded) {
+      listeners.add(conversationId, onAdded);
+      return async () => void listeners.remove(conversationId, onAdded);
+    },
+    async close() {
+      listeners.clear();
+    },
   };
 }
 
 // Adds one message with an id from the server's clock (milliseconds: Lua writes numbers with 14
-// digits), above the last one kept, keeps at most ARGV[3] messages, and refreshes the TTL: one script,
-// so two instances never take one id.
+// digits), above the last one kept, keeps at most ARGV[3] messages, refreshes the TTL and announces the
+// id on the conversation's channel (ARGV[5]): one script, so two instances never take one id, and the
+// announcements of a conversation come in the order of its ids.
 const ADD_SCRIPT = `
 local time = redis.call('TIME')
 local id = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
@@ -77,15 +130,41 @@ if last[2] and tonumber(last[2]) >= id then id = tonumber(last[2]) + 1 end
 redis.call('ZADD', KEYS[1], id, cjson.encode({ id = id, at = ARGV[1], replies = cjson.decode(ARGV[2]) }))
 redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -1 - tonumber(ARGV[3]))
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[4]))
+redis.call('PUBLISH', ARGV[5], id)
 return id
 `;
 
-/** Keeps waiting messages in Redis, one sorted set per conversation (score: the id), with a TTL. */
-export function createRedisPendingMessages(client: RedisClient, options: { prefix?: string; ttlSeconds?: number } = {}): PendingMessages {
+/** What the Redis store is given besides its client. */
+export interface RedisPendingMessagesOptions {
+  prefix?: string;
+  ttlSeconds?: number;
+  /** Told of the subscriber connection's errors (it reconnects by itself, as the client it copies does). */
+  onSubscriberError?: (error: Error) => void;
+}
+
+/**
+ * Keeps waiting messages in Redis, one sorted set per conversation (score: the id), with a TTL. Each
+ * added message's id is published on the conversation's channel; listening takes a second connection
+ * (a subscribing client can do nothing else), made from `client` on first use and shared by every
+ * conversation this process listens to, each subscribed while someone listens.
+ */
+export function createRedisPendingMessages(client: RedisClient, options: RedisPendingMessagesOptions = {}): PendingMessages {
   const prefix = options.prefix ?? 'spa:pending:';
   const ttlSeconds = options.ttlSeconds ?? PENDING_TTL_SECONDS;
+  const channelPrefix = `${prefix}added:`;
+  const listeners = createListeners();
+  const subscriptions = new Map<string, Promise<void>>();
+  let subscriber: Promise<RedisClient> | undefined;
   const fail = (what: string, error: unknown): never => {
     throw new StoreError(`Redis pending messages ${what} failed: ${(error as Error).message}`, { cause: error });
+  };
+  const onPublished = (message: string, channel: string) => listeners.notify(channel.slice(channelPrefix.length), Number(message));
+  const connectSubscriber = async (): Promise<RedisClient> => {
+    const connection = client.duplicate();
+    // Without a listener an 'error' event would end the process; node-redis reconnects and resubscribes.
+    connection.on('error', (error: Error) => options.onSubscriberError?.(error));
+    await connection.connect();
+    return connection;
   };
 
   return {
@@ -93,7 +172,7 @@ export function createRedisPendingMessages(client: RedisClient, options: { prefi
       try {
         await client.eval(ADD_SCRIPT, {
           keys: [prefix + conversationId],
-          arguments: [new Date().toISOString(), JSON.stringify(replies), String(MAX_PENDING_PER_CONVERSATION), String(ttlSeconds)],
+          arguments: [new Date().toISOString(), JSON.stringify(replies), String(MAX_PENDING_PER_CONVERSATION), String(ttlSeconds), channelPrefix + conversationId],
         });
       } catch (error) {
         fail('add', error);
@@ -121,6 +200,37 @@ export function createRedisPendingMessages(client: RedisClient, options: { prefi
           return [];
         }
       });
+    },
+    async listen(conversationId, onAdded) {
+      const first = listeners.add(conversationId, onAdded);
+      try {
+        subscriber ??= connectSubscriber().catch((error: unknown) => {
+          subscriber = undefined;
+          throw error;
+        });
+        const connection = await subscriber;
+        if (first) subscriptions.set(conversationId, connection.subscribe(channelPrefix + conversationId, onPublished));
+        await subscriptions.get(conversationId);
+      } catch (error) {
+        if (listeners.remove(conversationId, onAdded)) subscriptions.delete(conversationId);
+        fail('listen', error);
+      }
+      return async () => {
+        if (!listeners.remove(conversationId, onAdded)) return;
+        subscriptions.delete(conversationId);
+        try {
+          await (await subscriber)?.unsubscribe(channelPrefix + conversationId, onPublished);
+        } catch {
+          // The connection is down: it holds no subscriptions to end, and resubscribes only to what is left.
+        }
+      };
+    },
+    async close() {
+      listeners.clear();
+      subscriptions.clear();
+      const connection = await subscriber?.catch(() => undefined);
+      subscriber = undefined;
+      if (connection?.isOpen) await connection.close();
     },
   };
 }

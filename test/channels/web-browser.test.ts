@@ -56,9 +56,12 @@ afterAll(async () => {
   await closeBrowser();
 });
 
-/** A fresh phone-sized browser (its own storage) with the chat open and the welcome shown. */
-async function openChat(url = main.url): Promise<Page> {
-  const context = await (await browser()).newContext(PHONE);
+/**
+ * A fresh phone-sized browser (its own storage) with the chat open and the welcome shown; its clock is
+ * Da Nang's unless `timezoneId` says otherwise (the page tells the bot, which then gives the guest's time too).
+ */
+async function openChat(url = main.url, timezoneId = 'Asia/Ho_Chi_Minh'): Promise<Page> {
+  const context = await (await browser()).newContext({ ...PHONE, timezoneId });
   context.setDefaultTimeout(8000);
   contexts.push(context);
   const page = await context.newPage();
@@ -132,8 +135,9 @@ describe('the web chat page', () => {
     expect(await page.locator(':focus').getAttribute('id')).toBe('message');
   });
 
-  it('books a session end to end with buttons and typing, keeping the summary’s line breaks', async () => {
-    const page = await openChat();
+  it('books a session end to end with buttons and typing, keeping the summary’s line breaks, with the time on the guest’s clock too', async () => {
+    // A guest whose phone is still on Seoul's time.
+    const page = await openChat(main.url, 'Asia/Seoul');
     await say(page, 'can I come tomorrow at 3pm, an hour please?');
     await botSays(page, /Friday 27 November at 15:00/);
     await press(page, 'No preference');
@@ -147,7 +151,7 @@ describe('the web chat page', () => {
     await botSays(page, /When: Friday 27 November at 15:00/);
     const summary = botBubbles(page).filter({ hasText: /When:/ }).last();
     // Rendered as separate lines, as the bot wrote them.
-    expect(await summary.innerText()).toMatch(/When: Friday 27 November at 15:00\nLength: 60 minutes/);
+    expect(await summary.innerText()).toMatch(/When: Friday 27 November at 15:00 Da Nang time \(17:00 your time\)\nLength: 60 minutes/);
     await press(page, 'Confirm');
     await botSays(page, /reference is LS-[A-Z0-9]{4}/);
   });

@@ -62,9 +62,9 @@ afterAll(async () => {
   await closeBrowser();
 });
 
-/** A fresh browser set to `locale` (its own storage). */
+/** A fresh browser set to `locale` (its own storage), its clock on Da Nang's time as a guest at the spa's would be. */
 async function newContext(locale: string, device: object = PHONE): Promise<BrowserContext> {
-  const context = await (await browser()).newContext({ ...device, locale });
+  const context = await (await browser()).newContext({ ...device, locale, timezoneId: 'Asia/Ho_Chi_Minh' });
   context.setDefaultTimeout(8000);
   contexts.push(context);
   return context;
@@ -146,7 +146,7 @@ describe('a guest whose browser is in Vietnamese (vi-VN)', () => {
     expect(menu).toContain('🌐 Ngôn ngữ');
 
     await say(page, 'mình muốn đặt lịch 3 giờ chiều mai, 1 tiếng');
-    await botSays(page, /Thứ Sáu, ngày 27\/11 lúc 15:00 còn trống/);
+    await botSays(page, /Thứ Sáu, ngày 27\/11 lúc 15:00 \(giờ Đà Nẵng\) còn trống/);
     await press(page, 'Không yêu cầu');
     await botSays(page, /lực massage/);
     await say(page, 'vừa');

@@ -246,3 +246,20 @@ describe('lengths and loose times said the way guests say them', () => {
   });
 });
 
+describe('a question that is not the last sentence', () => {
+  it('answers "which one should I pick? never had one" at the length question, then asks it again', async () => {
+    const g = guest('mid-question');
+    await g.say('i want to book a massage');
+    const reply = textOf(await g.say('which length should i pick? never had one before'));
+    expect(reply).toMatch(/how long would you like your session/i);
+    expect(reply).not.toMatch(/Which day/);
+  });
+
+  it('takes a phone or email at the contact question however it is put', async () => {
+    const g = guest('contact-asked');
+    await g.say('monday at 3pm, 30 minutes');
+    for (const text of ['no preference', 'medium', 'no', 'Claire Dubois']) await g.say(text);
+    expect(textOf(await g.say('is email ok? claire.d@example.fr'))).toMatch(/Contact: claire\.d@example\.fr/);
+  });
+});
+

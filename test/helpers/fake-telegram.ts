@@ -1,7 +1,7 @@
 // A small fake of the Telegram Bot API on loopback, for the real grammY bot to talk HTTP to.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { InlineKeyboardMarkup, Message, Update, User } from 'grammy/types';
+import type { Contact, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update, User } from 'grammy/types';
 
 /** One request the bot made. */
 export interface ApiCall {
@@ -11,8 +11,21 @@ export interface ApiCall {
   at: number;
 }
 
-/** A message the bot sent, as the fake keeps it (its keyboard changes when the bot edits it). */
-export type SentMessage = Message.TextMessage & { reply_markup?: InlineKeyboardMarkup };
+/**
+ * A message the bot sent, as the fake keeps it: `reply_markup` is its inline keyboard, as Telegram
+ * returns it (and changes when the bot edits it); `reply_keyboard` is the reply keyboard it showed or
+ * took away, which Telegram keeps with the chat, not the message (see `replyKeyboardOf`).
+ */
+export type SentMessage = Message.TextMessage & { reply_markup?: InlineKeyboardMarkup; reply_keyboard?: ReplyKeyboardMarkup | ReplyKeyboardRemove };
+
+/** The reply keyboard a guest's app shows in place of their keyboard, set by the bot's latest message that had one. */
+export interface ShownReplyKeyboard {
+  markup: ReplyKeyboardMarkup;
+  /** The message that showed it. */
+  messageId: number;
+  /** A one-time keyboard the guest used: folded away, still a tap away until the bot removes it. */
+  folded: boolean;
+}
 
 /** A document the bot sent (sendDocument with an uploaded file), as the fake keeps it. */
 export interface SentDocument {
@@ -52,6 +65,8 @@ export interface FakeTelegram {
   messagesTo(chatId: number): SentMessage[];
   /** The documents the bot sent to a chat, in order. */
   documentsTo(chatId: number): SentDocument[];
+  /** The reply keyboard the chat shows now, if any (not yet taken away with remove_keyboard). */
+  replyKeyboardOf(chatId: number): ShownReplyKeyboard | undefined;
   close(): Promise<void>;
 }
 
@@ -62,6 +77,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const waiters = new Set<() => void>();
   const messages: SentMessage[] = [];
   const documents: SentDocument[] = [];
+  const replyKeyboards = new Map<number, ShownReplyKeyboard>();
   const rateLimits: number[] = [];
   const drops = new Set<string>();
   const unanswered = new Set<string>();
@@ -87,20 +103,32 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     const text = payload.text;
     if (typeof text !== 'string' || text.trim() === '') return badRequest('message text is empty');
     if (text.length > 4096) return badRequest('message is too long');
-    const markup = payload.reply_markup as InlineKeyboardMarkup | undefined;
+    const sent = payload.reply_markup as InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | undefined;
+    const markup = sent && 'inline_keyboard' in sent ? sent : undefined;
+    const replyKeyboard = sent && ('keyboard' in sent || 'remove_keyboard' in sent) ? sent : undefined;
     for (const button of markup?.inline_keyboard.flat() ?? []) {
       if ('callback_data' in button && Buffer.byteLength(button.callback_data, 'utf8') > 64) return badRequest('BUTTON_DATA_INVALID');
     }
+    if (replyKeyboard && 'keyboard' in replyKeyboard) {
+      if (replyKeyboard.keyboard.flat().some((button) => (typeof button === 'string' ? button : button.text).trim() === '')) return badRequest('keyboard button text is empty');
+      if ((replyKeyboard.input_field_placeholder?.length ?? 0) > 64) return badRequest('input field placeholder is too long');
+    }
+    const chatId = Number(payload.chat_id);
     const message: SentMessage = {
       message_id: nextMessageId++,
       date: Math.floor(Date.now() / 1000),
-      chat: { id: Number(payload.chat_id), type: 'private', first_name: 'Guest' },
+      chat: { id: chatId, type: 'private', first_name: 'Guest' },
       from: FAKE_BOT,
       text,
       ...(markup ? { reply_markup: markup } : {}),
+      ...(replyKeyboard ? { reply_keyboard: replyKeyboard } : {}),
     };
     messages.push(message);
-    return ok(message);
+    // The chat keeps a reply keyboard until another message replaces it or takes it away.
+    if (replyKeyboard && 'keyboard' in replyKeyboard) replyKeyboards.set(chatId, { markup: replyKeyboard, messageId: message.message_id, folded: false });
+    if (replyKeyboard && 'remove_keyboard' in replyKeyboard) replyKeyboards.delete(chatId);
+    const { reply_keyboard: _kept, ...returned } = message;
+    return ok(returned);
   }
 
   /** sendDocument with an upload: `document` is "attach://<part>", the part holds the file. */
@@ -214,6 +242,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     },
     messagesTo: (chatId) => messages.filter((m) => m.chat.id === chatId),
     documentsTo: (chatId) => documents.filter((d) => d.chatId === chatId),
+    replyKeyboardOf: (chatId) => replyKeyboards.get(chatId),
     async close() {
       for (const waiter of [...waiters]) waiter();
       server.closeAllConnections();
@@ -254,8 +283,12 @@ function parseMultipart(body: Buffer, boundary: string, files: Map<string, { fil
   return fields;
 }
 
-/** A Telegram user in a private chat with the bot: builds the updates their actions make. */
-export function telegramGuest(fake: FakeTelegram, user: { id: number; first_name: string; last_name?: string; language_code?: string }) {
+/**
+ * A Telegram user in a private chat with the bot: builds the updates their actions make. `phone` is
+ * their account's number, as Telegram sends it when they share it (international digits, no '+').
+ */
+export function telegramGuest(fake: FakeTelegram, guest: { id: number; first_name: string; last_name?: string; language_code?: string; phone?: string }) {
+  const { phone = '84905123456', ...user } = guest;
   const from: User = { is_bot: false, ...user };
   const chat = { id: user.id, type: 'private' as const, first_name: user.first_name };
   let nextMessageId = 1;
@@ -273,6 +306,23 @@ export function telegramGuest(fake: FakeTelegram, user: { id: number; first_name
     /** A sticker, which has no text. */
     sticker(): Update {
       return message({ sticker: { file_id: 'sticker-1', file_unique_id: 's1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '🌸' } });
+    },
+    /** Sending a contact card: their own from the share-my-phone button, or any picked from their address book. */
+    contact(card: Partial<Contact> = {}): Update {
+      return message({ contact: { phone_number: phone, first_name: user.first_name, user_id: user.id, ...card } });
+    },
+    /**
+     * Tapping a button of the reply keyboard the chat shows: a share-my-phone button sends their own
+     * contact, any other its label as text. A one-time keyboard folds away, as the app does.
+     */
+    tap(label: string): Update {
+      const shown = fake.replyKeyboardOf(user.id);
+      if (!shown) throw new Error('no reply keyboard is showing');
+      const buttons = shown.markup.keyboard.flat().map((b) => (typeof b === 'string' ? { text: b } : b));
+      const button = buttons.find((b) => b.text === label);
+      if (!button) throw new Error(`"${label}" is not on the reply keyboard; offered: ${buttons.map((b) => b.text).join(', ')}`);
+      if (shown.markup.one_time_keyboard) shown.folded = true;
+      return 'request_contact' in button && button.request_contact ? this.contact() : this.text(label);
     },
     /** Pressing a button under one of the bot's messages, with any callback_data (a forged one too). */
     pressData(on: SentMessage, data: string): Update {

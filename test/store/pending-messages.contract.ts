@@ -7,6 +7,15 @@ export interface PendingMessagesHarness {
   elapse(seconds: number): Promise<void>;
 }
 
+/** Waits (in real time: announcements may cross a connection) until `done` is true; fails after 2 s. */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('not heard within 2 s');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const reminder = { text: 'See you tomorrow at 15:00!', choices: [{ label: 'Move it', action: 'm:move:LS-7K3Q' }] };
 
 /** The behaviour every PendingMessages must have, run against each implementation. */
@@ -62,6 +71,35 @@ export function pendingMessagesContract(name: string, makeHarness: () => Promise
       const texts = (await pending.since('c1', 0)).map((m) => m.replies[0]?.text);
       expect(texts).toHaveLength(MAX_PENDING_PER_CONVERSATION);
       expect(texts[0]).toBe('5');
+    });
+
+    it('tells a listener the id of each message added for its conversation from then on, until it stops', async () => {
+      const { make } = await makeHarness();
+      const pending = make();
+      try {
+        await pending.add('c1', [{ text: 'before' }]);
+        const heard: number[] = [];
+        const stop = await pending.listen('c1', (id) => heard.push(id));
+        const alsoHeard: number[] = [];
+        const stopToo = await pending.listen('c1', (id) => alsoHeard.push(id));
+        await pending.add('c2', [{ text: 'for another conversation' }]);
+        await pending.add('c1', [{ text: 'now' }]);
+        await until(() => heard.length >= 1 && alsoHeard.length >= 1);
+        const now = (await pending.since('c1', 0)).find((m) => m.replies[0]?.text === 'now');
+        expect(heard).toEqual([now?.id]);
+        expect(alsoHeard).toEqual([now?.id]);
+
+        await stop();
+        await pending.add('c1', [{ text: 'after one stopped' }]);
+        await until(() => alsoHeard.length === 2);
+        await stopToo();
+        await pending.add('c1', [{ text: 'after both stopped' }]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(heard).toHaveLength(1);
+        expect(alsoHeard).toHaveLength(2);
+      } finally {
+        await pending.close();
+      }
     });
 
     it('forgets messages after their TTL', async () => {

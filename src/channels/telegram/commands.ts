@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { fillTemplate, readYamlIn, shortened } from '../../content/index.ts';
 import { intentAction } from '../../core/index.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../languages.ts';
+import type { SharePhoneTexts } from './reply-keyboard.ts';
 
 /** The commands the bot offers, in the order Telegram's menu shows them, each with the action it stands for. */
 export const TELEGRAM_COMMANDS = {
@@ -38,6 +39,11 @@ const telegramContentSchema = z.object({
     faq: description,
     language: description,
   }),
+  share_phone: z.object({
+    // Telegram sets no limit on a button's label; a longer one is cut off on a phone.
+    button: z.string().trim().min(1, 'must not be empty').max(40, 'at most 40 characters, or a phone cuts it off'),
+    placeholder: z.string().trim().min(1, 'must not be empty').max(64, 'Telegram allows at most 64 characters'),
+  }),
 });
 
 /**
@@ -54,16 +60,18 @@ export interface BotDescriptions {
   shortDescription: string;
 }
 
-/** A language's `telegram.yaml`: the command menu, and what a guest sees before pressing Start. */
+/** A language's `telegram.yaml`: the command menu, what a guest sees before pressing Start, the share-my-phone button. */
 export interface TelegramTexts extends BotDescriptions {
   commands: CommandDescriptions;
+  sharePhone: SharePhoneTexts;
 }
 
 /** Reads every language's `telegram.yaml` once; call once at start-up. */
 export async function loadTelegramTexts(contentDir: string): Promise<Record<Language, TelegramTexts>> {
   const read = async (language: Language) => {
     const file = await readYamlIn(contentDir, 'telegram.yaml', telegramContentSchema, language);
-    return [language, { commands: file.commands, description: file.description, shortDescription: file.short_description }] as const;
+    const texts: TelegramTexts = { commands: file.commands, description: file.description, shortDescription: file.short_description, sharePhone: file.share_phone };
+    return [language, texts] as const;
   };
   return Object.fromEntries(await Promise.all(LANGUAGES.map(read))) as Record<Language, TelegramTexts>;
 }

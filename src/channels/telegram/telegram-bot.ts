@@ -3,11 +3,14 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context, type FilterQuery } from 'grammy';
 import type { Booking } from '../../booking/index.ts';
 import { withLogContext, type Concierge, type Logger, type Turn, type TurnInput } from '../../core/index.ts';
+import { DEFAULT_LANGUAGE, languageOfTag, type Language } from '../../languages.ts';
 import type { SeenUpdates } from '../../store/index.ts';
 import { errorDetails, isTelegramFailure } from './api-errors.ts';
 import { createTurnTracker, sendCalendarFiles, type TelegramCalendarFile } from './calendar-document.ts';
-import { TELEGRAM_COMMANDS } from './commands.ts';
+import { TELEGRAM_COMMANDS, type TelegramTexts } from './commands.ts';
+import { createMemoryReplyKeyboards, inputFromText, type ReplyKeyboardMemory } from './reply-keyboard.ts';
 import { sendReplies } from './send-replies.ts';
+import { contactText } from './shared-contact.ts';
 
 /** What the Telegram bot is built from. */
 export interface TelegramBotOptions {
@@ -21,6 +24,10 @@ export interface TelegramBotOptions {
   logger: Logger;
   /** The calendar file (.ics) of a booking, sent as a document after its confirmation; none without it. */
   calendarFile?: (booking: Booking) => TelegramCalendarFile;
+  /** Every language's telegram.yaml (loadTelegramTexts): the share-my-phone button's words. Without them the contact question has no such button. */
+  texts?: Record<Language, Pick<TelegramTexts, 'sharePhone'>>;
+  /** Which chats have a reply keyboard showing; in this process's memory by default. */
+  replyKeyboards?: ReplyKeyboardMemory;
 }
 
 /** The update types the bot asks Telegram for; everything else is never delivered. */
@@ -41,7 +48,8 @@ export function conversationIdOf(ctx: Context): string | undefined {
  * registerTelegramWebhook.
  */
 export function createTelegramBot(options: TelegramBotOptions): Bot {
-  const { concierge, seenUpdates, logger } = options;
+  const { concierge, seenUpdates, logger, texts } = options;
+  const replyKeyboards = options.replyKeyboards ?? createMemoryReplyKeyboards();
   const bot = new Bot(options.token, {
     // A call Telegram never answers would otherwise hold up its chat for grammY's default 500 s.
     client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}), timeoutSeconds: 60 },
@@ -68,8 +76,10 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     const chatId = ctx.chat?.id;
     if (!turn || chatId === undefined) return;
     await turns.run(String(chatId), async () => {
-      const replies = await concierge.handle(turn);
-      await sendReplies(ctx.api, chatId, replies, logger);
+      const { replies, language } = await concierge.respond(turn);
+      // The button in the language the replies are in (the guest may have picked another than their app's).
+      const sharePhone = texts?.[language ?? languageOfTag(turn.guest.language) ?? DEFAULT_LANGUAGE].sharePhone;
+      await sendReplies(ctx.api, chatId, replies, { logger, sharePhone, replyKeyboards });
     });
   };
 
@@ -78,9 +88,14 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   for (const [command, action] of Object.entries(TELEGRAM_COMMANDS)) {
     guests.command(command, (ctx) => converse(ctx, { kind: 'action', action }));
   }
-  guests.on('message:text', (ctx) => converse(ctx, { kind: 'text', text: ctx.message.text }));
-  // A shared contact card is the guest's phone number, as when the bot asks how to reach them.
-  guests.on('message:contact', (ctx) => converse(ctx, { kind: 'text', text: ctx.message.contact.phone_number }));
+  guests.on('message:text', async (ctx) => converse(ctx, await inputFromText(replyKeyboards, ctx.chat.id, ctx.message.text)));
+  // A shared contact card is the guest's phone number, as when the bot asks how to reach them; the
+  // core decides what it means when it did not ask. It most likely came from the share-my-phone
+  // button, so the keyboard is taken away next even if this process never knew it was showing.
+  guests.on('message:contact', async (ctx) => {
+    await replyKeyboards.remember(ctx.chat.id, (await replyKeyboards.shown(ctx.chat.id)) ?? []);
+    await converse(ctx, { kind: 'text', text: contactText(ctx.message.contact) });
+  });
   guests.on(NON_TEXT_MESSAGES, (ctx) => converse(ctx, { kind: 'text', text: ctx.message?.caption ?? '' }));
   guests.on('callback_query', async (ctx) => {
     await ctx.answerCallbackQuery().catch((error: unknown) => {
@@ -96,7 +111,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   });
 
   // Messages outside a reply (a staff member's answer after a hand-over) go out the same way.
-  concierge.outbox.register('telegram', (conversationId, replies) => sendReplies(bot.api, Number(conversationId), replies, logger));
+  concierge.outbox.register('telegram', (conversationId, replies) => sendReplies(bot.api, Number(conversationId), replies, { logger, replyKeyboards }));
   if (options.calendarFile) sendCalendarFiles({ bot, concierge, calendarFile: options.calendarFile, turns, logger });
 
   // The channel's edge: every error ends here, is logged, and the process goes on.
@@ -110,7 +125,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (ctx.chat?.type !== 'private') return;
     try {
       // In the language the guest's Telegram app reports (English for one the bot does not speak).
-      await sendReplies(ctx.api, ctx.chat.id, concierge.errorReplies(ctx.from?.language_code), logger);
+      // The question the guest was answering still stands, so a reply keyboard showing is left alone.
+      await sendReplies(ctx.api, ctx.chat.id, concierge.errorReplies(ctx.from?.language_code), { logger });
     } catch (sendError) {
       logger.error({ ...errorDetails(sendError), updateId }, 'the error reply could not be sent to Telegram');
     }

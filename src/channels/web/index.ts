@@ -9,6 +9,7 @@ export type { WebChatPage, WebChatTexts } from './page.ts';
 // The messages API's limits
 export { MAX_TEXT_CHARS, MAX_ACTION_CHARS } from './message-body.ts';
 
-// Messages that wait for the page, and calendar files
+// Messages that wait for the page (fetched, or live through the stream), and calendar files
 export type { PendingResponse } from './pending-messages.ts';
+export { DEFAULT_STREAM_OPTIONS, type MessageStreamOptions } from './message-stream.ts';
 export { calendarHref, type WebCalendar, type WebLink } from './calendar-links.ts';

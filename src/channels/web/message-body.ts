@@ -1,6 +1,7 @@
 // The body of POST /api/messages, checked before anything else reads it.
 import { z } from 'zod';
 import { CONVERSATION_ID } from './conversation-ids.ts';
+import { guestTimeZone } from './guest-time-zone.ts';
 
 /** Longest text the API accepts; the core reads the first part of a long message and says so. */
 export const MAX_TEXT_CHARS = 2000;
@@ -15,9 +16,10 @@ export const conversationIdSchema = z
   .refine((id) => CONVERSATION_ID.test(id) || UUID.test(id), 'must be a conversation id returned by this API');
 
 /**
- * `{ conversationId?, text?, action?, languages? }`: exactly one of text and action, nothing else.
- * `languages` is the browser's `navigator.languages`; any value is accepted here and a malformed one
- * is ignored later (see guest-languages.ts), since a browser's odd list must never cost the message.
+ * `{ conversationId?, text?, action?, languages?, timeZone? }`: exactly one of text and action, nothing
+ * else. `languages` is the browser's `navigator.languages`; any value is accepted here and a malformed
+ * one is ignored later (see guest-languages.ts), since a browser's odd list must never cost the message.
+ * `timeZone` is the device's zone: read here into a zone's name, or undefined for anything else.
  */
 export const messageBodySchema = z
   .strictObject(
@@ -34,6 +36,7 @@ export const messageBodySchema = z
         .max(MAX_ACTION_CHARS, `is too long: at most ${MAX_ACTION_CHARS} characters`)
         .optional(),
       languages: z.unknown().optional(),
+      timeZone: z.unknown().optional().transform(guestTimeZone),
     },
     { error: (issue) => (issue.code === 'invalid_type' ? 'the body must be a JSON object' : undefined) },
   )

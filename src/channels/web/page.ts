@@ -18,6 +18,8 @@ export interface WebChatTexts {
   web_failed: string;
   web_open_chat: string;
   web_close_chat: string;
+  web_reconnecting: string;
+  web_reconnected: string;
 }
 
 /** What the page shows about the spa, in the spa's default language. */
@@ -30,7 +32,7 @@ export interface WebChatPage {
 export interface ChatSettings {
   greetingAction: string;
   maxTextChars: number;
-  /** How often the open page asks for messages that came while it was closed. */
+  /** How often the open page asks for waiting messages while it has no live stream. */
   pendingPollMs: number;
 }
 
@@ -95,6 +97,8 @@ function pageLabels(texts: WebChatTexts) {
     you: texts.web_you,
     rateLimited: texts.web_rate_limited,
     failed: texts.web_failed,
+    reconnecting: texts.web_reconnecting,
+    reconnected: texts.web_reconnected,
   };
 }
 

@@ -12,7 +12,8 @@ export interface PendingResponse {
   messages: Array<{ id: number; replies: Reply[] }>;
 }
 
-const pendingQuerySchema = z.strictObject({
+/** `conversationId` and `after`, the id of the last message the page showed: the pending route's query and the stream's. */
+export const pendingQuerySchema = z.strictObject({
   conversationId: conversationIdSchema,
   after: z.coerce.number({ error: 'must be the id of the last message shown' }).int().min(0).default(0),
 });

@@ -7,6 +7,9 @@
 // has one of its own; each answer names the language its replies are in, and the page switches its
 // labels to it (it was served with all of them), so a guest who types or picks another language
 // gets the whole page in it from the next reply on, and after a reload.
+//
+// Messages outside a reply (a staff answer, a reminder) reach an open page through an event stream
+// (message-stream.ts), or, where the browser cannot keep one open, when the page asks for them.
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,6 +22,7 @@ import { calendarHref, registerCalendarDownload, trackNewBookings, type WebCalen
 import { createConversationIds, type ConversationIds } from './conversation-ids.ts';
 import { acceptedLanguageTags, browserLanguageTags, guestLanguageTag, pageLanguage } from './guest-languages.ts';
 import { describeProblems, MAX_TEXT_CHARS, messageBodySchema } from './message-body.ts';
+import { DEFAULT_STREAM_OPTIONS, registerMessageStream, type MessageStreamOptions } from './message-stream.ts';
 import { renderPages, TEMPLATE_FILES, type WebChatPage, type WebChatTexts } from './page.ts';
 import { registerPendingMessages } from './pending-messages.ts';
 import { createRateLimits, DEFAULT_RATE_LIMIT, type WebChatLimiters, type WebChatRateLimit } from './rate-limits.ts';
@@ -46,8 +50,10 @@ export interface WebChatOptions {
   limiters?: WebChatLimiters;
   /** Where messages wait for a guest who is not on the page; in this process's memory by default. */
   pending?: PendingMessages;
-  /** How often the open page asks for waiting messages, in seconds (30 by default). */
+  /** How often the open page asks for waiting messages when it cannot keep a stream open, in seconds (30 by default). */
   pendingPollSeconds?: number;
+  /** Limits of the open message streams, and how often a quiet one sends a keep-alive. */
+  streams?: Partial<MessageStreamOptions>;
   /** Calendar files for bookings made in the web chat; without it no link is offered. */
   calendar?: WebCalendar;
   /** Issues and checks conversation ids; signed with a secret of this process by default. */
@@ -67,7 +73,8 @@ export interface MessagesResponse {
 
 /**
  * Adds the chat page (`/`), its files, `/widget.js`, `POST /api/messages`, the messages waiting for
- * the page (`GET /api/messages/pending`) and, with `calendar`, the bookings' calendar files.
+ * the page (`GET /api/messages/pending`, and live: `GET /api/messages/stream`) and, with `calendar`,
+ * the bookings' calendar files.
  */
 export async function registerWebChat(app: FastifyInstance, options: WebChatOptions): Promise<void> {
   // Its own scope, so the static files plugin stays out of other channels' way.
@@ -91,7 +98,9 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
       setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
     });
 
-    registerPendingMessages(scope, concierge, options.pending ?? createMemoryPendingMessages(), toWire, ids);
+    const pending = options.pending ?? createMemoryPendingMessages();
+    registerPendingMessages(scope, concierge, pending, toWire, ids);
+    registerMessageStream(scope, pending, ids, options.logger, { ...DEFAULT_STREAM_OPTIONS, ...options.streams });
     const calendar = options.calendar;
     const newBookings = calendar ? trackNewBookings(scope, concierge) : () => [];
     if (calendar) registerCalendarDownload(scope, calendar);
@@ -136,7 +145,8 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
         if (check.kind === 'limited') return tooManyMessages(reply, check.retryAfterSeconds, 'in this conversation');
         const input: Turn['input'] = body.text !== undefined ? { kind: 'text', text: body.text } : { kind: 'action', action: body.action ?? '' };
         const language = guestLanguageTag(browserLanguageTags(body.languages));
-        const turn: Turn = { channel: 'web', conversationId, guest: { id: conversationId, ...(language ? { language } : {}) }, input };
+        const guest: Turn['guest'] = { id: conversationId, ...(language ? { language } : {}), ...(body.timeZone ? { timeZone: body.timeZone } : {}) };
+        const turn: Turn = { channel: 'web', conversationId, guest, input };
         let replies: Reply[];
         let answeredIn: Language | undefined;
         let made: Booking[] = [];
@@ -164,9 +174,9 @@ function pageTexts({ page, concierge }: WebChatOptions): Map<Language, WebChatTe
   return new Map(spoken.map((language) => [language, language === DEFAULT_LANGUAGE ? page.texts : concierge.contentFor(language).messages]));
 }
 
-/** Only what the page shows: the text, and the choices as label and action. */
+/** Only what the page shows: the text, and the choices as label and action, with their group and whether one is the main choice. */
 function toWire(reply: Reply): Reply {
-  const choices = reply.choices?.map(({ label, action }) => ({ label, action }));
+  const choices = reply.choices?.map(({ label, action, group, primary }) => ({ label, action, ...(group ? { group } : {}), ...(primary ? { primary } : {}) }));
   return choices && choices.length > 0 ? { text: reply.text, choices } : { text: reply.text };
 }
 

@@ -43,8 +43,10 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const unchanged: Applied = { draft, changed: false, notes: [] };
   if (reader.isStop(text)) return { ...unchanged, stop: true };
   // A question of the guest's own is answered first, unless it holds the answer ("how about 11?"); a
-  // health matter at the health question is the answer.
-  const aside = sense.asksAside === true && awaiting !== 'any' && !(awaiting === 'health' && ctx.mentionsHealth(text));
+  // health matter at the health question is the answer, and so is a phone or email at the contact
+  // question, however it is put ("email ok? a@b.fr").
+  const holdsTheAnswer = (awaiting === 'health' && ctx.mentionsHealth(text)) || (awaiting === 'contact' && reader.contact(text) !== undefined);
+  const aside = sense.asksAside === true && awaiting !== 'any' && !holdsTheAnswer;
   if (aside && sense.asideIsClear) return unchanged;
   if (aside && (awaiting === 'name' || awaiting === 'contact')) return unchanged;
   const whole = readWholeAnswer(ctx, draft, text, awaiting);

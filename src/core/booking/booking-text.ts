@@ -66,8 +66,9 @@ export function createBookingText(content: Content, calendar: CalendarSettings, 
         fillTemplate(lines.name, { name: draft.name ?? '' }),
         fillTemplate(lines.contact, { contact: draft.contact ?? '' }),
       ].filter(Boolean);
+      // How long the time is held comes last before the question, set apart from the booking's details.
       const held = draft.hold?.until ? `\n\n${fillTemplate(texts.held_until, { until: text.clock(new Date(draft.hold.until)) })}` : '';
-      return withSampleNotice(fillTemplate(texts.summary, { details: details.join('\n') }) + held, price?.sample);
+      return withSampleNotice(fillTemplate(texts.summary, { details: details.join('\n') + held }), price?.sample);
     },
 
     /** The confirmation a guest keeps: reference, when, with whom, the price, where, and how to prepare. */

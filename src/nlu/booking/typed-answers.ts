@@ -68,15 +68,25 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     return email ? { contact: email, text: email } : undefined;
   };
 
+  const isQuestion = (text: string): boolean => {
+    if (/[?？]\s*$/.test(text)) return true;
+    const said = normalise(text);
+    return (questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false);
+  };
+
   return {
     /**
      * A question of the guest's own: a question mark, or a question word and more ("where are you
      * located"). Not "Do" or "Will" alone: they begin names ("Do Thi Lan", "Will Smith").
      */
-    isQuestion(text: string): boolean {
-      if (/[?？]\s*$/.test(text)) return true;
-      const said = normalise(text);
-      return (questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false);
+    isQuestion,
+    /**
+     * A question in any of its sentences ("what's the difference? it's my first time"): mid-booking, a
+     * question of the guest's own need not come last. (A first message asking "can I do 30 min? only
+     * have lunch break" is still read whole, as a booking.)
+     */
+    asksInASentence(text: string): boolean {
+      return /[?？]\s+\S/.test(text) || isQuestion(text);
     },
     /** Three words or fewer, or six characters or fewer where words are written without spaces (Chinese). */
     isShort(text: string): boolean {

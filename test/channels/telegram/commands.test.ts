@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +47,29 @@ describe('the command menu', () => {
     } finally {
       await rm(dir, { recursive: true });
     }
+  });
+
+  it('stops start-up naming the language whose share-my-phone button is missing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'telegram-content-'));
+    try {
+      for (const language of ['', 'vi', 'ko', 'zh', 'ru']) await cp(join(CONTENT_DIR, language, 'telegram.yaml'), join(dir, language, 'telegram.yaml'));
+      const korean = await readFile(join(dir, 'ko', 'telegram.yaml'), 'utf8');
+      await writeFile(join(dir, 'ko', 'telegram.yaml'), korean.replace(/^share_phone:[\s\S]*$/m, ''));
+      await expect(loadTelegramTexts(dir)).rejects.toThrow(/ko[/\\]telegram\.yaml: share_phone: missing \(language: ko\)/);
+
+      await writeFile(join(dir, 'ko', 'telegram.yaml'), korean);
+      const english = await readFile(join(dir, 'telegram.yaml'), 'utf8');
+      await writeFile(join(dir, 'telegram.yaml'), english.replace(/^ {2}placeholder:.*$/m, `  placeholder: "${'x'.repeat(70)}"`));
+      await expect(loadTelegramTexts(dir)).rejects.toThrow(/telegram\.yaml: share_phone\.placeholder: .*64/);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  it('has the share-my-phone button in every language', async () => {
+    const texts = await loadTelegramTexts(CONTENT_DIR);
+    const buttons = Object.values(texts).map((t) => t.sharePhone.button);
+    expect(new Set(buttons).size).toBe(5);
+    expect(texts.ko.sharePhone).toEqual({ button: '📱 내 전화번호 보내기', placeholder: '또는 전화번호나 이메일 입력' });
   });
 });

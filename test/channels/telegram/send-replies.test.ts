@@ -38,6 +38,28 @@ describe('keyboards', () => {
     expect(long?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['How long is a session?'], ['Menu']]);
   });
 
+  it('puts the primary choice first on a row of its own', () => {
+    const { logger } = recordingLogger();
+    const keyboard = keyboardFor([{ label: 'Stop', action: 'b:stop' }, { label: 'Confirm', action: 'b:ok:1', primary: true }], logger);
+    expect(keyboard?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['Confirm'], ['Stop']]);
+  });
+
+  it('lays out grouped choices group by group: clock times four to a row, longer labels as ungrouped ones', () => {
+    const { logger } = recordingLogger();
+    const at = (label: string, group?: string) => ({ label, action: `b:${label}`, ...(group ? { group } : {}) });
+    const keyboard = keyboardFor(
+      [at('09:00', 'Morning'), at('09:30', 'Morning'), at('10:00', 'Morning'), at('10:30', 'Morning'), at('11:00', 'Morning'), at('13:00', 'Afternoon'), at('Sat 28 Nov', 'Other days'), at('Sun 29 Nov', 'Other days'), at('Stop')],
+      logger,
+    );
+    expect(keyboard?.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([
+      ['09:00', '09:30', '10:00', '10:30'],
+      ['11:00'],
+      ['13:00'],
+      ['Sat 28 Nov', 'Sun 29 Nov'],
+      ['Stop'],
+    ]);
+  });
+
   it('leaves out a choice whose action is over 64 bytes, with a log line', () => {
     const { logger, messages } = recordingLogger();
     const keyboard = keyboardFor([{ label: 'Too long', action: `i:${'é'.repeat(32)}` }, { label: 'Fine', action: 'i:help' }], logger);

@@ -85,7 +85,7 @@ describe('a Korean guest on Telegram', () => {
     expect(minji.buttons()).toEqual(expect.arrayContaining(['예약하기', '직원과 대화하기', '🌐 언어']));
     expect(minji.buttons()).not.toContain('Book a session');
 
-    expect(await minji.send(minji.text('내일 오후 3시 한 시간 예약하고 싶어요'))).toMatch(/11월 27일 금요일 15:00에 예약 가능해요/);
+    expect(await minji.send(minji.text('내일 오후 3시 한 시간 예약하고 싶어요'))).toMatch(/11월 27일 금요일 15:00\(다낭 시간\)에 예약 가능해요/);
     expect(minji.buttons()).toEqual(['상관없어요', 'Mai (sample)', 'An (sample)', '그만하기']);
     expect(await minji.send(minji.press('상관없어요'))).toMatch(/압은 어느 정도가 좋으세요/);
     expect(await minji.send(minji.press('보통'))).toMatch(/건강 관련 사항/);
@@ -109,7 +109,7 @@ describe('a Korean guest on Telegram', () => {
     const sentBefore = fake.messagesTo(801).length;
     await waitFor('the reminder', () => fake.messagesTo(801).length > sentBefore);
     const reminder = fake.messagesTo(801)[sentBefore];
-    expect(reminder?.text).toMatch(new RegExp(`^내일 15:00에 뵐게요! L Spa 윗등 마사지 60분 예약이 되어 있어요. 예약 번호: ${ref}`));
+    expect(reminder?.text).toMatch(new RegExp(`^내일 15:00\\(다낭 시간\\)에 뵐게요! L Spa 윗등 마사지 60분 예약이 되어 있어요. 예약 번호: ${ref}`));
     expect(reminder?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['변경하기', '취소하기']);
   });
 });

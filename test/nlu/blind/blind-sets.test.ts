@@ -23,29 +23,40 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // those five have since been looked at (their messages not): a question asked before confirming a
 // cancellation dropped the cancellation; fixed, KO3, ZH3 and RU3 take one more conversation each,
 // the new sets none more.
+// The conversations of F, VI4, KO4, ZH4 and RU4 were then looked at (their messages not), and the
+// causes fixed: English step answers in another language, a move naming the booking's own day and
+// the new one, the same loose time said twice, a question that is not the last sentence. Those sets
+// went from 26 to 38 conversations. Set G and VI5, KO5, ZH5, RU5, written on 2026-12-07 before those
+// fixes and scored before and after them (21 of 50 conversations both times), are unread: the
+// measure for the next change.
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
   { name: 'C', language: 'en', messagesFloor: 0.89, conversationsFloor: 16 },
   { name: 'D', language: 'en', messagesFloor: 0.895, conversationsFloor: 16 },
   { name: 'VI', language: 'vi', messagesFloor: 0.94, conversationsFloor: 4 },
-  { name: 'VI2', language: 'vi', messagesFloor: 0.845, conversationsFloor: 3 },
+  { name: 'VI2', language: 'vi', messagesFloor: 0.845, conversationsFloor: 4 },
   { name: 'KO', language: 'ko', messagesFloor: 0.915, conversationsFloor: 4 },
   { name: 'KO2', language: 'ko', messagesFloor: 0.835, conversationsFloor: 2 },
   { name: 'ZH', language: 'zh', messagesFloor: 0.93, conversationsFloor: 5 },
   { name: 'ZH2', language: 'zh', messagesFloor: 0.805, conversationsFloor: 2 },
   { name: 'RU', language: 'ru', messagesFloor: 0.96, conversationsFloor: 5 },
   { name: 'RU2', language: 'ru', messagesFloor: 0.87, conversationsFloor: 3 },
-  { name: 'E', language: 'en', messagesFloor: 0.885, conversationsFloor: 8 },
+  { name: 'E', language: 'en', messagesFloor: 0.885, conversationsFloor: 9 },
   { name: 'VI3', language: 'vi', messagesFloor: 0.865, conversationsFloor: 1 },
   { name: 'KO3', language: 'ko', messagesFloor: 0.815, conversationsFloor: 4 },
   { name: 'ZH3', language: 'zh', messagesFloor: 0.835, conversationsFloor: 2 },
   { name: 'RU3', language: 'ru', messagesFloor: 0.895, conversationsFloor: 3 },
-  { name: 'F', language: 'en', messagesFloor: 0.925, conversationsFloor: 7 },
-  { name: 'VI4', language: 'vi', messagesFloor: 0.9, conversationsFloor: 4 },
-  { name: 'KO4', language: 'ko', messagesFloor: 0.885, conversationsFloor: 6 },
-  { name: 'ZH4', language: 'zh', messagesFloor: 0.885, conversationsFloor: 4 },
-  { name: 'RU4', language: 'ru', messagesFloor: 0.94, conversationsFloor: 5 },
+  { name: 'F', language: 'en', messagesFloor: 0.925, conversationsFloor: 8 },
+  { name: 'VI4', language: 'vi', messagesFloor: 0.9, conversationsFloor: 6 },
+  { name: 'KO4', language: 'ko', messagesFloor: 0.885, conversationsFloor: 8 },
+  { name: 'ZH4', language: 'zh', messagesFloor: 0.885, conversationsFloor: 8 },
+  { name: 'RU4', language: 'ru', messagesFloor: 0.94, conversationsFloor: 8 },
+  { name: 'G', language: 'en', messagesFloor: 0.965, conversationsFloor: 4 },
+  { name: 'VI5', language: 'vi', messagesFloor: 0.905, conversationsFloor: 4 },
+  { name: 'KO5', language: 'ko', messagesFloor: 0.92, conversationsFloor: 5 },
+  { name: 'ZH5', language: 'zh', messagesFloor: 0.905, conversationsFloor: 4 },
+  { name: 'RU5', language: 'ru', messagesFloor: 0.92, conversationsFloor: 4 },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);

@@ -1,17 +1,20 @@
 // The web chat page's script: sends what the guest types or picks to POST api/messages and shows the
 // replies. Guest and bot text is only ever set with textContent, never parsed as HTML.
-// The conversation id and the transcript are kept in localStorage, so a reload shows the
-// conversation and continues it (the server keeps the dialogue state under that id).
-// Messages sent while the page was closed (a reminder, a staff answer) are fetched when it opens and
-// every half minute while it is open.
-// Languages: every message carries the browser's languages; the server served the page in the first
-// one the bot speaks, with every language's labels, and each answer names the conversation's
-// language, which the page's labels then follow (and which is kept for a reload).
+// The conversation id and the transcript (with the time each message was shown) are kept in
+// localStorage, so a reload shows the conversation and continues it (the server keeps the dialogue
+// state under that id). Messages sent outside a reply (a reminder, a staff answer) arrive live
+// (chat-live.js); messages look as chat-messages.js draws them.
+// Languages: every message carries the browser's languages (and its time zone); the server served the
+// page in the first one the bot speaks, with every language's labels, and each answer names the
+// conversation's language, which the page's labels then follow (and which is kept for a reload).
 (function () {
   'use strict';
 
+  const { openStorage, readTranscript, renderMessage, setChoicesState, startLiveMessages } = window.spaConciergeChat;
   const settings = JSON.parse(document.getElementById('chat-settings').textContent);
   let texts = settings.labels[settings.language];
+  // What the status line says ('lost', 'back' or ''), kept to say it again in another language.
+  let statusKind = '';
   const KEY_ID = 'spa-concierge.conversation-id';
   const KEY_TRANSCRIPT = 'spa-concierge.transcript';
   const KEY_PENDING_AFTER = 'spa-concierge.pending-after';
@@ -23,27 +26,37 @@
   const conversation = document.getElementById('conversation');
   const log = document.getElementById('log');
   const typing = document.getElementById('typing');
+  const status = document.getElementById('status');
   const errorBox = document.getElementById('error');
   const form = document.getElementById('composer');
   const input = document.getElementById('message');
   const browserLanguages = readBrowserLanguages();
+  const timeZone = readTimeZone();
 
   const storage = openStorage();
   const storedId = storage.get(KEY_ID);
   let conversationId = storedId && CONVERSATION_ID.test(storedId) ? storedId : undefined;
-  /** Entries: { from: 'guest' | 'bot', text, choices?: [{ label, action }], links?: [{ label, href }], used?, picked? }. */
-  const transcript = conversationId ? readTranscript() : [];
+  /** Entries: { from: 'guest' | 'bot', text, at?, choices?: [{ label, action, group?, primary? }], links?: [{ label, href }], used?, picked? }. */
+  const transcript = conversationId ? readTranscript(storage, KEY_TRANSCRIPT) : [];
   if (conversationId) useLanguage(storage.get(KEY_LANGUAGE));
   const elements = new Map();
   // Messages go out one at a time, in order, like a conversation.
   let queue = Promise.resolve();
   let waiting = 0;
 
+  if (window.parent !== window) embedInWidget();
   for (const entry of transcript) show(entry);
+  refreshChoices();
   scrollToEnd();
   if (transcript.length === 0) send({ action: settings.greetingAction });
-  else fetchPending();
-  window.setInterval(fetchPending, settings.pendingPollMs);
+  const live = startLiveMessages({
+    conversationId: () => conversationId,
+    lastShownId,
+    onMessage: showWaiting,
+    fetchPending,
+    pollMs: settings.pendingPollMs,
+    setStatus,
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -62,7 +75,6 @@
     if (entry.used) return;
     entry.used = true;
     entry.picked = choice.action;
-    refreshChoices(entry);
     // A disabled button drops the focus: keyboard users continue from the text box. A tap leaves
     // the focus alone, so a phone does not pop up its keyboard.
     if (byKeyboard) input.focus();
@@ -70,7 +82,6 @@
     send({ action: choice.action }, () => {
       entry.used = false;
       entry.picked = undefined;
-      refreshChoices(entry);
       remove(said);
     });
   }
@@ -96,7 +107,7 @@
       response = await fetch('api/messages', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...(conversationId ? { conversationId } : {}), ...message, languages: browserLanguages }),
+        body: JSON.stringify({ ...(conversationId ? { conversationId } : {}), ...message, languages: browserLanguages, ...(timeZone ? { timeZone } : {}) }),
       });
     } catch {
       return texts.failed;
@@ -109,6 +120,7 @@
       conversationId = body.conversationId;
       storage.set(KEY_ID, conversationId);
       storage.set(KEY_PENDING_AFTER, '0');
+      live.restart();
     }
     if (useLanguage(body.language)) storage.set(KEY_LANGUAGE, body.language);
     showReplies(body.replies);
@@ -130,31 +142,47 @@
     if (first) scrollToShow(elements.get(first));
   }
 
+  /** The id of the last waiting message shown (0 for none). */
+  function lastShownId() {
+    return Number(storage.get(KEY_PENDING_AFTER) || 0);
+  }
+
+  /** Shows a message sent outside a reply, unless it was shown already (it may come by the stream and by a poll). */
+  function showWaiting(message) {
+    const id = Number(message.id);
+    if (!(id > lastShownId()) || !Array.isArray(message.replies)) return;
+    showReplies(message.replies);
+    storage.set(KEY_PENDING_AFTER, String(id));
+  }
+
   /**
-   * Asks for messages sent while the page was closed, in turn with the guest's own messages. The id
-   * of the last one shown goes with the next request, which lets the server forget those.
+   * Asks for the messages waiting for the page, in turn with the guest's own messages; the id of the
+   * last one shown goes with it, which lets the server forget those. Resolves to whether it was answered.
    */
   function fetchPending() {
-    if (!conversationId) return;
-    queue = queue.then(async () => {
-      const after = Number(storage.get(KEY_PENDING_AFTER) || 0);
-      let body;
+    const asked = queue.then(async () => {
+      if (!conversationId) return true;
       try {
-        const url = `api/messages/pending?conversationId=${encodeURIComponent(conversationId)}&after=${after}`;
+        const url = `api/messages/pending?conversationId=${encodeURIComponent(conversationId)}&after=${lastShownId()}`;
         const response = await fetch(url, { headers: { accept: 'application/json' } });
-        body = response.ok ? await response.json() : undefined;
+        // A conversation the server does not know (404) is not a lost connection.
+        if (!response.ok) return response.status < 500;
+        const body = await response.json();
+        for (const message of Array.isArray(body.messages) ? body.messages : []) showWaiting(message);
+        return true;
       } catch {
-        return; // Tried again at the next poll.
+        return false; // Tried again at the next poll.
       }
-      if (!body || !Array.isArray(body.messages) || body.messages.length === 0) return;
-      let last = after;
-      for (const message of body.messages) {
-        if (!(Number(message.id) > last) || !Array.isArray(message.replies)) continue;
-        showReplies(message.replies);
-        last = Number(message.id);
-      }
-      storage.set(KEY_PENDING_AFTER, String(last));
     });
+    queue = asked.then(() => undefined);
+    return asked;
+  }
+
+  /** The status line: the connection is lost, back, or nothing to say (''). */
+  function setStatus(kind) {
+    statusKind = kind;
+    status.textContent = kind === 'lost' ? texts.reconnecting : kind === 'back' ? texts.reconnected : '';
+    status.dataset.kind = kind;
   }
 
   /** Shows the page's own labels in `language` when the page has them; false when it has not. */
@@ -168,7 +196,17 @@
     document.querySelector('label[for="message"]').textContent = texts.inputLabel;
     input.placeholder = texts.inputPlaceholder;
     form.querySelector('button[type="submit"]').textContent = texts.send;
+    if (statusKind) setStatus(statusKind);
     return true;
+  }
+
+  /** In the widget's frame: room for the widget's close button, and Escape asks the widget to close. */
+  function embedInWidget() {
+    document.documentElement.classList.add('embedded');
+    document.addEventListener('keydown', (event) => {
+      // Only the widget acts on it, and only from this frame; it carries nothing of the conversation.
+      if (event.key === 'Escape') window.parent.postMessage({ type: 'spa-concierge:close' }, '*');
+    });
   }
 
   /** The browser's languages, most wanted first, as the server reads them (a few short tags). */
@@ -177,11 +215,23 @@
     return list.filter((tag) => typeof tag === 'string' && tag !== '').slice(0, 10);
   }
 
+  /** The device's time zone ("Asia/Seoul"), so the bot can say times on the guest's clock too. */
+  function readTimeZone() {
+    try {
+      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return typeof zone === 'string' && zone !== '' ? zone : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   function add(entry) {
+    entry.at = Date.now();
     transcript.push(entry);
     if (transcript.length > KEPT_ENTRIES) transcript.splice(0, transcript.length - KEPT_ENTRIES).forEach(forget);
     save();
     show(entry);
+    refreshChoices();
     scrollToEnd();
     return entry;
   }
@@ -191,6 +241,7 @@
     if (at >= 0) transcript.splice(at, 1);
     forget(entry);
     save();
+    refreshChoices();
   }
 
   function forget(entry) {
@@ -201,50 +252,24 @@
 
   /** Adds one message to the log. */
   function show(entry) {
-    const message = document.createElement('div');
-    message.className = `message ${entry.from === 'guest' ? 'guest' : 'bot'}`;
-    const bubble = document.createElement('p');
-    bubble.className = 'bubble';
-    const who = document.createElement('span');
-    who.className = 'visually-hidden';
-    who.textContent = `${entry.from === 'guest' ? texts.you : settings.spaName}: `;
-    bubble.append(who, document.createTextNode(entry.text));
-    message.append(bubble);
-    for (const link of entry.links || []) {
-      // Only the server's own downloads: a link is never taken from guest text.
-      if (typeof link.href !== 'string' || !link.href.startsWith('api/bookings/')) continue;
-      const anchor = document.createElement('a');
-      anchor.className = 'link';
-      anchor.href = link.href;
-      anchor.setAttribute('download', '');
-      anchor.textContent = String(link.label);
-      message.append(anchor);
-    }
-    if (entry.choices && entry.choices.length > 0) {
-      const choices = document.createElement('div');
-      choices.className = 'choices';
-      for (const choice of entry.choices) {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.textContent = choice.label;
-        button.dataset.action = choice.action;
-        // A click with no pointer (detail 0) came from Enter or Space.
-        button.addEventListener('click', (event) => choose(entry, choice, event.detail === 0));
-        choices.append(button);
-      }
-      message.append(choices);
-    }
-    elements.set(entry, message);
-    log.append(message);
-    refreshChoices(entry);
+    const element = renderMessage(entry, entry.from === 'guest' ? texts.you : settings.spaName, (choice, byKeyboard) => choose(entry, choice, byKeyboard));
+    elements.set(entry, element);
+    log.append(element);
   }
 
-  function refreshChoices(entry) {
-    const element = elements.get(entry);
-    if (!element) return;
-    for (const button of element.querySelectorAll('.choices button')) {
-      button.disabled = Boolean(entry.used);
-      button.classList.toggle('picked', Boolean(entry.used) && button.dataset.action === entry.picked);
+  /**
+   * Only the latest choices can be pressed: a message's buttons go once one is used, or once the
+   * conversation has moved on (the guest wrote or pressed something after it, or a newer message
+   * offers choices of its own), so old buttons neither act nor stand in the keyboard's way.
+   */
+  function refreshChoices() {
+    let movedOn = false;
+    for (let i = transcript.length - 1; i >= 0; i--) {
+      const entry = transcript[i];
+      const offers = Array.isArray(entry.choices) && entry.choices.length > 0;
+      const element = elements.get(entry);
+      if (offers && element) setChoicesState(element, entry, movedOn, input);
+      if (entry.from === 'guest' || offers) movedOn = true;
     }
   }
 
@@ -265,34 +290,5 @@
 
   function save() {
     storage.set(KEY_TRANSCRIPT, JSON.stringify(transcript));
-  }
-
-  function readTranscript() {
-    try {
-      const entries = JSON.parse(storage.get(KEY_TRANSCRIPT) || '[]');
-      return Array.isArray(entries) ? entries.filter((e) => e && typeof e.text === 'string' && (e.from === 'guest' || e.from === 'bot')) : [];
-    } catch {
-      return [];
-    }
-  }
-
-  /** localStorage, or memory when the browser refuses it (private modes, blocked third-party storage). */
-  function openStorage() {
-    const memory = new Map();
-    const get = (key) => {
-      try {
-        return window.localStorage.getItem(key);
-      } catch {
-        return memory.has(key) ? memory.get(key) : null;
-      }
-    };
-    const set = (key, value) => {
-      try {
-        window.localStorage.setItem(key, value);
-      } catch {
-        memory.set(key, value);
-      }
-    };
-    return { get, set };
   }
 })();
