@@ -152,6 +152,9 @@ describe('the web chat page', () => {
     const summary = botBubbles(page).filter({ hasText: /When:/ }).last();
     // Rendered as separate lines, as the bot wrote them.
     expect(await summary.innerText()).toMatch(/When: Friday 27 November at 15:00 Da Nang time \(17:00 your time\)\nLength: 60 minutes/);
+    // The price of the length, the therapist a "no preference" guest gets, and until when the time is held.
+    expect(await summary.innerText()).toMatch(/Price: 600,000 VND\nTherapist: Mai \(sample\) \(free at that time\)/);
+    expect(await summary.innerText()).toMatch(/holding this time for you until \d\d:\d\d Da Nang time \(\d\d:\d\d your time\)/);
     await press(page, 'Confirm');
     await botSays(page, /reference is LS-[A-Z0-9]{4}/);
   });
