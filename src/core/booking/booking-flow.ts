@@ -19,6 +19,9 @@ import { refuseAtGuestLimit, refusedAtGuestLimit } from './guest-limit.ts';
 import { applyText, type MessageSense } from './apply-answer.ts';
 import { cityName, clockOf, dayTimeChoices, freeTimesWanted, timeChoice } from './offered-times.ts';
 
+/** The most free times one question offers: as many as the conversation state keeps (`offered`). */
+const MAX_TIMES_OFFERED = 48;
+
 /**
  * Starts a booking, taking whatever the guest already said ("tomorrow at 3pm, an hour please"); a guest
  * who already has as many sessions ahead as the spa allows is told so at once.
@@ -180,7 +183,8 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     const busy = await occupancyAround(ctx, from, 0, 1);
     const free = findFreeSlots({ ...slotInput, from, to: new Date(from.getTime() + 86_400_000), busy });
     const wanted = freeTimesWanted(ctx, draft, free);
-    const offered = wanted.length > 0 ? wanted : free;
+    // All of the day's free times, up to what the state keeps (a fine grid of starts could have more).
+    const offered = (wanted.length > 0 ? wanted : free).slice(0, MAX_TIMES_OFFERED);
     if (offered.length > 0) {
       // "4ish" with 16:00 free: that time, as the guest meant it (the summary shows it, and it can be changed).
       const around = draft.window?.around ? offered.find((s) => clockOf(ctx, s.start) === draft.window?.from) : undefined;
