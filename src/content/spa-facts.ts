@@ -27,7 +27,7 @@ export function spaFacts(content: Pick<Content, 'spa' | 'messages'> & Partial<Pi
   const fact = (value: string, sample = false): SpaFact => ({ value, sample });
   return {
     name: fact(spa.name),
-    city: fact((content.language && spa.city_names[content.language]) || spa.city),
+    city: fact(spaCity(content)),
     country: fact(spa.country),
     address: fact(spa.address.value, spa.address.sample),
     payment: fact(spa.payment.value, spa.payment.sample),
@@ -44,6 +44,11 @@ export function spaFacts(content: Pick<Content, 'spa' | 'messages'> & Partial<Pi
     cancel_hours: fact(String(spa.booking.free_cancellation_hours), spa.booking.sample),
     notice_hours: fact(String(Math.round(spa.booking.min_notice_minutes / 60)), spa.booking.sample),
   };
+}
+
+/** The spa's city as the content's language writes it (`city_names`), else as spa.yaml names it. */
+export function spaCity(content: Pick<Content, 'spa'> & Partial<Pick<Content, 'language'>>): string {
+  return (content.language && content.spa.city_names[content.language]) || content.spa.city;
 }
 
 /** The price of a service for one length, as guests read it, or undefined when spa.yaml gives none. */

@@ -4,7 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { dateLocale } from './date-locale.ts';
 import { isTimeZone, type Content } from './schema.ts';
-import { spaFacts } from './spa-facts.ts';
+import { spaCity } from './spa-facts.ts';
 import { fillTemplate } from './template.ts';
 
 /** Checked zones, so a guest's zone is looked up once per process. */
@@ -28,7 +28,8 @@ export function isKnownTimeZone(zone: string | undefined): zone is string {
  */
 export function withClocks(content: Content, shown: string, instant: Date, guestZone?: string): string {
   const texts = content.booking;
-  const city = spaFacts(content).city?.value ?? content.spa.city;
+  // Only the city: every time shown passes here, and the other facts (hours, services) cost a build each.
+  const city = spaCity(content);
   const guest = isKnownTimeZone(guestZone) ? guestClock(content, instant, guestZone) : undefined;
   return fillTemplate(guest ? texts.clocks.both : texts.clocks.spa, { when: shown, city, guest: guest ?? '' });
 }

@@ -3,7 +3,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { dayKey, findFreeSlots, shiftDay, zonedInstant, type FreeSlot } from '../../booking/index.ts';
-import { spaFacts } from '../../content/index.ts';
+import { spaCity } from '../../content/index.ts';
 import type { Choice } from '../types.ts';
 import { bookingAction } from './booking-actions.ts';
 import { occupancyAround, type BookingContext } from './booking-context.ts';
@@ -60,7 +60,7 @@ function periodLabel(ctx: BookingContext, instant: Date): string {
 
 /** The spa's city as the guest's language writes it. */
 export function cityName(ctx: BookingContext): string {
-  return spaFacts(ctx.content).city?.value ?? ctx.content.spa.city;
+  return spaCity(ctx.content);
 }
 
 /** The next `count` days after `day` that still have a free time for this booking, within a week. */
