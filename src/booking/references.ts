@@ -19,6 +19,11 @@ export function bookingRefPattern(flags: string): RegExp {
   return new RegExp(REF_IN_TEXT.source, flags);
 }
 
+/** The text with every reference in it blanked, letter for letter, so indices into it still point into the text. */
+export function blankBookingRefs(text: string): string {
+  return text.replace(bookingRefPattern('gi'), (ref) => ' '.repeat(ref.length));
+}
+
 /** A new reference such as "LS-7K3Q", each character uniformly random from a crypto source. */
 export function newBookingRef(random: (size: number) => Uint8Array = randomBytes): string {
   let code = '';

@@ -3,6 +3,7 @@
 // The other languages' lengths are read from their words, in dates/lengths.ts.
 import type { Language } from '../languages.ts';
 import { findLength, firstNotRelative } from './dates/lengths.ts';
+import { blankBookingRefs } from '../booking/references.ts';
 
 export interface DurationMention { minutes: number; text: string; index: number }
 
@@ -61,8 +62,9 @@ function hoursOf(n: string): number {
 }
 
 /** Finds how long a session the guest asks for ("an hour", "30 mins", "half an hour", "1.5 hours", "hour and a half", "90min", "60'"). */
-export function findDuration(text: string, language: Language = 'en'): DurationMention | undefined {
-  if (typeof text !== 'string' || text.trim() === '') return undefined;
+export function findDuration(typed: string, language: Language = 'en'): DurationMention | undefined {
+  if (typeof typed !== 'string' || typed.trim() === '') return undefined;
+  const text = blankBookingRefs(typed); // "LS-2H5K" asks for no 2 hours 5
   if (language !== 'en') return findLength(text, language);
   const found: Array<DurationMention & { relative: boolean }> = [];
   for (const rule of RULES) {

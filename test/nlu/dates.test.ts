@@ -136,6 +136,13 @@ describe('findDateTimes: days misspelt, times written the Vietnamese way, an hou
     expect(find('2h')).toEqual([]);
   });
 
+  it('finds no day in a booking reference, in any language, and still reads the day beside it', () => {
+    for (const text of ['LS-29ND', 'move ls 3PM7 please', 'LS-23RD']) expect(find(text), text).toEqual([]);
+    expect(findDateTimes('LS-29ND', { now: TUESDAY_9AM, timeZone: SPA_ZONE }, 'ru')).toEqual([]);
+    const text = 'move LS-29ND to friday 3pm';
+    expect(only(text)).toMatchObject({ text: 'friday 3pm', index: text.indexOf('friday') });
+  });
+
   it('does not take a number of people or hours after a day for a time', () => {
     expect(summary(only('friday 2 people'))).toEqual(expect.objectContaining({ date: '2022-03-18', time: undefined }));
     expect(summary(only('tomorrow 2 hours'))).toEqual(expect.objectContaining({ date: '2022-03-16', time: undefined }));

@@ -45,6 +45,7 @@ describe('findDuration', () => {
     'for 2 nights', // not a session length
     'happy hour',
     "it's 60's music",
+    'move ls 2H5K please', // a booking reference
   ])('"%s" is not a duration', (text) => {
     expect(findDuration(text)).toBeUndefined();
   });

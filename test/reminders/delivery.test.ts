@@ -1,7 +1,7 @@
 // What the reminder and the follow-up say, and the check at sending time: a message the booking no
 // longer wants (cancelled, moved, started, no-show) is skipped, and nothing reaches the guest.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Booking } from '../../src/booking/index.ts';
+import type { Booking, BookingStore } from '../../src/booking/index.ts';
 import { loadContent, type Content } from '../../src/content/index.ts';
 import type { Reply } from '../../src/core/index.ts';
 import { checkStillDue, createReminderDelivery, createReminderTexts, planMessages, type PlannedMessage } from '../../src/reminders/index.ts';
@@ -47,7 +47,9 @@ describe('the reminder', () => {
   });
 
   it('offers choices the core understands: the guest can cancel from the reminder', async () => {
-    const bookings = createMemoryBookingStore({ now: () => vn('2026-11-26 09:00').getTime() });
+    const store = createMemoryBookingStore({ now: () => vn('2026-11-26 09:00').getTime() });
+    // The reference is drawn at random; this one reads like a date ("the 29th") and must not be taken for one.
+    const bookings: BookingStore = { ...store, reserve: (request) => store.reserve({ ...request, booking: { ...request.booking, ref: 'LS-29ND' } }) };
     const concierge = await createTestConcierge({ bookings, now: () => vn('2026-11-26 09:00') });
     const guest = fakeGuest(concierge, { id: 'reminded' });
     await guest.say('tomorrow at 3pm for an hour');
@@ -57,6 +59,7 @@ describe('the reminder', () => {
     await guest.say('Lan');
     await guest.say('0905 123 456');
     const ref = /LS-[A-Z0-9]{4}/.exec(textOf(await guest.press('Confirm')))?.[0] ?? '';
+    expect(ref).toBe('LS-29ND');
     const booking = (await bookings.get(ref)) as Booking;
     const reminder = createReminderTexts(content).reminder(booking, vn('2026-11-26 09:00'));
     const [move, cancel] = reminder.choices ?? [];

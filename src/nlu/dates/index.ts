@@ -13,6 +13,7 @@ import { createEngine } from './engine.ts';
 import { toMention } from './mentions.ts';
 import { respell } from './spellings.ts';
 import { createWordedEngine, withoutGreetings } from './word-engine.ts';
+import { blankBookingRefs } from '../../booking/references.ts';
 
 // Types
 export type { CalendarDate, ClockTime, DayPeriod, DateTimeMention, DateReference } from './types.ts';
@@ -24,10 +25,12 @@ export function findDateTimes(text: string, ref: DateReference, language: Langua
   new Intl.DateTimeFormat('en', { timeZone: ref.timeZone }); // throws a RangeError naming a bad zone
   if (typeof text !== 'string' || text.trim() === '') return [];
   const clock = wallClock(ref.now, ref.timeZone);
-  const engine = language === 'en' ? createEngine(clock) : createWordedEngine(language, text, clock);
+  // A booking reference is no date: "LS-29ND" holds no 29th.
+  const unreferenced = blankBookingRefs(text);
+  const engine = language === 'en' ? createEngine(clock) : createWordedEngine(language, unreferenced, clock);
   // English has misspellings put right; the other languages' words list their own spellings, and their
   // greetings are blanked out, letter for letter.
-  const prepared = language === 'en' ? respell(text) : { text: withoutGreetings(language, text), original: (index: number) => index };
+  const prepared = language === 'en' ? respell(unreferenced) : { text: withoutGreetings(language, unreferenced), original: (index: number) => index };
   const results = engine.parse(prepared.text, { instant: ref.now, timezone: tzOffset(ref.timeZone, ref.now) }) as ParsingResult[];
   return results.flatMap((r) => {
     const mention = toMention(r, ref);
