@@ -6,8 +6,12 @@ export type { CountryCode } from 'libphonenumber-js/max';
 /** Finds a phone number in the text; local numbers are read as the given country's. */
 export function findPhone(text: string, defaultCountry: CountryCode): { e164: string; text: string } | undefined {
   if (typeof text !== 'string' || text.trim() === '') return undefined;
-  // The full ("max") metadata checks each country's number ranges, so dates and prices are not taken for numbers.
-  const found = findPhoneNumbersInText(text, { defaultCountry }).find((f) => f.number.isValid());
+  // The full ("max") metadata checks each country's number ranges, so dates and prices are not taken for
+  // numbers. A number written with its "+" and country code is the guest's own way of giving one: the
+  // right length is enough, as a range newer than the metadata is still someone's phone.
+  const international = (f: { startsAt: number }) => text[f.startsAt] === '+';
+  // `extended` finds the possible numbers too; each is then checked here.
+  const found = findPhoneNumbersInText(text, { defaultCountry, extended: true }).find((f) => f.number.isValid() || (international(f) && f.number.isPossible()));
   return found && { e164: found.number.number, text: text.slice(found.startsAt, found.endsAt) };
 }
 

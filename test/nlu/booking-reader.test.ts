@@ -5,12 +5,16 @@ import { INTENTS_DIR } from '../helpers/bot.ts';
 // The reader of booking answers with the real English vocabulary (intents/vocabulary/en.yaml) and
 // two therapists named as the sample spa names them.
 let reader: BookingReader;
+let vietnamese: BookingReader;
+const THERAPISTS = [
+  { id: 'mai', name: 'Mai (sample)', gender: 'female' },
+  { id: 'an', name: 'An (sample)', gender: 'male' },
+] as const;
 beforeAll(async () => {
   const vocabulary = await loadVocabulary(INTENTS_DIR);
-  reader = createBookingReader(vocabulary, createNormaliser(vocabulary), [
-    { id: 'mai', name: 'Mai (sample)', gender: 'female' },
-    { id: 'an', name: 'An (sample)', gender: 'male' },
-  ]);
+  reader = createBookingReader(vocabulary, createNormaliser(vocabulary), THERAPISTS);
+  const vi = await loadVocabulary(INTENTS_DIR, 'vi');
+  vietnamese = createBookingReader(vi, createNormaliser(vi, 'vi'), THERAPISTS, 'VN', 'vi');
 });
 
 describe('loose times', () => {
@@ -27,6 +31,12 @@ describe('loose times', () => {
     expect(reader.looseTime(text)).toEqual(loose);
   });
 
+  it('reads a time give or take in the forms the dates reader knows', () => {
+    expect(vietnamese.looseTime('khoảng 9 rưỡi em')).toEqual({ kind: 'around', at: '09:30' });
+    expect(vietnamese.looseTime('tầm 3h chiều')).toEqual({ kind: 'around', at: '15:00' });
+    expect(vietnamese.looseTime('9 rưỡi')).toBeUndefined();
+  });
+
   it('finds none in an exact time or a plain question', () => {
     expect(reader.looseTime('at 4pm')).toBeUndefined();
     expect(reader.looseTime('what do i wear')).toBeUndefined();
@@ -41,6 +51,8 @@ describe('times and shifts', () => {
     expect(reader.bareHour('3.30')).toEqual({ hour: 3, minute: 30 });
     expect(reader.bareHour('ok lets do 11 then')).toEqual({ hour: 11, minute: 0 });
     expect(reader.bareHour('i have 2 kids')).toBeUndefined();
+    expect(reader.bareHour('1230 can?')).toEqual({ hour: 12, minute: 30 });
+    expect(reader.bareHour('60')).toBeUndefined();
   });
 
   it('reads shifts of a time already set, in words and digits', () => {
@@ -77,6 +89,10 @@ describe('short answers', () => {
     expect(reader.pressure('not too hard')).toBe('medium');
     expect(reader.pressure('light, not too strong')).toBe('light');
     expect(reader.pressure('whatever you think')).toBeUndefined();
+    // The longest words said win, where a short word could be read either way.
+    expect(vietnamese.pressure('lam manh tay nhe')).toBe('firm');
+    expect(vietnamese.pressure('mạnh quá, nhẹ thôi')).toBe('light');
+    expect(vietnamese.pressure('nhẹ thôi nhé')).toBe('light');
   });
 
   it('reads a place in a list, and a digit only where it is no hour', () => {
@@ -89,6 +105,8 @@ describe('short answers', () => {
 
   it('reads a therapist by name, by gender, or none in particular', () => {
     expect(reader.therapist('Mai please', true)).toBe('mai');
+    expect(reader.therapist('Ms Mai po if available', true)).toBe('mai');
+    expect(reader.therapistByGender('60 min tomorrow, bloke therapist, firm', false)).toBe('an');
     expect(reader.therapist("don't care", true)).toBe('any');
     expect(reader.therapist('half an hour later', false)).toBeUndefined();
     expect(reader.therapistByGender('a woman pls', true)).toBe('mai');
@@ -108,6 +126,17 @@ describe('answers typed in full', () => {
     expect(reader.couldBeAName('Tran Minh Anh')).toBe(true);
     expect(reader.couldBeAName("put it under my husband's name, Tran Van Minh")).toBe(true);
     expect(reader.couldBeAName('ugh forget it, too complicated, i will just walk in')).toBe(false);
+  });
+
+  it('takes a number written with its country code, even in a range newer than the phone metadata', () => {
+    expect(reader.contact('+44 7700 900123')).toBe('+447700900123');
+    expect(reader.contact('+84 12')).toBeUndefined();
+    expect(reader.contact('room 7700 900123')).toBeUndefined();
+  });
+
+  it('reads "cancel it" as agreeing to the cancellation asked about, and "don\'t cancel it" not', () => {
+    expect(reader.confirmsCancel('ya cancel it, cam on em')).toBe(true);
+    expect(reader.confirmsCancel("don't cancel it")).toBe(false);
   });
 
   it('takes no "yes" or "no" for a name', () => {

@@ -28,6 +28,8 @@ export interface MessageSense {
   asksAside?: boolean;
   /** The classifier is sure of that question: it goes first even where the message also holds an answer. */
   asideIsClear?: boolean;
+  /** The guest asks whether it is safe with a health matter ("I have high blood pressure, is that ok?"). */
+  asksIfSafe?: boolean;
 }
 
 // Fewer minutes than this are not read as a session length.
@@ -43,9 +45,11 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const unchanged: Applied = { draft, changed: false, notes: [] };
   if (reader.isStop(text)) return { ...unchanged, stop: true };
   // A question of the guest's own is answered first, unless it holds the answer ("how about 11?"); a
-  // health matter at the health question is the answer, and so is a phone or email at the contact
-  // question, however it is put ("email ok? a@b.fr").
-  const holdsTheAnswer = (awaiting === 'health' && ctx.mentionsHealth(text)) || (awaiting === 'contact' && reader.contact(text) !== undefined);
+  // health matter at the health question is the answer (unless the guest asks whether it is safe,
+  // which is answered first), and so is a phone or email at the contact question, however it is put
+  // ("email ok? a@b.fr").
+  const tellsHealth = awaiting === 'health' && ctx.mentionsHealth(text) && sense.asksIfSafe !== true;
+  const holdsTheAnswer = tellsHealth || (awaiting === 'contact' && reader.contact(text) !== undefined);
   const aside = sense.asksAside === true && awaiting !== 'any' && !holdsTheAnswer;
   if (aside && sense.asideIsClear) return unchanged;
   if (aside && (awaiting === 'name' || awaiting === 'contact')) return unchanged;

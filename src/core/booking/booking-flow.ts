@@ -16,7 +16,7 @@ import { capacityRules, occupancyAround, randomKey, type BookingContext, type Bo
 import { confirmBooking } from './confirm-booking.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { refuseAtGuestLimit, refusedAtGuestLimit } from './guest-limit.ts';
-import { applyText, type MessageSense } from './apply-answer.ts';
+import { applyText, type Awaiting, type MessageSense } from './apply-answer.ts';
 import { cityName, clockOf, dayTimeChoices, freeTimesWanted, timeChoice } from './offered-times.ts';
 
 /** The most free times one question offers: as many as the conversation state keeps (`offered`). */
@@ -40,13 +40,19 @@ export async function startBooking(ctx: BookingContext, guest: BookingGuest, mem
   return advance(ctx, guest, { ...memory, manage: undefined }, draft, notes);
 }
 
+const CHOICE_STEPS: ReadonlySet<Awaiting> = new Set(['duration', 'day', 'time', 'therapist', 'pressure']);
+
 /**
  * "I'd like to book" while a booking is under way: what the message adds or corrects ("... at 4pm
  * instead") goes into the booking in progress, which keeps its hold; with nothing new, the guest is
  * told it carries on and gets the pending question again. Starting over would lose every answer.
  */
 async function carryOn(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory & { draft: BookingDraft }, text?: string): Promise<BookingOutcome> {
-  const applied = text ? applyText(ctx, memory.draft, text, 'any') : undefined;
+  // Read as an answer to the choice asked ("Ms Mai if available" at the therapist question); a
+  // request to book says nothing of a name or a contact.
+  const awaiting = memory.draft.awaiting;
+  const asked = awaiting && CHOICE_STEPS.has(awaiting) ? awaiting : 'any';
+  const applied = text ? applyText(ctx, memory.draft, text, asked) : undefined;
   if (!applied?.changed) return advance(ctx, guest, memory, memory.draft, [ctx.content.booking.already_booking, ...(applied?.notes ?? [])]);
   return advance(ctx, guest, memory, await releaseStaleHold(ctx, memory.draft, applied.draft), applied.notes);
 }

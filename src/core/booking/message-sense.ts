@@ -25,6 +25,8 @@ const ABOUT_THE_STEP: Partial<Record<Awaiting, ReadonlySet<string>>> = {
 export interface MessageForm {
   isQuestion: boolean;
   isShort: boolean;
+  /** With a health matter, it asks whether the massage is safe ("cao huyết áp thì có sao không?"). */
+  asksIfSafe?: boolean;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface MessageForm {
  * the guest's own (clear when it goes before any answer the message holds).
  */
 export function senseOfMessage(meaning: Interpretation, form: MessageForm, awaiting?: Awaiting): MessageSense {
+  // At the health question, "is it safe with my condition?" is answered before the question comes again.
+  if (awaiting === 'health' && form.asksIfSafe === true) return { asksAside: true, asideIsClear: true, asksIfSafe: true };
   if (meaning.kind !== 'intent') return {};
   if (meaning.intent === 'stop') return { stops: true };
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;

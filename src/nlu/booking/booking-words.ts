@@ -21,6 +21,14 @@ export function phraseTest(phrases: readonly string[]): (text: string) => boolea
   return pattern ? (text) => pattern.test(text) : () => false;
 }
 
+/** The length of the longest of the phrases found in a normalised message; 0 when none is. */
+function longestPhrase(phrases: readonly string[]): (text: string) => number {
+  const found = phrasePattern(phrases);
+  if (!found) return () => 0;
+  const every = new RegExp(found.source, 'giu');
+  return (text) => Math.max(0, ...[...text.matchAll(every)].map((m) => m[0].length));
+}
+
 
 // "not too hard", "nothing too strong", "do not go too deep": the word that is not wanted.
 const NEGATED_WORD = /\b(?:not|nothing|do\s+not\s+(?:go|make\s+it|press))\s+(?:too\s+|very\s+|so\s+|that\s+|overly\s+)?(\p{L}+)/iu;
@@ -47,7 +55,7 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
   const none = phraseTest(words.none);
   const anyTherapist = phraseTest(words.any_therapist);
   const therapistWord = phraseTest(words.therapist);
-  const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, phraseTest(words[p])] as const);
+  const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, longestPhrase(words[p])] as const);
   const pressureWord = phraseTest(words.pressure_words);
   const ordinals = (['first', 'second', 'third', 'fourth', 'last'] as const).map((o, i) => [o === 'last' ? -1 : i, phraseTest(words.ordinals[o])] as const);
   // A name and its other cases, where the language declines names ("май": "мае", "маю", "маем", "маей").
@@ -103,10 +111,12 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
       const negation = NEGATED_WORD.exec(said);
       // "light, not too strong" is light; "not too hard" alone is the middle one.
       const rest = negation ? said.replace(negation[0], ' ') : said;
-      const direct = pressures.find(([, test]) => test(rest))?.[0];
+      // The longest words said win: "làm mạnh tay nhe" is firm ("nhe", folded, is also "nhẹ", light).
+      const found = pressures.map(([p, longest]) => [p, longest(rest)] as const).filter(([, length]) => length > 0);
+      const direct = found.reduce<(typeof found)[number] | undefined>((best, next) => (!best || next[1] > best[1] ? next : best), undefined)?.[0];
       if (direct) return direct;
       const negated = negation?.[1];
-      if (negated && pressures.some(([p, test]) => p !== 'medium' && test(negated))) return 'medium';
+      if (negated && pressures.some(([p, longest]) => p !== 'medium' && longest(negated) > 0)) return 'medium';
       return undefined;
     },
     /** The place in a list the guest names ("the second one": 1, "the last one": -1); a digit alone counts only where it is no hour. */

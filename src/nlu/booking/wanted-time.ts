@@ -2,6 +2,7 @@ import type { Language } from '../../languages.ts';
 import { findDateTimes, saysNow, type DateReference, type DateTimeMention } from '../dates/index.ts';
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phraseTest } from './booking-words.ts';
+import { phrasePattern } from '../phrases.ts';
 
 // When a guest wants to come: a day or a time ("saturday at 3pm"), an hour alone once the day is
 // known ("is 4 ok?"), a shift of a time already set ("an hour later"), or a loose time ("after
@@ -25,15 +26,16 @@ const BOUND_BEFORE = /\b(?:until|till|til|by|leave|leaving|fly|flying|flight|bac
 const CORRECTION_BEFORE = /\b(?:make it|change it to|move it to|switch to|rather|actually|instead at|how about|what about)\s+(?:at\s+|on\s+)?$/i;
 const INSTEAD_AFTER = /^\s*(?:instead|rather)\b/i;
 
-// An hour alone, as a reply about the time: "4", "is 4 ok?", "3.30 then", "how about 5?", "at 11 please".
+// An hour alone, as a reply about the time: "4", "is 4 ok?", "3.30 then", "how about 5?", "at 11 please",
+// "1230 can?" (hours and minutes run together, as on a 24-hour clock).
 const BARE_HOUR =
-  /^\s*(?:(?:is|what about|how about|maybe|or|at|can i do|could we do|can we do|make it|say|lets do|let us do|ok|okay|then|so)[\s,]+){0,3}(?<h>[01]?\d|2[0-3])(?:[.:h](?<m>[0-5]\d))?\s*(?:o'?clock)?\s*(?:ok(?:ay)?|then|instead|please|pls|works?|possible|fine|good|is good|is fine|would be good)?\s*[?!.]*\s*$/i;
+  /^\s*(?:(?:is|what about|how about|maybe|or|at|can i do|could we do|can we do|make it|say|lets do|let us do|ok|okay|then|so)[\s,]+){0,3}(?<h>[01]?\d|2[0-3])(?:[.:h]?(?<m>[0-5]\d))?\s*(?:o'?clock)?\s*(?:ok(?:ay)?|then|instead|please|pls|works?|possible|fine|good|is good|is fine|would be good|can|available|free)?\s*[?!.]*\s*$/i;
 
 // "4ish", "4:30ish", "4-ish": a time give or take.
 const ISH = /\b(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?\s*(?<meridiem>am|pm)?\s*-?ish\b/i;
 
 // In any language, an hour in figures alone is a reply about the time: "4", "3h", "15:30", "4?".
-const HOUR_IN_FIGURES = /^\s*(?<h>[01]?\d|2[0-3])(?:h|[.:h](?<m>[0-5]\d))?\s*[?!.。？！]*\s*$/i;
+const HOUR_IN_FIGURES = /^\s*(?<h>[01]?\d|2[0-3])(?:h|[.:h]?(?<m>[0-5]\d))?\s*[?!.。？！]*\s*$/i;
 // A reply about the time says little else: "3시요", "3 giờ được không?", "в 4 можно?".
 const BARE_HOUR_EXTRA_CHARS = 16;
 // The day and zone do not change which hour a message names: a fixed reference keeps bareHour pure.
@@ -53,6 +55,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const approximately = words.approximately.length > 0
     ? new RegExp(`(?<![\\p{L}])(?:${words.approximately.map(escape).join('|')})\\s+(?:at\\s+)?(?<h>[01]?\\d|2[0-3])(?:[.:](?<m>[0-5]\\d))?\\s*(?<meridiem>am|pm)?(?![\\p{L}\\p{N}])`, 'iu')
     : undefined;
+  // The word for "about" before a time ("khoảng 9 rưỡi", "около половины пятого") or after it ("3시쯤", "三点左右").
+  const approximatePattern = phrasePattern(words.approximately)?.source;
+  const approximateBefore = approximatePattern && new RegExp(`(?:${approximatePattern})\\s*(?:at\\s+)?$`, 'iu');
+  const approximateAfter = approximatePattern && new RegExp(`^\\s*(?:${approximatePattern})`, 'iu');
   const later = phraseTest(words.shift.later);
   const earlier = phraseTest(words.shift.earlier);
   const numberWords: Array<[string[], number]> = [[words.shift.half, 0.5], [words.shift.one, 1], [words.shift.two, 2], [words.shift.three, 3]];
@@ -66,6 +72,17 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const clockOf = (h: number, m: number, meridiem?: string): string => {
     const hour = meridiem?.toLowerCase() === 'pm' && h < 12 ? h + 12 : meridiem?.toLowerCase() === 'am' && h === 12 ? 0 : !meridiem && h >= 1 && h <= 7 ? h + 12 : h;
     return `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  };
+
+  /** A time the dates reader finds with the word for "about" beside it, in any form the language writes times. */
+  const timeGiveOrTake = (text: string): string | undefined => {
+    if (!approximateBefore || !approximateAfter) return undefined;
+    const beside = findDateTimes(text, ANY_DAY, language).find((m) => {
+      const end = m.index + m.text.length;
+      return m.time && (approximateBefore.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) || approximateAfter.test(normalise(text.slice(end, end + 12))));
+    });
+    // Without a part of the day, an hour from 1 to 7 is in the afternoon, as in clockOf.
+    return beside?.time && (beside.period ? `${String(beside.time.hour).padStart(2, '0')}:${String(beside.time.minute).padStart(2, '0')}` : clockOf(beside.time.hour, beside.time.minute));
   };
 
   /**
@@ -120,6 +137,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const said = normalise(text);
       const window = windows.find(([test]) => test(said))?.[1];
       if (window) return window;
+      const about = timeGiveOrTake(text);
+      if (about) return { kind: 'around', at: about };
       const ish = ISH.exec(said)?.groups ?? approximately?.exec(said)?.groups;
       if (ish) return { kind: 'around', at: clockOf(Number(ish.h), Number(ish.m ?? 0), ish.meridiem) };
       return soonest(said) ? { kind: 'soonest' } : undefined;

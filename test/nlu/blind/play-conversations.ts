@@ -98,7 +98,10 @@ export async function playConversation(c: BlindConversation): Promise<PlayedConv
   const say = async (text: string): Promise<Reply[]> => {
     last = undefined;
     const replies = await concierge.handle({ channel: 'web', conversationId: guestId, guest: { id: guestId }, input: { kind: 'text', text } });
-    transcript.push(`guest: ${text}`, ...replies.map((r) => `bot: ${r.text.replace(/\n+/g, ' / ')}${r.choices?.length ? ` [${r.choices.map((ch) => ch.label).join(' | ')}]` : ''}`));
+    // What the bot read, beside the guest's words, for whoever looks at a failed transcript.
+    const event = last as TurnEvent | undefined;
+    const read = event ? ` {${event.intent ?? '-'} ${event.confidence?.toFixed(2) ?? ''} -> ${event.answered?.join(' + ') ?? ''}}` : '';
+    transcript.push(`guest: ${text}${read}`, ...replies.map((r) => `bot: ${r.text.replace(/\n+/g, ' / ')}${r.choices?.length ? ` [${r.choices.map((ch) => ch.label).join(' | ')}]` : ''}`));
     return replies;
   };
   const awaiting = async (): Promise<string | undefined> => {

@@ -20,9 +20,10 @@ export const blindMessagesSchema = z.array(
     text: z.string(),
     answer: ids,
     also_ok: z.array(z.string()).default([]),
-    step: z.enum(STEPS).optional(),
-    /** The day and time a booking message asks for, as the guest meant it (sets in other languages). */
-    when: z.object({ day: z.string(), time: z.string().optional() }).optional(),
+    /** The booking question the message answers; a move's or cancellation's (`pick`, `when`) is not scored here. */
+    step: z.string().optional(),
+    /** The day and time a booking message asks for, as the guest meant it (either may be left out). */
+    when: z.object({ day: z.string().optional(), time: z.string().optional() }).optional(),
   }),
 );
 export type BlindMessage = z.infer<typeof blindMessagesSchema>[number];
@@ -32,17 +33,18 @@ export function readBlindMessages(file: string | URL): BlindMessage[] {
   return blindMessagesSchema.parse(parse(readFileSync(file, 'utf8')));
 }
 
-// 03:00 UTC is 10:00 on Wednesday 2 December 2026 in Da Nang; the draft's day is the next day.
+// 03:00 UTC is 10:00 on Wednesday 2 December 2026 in Da Nang: the sets' clock unless one says another.
 const CLOCK = new Date('2026-12-02T03:00:00Z');
-const DAY = '2026-12-03';
+const isStep = (step: string | undefined): step is Step => (STEPS as readonly string[]).includes(step ?? '');
 
-/** The booking answers given before each step, as a guest reaching that question would have given them. */
-function draftAt(step: Step): Record<string, unknown> {
+/** The booking answers given before each step, as a guest reaching that question would have given them; the day is the one after the clock's. */
+function draftAt(step: Step, clock: Date): Record<string, unknown> {
+  const nextDay = new Date(clock.getTime() + (7 + 24) * 3_600_000).toISOString().slice(0, 10); // Da Nang is UTC+7
   const given: Record<string, unknown> = { key: 'blindset01' };
   const before = STEPS.slice(0, STEPS.indexOf(step));
   const values: Record<Step, [string, unknown]> = {
     duration: ['durationMinutes', 60],
-    day: ['day', DAY],
+    day: ['day', nextDay],
     time: ['time', '15:00'],
     therapist: ['therapist', 'any'],
     pressure: ['pressure', 'medium'],
@@ -64,6 +66,8 @@ export interface ScoredMessage {
   seen: boolean;
   /** For a request to book with a day (and time): whether the booking took that day and time. */
   whenRight?: boolean;
+  /** A move's or cancellation's answer, which needs bookings to move: sent nowhere, counted nowhere. */
+  skipped?: boolean;
 }
 
 // Not understanding gibberish or chatter is as right as saying what the bot is for.
@@ -84,23 +88,27 @@ export function isRight(message: BlindMessage, answered: string[]): boolean {
 }
 
 /** Sends every message of a set through a fresh conversation and scores what was answered. */
-export async function scoreBlindMessages(messages: BlindMessage[], language: Language = 'en'): Promise<ScoredMessage[]> {
+export async function scoreBlindMessages(messages: BlindMessage[], language: Language = 'en', clock = CLOCK): Promise<ScoredMessage[]> {
   const trained = new Set((await loadIntentDefinitions(intentsDirOf(INTENTS_DIR, language))).flatMap((d) => d.examples.map(sameText)));
-  const store = createMemoryStore({ now: () => CLOCK.getTime() });
+  const store = createMemoryStore({ now: () => clock.getTime() });
   const concierge: Concierge = await createTestConcierge({
     store,
-    bookings: createMemoryBookingStore({ now: () => CLOCK.getTime() }),
-    now: () => CLOCK,
+    bookings: createMemoryBookingStore({ now: () => clock.getTime() }),
+    now: () => clock,
   });
   let last: TurnEvent | undefined;
   concierge.turnEvents.on((event) => void (last = event));
   const scored: ScoredMessage[] = [];
   for (const [i, message] of messages.entries()) {
     const id = `blind-${i}`;
-    if (message.step) {
+    if (message.step && !isStep(message.step)) {
+      scored.push({ message, answered: [], right: false, seen: false, skipped: true });
+      continue;
+    }
+    if (isStep(message.step)) {
       await store.write(
         `web:${id}`,
-        { version: 1, guest: { id }, misses: 0, booking: { draft: draftAt(message.step) }, updatedAt: CLOCK.toISOString() },
+        { version: 1, guest: { id }, misses: 0, booking: { draft: draftAt(message.step, clock) }, updatedAt: clock.toISOString() },
         3600,
       );
     }
@@ -115,10 +123,10 @@ export async function scoreBlindMessages(messages: BlindMessage[], language: Lan
 }
 
 /** Whether the booking under way holds the day (and time) the guest asked for. */
-async function tookWhen(store: ReturnType<typeof createMemoryStore>, key: string, when: { day: string; time?: string | undefined }): Promise<boolean> {
+async function tookWhen(store: ReturnType<typeof createMemoryStore>, key: string, when: { day?: string | undefined; time?: string | undefined }): Promise<boolean> {
   const state = (await store.read(key)) as { booking?: { draft?: { day?: string; time?: string } } } | undefined;
   const draft = state?.booking?.draft;
-  return draft?.day === when.day && (when.time === undefined || draft.time === when.time);
+  return (when.day === undefined || draft?.day === when.day) && (when.time === undefined || draft?.time === when.time);
 }
 
 /** A text as compared with the phrasings: lower case, spaces and end punctuation aside. */
@@ -131,6 +139,7 @@ function sameText(text: string): string {
  * are left out of the count: the score is on text it has never seen.
  */
 export function summarise(scored: ScoredMessage[]): { right: number; total: number; seen: number; misses: string[]; whenRight: number; whenTotal: number } {
+  scored = scored.filter((s) => !s.skipped);
   const unseen = scored.filter((s) => !s.seen);
   const misses = unseen
     .filter((s) => !s.right)
