@@ -93,6 +93,7 @@ const vocabularySchema = z.object({
       soonest: phrases,
       same_time: phrases,
       question_starts: phrases,
+      question_lead_ins: phrases,
       question_ends: phrases,
       question_inside: phrases,
       therapist_named: phrases,

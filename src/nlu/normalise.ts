@@ -57,9 +57,11 @@ export interface BookingVocabulary {
   /** The time a booking already has, said when moving it to another day ("Tuesday, same time"). */
   same_time: string[];
   question_starts: string[];
+  /** Words a question may open with before its question word ("sorry, how long...", "а сколько стоит"). */
+  question_lead_ins: string[];
   /** Words that end a question where the language marks it last ("... không", "...吗", "...나요"). */
   question_ends: string[];
-  /** Words that make a question wherever they stand, in a language written without spaces ("多久", "什么"). */
+  /** Words that make a question wherever they stand ("多久", "什么", "до скольки"). */
   question_inside: string[];
   /** A therapist named outside the therapist question, `{name}` for the name ("with {name}", "chị {name}", "{name} 선생님"). */
   therapist_named: string[];
@@ -94,7 +96,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [], name_cases: {},
+    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [], name_cases: {},
   },
 };
 

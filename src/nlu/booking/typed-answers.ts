@@ -24,14 +24,16 @@ const CALLING_FROM: Record<Language, CountryCode> = { en: 'VN', vi: 'VN', ko: 'K
 
 /** Builds the reader of typed answers for a vocabulary, its lengths read in `language`. */
 export function createTypedAnswers(words: BookingVocabulary, normalise: Normaliser, country: CountryCode, language: Language = 'en') {
+  // A question word and two more words, after the words a question may open with ("sorry, how long is it").
+  const leadIns = phrasePattern(words.question_lead_ins)?.source;
   const questionAtStart = words.question_starts.length > 0
-    ? new RegExp(`^(?:sorry[,!.]?\\s+|but\\s+|and\\s+|wait[,!.]?\\s+|btw\\s+)?(?:${words.question_starts.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+\\S+\\s+\\S+`, 'i')
+    ? new RegExp(`^(?:(?:${leadIns ?? '(?!)'})[,!.]?\\s+){0,2}(?:${words.question_starts.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+\\S+\\s+\\S+`, 'iu')
     : undefined;
   // "... được không", "...吗", "...나요": a question marked at its end, with or without "?".
   const endsPattern = phrasePattern(words.question_ends);
   // Something must come before the mark: "không" or "吗" alone is an answer, not a question.
   const questionAtEnd = endsPattern ? new RegExp(`[\\p{L}\\p{N}].*(?:${endsPattern.source})[\\s?？!！.。~…]*$`, 'iu') : undefined;
-  // "要提前多久到啊": a question word inside the message, where the language has no spaces to start one.
+  // "要提前多久到啊", "а в субботу вы до скольки работаете": a question word inside the message.
   const questionInside = phrasePattern(words.question_inside);
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
   const nameAfterIntro = createIntroducedName(words, language);

@@ -2,6 +2,8 @@
 // each said as a day, a part of the day and an hour, in any order, with at most a joining word between.
 import type { ParsingComponents as Components, ParsingContext, ParsingResult } from 'chrono-node';
 import { PERIOD_TAG, WEAK_TAG, hasTag, periodTagOf } from './tags.ts';
+import type { DayPeriod } from './types.ts';
+import { resolveHour } from './vocabulary.ts';
 
 const KEYS = ['year', 'month', 'day', 'weekday', 'hour', 'minute', 'second', 'meridiem'] as const;
 
@@ -37,6 +39,24 @@ export const periodInsideRefiner = {
     return results;
   },
 };
+
+/** Runs first: an hour whose mention ends with a part of the day ("в 5 вечера") is that part's hour, however
+ * the parser that read it took the hour (chrono's Russian reads "5 вечера" as five in the morning). */
+export function clockPeriodRefiner(clockPeriodLast: RegExp, clockPeriods: Readonly<Record<string, DayPeriod>>) {
+  return {
+    refine(_context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+      for (const r of results) {
+        const hour = r.start.get('hour');
+        const said = clockPeriodLast.exec(r.text)?.groups?.p?.toLowerCase();
+        const period = said === undefined ? undefined : clockPeriods[said];
+        if (hour === null || hour >= 12 || !r.start.isCertain('hour') || !period) continue;
+        const settled = resolveHour(hour, { period });
+        if (settled !== hour) r.start.assign('hour', settled).assign('meridiem', settled >= 12 ? 1 : 0);
+      }
+      return results;
+    },
+  };
+}
 
 /** A refiner that drops overlapping pieces (the longer stays), joins neighbours separated by `joiner` only,
  * and drops an hour that may be a length ("3h") when nothing beside it made it a time. */

@@ -112,7 +112,8 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       const hour = p.numberOf(g.h ?? '');
       const minutes = g.min !== undefined ? p.numberOf(g.min) : g.to !== undefined ? -p.numberOf(g.to) : g.half !== undefined ? 30 : 0;
       if (!(hour >= 0 && hour <= 24) || !(Math.abs(minutes) <= 59)) return null;
-      const at = p.atBefore.test(before(context, match));
+      const atWord = p.atBefore.exec(before(context, match));
+      const at = atWord !== null;
       if (template.bare && !at) return null;
       // "7 giờ tối nay": "tối nay" is tonight, said after the hour, not "7 in the evening" and a stray "nay".
       const after = textAfter(context, match);
@@ -122,7 +123,10 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       // "3h" or "3 часа" alone may be a length, "一点" a little: a time only beside a day, a part of the day or "at".
       const mayBeLength = template.mayBeLength && g.min === undefined && g.half === undefined && hour < 10;
       if ((mayBeLength || needsCue.has(squash(match[0]))) && !period && !at) c.addTag(WEAK_TAG);
-      return periodWord ? context.createParsingResult(match.index ?? 0, match[0] + periodWord[0], c) : c;
+      // "в 14 30" whole, with its "at": figures alone look like no time to chrono's filters.
+      const from = at && template.mayBeLength === false && g.min !== undefined ? (match.index ?? 0) - atWord[0].replace(/^[^\p{L}\p{N}]/u, '').length : (match.index ?? 0);
+      const said = context.text.slice(from, match.index ?? 0) + match[0] + (periodWord?.[0] ?? '');
+      return from !== match.index || periodWord ? context.createParsingResult(from, said, c) : c;
     },
   };
 

@@ -27,6 +27,8 @@ export interface WordPatterns {
   weekday: string;
   periods: string;
   clockPeriodAfter: RegExp;
+  /** A part of the day that ends a mention ("в 5 вечера"). */
+  clockPeriodLast: RegExp;
   momentAfter: RegExp;
   atBefore: RegExp;
   notAfter: RegExp;
@@ -80,14 +82,16 @@ function compile(w: DateWords): WordPatterns {
   const start = w.whole_words ? '(?<![\\p{L}\\p{N}])' : '(?<!\\p{N})';
   const end = w.whole_words ? '(?![\\p{L}\\p{N}])' : '';
   const numberWords = alternation(Object.keys(w.numbers), runOn);
-  const number = `\\d{1,2}|${numberWords}`;
+  // A number in figures is whole: "31" is no day 3 of month 1, "1430" no 14 and 30.
+  const figures = (n: string) => `(?<!\\d)\\d{${n}}(?!\\d)`;
+  const number = `${figures('1,2')}|${numberWords}`;
   const slots: Record<string, string> = {
     h: number,
     min: number,
     to: number,
-    d: '\\d{1,2}',
-    month: `\\d{1,2}|${alternation(Object.keys(w.months), runOn)}`,
-    year: '\\d{4}',
+    d: figures('1,2'),
+    month: `${figures('1,2')}|${alternation(Object.keys(w.months), runOn)}`,
+    year: figures('4'),
   };
   const weekdays = alternation(Object.keys(w.weekdays), runOn);
   const relation = alternation([...w.next_week, ...w.this_week], runOn);
@@ -106,6 +110,7 @@ function compile(w: DateWords): WordPatterns {
       (runOn ? '' : `(?:${gap}(?<after>${relation})${end})?`),
     periods: alternation(Object.keys(w.periods), runOn),
     clockPeriodAfter: new RegExp(`^\\s*(?<p>${alternation(Object.keys(w.clock_periods), runOn)})${end}`, 'iu'),
+    clockPeriodLast: new RegExp(`(?<p>${alternation(Object.keys(w.clock_periods), runOn)})\\s*$`, 'iu'),
     momentAfter: new RegExp(`^\\s*${alternation(Object.keys(w.moments), runOn)}${end}`, 'iu'),
     atBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(w.at, runOn)}\\s*$`, 'iu'),
     notAfter: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(w.not_after, runOn)}\\s+$`, 'iu'),

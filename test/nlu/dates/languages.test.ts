@@ -42,6 +42,8 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
     ['오전 10시', { time: '10:00' }],
     ['다음주 금요일', { date: '2026-12-11' }],
     ['금요일에 3시', { date: '2026-12-11', time: '15:00' }],
+    ['20일', { date: '2026-12-20' }],
+    ['20일 오후 3시', { date: '2026-12-20', time: '15:00' }],
   ],
   vi: [
     ['3 giờ chiều mai', { date: '2026-12-07', time: '15:00' }],
@@ -69,6 +71,7 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
     ['3 giờ rưỡi chiều', { time: '15:30' }],
     ['2 giờ kém 15', { time: '13:45' }],
     ['ngày 20 tháng 12', { date: '2026-12-20' }],
+    ['9 rưỡi', { time: '09:30' }],
   ],
   zh: [
     ['明天下午三点', { date: '2026-12-07', time: '15:00' }],
@@ -95,6 +98,10 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
     ['завтра в 7 вечера', { date: '2026-12-07', time: '19:00' }],
     ['в субботу утром', { date: '2026-12-12', period: 'morning' }],
     ['в следующую пятницу', { date: '2026-12-11' }],
+    ['завтра в 5 вечера', { date: '2026-12-07', time: '17:00' }],
+    ['31-го', { date: '2026-12-31' }],
+    ['31го в 14 30', { date: '2026-12-31', time: '14:30' }],
+    ['20 числа', { date: '2026-12-20' }],
   ],
 };
 
