@@ -72,6 +72,7 @@ const vocabularySchema = z.object({
     .object({
       stop: phrases,
       confirm_cancel: phrases,
+      confirm_move: phrases,
       female: phrases,
       male: phrases,
       therapist: phrases,

@@ -31,6 +31,8 @@ export interface Vocabulary {
 export interface BookingVocabulary {
   stop: string[];
   confirm_cancel: string[];
+  /** Agreeing to a move in the words of the question ("yes, move it"). */
+  confirm_move: string[];
   female: string[];
   male: string[];
   therapist: string[];
@@ -94,7 +96,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking_words: [],
   availability_words: [],
   booking: {
-    stop: [], confirm_cancel: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
+    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
     windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [], name_cases: {},
   },

@@ -175,7 +175,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const withTime = async (guess: IntentGuess): Promise<IntentGuess> => {
         const unclear = guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent);
         const statement = !times.isQuestion(text);
-        const sureAs = (intent: string): IntentGuess => ({ intent, score: Math.max(guess.score, options.threshold) });
+        // Made sure by the words, short messages too ("마사지 예약하고싶어요" is two words).
+        const sureAs = (intent: string): IntentGuess => ({ intent, score: Math.max(guess.score, thresholdFor(text)) });
         // Not put as a question, the words of a change or a cancellation decide over a guess short of clear
         // ("need to change one of my bookings"); a question ("is there a fee if I cancel my booking?") stays one.
         // They always decide over another booking guess: "move LS-7K3Q to Sunday at 8pm" books nothing new.

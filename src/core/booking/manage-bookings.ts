@@ -116,7 +116,8 @@ export async function continueManagingWithText(
     }
   }
   if (manage.awaiting === 'confirm' && manage.ref) {
-    if (words.isYes(text) || (manage.action === 'cancel' && words.confirmsCancel(text))) return carryOut(ctx, guest, memory, manage);
+    const agrees = manage.action === 'cancel' ? words.confirmsCancel(text) : words.confirmsMove(text);
+    if (words.isYes(text) || agrees) return carryOut(ctx, guest, memory, manage);
     if (words.isNone(text) || stops) {
       const outcome = await continueManagingWithAction(ctx, guest, memory, { kind: 'manage-no', ref: manage.ref });
       if (outcome) return outcome;

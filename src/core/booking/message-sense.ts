@@ -27,6 +27,8 @@ export interface MessageForm {
   isShort: boolean;
   /** With a health matter, it asks whether the massage is safe ("cao huyết áp thì có sao không?"). */
   asksIfSafe?: boolean;
+  /** It names a time of the clock, the time question's own answer ("after dinner, between 7 and 8"). */
+  namesClockTime?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export function senseOfMessage(meaning: Interpretation, form: MessageForm, await
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;
   if (!aside) return {};
   // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
-  const aboutTheStep = (awaiting !== undefined && ABOUT_THE_STEP[awaiting]?.has(meaning.intent) === true) || form.isShort;
+  // So is one naming a time at the time question: whatever else it mentions, it is most likely the answer.
+  const aboutTheStep = (awaiting !== undefined && ABOUT_THE_STEP[awaiting]?.has(meaning.intent) === true) || form.isShort || (awaiting === 'time' && form.namesClockTime === true);
   return { asksAside: true, asideIsClear: meaning.score >= (aboutTheStep ? CLEAR_ASIDE_SCORE : CLEAR_OTHER_ASIDE_SCORE) };
 }

@@ -47,6 +47,7 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
   const stop = phraseTest(words.stop);
   const cancelBooking = phraseTest(words.cancel_booking);
   const confirmCancel = phraseTest(words.confirm_cancel);
+  const confirmMove = phraseTest(words.confirm_move);
   const group = phraseTest(words.group);
   const genders = (['female', 'male'] as const).map((g) => [g, phraseTest(words[g])] as const);
   const yes = phraseTest(words.yes);
@@ -95,6 +96,11 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
     confirmsCancel(text: string): boolean {
       const said = read(text);
       return wordCount(text) <= 8 && confirmCancel(said) && !negated(said);
+    },
+    /** The guest agrees to a move in its own words ("ok, move it", "변경해주세요"). */
+    confirmsMove(text: string): boolean {
+      const said = read(text);
+      return wordCount(text) <= 8 && confirmMove(said) && !negated(said);
     },
     /** The guest agrees. */
     isYes(text: string): boolean {

@@ -132,6 +132,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const g = (language === 'en' ? BARE_HOUR.exec(normalise(text)) : HOUR_IN_FIGURES.exec(text))?.groups;
       return g ? { hour: Number(g.h), minute: Number(g.m ?? 0) } : undefined;
     },
+    /** Whether the message names a time of the clock ("7시에서 8시 사이", "at 4"), whatever the day. */
+    namesClockTime(text: string): boolean {
+      return findDateTimes(text, ANY_DAY, language).some((m) => m.time !== undefined);
+    },
     /** A loose time: "after lunch", "4ish", "around 5", "asap". */
     looseTime(text: string): LooseTime | undefined {
       const said = normalise(text);
