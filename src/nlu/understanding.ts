@@ -26,6 +26,15 @@ export interface InterpretOptions {
 
 // "ok", "next", "more" or "no" on their own carry too little to pick an answer from.
 const SHORT_MESSAGE_MIN_SCORE = 0.5;
+// Short is two words, or four letters where words are not spaced apart (Chinese) or are long (Korean):
+// "我周四的预约能改一下吗" is a whole question, and so is "마사지 예약하고싶어요".
+const SHORT_JOINED_LETTERS = 4;
+const JOINED_LETTER = /[\p{Script=Han}\p{Script=Hangul}]/gu;
+function isShortMessage(text: string): boolean {
+  const joined = text.match(JOINED_LETTER)?.length ?? 0;
+  if (joined > 0) return joined <= SHORT_JOINED_LETTERS;
+  return text.split(/\s+/).filter(Boolean).length <= 2;
+}
 
 // What the spa's bot does not cover (intents/out_of_scope.yaml): its phrasings are about other
 // things, so their words are no sign that a message is about the spa.
@@ -162,7 +171,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     asksIfSafe: (text) => requests.asksIfSafe(text),
     async interpret(text, options) {
       if (language.foreignScript(text) || (!options.skipVocabularyCheck && language.otherLatinLanguage(text))) return { kind: 'other-language' };
-      const thresholdFor = (part: string) => (part.split(/\s+/).filter(Boolean).length <= 2 ? Math.max(options.threshold, SHORT_MESSAGE_MIN_SCORE) : options.threshold);
+      const thresholdFor = (part: string) => (isShortMessage(part) ? Math.max(options.threshold, SHORT_MESSAGE_MIN_SCORE) : options.threshold);
       const whole = await weighedGuess(text);
       const sure = (guess: IntentGuess, part: string) => guess.score >= thresholdFor(part) && intents.has(guess.intent);
       const normalised = normalise(text);

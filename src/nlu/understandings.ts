@@ -39,7 +39,10 @@ const LANGUAGE_REQUEST_MAX_OTHER_WORDS = 2;
 const LANGUAGE_REQUEST_MAX_OTHER_CHARACTERS = 5;
 // The longest a request for a language can be: its name ("ngôn ngữ tiếng Việt") and a few words more.
 const LANGUAGE_REQUEST_MAX_LENGTH = 60;
-const languageNamesSchema = z.object(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(z.string().trim().min(1).toLowerCase()).min(1)])) as Record<Language, z.ZodArray<z.ZodString>>);
+const languageNamesSchema = z.object({
+  ...(Object.fromEntries(LANGUAGES.map((l) => [l, z.array(z.string().trim().min(1).toLowerCase()).min(1)])) as Record<Language, z.ZodArray<z.ZodString>>),
+  speaking: z.array(z.string().trim().min(1).toLowerCase()).default([]),
+});
 
 /** The phrasings of a language: intents/*.yaml for English, intents/<language>/*.yaml for the others. */
 export function intentsDirOf(dir: string, language: Language): string {
@@ -83,6 +86,7 @@ export async function loadUnderstandings(dir: string, options: UnderstandingsOpt
     vi: wordsOf(vietnamese.flatMap((d) => d.examples), foldVietnamese),
   });
   const asked = LANGUAGES.map((language) => [language, phrasePattern(names[language].map(foldVietnamese))!] as const);
+  const aboutSpeaking = phrasePattern(names.speaking.map(foldVietnamese));
   return {
     languages: LANGUAGES,
     of,
@@ -92,6 +96,8 @@ export async function loadUnderstandings(dir: string, options: UnderstandingsOpt
       // A request is short: a longer message is no request, whatever it names (and costs no pattern).
       if (text.length > LANGUAGE_REQUEST_MAX_LENGTH) return undefined;
       const said = foldVietnamese(text.toLowerCase());
+      // "Does the therapist speak Chinese?" asks about a language, not for it.
+      if (aboutSpeaking?.test(said)) return undefined;
       for (const [language, pattern] of asked) {
         const found = pattern.exec(said);
         if (!found) continue;
@@ -131,7 +137,7 @@ function checkSameIntents(dir: string, language: Language, english: IntentDefini
   }
 }
 
-async function readLanguageNames(path: string): Promise<Record<Language, string[]>> {
+async function readLanguageNames(path: string): Promise<z.infer<typeof languageNamesSchema>> {
   let data: unknown;
   try {
     data = parseYaml(await readFile(path, 'utf8'));
@@ -140,5 +146,5 @@ async function readLanguageNames(path: string): Promise<Record<Language, string[
   }
   const result = languageNamesSchema.safeParse(data);
   if (!result.success) throw new ContentError(path, result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`));
-  return result.data as Record<Language, string[]>;
+  return result.data;
 }

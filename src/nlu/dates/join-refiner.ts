@@ -58,6 +58,18 @@ export function clockPeriodRefiner(clockPeriodLast: RegExp, clockPeriods: Readon
   };
 }
 
+/** Runs first: a clock time that alone is an ordinary word ("一點" is also "a little") is a weak piece
+ * whichever parser read it, so only a day or a part of the day beside it makes it a time. */
+export function ordinaryWordRefiner(clocksNeedingACue: readonly string[]) {
+  const ordinary = new Set(clocksNeedingACue.map((w) => w.replace(/\s+/g, '').toLowerCase()));
+  return {
+    refine(_context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+      for (const r of results) if (ordinary.has(r.text.replace(/\s+/g, '').toLowerCase()) && !r.start.isCertain('day') && !r.start.isCertain('weekday')) r.addTag(WEAK_TAG);
+      return results;
+    },
+  };
+}
+
 /** A refiner that drops overlapping pieces (the longer stays), joins neighbours separated by `joiner` only,
  * and drops an hour that may be a length ("3h") when nothing beside it made it a time. */
 export function joinRefiner(joiner: RegExp) {

@@ -7,7 +7,7 @@ import * as ru from 'chrono-node/ru';
 import * as zh from 'chrono-node/zh';
 import type { WallClock } from './calendar.ts';
 import { forwardRefiner } from './forward-refiner.ts';
-import { clockPeriodRefiner, joinRefiner, periodInsideRefiner } from './join-refiner.ts';
+import { clockPeriodRefiner, joinRefiner, ordinaryWordRefiner, periodInsideRefiner } from './join-refiner.ts';
 import { leapDayRefiner, spaHourRefiner, unlikelyFilter } from './refiners.ts';
 import { clockTimeParser } from './time-parsers.ts';
 import { wordParsers } from './word-parsers.ts';
@@ -30,7 +30,12 @@ export function createWordedEngine(language: WordedLanguage, text: string, clock
   // Ours come first, so that on a tie of length the overlap removal keeps them (chrono's Chinese counts
   // weeks from Sunday; ours, like the guests, from Monday).
   engine.parsers.unshift(...parsers);
-  engine.refiners.unshift(clockPeriodRefiner(patterns.clockPeriodLast, patterns.words.clock_periods), periodInsideRefiner, leapDayRefiner);
+  engine.refiners.unshift(
+    ordinaryWordRefiner(patterns.words.clocks_needing_a_cue),
+    clockPeriodRefiner(patterns.clockPeriodLast, patterns.words.clock_periods),
+    periodInsideRefiner,
+    leapDayRefiner,
+  );
   engine.refiners.push(joinRefiner(patterns.joiner), spaHourRefiner, forwardRefiner(clock));
   return engine;
 }

@@ -86,6 +86,7 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
     ['星期天晚上7点', { date: '2026-12-13', time: '19:00' }],
     ['今晚8点', { date: '2026-12-06', time: '20:00' }],
     ['下午一点', { time: '13:00' }],
+    ['一点钟', { time: '13:00' }],
   ],
   ru: [
     ['завтра в 15:00', { date: '2026-12-07', time: '15:00' }],
@@ -109,7 +110,7 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
 const QUESTIONS: Record<Exclude<Language, 'en'>, string[]> = {
   ko: ['마사지 얼마나 걸려요', '3시간 마사지 있어요?'],
   vi: ['có đau không', 'massage 1h giá bao nhiêu', 'đặt lịch với Mai', 'toi muon dat lich'],
-  zh: ['按摩多久', '力度轻一点可以吗', '早上好'],
+  zh: ['按摩多久', '力度轻一点可以吗', '早上好', '輕一點 我怕痛'],
   ru: ['сколько длится массаж', '3 часа массажа'],
 };
 // A part of the day alone is a mention (a booking can take it), but no sign of a booking request: as in
