@@ -118,7 +118,8 @@ export function createLanguageDesk(content: Content, understanding: Understandin
     // about it" stops it and "wait, does it hurt?" is answered, however they are worded.
     const waiting = desk?.waiting(memory) === true;
     const early = waiting ? await interpret() : undefined;
-    const form = desk && { isQuestion: desk.context.reader.asksInASentence(text), isShort: desk.context.reader.isShort(text), asksIfSafe: advise && understanding.asksIfSafe(text), namesClockTime: desk.context.reader.namesClockTime(text) };
+    const isQuestion = desk?.context.reader.asksInASentence(text) === true;
+    const form = desk && { isQuestion, isShort: desk.context.reader.isShort(text), asksIfSafe: advise && isQuestion && understanding.asksIfSafe(text), namesClockTime: desk.context.reader.namesClockTime(text) };
     const pending = desk && waiting ? await desk.forText(bookingGuest(turn), memory, text, early && form ? senseOfMessage(early, form, memory.draft?.awaiting) : {}) : undefined;
     if (pending && pending !== 'unhandled') {
       trace.answered = [pending.stopped ? 'booking.stop' : 'step'];

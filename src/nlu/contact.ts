@@ -26,7 +26,7 @@ export function findEmail(text: string): string | undefined {
 
 // "my name is" and the like introduce a name whatever its case; "I'm" and "this is" introduce many other
 // things ("I'm fine", "this is urgent"), so after them only a capitalised word that is not a common one counts.
-const STRONG_INTRO = /(?:\bmy\s+name\s*(?:is|'s|’s)|\bmy\s+names|\b(?:the\s+)?name\s*(?:is|[:=-])|\bcall\s+me|\bunder\s+the\s+name(?:\s+of)?|\btên\s+(?:của\s+)?(?:tôi|em|mình|anh|chị)\s+là)\s*[:,-]?\s+/giu;
+const STRONG_INTRO = /(?:\bmy\s+name\s*(?:is|'s|’s)|\bmy\s+names|\b(?:the\s+)?name\s*(?:is|['’]s|[:=-])|\bcall\s+me|\bunder\s+the\s+name(?:\s+of)?|\btên\s+(?:của\s+)?(?:tôi|em|mình|anh|chị)\s+là)\s*[:,-]?\s+/giu;
 const WEAK_INTRO = /(?:\bI\s*['’]?\s*m|\bI\s+am|\bthis\s+is|\bit\s*['’]?s)\s+/giu;
 const MAX_WORDS = 5;
 const MAX_LENGTH = 60;

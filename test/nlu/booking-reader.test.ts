@@ -147,6 +147,7 @@ describe('answers typed in full', () => {
   it('finds a name introduced in a longer message', () => {
     expect(reader.introducedName('tomorrow 3pm, name Anna Lee, +84 905 111 222')).toBe('Anna Lee');
     expect(reader.introducedName('my name is lan and i want a massage')).toBe('Lan');
+    expect(reader.introducedName("firm pressure. name's Jack Murray, mob +61 412 345 678")).toBe('Jack Murray');
     expect(reader.introducedName('tomorrow at 3pm please')).toBeUndefined();
     expect(reader.introducedName('can you change the name to linh tran please')).toBe('Linh Tran');
   });

@@ -97,10 +97,10 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
       const said = read(text);
       return wordCount(text) <= 8 && confirmCancel(said) && !negated(said);
     },
-    /** The guest agrees to a move in its own words ("ok, move it", "변경해주세요"). */
+    /** The guest agrees to a move in its own words ("ok, move it", "변경해주세요"); "does it cost anything to move it?" asks. */
     confirmsMove(text: string): boolean {
       const said = read(text);
-      return wordCount(text) <= 8 && confirmMove(said) && !negated(said);
+      return wordCount(text) <= 8 && confirmMove(said) && !negated(said) && !/[?？]\s*$/.test(text);
     },
     /** The guest agrees. */
     isYes(text: string): boolean {

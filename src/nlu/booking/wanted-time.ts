@@ -79,7 +79,9 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     if (!approximateBefore || !approximateAfter) return undefined;
     const beside = findDateTimes(text, ANY_DAY, language).find((m) => {
       const end = m.index + m.text.length;
-      return m.time && (approximateBefore.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) || approximateAfter.test(normalise(text.slice(end, end + 12))));
+      const around = (slice: string) => approximateBefore.test(normalise(slice));
+      // The word may be read as part of the time itself ("一点左右"), so it may end the mention too.
+      return m.time && (around(text.slice(Math.max(0, m.index - 16), m.index)) || around(text.slice(m.index, end)) || approximateAfter.test(normalise(text.slice(end, end + 12))));
     });
     // Without a part of the day, an hour from 1 to 7 is in the afternoon, as in clockOf.
     return beside?.time && (beside.period ? `${String(beside.time.hour).padStart(2, '0')}:${String(beside.time.minute).padStart(2, '0')}` : clockOf(beside.time.hour, beside.time.minute));
