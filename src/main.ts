@@ -74,14 +74,15 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
   // While Redis is away, commands fail at once (no offline queue). A Redis that stops answering
   // without closing the connection is noticed within a second: the socket is closed when nothing
   // comes back for that long (pings keep a quiet, healthy connection talking), which fails every
-  // command on it. Either way a guest hears "having trouble" quickly instead of waiting.
+  // command on it. A command sent while the connection is being made again waits a second at most:
+  // a turn makes a few, and the guest hears "having trouble" well within two seconds.
   const stores = await import('./store/index.ts');
   const { createRedisConversationLock } = await import('./store/redis-lock.ts');
   let connected = false;
   const client: RedisClient = stores.createRedisClient({
     url: config.REDIS_URL,
     disableOfflineQueue: true,
-    commandOptions: { timeout: 1500 },
+    commandOptions: { timeout: 1000 },
     pingInterval: 300,
     socket: {
       connectTimeout: 5000,
