@@ -14,6 +14,9 @@ import {
   type BookingEvents,
   type BookingGuest,
   type BookingOutcome,
+  type BookingContext,
+  type Awaiting,
+  type MessageForm,
   BOOKING_INTENTS,
   senseOfMessage,
 } from './booking/index.ts';
@@ -109,6 +112,17 @@ export function createLanguageDesk(content: Content, understanding: Understandin
     return answers.answerIntent(intent, state, advise);
   }
 
+  /** How a message mid-booking is put; only what the step waiting needs is read (dates cost). */
+  function formOf(reader: BookingContext['reader'], text: string, advise: boolean, awaiting: Awaiting | undefined): MessageForm {
+    const isQuestion = reader.asksInASentence(text);
+    return {
+      isQuestion,
+      isShort: reader.isShort(text),
+      asksIfSafe: advise && isQuestion && understanding.asksIfSafe(text),
+      namesClockTime: awaiting === 'time' && reader.namesClockTime(text),
+    };
+  }
+
   async function respondToText(text: string, state: ConversationState, turn: Turn, key: string, trace: TurnTrace): Promise<Outcome> {
     if (state.handover) return handover.forward(state, turn, key, text);
     const memory = state.booking ?? {};
@@ -118,9 +132,7 @@ export function createLanguageDesk(content: Content, understanding: Understandin
     // about it" stops it and "wait, does it hurt?" is answered, however they are worded.
     const waiting = desk?.waiting(memory) === true;
     const early = waiting ? await interpret() : undefined;
-    const isQuestion = desk?.context.reader.asksInASentence(text) === true;
-    const form = desk && { isQuestion, isShort: desk.context.reader.isShort(text), asksIfSafe: advise && isQuestion && understanding.asksIfSafe(text), namesClockTime: desk.context.reader.namesClockTime(text) };
-    const pending = desk && waiting ? await desk.forText(bookingGuest(turn), memory, text, early && form ? senseOfMessage(early, form, memory.draft?.awaiting) : {}) : undefined;
+    const pending = desk && waiting ? await desk.forText(bookingGuest(turn), memory, text, early ? senseOfMessage(early, formOf(desk.context.reader, text, advise, memory.draft?.awaiting), memory.draft?.awaiting) : {}) : undefined;
     if (pending && pending !== 'unhandled') {
       trace.answered = [pending.stopped ? 'booking.stop' : 'step'];
       return withBooking(state, pending);

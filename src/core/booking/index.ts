@@ -3,8 +3,8 @@
 // The desk the concierge talks to
 export { createBookingDesk, type BookingDesk } from './booking-desk.ts';
 export type { BookingContext, BookingGuest, BookingOutcome } from './booking-context.ts';
-export type { MessageSense } from './apply-answer.ts';
-export { BOOKING_INTENTS, senseOfMessage } from './message-sense.ts';
+export type { Awaiting, MessageSense } from './apply-answer.ts';
+export { BOOKING_INTENTS, senseOfMessage, type MessageForm } from './message-sense.ts';
 
 // Building its context
 export { calendarSettingsFrom } from './calendar-settings.ts';

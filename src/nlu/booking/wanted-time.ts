@@ -75,8 +75,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   };
 
   /** A time the dates reader finds with the word for "about" beside it, in any form the language writes times. */
+  const saysApproximately = phraseTest(words.approximately);
   const timeGiveOrTake = (text: string): string | undefined => {
-    if (!approximateBefore || !approximateAfter) return undefined;
+    // Reading the dates costs more than looking for the word: most messages have none.
+    if (!approximateBefore || !approximateAfter || !saysApproximately(normalise(text))) return undefined;
     const beside = findDateTimes(text, ANY_DAY, language).find((m) => {
       const end = m.index + m.text.length;
       const around = (slice: string) => approximateBefore.test(normalise(slice));
