@@ -240,6 +240,8 @@ export const bookingTextsSchema = z.object({
   not_understood: text,
   /** "I'd like to book" again while a booking is under way: it carries on rather than starting over. */
   already_booking: text,
+  clock_question: text,
+  clock_set: text,
   /** A request for more than one guest (understand.group): each booking holds one place. */
   one_guest_per_booking: text,
   summary: text,
@@ -311,6 +313,7 @@ export const bookingTextsSchema = z.object({
     firm: text.max(40),
     no_health: text.max(40),
     use_name: text.max(40),
+    show_my_time: text.max(40),
     confirm: text.max(40),
     stop: text.max(40),
     yes_cancel: text.max(40),

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { BookingStore, DeliveredChange } from '../booking/index.ts';
 import { startChangeReader, type ChangeReader, type ChangeReaderOptions } from './booking-change-reader.ts';
-import { fillTemplate, type Content, type ContentSet } from '../content/index.ts';
+import { fillTemplate, isKnownTimeZone, type Content, type ContentSet } from '../content/index.ts';
 import { DEFAULT_LANGUAGE, languageOfTag, type Language } from '../languages.ts';
 import type { Understanding, Understandings } from '../nlu/index.ts';
 import type { Outcome } from './answers.ts';
@@ -160,6 +160,9 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
   async function handleInOrder(turn: Turn, key: string, trace: TurnTrace): Promise<AnsweredTurn> {
     const loaded = await loadState(key, turn);
     const state: ConversationState = { ...loaded.state, guest: { ...loaded.state.guest, ...guestProfile(turn) } };
+    // A zone the guest told (the time on their phone) stands in where the channel sends none.
+    const told = state.guest.timeZone;
+    const seen: Turn = !isKnownTimeZone(turn.guest.timeZone) && isKnownTimeZone(told) ? { ...turn, guest: { ...turn.guest, timeZone: told } } : turn;
     const input = turn.input.kind === 'text' ? cleanInput(turn.input.text) : undefined;
     const choice = chooseLanguage(turn, input?.kind === 'text' ? input.text : undefined, state, deps.languages?.understandings);
     const language = speaks(choice.language) ? choice.language : DEFAULT_LANGUAGE;
@@ -178,14 +181,14 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       trace.intent = 'other-language';
       outcome = { replies: [replies.withLanguages(replies.say('other_language'))], state: { ...current, walkthrough: undefined } };
     } else if (turn.input.kind === 'action') {
-      outcome = await desk.respondToAction(turn.input.action, current, turn);
+      outcome = await desk.respondToAction(turn.input.action, current, seen);
     } else if (!input || input.kind === 'empty') {
       outcome = { replies: [replies.withMenu(replies.say('empty_input'))], state: current };
     } else if (input.kind === 'emoji') {
       outcome = { replies: [replies.withMenu(replies.say('emoji_only'))], state: current };
     } else {
       if (input.truncated) notes.push({ text: replies.say('too_long') });
-      outcome = await desk.respondToText(input.text, current, turn, key, trace);
+      outcome = await desk.respondToText(input.text, current, seen, key, trace);
     }
     const all = [...notes, ...outcome.replies];
     // The recent lines are for a person taking over: kept only while a staff desk listens.

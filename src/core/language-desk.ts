@@ -99,7 +99,13 @@ export function createLanguageDesk(content: Content, understanding: Understandin
   });
   const withBooking = (state: ConversationState, outcome: BookingOutcome): Outcome => ({
     replies: outcome.replies,
-    state: { ...state, misses: 0, walkthrough: undefined, booking: outcome.memory },
+    state: {
+      ...state,
+      ...(outcome.guestTimeZone ? { guest: { ...state.guest, timeZone: outcome.guestTimeZone } } : {}),
+      misses: 0,
+      walkthrough: undefined,
+      booking: outcome.memory,
+    },
   });
 
   /** An intent the guest expressed: booking intents go to the desk, a person to the staff desk, the rest are answered. */

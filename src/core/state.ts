@@ -12,6 +12,8 @@ export const conversationStateSchema = z.object({
     id: z.string().max(200),
     name: z.string().max(200).optional(),
     language: z.string().max(35).optional(),
+    /** The guest's zone as they told it (the time on their phone), where the channel sends none. */
+    timeZone: z.string().max(64).optional(),
   }),
   /** The language the conversation is in, once the guest wrote or chose one (absent: the channel's or the default). */
   language: z.enum(LANGUAGES).optional(),

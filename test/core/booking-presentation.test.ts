@@ -87,6 +87,41 @@ describe('two clocks', () => {
   });
 });
 
+describe('the guest’s clock where the channel sends none', () => {
+  it('is asked once from the summary, as the time on their phone, and shown from then on', async () => {
+    const guest = fakeGuest(concierge, { id: 'tg-seoul', channel: 'telegram' });
+    const summary = await toSummary(guest);
+    expect(summary).toMatch(/When: Friday 27 November at 15:00 Da Nang time\n/);
+    expect(guest.choices).toEqual(['Confirm', 'Show my time too', 'Stop']);
+    expect(textOf(await guest.press('Show my time too'))).toMatch(/What time is it on your phone right now\?.*Da Nang time/);
+    // 09:00 in Da Nang is 11:00 in Seoul: the guest types what their phone shows.
+    const again = textOf(await guest.say('11:02'));
+    expect(again).toMatch(/I'll show your time beside Da Nang time/);
+    expect(again).toMatch(/When: Friday 27 November at 15:00 Da Nang time \(17:00 your time\)/);
+    expect(guest.choices).toEqual(['Confirm', 'Stop']);
+    expect(textOf(await guest.press('Confirm'))).toMatch(/15:00 Da Nang time \(17:00 your time\), 60 minutes/);
+    const [booking] = await bookings.listByGuest('telegram:tg-seoul');
+    expect(booking?.guest.timeZone).toBe('Etc/GMT-9');
+    // The next booking in the same conversation shows both clocks from its first time on.
+    expect(textOf(await guest.say('and another on saturday at 11am, 30 minutes'))).toMatch(/Saturday 28 November at 11:00 Da Nang time \(13:00 your time\) is free/);
+  });
+
+  it('is the spa’s alone when the phone shows the spa’s time, and an answer that is no time is read as the summary’s', async () => {
+    const local = fakeGuest(concierge, { id: 'tg-local', channel: 'telegram' });
+    await toSummary(local);
+    await local.press('Show my time too');
+    const same = textOf(await local.say('9:01'));
+    expect(same).toMatch(/When: Friday 27 November at 15:00 Da Nang time\n/);
+    expect(local.choices).toEqual(['Confirm', 'Stop']);
+
+    const other = fakeGuest(concierge, { id: 'tg-other', channel: 'telegram' });
+    await toSummary(other);
+    await other.press('Show my time too');
+    expect(textOf(await other.say('yes, confirm'))).toMatch(/You're booked! Your reference is LS-/);
+    expect(await bookings.listByGuest('telegram:tg-other')).toHaveLength(1);
+  });
+});
+
 describe('choosing a time', () => {
   it('shows all of a day’s free times grouped by part of the day, and the next days one press away', async () => {
     const guest = fakeGuest(concierge, { id: 'day-only' });

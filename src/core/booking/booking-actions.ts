@@ -12,6 +12,7 @@ export type BookingAction =
   | { kind: 'use-name' }
   | { kind: 'confirm'; key: string }
   | { kind: 'stop' }
+  | { kind: 'clock' }
   | { kind: 'manage'; action: 'cancel' | 'move'; ref: string }
   | { kind: 'manage-yes'; ref: string }
   | { kind: 'manage-no'; ref: string };
@@ -37,6 +38,8 @@ export function bookingAction(action: BookingAction): string {
       return `b:ok:${action.key}`;
     case 'stop':
       return 'b:stop';
+    case 'clock':
+      return 'b:clock';
     case 'manage':
       return `m:${action.action}:${action.ref}`;
     case 'manage-yes':
@@ -62,6 +65,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => BookingAction | undefined
   [/^b:usename$/, () => ({ kind: 'use-name' })],
   [/^b:ok:([a-z0-9]{6,16})$/, (m) => ({ kind: 'confirm', key: m[1]! })],
   [/^b:stop$/, () => ({ kind: 'stop' })],
+  [/^b:clock$/, () => ({ kind: 'clock' })],
   [/^m:(cancel|move):(LS-[A-Z0-9]{4})$/, (m) => ({ kind: 'manage', action: m[1] as 'cancel' | 'move', ref: m[2]! })],
   [/^m:yes:(LS-[A-Z0-9]{4})$/, (m) => ({ kind: 'manage-yes', ref: m[1]! })],
   [/^m:no:(LS-[A-Z0-9]{4})$/, (m) => ({ kind: 'manage-no', ref: m[1]! })],

@@ -50,6 +50,8 @@ export interface BookingOutcome {
   memory: BookingMemory;
   /** The guest stopped the booking (or cancel or move) under way. */
   stopped?: boolean;
+  /** The guest's zone, learnt in this turn from the time on their phone: kept for the conversation. */
+  guestTimeZone?: string;
 }
 
 /** What the atomic store operations check, from the calendar settings. */

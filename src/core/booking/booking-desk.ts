@@ -4,11 +4,28 @@ import { continueBookingWithAction, continueBookingWithText, repromptBooking, st
 import type { BookingMemory } from './booking-state.ts';
 import { askManageAgain, continueManagingWithAction, continueManagingWithText, listMyBookings, startManaging } from './manage-bookings.ts';
 import type { MessageSense } from './apply-answer.ts';
+import type { BookingDraft } from './booking-state.ts';
+import { zoneShowing } from './guest-clock.ts';
 
 /** The booking side of the concierge: one entry per way a guest reaches it. */
 export function createBookingDesk(ctx: BookingContext) {
   /** The context as this guest reads it: times on the spa's clock and, when their device's zone is known, on theirs. */
   const as = (guest: BookingGuest): BookingContext => (guest.timeZone ? { ...ctx, text: ctx.text.forGuest(guest.timeZone) } : ctx);
+
+  /**
+   * The answer to "what time is it on your phone?": the guest's zone, and the summary again on both
+   * clocks. Anything else is read as the summary's answer ("yes, confirm").
+   */
+  async function clockAnswer(guest: BookingGuest, memory: BookingMemory & { draft: BookingDraft }, text: string, sense: MessageSense) {
+    const draft = { ...memory.draft, clockAsked: undefined };
+    const local = ctx.reader.clockTimeIn(text);
+    const zone = local && zoneShowing(local.hour * 60 + local.minute, ctx.now());
+    if (!zone) return continueBookingWithText(as(guest), guest, { ...memory, draft }, text, sense);
+    const known = { ...guest, timeZone: zone };
+    const again = await repromptBooking(as(known), known, { ...memory, draft }, [ctx.text.say(ctx.content.booking.clock_set)]);
+    return { ...again, guestTimeZone: zone };
+  }
+
   return {
     /** A booking intent the guest typed ("can I come tomorrow at 3?", "cancel my booking"). */
     forIntent(intent: string, guest: BookingGuest, memory: BookingMemory, text?: string): Promise<BookingOutcome> {
@@ -41,6 +58,7 @@ export function createBookingDesk(ctx: BookingContext) {
 
     /** Typed text while a booking, cancel or move waits for an answer; undefined when none does. */
     async forText(guest: BookingGuest, memory: BookingMemory, text: string, sense: MessageSense = {}): Promise<BookingOutcome | 'unhandled' | undefined> {
+      if (memory.draft?.clockAsked) return clockAnswer(guest, { ...memory, draft: memory.draft }, text, sense);
       if (memory.draft) return continueBookingWithText(as(guest), guest, { ...memory, draft: memory.draft }, text, sense);
       if (memory.manage) return continueManagingWithText(as(guest), guest, { ...memory, manage: memory.manage }, text, sense);
       return undefined;

@@ -88,6 +88,8 @@ export async function continueBookingWithAction(
     return undefined;
   }
   if (action.kind === 'stop') return draft ? stopBooking(ctx, memory) : undefined;
+  // "Show my time too": the time on the guest's phone is asked once (booking-desk reads the answer).
+  if (action.kind === 'clock') return draft ? { replies: [{ text: ctx.text.say(ctx.content.booking.clock_question) }], memory: { ...memory, draft: { ...draft, clockAsked: true } } } : undefined;
   // A time picked from offered alternatives may start a booking afresh (an old button, or "my bookings").
   if (!draft) {
     const refused = await refuseAtGuestLimit(ctx, guest, memory);
@@ -129,8 +131,8 @@ export async function continueBookingWithAction(
 }
 
 /** Asks the booking's current question again (after answering something else mid-way). */
-export async function repromptBooking(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory & { draft: BookingDraft }): Promise<BookingOutcome> {
-  return advance(ctx, guest, memory, memory.draft, []);
+export async function repromptBooking(ctx: BookingContext, guest: BookingGuest, memory: BookingMemory & { draft: BookingDraft }, notes: string[] = []): Promise<BookingOutcome> {
+  return advance(ctx, guest, memory, memory.draft, notes);
 }
 
 /** Confirms, or says the time was just taken (offering the nearest free ones) or the guest's limit was reached. */
@@ -261,7 +263,9 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     else return ask('contact', texts.ask_contact, []);
   }
   const confirm: Choice = { label: texts.labels.confirm, action: bookingAction({ kind: 'confirm', key: draft.key }), primary: true };
-  return ask('confirm', text.summary(draft, start), [confirm]);
+  // Where the channel cannot tell the guest's zone, the summary offers their clock beside the spa's.
+  const clock: Choice[] = guest.timeZone ? [] : [{ label: texts.labels.show_my_time, action: bookingAction({ kind: 'clock' }) }];
+  return ask('confirm', text.summary(draft, start), [confirm, ...clock]);
 }
 
 /** Says what is free nearest to a wanted time, as choices. */

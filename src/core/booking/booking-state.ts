@@ -32,6 +32,8 @@ export const bookingDraftSchema = z.object({
   offered: z.array(isoInstant).max(48).optional(),
   /** A time the guest wanted that could not be had: the times offered instead stay around it. */
   near: isoInstant.optional(),
+  /** The summary waits for the time on the guest's phone (asked once where the channel cannot tell their zone). */
+  clockAsked: z.boolean().optional(),
   /** The question the bot asked last. */
   awaiting: z.enum(['duration', 'day', 'time', 'therapist', 'pressure', 'health', 'name', 'contact', 'confirm']).optional(),
 });

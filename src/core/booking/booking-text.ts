@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { zonedInstant, type Booking, type CalendarSettings } from '../../booking/index.ts';
-import { dateLocale, fillTemplate, placeholdersIn, servicePrice, spaFacts, withClocks, type Content } from '../../content/index.ts';
+import { dateLocale, fillTemplate, placeholdersIn, servicePrice, spaCity, spaFacts, withClocks, type Content } from '../../content/index.ts';
 import type { BookingDraft } from './booking-state.ts';
 
 /**
@@ -31,7 +31,7 @@ export function createBookingText(content: Content, calendar: CalendarSettings, 
 
   const text = {
     say(template: string, values: Record<string, string | number> = {}): string {
-      const filled = fillTemplate(template, { address: facts.address?.value ?? '', phone: facts.phone?.value ?? '', ...values });
+      const filled = fillTemplate(template, { address: facts.address?.value ?? '', phone: facts.phone?.value ?? '', city: spaCity(content), ...values });
       return withSampleNotice(filled, showsSample(template, values));
     },
     /** "Thursday 3 December at 15:00 Da Nang time (17:00 your time)". */

@@ -140,6 +140,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     namesClockTime(text: string): boolean {
       return findDateTimes(text, ANY_DAY, language).some((m) => m.time !== undefined);
     },
+    /** The time of the clock a message gives, with no day ("14:20", "it's 9.40am here", "오후 2시 20분"). */
+    clockTimeIn(text: string): { hour: number; minute: number } | undefined {
+      return findDateTimes(text, ANY_DAY, language).find((m) => m.time !== undefined && m.date === undefined)?.time;
+    },
     /** A loose time: "after lunch", "4ish", "around 5", "asap". */
     looseTime(text: string): LooseTime | undefined {
       const said = normalise(text);

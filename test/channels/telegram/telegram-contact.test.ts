@@ -84,9 +84,18 @@ describe('the contact question on Telegram', () => {
     expect(summary.join('\n')).toMatch(/확정할까요/);
     expect(minji.lastMessage()?.reply_markup?.inline_keyboard[0]?.map((b) => b.text)).toEqual(['확정하기']);
 
+    // Telegram sends no time zone: the summary offers the guest's own clock, asked as the time on their
+    // phone (09:00 in Da Nang is 11:00 in Seoul), and shows both from then on.
+    expect(minji.buttons()?.flat()).toContain('내 시간도 보기');
+    expect((await minji.send(minji.press('내 시간도 보기'))).join('\n')).toMatch(/휴대폰 시계가 몇 시/);
+    const both = (await minji.send(minji.text('11:03'))).join('\n');
+    expect(both).toMatch(/15:00\(다낭 시간, 고객님 시간으로 17:00\)/);
+    expect(minji.buttons()?.flat()).not.toContain('내 시간도 보기');
+
     expect((await minji.send(minji.press('확정하기'))).join('\n')).toMatch(/예약 번호: LS-[A-Z0-9]{4}/);
     const [booking] = await bookings.listByGuest('telegram:901');
     expect(booking?.guest.contact).toBe('+84905123456');
+    expect(booking?.guest.timeZone).toBe('Etc/GMT-9');
   });
 
   it('takes an email typed instead of the button, and then takes the keyboard away', async () => {
