@@ -188,6 +188,10 @@ export const messagesSchema = z.object({
     minutes: text,
     genders: z.object({ female: text, male: text }),
     or: text,
+    /** The days the spa is closed (`closed_dates` in spa.yaml), after the weekly hours: "Closed on: {dates}". */
+    closed_on: text,
+    /** How each of those days is written (date-fns format). */
+    closed_date: text,
   }),
   terminal_banner: text,
   labels: z.object({

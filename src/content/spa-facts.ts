@@ -1,3 +1,5 @@
+import { format } from 'date-fns/format';
+import { dateLocale } from './date-locale.ts';
 import type { Content } from './schema.ts';
 import { fillTemplate } from './template.ts';
 
@@ -11,9 +13,11 @@ export interface SpaFact {
 export function spaFacts(content: Pick<Content, 'spa' | 'messages'> & Partial<Pick<Content, 'language'>>): Record<string, SpaFact> {
   const { spa } = content;
   const words = content.messages.spa_facts;
-  const hours = Object.entries(spa.opening_hours.days)
-    .map(([day, h]) => `${words.days[day as keyof typeof words.days]}: ${h === 'closed' ? words.closed : `${h.open}–${h.close}`}`)
-    .join('\n');
+  const weekly = Object.entries(spa.opening_hours.days).map(([day, h]) => `${words.days[day as keyof typeof words.days]}: ${h === 'closed' ? words.closed : `${h.open}–${h.close}`}`);
+  // The days the spa is closed besides, as the guest writes dates ("元旦那天开门吗?" is answered by them).
+  const locale = { locale: dateLocale(content.language ?? 'en') };
+  const closedDays = spa.booking.closed_dates.map((day) => format(new Date(`${day}T12:00:00Z`), words.closed_date, locale));
+  const hours = [...weekly, ...(closedDays.length > 0 ? [fillTemplate(words.closed_on, { dates: closedDays.join(', ') })] : [])].join('\n');
   const services = spa.services
     .map((s) => {
       const options = s.durations_minutes.map((minutes) => {
@@ -34,7 +38,7 @@ export function spaFacts(content: Pick<Content, 'spa' | 'messages'> & Partial<Pi
     phone: fact(spa.contact.phone, spa.contact.sample),
     email: fact(spa.contact.email, spa.contact.sample),
     website: fact(spa.contact.website, spa.contact.sample),
-    hours: fact(hours, spa.opening_hours.sample),
+    hours: fact(hours, spa.opening_hours.sample || (closedDays.length > 0 && spa.booking.sample)),
     services: fact(services, spa.services.some((s) => s.prices.sample)),
     therapists: fact(
       spa.therapists.list.map((t) => (t.gender ? `${t.name}, ${words.genders[t.gender]}` : t.name)).join('; '),

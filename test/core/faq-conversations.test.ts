@@ -64,6 +64,9 @@ describe('a guest asking pre-visit questions', () => {
 
   it('gives opening hours and contact from the spa settings', async () => {
     expect(textOf(await fakeGuest(concierge, { id: 'hours' }).say('what time do you open'))).toMatch(/09:00/);
+    // The days the spa is closed (spa.yaml's closed_dates) come with the hours: "are you open on New Year's Day?"
+    expect(textOf(await fakeGuest(concierge, { id: 'new-year' }).say('are you open on new years day?'))).toMatch(/Closed on: Fri 1 January 2027/);
+    expect(textOf(await fakeGuest(concierge, { id: 'yuandan', language: 'zh' }).say('元旦那天开门吗'))).toMatch(/休息日：2027年1月1日（周五）/);
     expect(textOf(await fakeGuest(concierge, { id: 'contact' }).say('whats your phone number'))).toMatch(/\+84/);
   });
 });
