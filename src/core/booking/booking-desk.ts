@@ -1,10 +1,9 @@
 import { parseBookingAction } from './booking-actions.ts';
 import type { BookingContext, BookingGuest, BookingOutcome } from './booking-context.ts';
 import { continueBookingWithAction, continueBookingWithText, repromptBooking, startBooking } from './booking-flow.ts';
-import type { BookingMemory } from './booking-state.ts';
+import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { askManageAgain, continueManagingWithAction, continueManagingWithText, listMyBookings, startManaging } from './manage-bookings.ts';
 import type { MessageSense } from './apply-answer.ts';
-import type { BookingDraft } from './booking-state.ts';
 import { zoneShowing } from './guest-clock.ts';
 
 /** The booking side of the concierge: one entry per way a guest reaches it. */

@@ -41,6 +41,8 @@ const BARE_HOUR_EXTRA_CHARS = 16;
 // The day and zone do not change which hour a message names: a fixed reference keeps bareHour pure.
 const ANY_DAY: DateReference = { now: new Date(0), timeZone: 'UTC' };
 
+const hhmm = (hour: number, minute: number): string => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+
 /** How much a mention says: a time more than a part of the day, a day on top of either. */
 const detail = (m: DateTimeMention): number => (m.time ? 2 : 0) + (m.period ? 1 : 0) + (m.date ? 1 : 0);
 
@@ -59,6 +61,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const approximatePattern = phrasePattern(words.approximately)?.source;
   const approximateBefore = approximatePattern && new RegExp(`(?:${approximatePattern})\\s*(?:at\\s+)?$`, 'iu');
   const approximateAfter = approximatePattern && new RegExp(`^\\s*(?:${approximatePattern})`, 'iu');
+  const saysApproximately = phraseTest(words.approximately);
   const later = phraseTest(words.shift.later);
   const earlier = phraseTest(words.shift.earlier);
   const numberWords: Array<[string[], number]> = [[words.shift.half, 0.5], [words.shift.one, 1], [words.shift.two, 2], [words.shift.three, 3]];
@@ -71,11 +74,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   /** An hour of a loose time, read within the spa's day: "4" is 16:00, "11" is 11:00. */
   const clockOf = (h: number, m: number, meridiem?: string): string => {
     const hour = meridiem?.toLowerCase() === 'pm' && h < 12 ? h + 12 : meridiem?.toLowerCase() === 'am' && h === 12 ? 0 : !meridiem && h >= 1 && h <= 7 ? h + 12 : h;
-    return `${String(hour).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    return hhmm(hour, m);
   };
 
   /** A time the dates reader finds with the word for "about" beside it, in any form the language writes times. */
-  const saysApproximately = phraseTest(words.approximately);
   const timeGiveOrTake = (text: string): string | undefined => {
     // Reading the dates costs more than looking for the word: most messages have none.
     if (!approximateBefore || !approximateAfter || !saysApproximately(normalise(text))) return undefined;
@@ -86,7 +88,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       return m.time && (around(text.slice(Math.max(0, m.index - 16), m.index)) || around(text.slice(m.index, end)) || approximateAfter.test(normalise(text.slice(end, end + 12))));
     });
     // Without a part of the day, an hour from 1 to 7 is in the afternoon, as in clockOf.
-    return beside?.time && (beside.period ? `${String(beside.time.hour).padStart(2, '0')}:${String(beside.time.minute).padStart(2, '0')}` : clockOf(beside.time.hour, beside.time.minute));
+    if (!beside?.time) return undefined;
+    return beside.period ? hhmm(beside.time.hour, beside.time.minute) : clockOf(beside.time.hour, beside.time.minute);
   };
 
   /**
