@@ -143,6 +143,22 @@ describe('choosing a time', () => {
     expect(textOf(await guest.press('18:30'))).toMatch(/Sunday 29 November at 18:30 Da Nang time is free/);
   });
 
+  it('shows the free times of the day a booking is moved to, grouped, and moves it with one press', async () => {
+    const guest = fakeGuest(concierge, { id: 'mover' });
+    await toSummary(guest);
+    const ref = /LS-[A-Z0-9]{4}/.exec(textOf(await guest.press('Confirm')))?.[0] ?? '';
+    expect(textOf(await guest.say('can I move my booking to saturday?'))).toMatch(new RegExp(`What time on Saturday 28 November would you like ${ref} instead\\?`));
+    const choices = guest.lastChoices();
+    expect([...new Set(choices.map((c) => c.group).filter(Boolean))]).toEqual(['Morning', 'Afternoon', 'Evening']);
+    expect(choices.filter((c) => c.group === 'Morning').map((c) => c.label)).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00', '11:30']);
+    expect(textOf(await guest.press('11:00'))).toMatch(new RegExp(`Move ${ref} from Friday 27 November at 15:00 Da Nang time to Saturday 28 November at 11:00 Da Nang time\\?`));
+    expect(textOf(await guest.press('Yes, move it'))).toMatch(new RegExp(`${ref} is now on Saturday 28 November at 11:00`));
+    expect((await bookings.get(ref))?.start).toBe('2026-11-28T04:00:00.000Z');
+    // An old time button only proposes another move: nothing moves without the guest's yes.
+    expect(textOf(await guest.sendAction(choices.find((c) => c.label === '10:00')!.action))).toMatch(/to Saturday 28 November at 10:00 Da Nang time\?/);
+    expect((await bookings.get(ref))?.start).toBe('2026-11-28T04:00:00.000Z');
+  });
+
   it('leaves out the times already taken, and offers only the part of the day asked for', async () => {
     const other = fakeGuest(concierge, { id: 'other' });
     await toSummary(other, 'saturday at 10am, an hour', 'Mai (sample)');

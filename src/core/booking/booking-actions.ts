@@ -15,7 +15,8 @@ export type BookingAction =
   | { kind: 'clock' }
   | { kind: 'manage'; action: 'cancel' | 'move'; ref: string }
   | { kind: 'manage-yes'; ref: string }
-  | { kind: 'manage-no'; ref: string };
+  | { kind: 'manage-no'; ref: string }
+  | { kind: 'move-to'; ref: string; start: Date };
 
 /** Builds the action string for a booking button. */
 export function bookingAction(action: BookingAction): string {
@@ -46,6 +47,8 @@ export function bookingAction(action: BookingAction): string {
       return `m:yes:${action.ref}`;
     case 'manage-no':
       return `m:no:${action.ref}`;
+    case 'move-to':
+      return `m:to:${action.ref}:${action.start.toISOString().slice(0, 16)}`;
   }
 }
 
@@ -69,6 +72,13 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => BookingAction | undefined
   [/^m:(cancel|move):(LS-[A-Z0-9]{4})$/, (m) => ({ kind: 'manage', action: m[1] as 'cancel' | 'move', ref: m[2]! })],
   [/^m:yes:(LS-[A-Z0-9]{4})$/, (m) => ({ kind: 'manage-yes', ref: m[1]! })],
   [/^m:no:(LS-[A-Z0-9]{4})$/, (m) => ({ kind: 'manage-no', ref: m[1]! })],
+  [
+    /^m:to:(LS-[A-Z0-9]{4}):(\d{4}-\d\d-\d\dT\d\d:\d\d)$/,
+    (m) => {
+      const start = new Date(`${m[2]}:00Z`);
+      return Number.isNaN(start.getTime()) ? undefined : { kind: 'move-to', ref: m[1]!, start };
+    },
+  ],
 ];
 
 /** Parses a booking action; undefined when the string is not one (or is malformed). */

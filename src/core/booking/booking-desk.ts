@@ -46,7 +46,7 @@ export function createBookingDesk(ctx: BookingContext) {
     async forAction(action: string, guest: BookingGuest, memory: BookingMemory): Promise<BookingOutcome | undefined> {
       const parsed = parseBookingAction(action);
       if (!parsed) return undefined;
-      if (parsed.kind === 'manage' || parsed.kind === 'manage-yes' || parsed.kind === 'manage-no') {
+      if (parsed.kind === 'manage' || parsed.kind === 'manage-yes' || parsed.kind === 'manage-no' || parsed.kind === 'move-to') {
         return continueManagingWithAction(as(guest), guest, memory, parsed);
       }
       return continueBookingWithAction(as(guest), guest, memory, parsed);

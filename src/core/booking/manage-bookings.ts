@@ -20,6 +20,7 @@ import {
   type BookingOutcome,
 } from './booking-context.ts';
 import { reasonText } from './booking-flow.ts';
+import { moveTimeChoices } from './offered-times.ts';
 import type { DateTimeMention } from '../../nlu/index.ts';
 import type { BookingMemory, ManageState } from './booking-state.ts';
 import type { MessageSense } from './apply-answer.ts';
@@ -75,6 +76,11 @@ export async function continueManagingWithAction(
   action: BookingAction,
 ): Promise<BookingOutcome | undefined> {
   if (action.kind === 'manage') return startManaging(ctx, guest, memory, action.action, action.ref);
+  // A free time pressed among those offered for the day the guest named.
+  if (action.kind === 'move-to') {
+    const booking = (await upcomingBookings(ctx, guest.key)).find((b) => b.ref === action.ref);
+    return booking ? proposeMove(ctx, guest, memory, booking, { at: action.start }) : undefined;
+  }
   const manage = memory.manage;
   if (action.kind === 'manage-no' && manage?.ref === action.ref) {
     if (manage.holdId) await ctx.store.releaseHold(manage.holdId);
@@ -186,6 +192,8 @@ function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): 
 
 /** A time to move to that a message names: a shift ("an hour earlier", in minutes), a day or time, the booking's own time ("Tuesday, same time"). */
 interface NewTime {
+  /** A free time pressed. */
+  at?: Date;
   shift?: number;
   when?: DateTimeMention;
   sameTime?: boolean;
@@ -214,17 +222,19 @@ async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: Boo
   const named = asked.days?.filter((d) => d !== booking.day).at(-1);
   const day = named ?? (memory.manage?.ref === booking.ref ? memory.manage.day : undefined);
   const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when', ...(day ? { day } : {}) };
-  const ask = (reply: string): BookingOutcome => ({ replies: [{ text: reply, choices: [] }], memory: { ...memory, manage } });
+  const ask = (reply: string, choices: Choice[] = []): BookingOutcome => ({ replies: [{ text: reply, choices }], memory: { ...memory, manage } });
   const askWhen = () => (day ? ctx.text.say(texts.move_ask_time, { ref: booking.ref, day: ctx.text.day(day) }) : ctx.text.say(texts.move_ask_when, { ref: booking.ref }));
   const old = new Date(booking.start);
   // "An hour earlier" moves from the booking's time; "move it to 5pm" keeps the day named before, else the booking's own.
   const clockOn = (instant: Date) => zonedInstant(day ?? booking.day, format(new TZDate(instant, calendar.timeZone), 'HH:mm'), calendar.timeZone);
   const start =
-    shift !== undefined ? new Date(old.getTime() + shift * 60_000)
+    asked.at ? asked.at
+    : shift !== undefined ? new Date(old.getTime() + shift * 60_000)
     : when?.time ? (when.date && dayKey(when.start, calendar.timeZone) === (day ?? booking.day) ? when.start : clockOn(when.start))
     : asked.sameTime && day ? clockOn(old)
     : undefined;
-  if (!start) return ask(askWhen());
+  // A day without a time: that day's free times, grouped, one press each.
+  if (!start) return ask(askWhen(), day ? await moveTimeChoices(ctx, booking, guest.key, day) : []);
   if (start.getTime() === old.getTime()) return ask(`${ctx.text.say(texts.move_same_time, { ref: booking.ref, when: ctx.text.when(old) })}\n\n${askWhen()}`);
   const therapist = booking.therapistRequested;
   const busy = await occupancyAround(ctx, start, 1, 1);

@@ -2,12 +2,15 @@
 // beside them; those in the window the guest gave loosely ("after lunch", "4ish"); as buttons.
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { dayKey, findFreeSlots, shiftDay, zonedInstant, type FreeSlot } from '../../booking/index.ts';
+import { dayKey, findFreeSlots, shiftDay, zonedInstant, type Booking, type FreeSlot } from '../../booking/index.ts';
 import { spaCity } from '../../content/index.ts';
 import type { Choice } from '../types.ts';
 import { bookingAction } from './booking-actions.ts';
 import { occupancyAround, type BookingContext } from './booking-context.ts';
 import type { BookingDraft } from './booking-state.ts';
+
+// As many times as the booking conversation offers for a day (what the conversation state keeps).
+const MAX_MOVE_TIMES = 48;
 
 /** What findFreeSlots needs besides the span and what is busy. */
 export type SlotInput = Omit<Parameters<typeof findFreeSlots>[0], 'from' | 'to' | 'busy'>;
@@ -22,6 +25,30 @@ export async function dayTimeChoices(ctx: BookingContext, slotInput: SlotInput, 
     ...offered.map((s) => ({ ...timeChoice(ctx, s, 'time'), group: periodLabel(ctx, s.start) })),
     ...nextDays.map((next) => ({ label: ctx.text.day(next), action: bookingAction({ kind: 'day', day: next }), group: ctx.content.booking.other_days })),
   ];
+}
+
+/**
+ * A day's free times for moving a booking there, grouped by part of the day; the booking's own time
+ * does not count as taken.
+ */
+export async function moveTimeChoices(ctx: BookingContext, booking: Booking, guestKey: string, day: string): Promise<Choice[]> {
+  const from = zonedInstant(day, '00:00', ctx.calendar.timeZone);
+  const busy = await occupancyAround(ctx, from, 0, 1);
+  const free = findFreeSlots({
+    settings: ctx.calendar,
+    durationMinutes: booking.durationMinutes,
+    now: ctx.now(),
+    therapist: booking.therapistRequested,
+    guestKey,
+    ignoreRef: booking.ref,
+    from,
+    to: new Date(from.getTime() + 86_400_000),
+    busy,
+  });
+  return free
+    .filter((s) => s.start.getTime() !== new Date(booking.start).getTime())
+    .slice(0, MAX_MOVE_TIMES)
+    .map((s) => ({ label: ctx.text.time(s.start), action: bookingAction({ kind: 'move-to', ref: booking.ref, start: s.start }), group: periodLabel(ctx, s.start) }));
 }
 
 /** A free time as a button: "15:00", or "Fri 27 Nov, 15:00" among times on several days. */
