@@ -200,7 +200,7 @@ describe('the widget on a phone', () => {
     const chatUrl = web.url;
     const host = createServer((_request, response) => {
       response.setHeader('content-type', 'text/html');
-      response.end(`<!doctype html><meta name="viewport" content="width=device-width, initial-scale=1"><title>L Spa website</title><h1>Welcome to L Spa</h1><p style="height:3000px">Our treatments…</p><script src="${chatUrl}widget.js" async></script>`);
+      response.end(`<!doctype html><meta name="viewport" content="width=device-width, initial-scale=1"><title>L Spa website</title><h1>Welcome to L Spa</h1><p style="height:3000px"><a href="#treatments">Our treatments…</a></p><script src="${chatUrl}widget.js" async></script>`);
     });
     site = host;
     host.listen(0, 'localhost');
@@ -218,6 +218,13 @@ describe('the widget on a phone', () => {
     expect(closeBox && closeBox.y + closeBox.height).toBeLessThan(80);
     const send = await frame.getByRole('button', { name: 'Send' }).boundingBox();
     expect(send && send.y).toBeGreaterThan(700);
+    // The site behind is inert while the chat covers it: Tab from the close button never reaches its link.
+    expect(await page.evaluate("document.querySelector('a').closest('[inert]') !== null")).toBe(true);
+    await close.focus();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate("document.activeElement && document.activeElement.tagName"), `Tab ${i + 1}`).not.toBe('A');
+    }
 
     await frame.getByLabel('Your message').click();
     await page.keyboard.press('Escape');
@@ -230,6 +237,7 @@ describe('the widget on a phone', () => {
     expect(corner && corner.x + corner.width).toBeGreaterThan(360);
     expect(corner && corner.y + corner.height).toBeGreaterThan(800);
     expect(await page.evaluate('document.documentElement.style.overflow')).toBe('');
+    expect(await page.evaluate("document.querySelector('[inert]')")).toBeNull();
 
     // Open again from the keyboard; Escape on the site itself closes it too.
     await page.keyboard.press('Enter');

@@ -2,8 +2,9 @@
 //   <script src="https://chat.example.com/widget.js" async></script>
 // It puts a round button in the bottom-right corner that opens the chat page (served next to this
 // script) in a panel; on a phone the panel takes the whole screen and the button, now a close button,
-// moves to its top-right corner. Escape closes the chat (in the chat's own frame too, which asks by a
-// message) and the focus goes back to the button. Everything lives in a shadow root, so the site's
+// moves to its top-right corner, and the site behind it is inert, so the keyboard and a screen reader
+// stay in the chat. Escape closes the chat (in the chat's own frame too, which asks by a message) and
+// the focus goes back to the button. Everything lives in a shadow root, so the site's
 // styles and this one's never mix, and styles are set through the CSSOM, which a site's
 // Content-Security-Policy allows.
 (function () {
@@ -83,6 +84,19 @@
   let open = false;
   // The site's own scrolling, put back when the full-screen chat closes.
   let siteOverflow;
+  // The site's parts made inert behind the full-screen chat (those already inert are left as they were).
+  let madeInert = [];
+
+  /** Behind a full-screen chat, the rest of the site takes no focus and no clicks, as behind a dialog. */
+  function setSiteInert(inert) {
+    if (inert && madeInert.length === 0) {
+      madeInert = [...document.body.children].filter((el) => el !== host && !el.inert);
+      for (const el of madeInert) el.inert = true;
+    } else if (!inert) {
+      for (const el of madeInert) el.inert = false;
+      madeInert = [];
+    }
+  }
 
   function render() {
     const fullScreen = open && phone.matches;
@@ -93,6 +107,16 @@
     path.setAttribute('fill', open ? 'none' : 'currentColor');
     Object.assign(panel.style, fullScreen ? PANEL_FULL : PANEL_CORNER, { display: open ? 'block' : 'none' });
     Object.assign(button.style, fullScreen ? BUTTON_FULL : BUTTON_CORNER);
+    if (fullScreen) {
+      panel.setAttribute('role', 'dialog');
+      panel.setAttribute('aria-modal', 'true');
+      panel.setAttribute('aria-label', settings.title);
+    } else {
+      panel.removeAttribute('role');
+      panel.removeAttribute('aria-modal');
+      panel.removeAttribute('aria-label');
+    }
+    setSiteInert(fullScreen);
     // Behind a full-screen chat the site must not scroll under the guest's finger.
     if (fullScreen && siteOverflow === undefined) {
       siteOverflow = document.documentElement.style.overflow;
