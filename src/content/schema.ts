@@ -244,6 +244,7 @@ export const bookingTextsSchema = z.object({
   not_understood: text,
   /** "I'd like to book" again while a booking is under way: it carries on rather than starting over. */
   already_booking: text,
+  booking_expired: text,
   clock_question: text,
   clock_set: text,
   /** A request for more than one guest (understand.group): each booking holds one place. */

@@ -100,4 +100,16 @@ describe('bad input gets a clear, kind reply', () => {
     expect(textOf(await guest.sendAction(action))).toMatch(/isn't available/i);
     expect(guest.choices.length).toBeGreaterThan(3);
   });
+
+  it.each([
+    ['pressure', 'b:pr:firm', '10am'],
+    ['therapist', 'b:th:mai', '11am'],
+    ['nothing about health', 'b:nohealth', '5pm'],
+  ])('an old booking button (%s) whose booking is no longer kept says so, and starts nothing', async (_, action, time) => {
+    const guest = fakeGuest(concierge, { id: `old-${_}` });
+    expect(textOf(await guest.sendAction(action))).toMatch(/belongs to a booking we started earlier, which I no longer have/);
+    expect(guest.choices).toContain('Book a session');
+    // The next request to book starts from its own words, not from the old button's answer.
+    expect(textOf(await guest.say(`tomorrow at ${time} for an hour please`))).toMatch(/Would you like a particular therapist\?/);
+  });
 });

@@ -41,6 +41,8 @@ export async function startBooking(ctx: BookingContext, guest: BookingGuest, mem
 }
 
 const CHOICE_STEPS: ReadonlySet<Awaiting> = new Set(['duration', 'day', 'time', 'therapist', 'pressure']);
+// Buttons that answer a question of a booking under way, and mean nothing alone (a length, a day or a time do).
+const STEP_ONLY: ReadonlySet<BookingAction['kind']> = new Set(['therapist', 'pressure', 'no-health', 'use-name', 'clock']);
 
 /**
  * "I'd like to book" while a booking is under way: what the message adds or corrects ("... at 4pm
@@ -90,6 +92,9 @@ export async function continueBookingWithAction(
   if (action.kind === 'stop') return draft ? stopBooking(ctx, memory) : undefined;
   // "Show my time too": the time on the guest's phone is asked once (booking-desk reads the answer).
   if (action.kind === 'clock') return draft ? { replies: [{ text: ctx.text.say(ctx.content.booking.clock_question) }], memory: { ...memory, draft: { ...draft, clockAsked: true } } } : undefined;
+  // A step's button from a booking no longer kept (it ran out, or the conversation is new to this bot):
+  // said so, rather than a booking started afresh around one answer.
+  if (!draft && STEP_ONLY.has(action.kind)) return { replies: [{ text: ctx.content.booking.booking_expired, choices: ctx.menuChoices() }], memory };
   // A time picked from offered alternatives may start a booking afresh (an old button, or "my bookings").
   if (!draft) {
     const refused = await refuseAtGuestLimit(ctx, guest, memory);
