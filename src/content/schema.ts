@@ -1,4 +1,5 @@
 import { LANGUAGES, type Language } from '../languages.ts';
+import { isPossiblePhoneNumber, isValidPhoneNumber } from 'libphonenumber-js/max';
 import { z } from 'zod';
 
 // The shapes of the files in content/. Every sentence the bot says is data described here.
@@ -25,12 +26,18 @@ export const spaSchema = z.object({
   address: z.object({ sample: z.boolean(), value: text }),
   /** How guests can pay (cash, cards...). */
   payment: z.object({ sample: z.boolean(), value: text }),
-  contact: z.object({
-    sample: z.boolean(),
-    phone: text,
-    email: z.email(),
-    website: z.url(),
-  }),
+  contact: z
+    .object({
+      sample: z.boolean(),
+      phone: text,
+      email: z.email(),
+      website: z.url(),
+    })
+    // Guests call it: a real one must be a number in use; a sample needs only the shape of one.
+    .refine((c) => (c.sample ? isPossiblePhoneNumber(c.phone) : isValidPhoneNumber(c.phone)), {
+      path: ['phone'],
+      message: 'must be a phone number guests can call, written with its country code, e.g. "+84 236 123 4567"',
+    }),
   opening_hours: z.object({
     sample: z.boolean(),
     days: z.object({
@@ -54,6 +61,13 @@ export const spaSchema = z.object({
           currency: z.string().regex(/^[A-Z]{3}$/, 'must be a currency code like "VND"'),
           by_duration: z.record(z.string().regex(/^\d+$/), z.number().nonnegative()),
         }),
+      })
+      // A price for a length not offered would never be shown: the length or the price is a typo.
+      .superRefine((service, ctx) => {
+        for (const minutes of Object.keys(service.prices.by_duration)) {
+          if (service.durations_minutes.includes(Number(minutes))) continue;
+          ctx.addIssue({ code: 'custom', path: ['prices', 'by_duration', minutes], message: `is a price for ${minutes} minutes, which durations_minutes does not offer (${service.durations_minutes.join(', ')}): add the length there or remove the price` });
+        }
       }),
     )
     .min(1),
@@ -82,7 +96,15 @@ export const spaSchema = z.object({
           aliases: z.array(text.max(40)).max(10).default([]),
         }),
       )
-      .min(1),
+      .min(1)
+      // Two with one id would be one in the buttons and the bookings: the second would disappear.
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        for (const [i, t] of list.entries()) {
+          if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${t.id}" is the id of another therapist too: give each one an id of their own` });
+          seen.add(t.id);
+        }
+      }),
   }),
   reminders: z.object({
     sample: z.boolean(),

@@ -40,6 +40,10 @@ describe('content/', () => {
     ['broken YAML', 'health.yaml', () => 'terms: [unclosed', /health\.yaml: is not valid YAML/],
     ['an unknown placeholder in a reminder', 'reminders.yaml', (t: string) => t.replace('at {time}!', 'at {clock}!'), /reminders\.yaml: reminder: unknown placeholder \{clock\}/],
     ['reminder quiet hours that are not times', 'spa.yaml', (t: string) => t.replace('end: "08:00"', 'end: "8am"'), /spa\.yaml: reminders\.quiet_hours\.end: must be a time/],
+    ['a phone that is no number', 'spa.yaml', (t: string) => t.replace('phone: "+84 000 000 000"', 'phone: "call us"'), /spa\.yaml: contact\.phone: must be a phone number guests can call, written with its country code/],
+    ['a real phone not in use', 'spa.yaml', (t: string) => t.replace(/contact:\n(\s+)sample: true/, 'contact:\n$1sample: false'), /spa\.yaml: contact\.phone: must be a phone number guests can call/],
+    ['two therapists with one id', 'spa.yaml', (t: string) => t.replace('{ id: an,', '{ id: mai,'), /spa\.yaml: therapists\.list\.1\.id: "mai" is the id of another therapist too/],
+    ['a price for a length not offered', 'spa.yaml', (t: string) => t.replace('"60": 600000', '"90": 600000'), /spa\.yaml: services\.0\.prices\.by_duration\.90: is a price for 90 minutes, which durations_minutes does not offer \(30, 60\)/],
   ])('stops with the file, the field and what is wrong for %s', async (_, file, edit, message) => {
     const dir = await contentWith(file, edit);
     const error = await loadContent(dir).catch((e: unknown) => e);
