@@ -7,7 +7,7 @@ import type { BookingStore } from './booking/index.ts';
 import type { createCalendarFiles, MessageScheduler } from './reminders/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { readEnvFile } from './env-file.ts';
-import { fillTemplate, loadContentSet, type Content } from './content/index.ts';
+import { fillTemplate, loadContentSet, sampleParts, type Content } from './content/index.ts';
 import { keepParsedYamlIn, saveParsedYaml } from './parsed-yaml.ts';
 import {
   ConciergeError,
@@ -166,6 +166,9 @@ async function main(): Promise<void> {
   const understanding = await understandings.of(DEFAULT_LANGUAGE);
   saveParsedYaml();
   logger.info({ model: understanding.modelSource }, 'intent model ready');
+  // Guests are told wherever a sample is shown; the spa must hear that it takes bookings against them.
+  const samples = sampleParts(content.spa);
+  if (samples.length > 0) logger.warn({ samples }, `spa.yaml still has sample values (${samples.join(', ')}): set the spa's own and sample: false`);
   // The terminal chat has no /metrics: only the counters, none of the process's own gauges.
   const metrics = createMetrics({ intents: understanding.intents, collectDefaults: !chatInTerminal });
   const { store, bookings, seen, pending, lock, threads, rateLimiter, ready, webIdSecret, close } = await openStores(config, logger, metrics);

@@ -7,7 +7,7 @@ export { loadContent, loadContentSet, readYaml, readYamlIn, BUILT_IN_INTENTS } f
 export type { Content, ContentSet, SpaSettings, Knowledge, Walkthroughs, HealthContent, Messages, BookingTexts, HandoverTexts, ReminderTexts } from './schema.ts';
 
 // Using content
-export { servicePrice, spaCity, spaFacts, type SpaFact } from './spa-facts.ts';
+export { sampleParts, servicePrice, spaCity, spaFacts, type SpaFact } from './spa-facts.ts';
 export { fillTemplate, placeholdersIn, shortened } from './template.ts';
 export { dateLocale } from './date-locale.ts';
 export { isKnownTimeZone, withClocks } from './two-clocks.ts';

@@ -55,6 +55,21 @@ export function spaCity(content: Pick<Content, 'spa'> & Partial<Pick<Content, 'l
   return (content.language && content.spa.city_names[content.language]) || content.spa.city;
 }
 
+/** The parts of spa.yaml still holding sample values ("address", "opening_hours", "prices"...): empty once the spa has set its own. */
+export function sampleParts(spa: Content['spa']): string[] {
+  const parts: Array<[string, boolean]> = [
+    ['address', spa.address.sample],
+    ['payment', spa.payment.sample],
+    ['contact', spa.contact.sample],
+    ['opening_hours', spa.opening_hours.sample],
+    ['prices', spa.services.some((s) => s.prices.sample)],
+    ['booking', spa.booking.sample],
+    ['therapists', spa.therapists.sample],
+    ['reminders', spa.reminders.sample],
+  ];
+  return parts.filter(([, sample]) => sample).map(([part]) => part);
+}
+
 /** The price of a service for one length, as guests read it, or undefined when spa.yaml gives none. */
 export function servicePrice(content: Pick<Content, 'spa'>, serviceId: string, minutes: number): SpaFact | undefined {
   const service = content.spa.services.find((s) => s.id === serviceId) ?? content.spa.services[0];
