@@ -1,16 +1,15 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { zonedInstant, type Booking, type CalendarSettings } from '../../booking/index.ts';
-import { dateLocale, fillTemplate, placeholdersIn, servicePrice, spaCity, spaFacts, withClocks, type Content } from '../../content/index.ts';
+import { dateLocale, fillTemplate, placeholdersIn, servicePrice, spaFacts, withClocks, type Content } from '../../content/index.ts';
 import type { BookingDraft } from './booking-state.ts';
 
 /**
  * Dates, times and sentences of the booking conversations, in the spa's zone and words. Every time a
  * guest reads names the spa's clock, and the guest's own when `guestZone` (their device's) differs.
  */
-export function createBookingText(content: Content, calendar: CalendarSettings, guestZone?: string) {
+export function createBookingText(content: Content, calendar: CalendarSettings, guestZone?: string, facts = spaFacts(content)) {
   const texts = content.booking;
-  const facts = spaFacts(content);
   const zone = calendar.timeZone;
   const inZone = (instant: Date) => new TZDate(instant, zone);
   const locale = { locale: dateLocale(content.language) };
@@ -31,7 +30,7 @@ export function createBookingText(content: Content, calendar: CalendarSettings, 
 
   const text = {
     say(template: string, values: Record<string, string | number> = {}): string {
-      const filled = fillTemplate(template, { address: facts.address?.value ?? '', phone: facts.phone?.value ?? '', city: spaCity(content), ...values });
+      const filled = fillTemplate(template, { address: facts.address?.value ?? '', phone: facts.phone?.value ?? '', city: facts.city?.value ?? '', ...values });
       return withSampleNotice(filled, showsSample(template, values));
     },
     /** "Thursday 3 December at 15:00 Da Nang time (17:00 your time)". */
@@ -49,7 +48,8 @@ export function createBookingText(content: Content, calendar: CalendarSettings, 
     therapistName,
     durationLabel: (minutes: number) => fillTemplate(texts.labels.duration, { minutes }),
     /** The same texts for a guest whose device is on `timeZone` (an unknown zone shows the spa's clock only). */
-    forGuest: (timeZone: string | undefined) => (timeZone === guestZone ? text : createBookingText(content, calendar, timeZone)),
+    // The spa's facts are the same on every clock: built once, not for each guest's turn.
+    forGuest: (timeZone: string | undefined) => (timeZone === guestZone ? text : createBookingText(content, calendar, timeZone, facts)),
 
     /** The summary shown before confirming: the price, the therapist assigned, and how long the time stays held. */
     summary(draft: BookingDraft, start: Date): string {

@@ -78,6 +78,11 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
   // Answering the therapist question at more length: "I'd like Mai if she is free", "prefer An".
   const namedAsAnswer = firstNames.map(([id, names]) => [id, around([...words.therapist_named, ...words.therapist_answer], names)] as const);
   const read = (text: string) => normalise(text);
+  /** A short message in the question's own words, not negated ("do not cancel"). */
+  const agreesIn = (words: (said: string) => boolean, text: string): boolean => {
+    const said = read(text);
+    return wordCount(text) <= 8 && words(said) && !negated(said);
+  };
 
   return {
     /** The guest wants to stop what they are doing. */
@@ -93,15 +98,9 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
     /** The request is for more than one guest ("for two people", "me and my wife"). */
     mentionsGroup: (text: string) => group(read(text)),
     /** The guest agrees to a cancellation in its own words ("yes, cancel it"), which `isYes` reads as stop. */
-    confirmsCancel(text: string): boolean {
-      const said = read(text);
-      return wordCount(text) <= 8 && confirmCancel(said) && !negated(said);
-    },
+    confirmsCancel: (text: string) => agreesIn(confirmCancel, text),
     /** The guest agrees to a move in its own words ("ok, move it", "변경해주세요"); "does it cost anything to move it?" asks. */
-    confirmsMove(text: string): boolean {
-      const said = read(text);
-      return wordCount(text) <= 8 && confirmMove(said) && !negated(said) && !/[?？]\s*$/.test(text);
-    },
+    confirmsMove: (text: string) => agreesIn(confirmMove, text) && !/[?？]\s*$/.test(text),
     /** The guest agrees. */
     isYes(text: string): boolean {
       const said = read(text);

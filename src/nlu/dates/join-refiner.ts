@@ -1,7 +1,7 @@
 // Puts the pieces of one mention together: "sáng mai 10 giờ", "내일 오후 3시", "в пятницу после обеда" are
 // each said as a day, a part of the day and an hour, in any order, with at most a joining word between.
 import type { ParsingComponents as Components, ParsingContext, ParsingResult } from 'chrono-node';
-import { PERIOD_TAG, WEAK_TAG, hasTag, periodTagOf } from './tags.ts';
+import { CLOCK_TAG, PERIOD_TAG, WEAK_TAG, hasTag, periodTagOf } from './tags.ts';
 import type { DayPeriod } from './types.ts';
 import { resolveHour } from './vocabulary.ts';
 
@@ -58,13 +58,18 @@ export function clockPeriodRefiner(clockPeriodLast: RegExp, clockPeriods: Readon
   };
 }
 
-/** Runs first: a clock time that alone is an ordinary word ("一點" is also "a little") is a weak piece
- * whichever parser read it, so only a day or a part of the day beside it makes it a time. */
+/** Runs first: a clock time that alone is an ordinary word ("一點" is also "a little"), read by chrono's own
+ * parsers, is a weak piece as ours make it (word-parsers.ts), so only a day or a part of the day beside it
+ * makes it a time. */
 export function ordinaryWordRefiner(clocksNeedingACue: readonly string[]) {
   const ordinary = new Set(clocksNeedingACue.map((w) => w.replace(/\s+/g, '').toLowerCase()));
   return {
     refine(_context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
-      for (const r of results) if (ordinary.has(r.text.replace(/\s+/g, '').toLowerCase()) && !r.start.isCertain('day') && !r.start.isCertain('weekday')) r.addTag(WEAK_TAG);
+      for (const r of results) {
+        // Ours have settled it already, seeing the "at" before it too.
+        if (hasTag(r, CLOCK_TAG) || r.start.isCertain('day') || r.start.isCertain('weekday')) continue;
+        if (ordinary.has(r.text.replace(/\s+/g, '').toLowerCase())) r.addTag(WEAK_TAG);
+      }
       return results;
     },
   };
