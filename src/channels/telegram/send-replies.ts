@@ -40,6 +40,25 @@ export async function sendReplies(api: Api, chatId: number, replies: Reply[], op
   }
 }
 
+/**
+ * Runs each chat's sends one after another, so a message from outside a turn (a staff answer, a
+ * reminder) never lands between a turn's messages nor reads the reply keyboard's memory before the
+ * turn has noted it. Chats do not wait for each other.
+ */
+export function createSendQueue(): <T>(chatId: number, send: () => Promise<T>) => Promise<T> {
+  const last = new Map<number, Promise<unknown>>();
+  return (chatId, send) => {
+    const previous = last.get(chatId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(send);
+    const settled = next.catch(() => undefined);
+    last.set(chatId, settled);
+    void settled.then(() => {
+      if (last.get(chatId) === settled) last.delete(chatId);
+    });
+    return next;
+  };
+}
+
 function replyMarkupOf(markup: MessageMarkup) {
   if (markup.kind === 'remove-keyboard') return REMOVE_REPLY_KEYBOARD;
   return markup.keyboard;

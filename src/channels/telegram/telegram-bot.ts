@@ -9,7 +9,7 @@ import { errorDetails, isTelegramFailure } from './api-errors.ts';
 import { createTurnTracker, sendCalendarFiles, type TelegramCalendarFile } from './calendar-document.ts';
 import { TELEGRAM_COMMANDS, type TelegramTexts } from './commands.ts';
 import { createMemoryReplyKeyboards, inputFromText, type ReplyKeyboardMemory } from './reply-keyboard.ts';
-import { sendReplies } from './send-replies.ts';
+import { createSendQueue, sendReplies } from './send-replies.ts';
 import { contactText } from './shared-contact.ts';
 
 /** What the Telegram bot is built from. */
@@ -70,6 +70,8 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
 
   /** Each chat's turn being answered: the calendar file of a new booking waits for the confirmation. */
   const turns = createTurnTracker();
+  /** Each chat's messages go out in order, whether a turn's replies or sent from outside one. */
+  const inOrder = createSendQueue();
   /** Hands one thing the guest did to the concierge and sends its replies. */
   const converse = async (ctx: Context, input: TurnInput) => {
     const turn = turnFrom(ctx, input);
@@ -79,7 +81,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       const { replies, language } = await concierge.respond(turn);
       // The button in the language the replies are in (the guest may have picked another than their app's).
       const sharePhone = texts?.[language ?? languageOfTag(turn.guest.language) ?? DEFAULT_LANGUAGE].sharePhone;
-      await sendReplies(ctx.api, chatId, replies, { logger, sharePhone, replyKeyboards });
+      await inOrder(chatId, () => sendReplies(ctx.api, chatId, replies, { logger, sharePhone, replyKeyboards }));
     });
   };
 
@@ -111,7 +113,10 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   });
 
   // Messages outside a reply (a staff member's answer after a hand-over) go out the same way.
-  concierge.outbox.register('telegram', (conversationId, replies) => sendReplies(bot.api, Number(conversationId), replies, { logger, replyKeyboards }));
+  concierge.outbox.register('telegram', (conversationId, replies) => {
+    const chatId = Number(conversationId);
+    return inOrder(chatId, () => sendReplies(bot.api, chatId, replies, { logger, replyKeyboards }));
+  });
   if (options.calendarFile) sendCalendarFiles({ bot, concierge, calendarFile: options.calendarFile, turns, logger });
 
   // The channel's edge: every error ends here, is logged, and the process goes on.

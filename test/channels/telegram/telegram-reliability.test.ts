@@ -105,6 +105,18 @@ describe('reliability on Telegram', () => {
     expect(fake.messagesTo(607).map((m) => m.text)).toEqual(['Hello from Linh at the front desk.']);
   });
 
+  it('sends a staff answer after the replies a turn is still sending, never between them', async () => {
+    const base = (await bookingConcierge()).concierge;
+    const { fake, tracked } = await start(withHandle(base, async () => [{ text: 'First, the tips.' }, { text: 'Then the buttons.' }]));
+    const vy = telegramGuest(fake, { id: 608, first_name: 'Vy' });
+    // Telegram holds the turn's first message back for a second; the staff answer comes meanwhile.
+    fake.rateLimitNextSendMessage(1);
+    fake.push(vy.text('hello'));
+    await waitFor('the turn to start sending', () => fake.callsTo('sendMessage').length > 0);
+    await tracked.concierge.outbox.deliver('telegram', '608', [{ text: 'Hello from Linh at the front desk.' }]);
+    expect(fake.messagesTo(608).map((m) => m.text)).toEqual(['First, the tips.', 'Then the buttons.', 'Hello from Linh at the front desk.']);
+  });
+
   it('stops polling cleanly', async () => {
     const { fake, polling } = await start();
     await waitFor('the first poll', () => fake.callsTo('getUpdates').length > 0);
