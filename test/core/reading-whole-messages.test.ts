@@ -140,6 +140,14 @@ describe('typed answers at the summary', () => {
     expect(textOf(await g.say('ㅇㅇ 확정'))).toMatch(/LS-\w{4}/);
     expect(await bookings.listByGuest('web:ko-typed-confirm')).toHaveLength(1);
   });
+
+  it.each([['ㅇㅇ'], ['ㅇㅋ']])('confirms a Korean booking at "%s" alone, chat\'s lone letters for yes and okay', async (yes) => {
+    const g = guest(`ko-letters-${yes}`);
+    await g.say('내일 오후 3시 예약할게요 60분이요');
+    for (const text of ['상관없어요', '보통', '없어요', '김민지', '+82 10 1234 5678']) await g.say(text);
+    expect(textOf(await g.say(yes))).toMatch(/LS-\w{4}/);
+    expect(await bookings.listByGuest(`web:ko-letters-${yes}`)).toHaveLength(1);
+  });
 });
 
 describe('which booking to change', () => {
