@@ -45,6 +45,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko6', language: 'ko', now: THURSDAY_2PM },
   { set: 'zh6', language: 'zh', now: THURSDAY_2PM },
   { set: 'ru6', language: 'ru', now: THURSDAY_2PM },
+  { set: 'i', language: 'en', now: THURSDAY_2PM },
+  { set: 'vi7', language: 'vi', now: THURSDAY_2PM },
+  { set: 'ko7', language: 'ko', now: THURSDAY_2PM },
+  { set: 'zh7', language: 'zh', now: THURSDAY_2PM },
+  { set: 'ru7', language: 'ru', now: THURSDAY_2PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

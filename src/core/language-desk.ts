@@ -113,7 +113,11 @@ export function createLanguageDesk(content: Content, understanding: Understandin
     if (intent === 'person' && handover.available) return handover.start(state, turn, conversationKey(turn), 'asked', text);
     if (desk && BOOKING_INTENTS.has(intent)) {
       const outcome = withBooking(state, await desk.forIntent(intent, bookingGuest(turn), state.booking ?? {}, text));
-      return advise ? { ...outcome, replies: [{ text: content.health.advice }, ...outcome.replies] } : outcome;
+      // Advice goes with a new booking that names a health matter, not with one saying there is none
+      // ("no old injuries"), nor with a cancellation's reason ("my child has a fever").
+      const booking = intent === 'booking.start' || intent === 'booking.availability';
+      const heeds = advise && booking && !(text !== undefined && desk.context.reader.saysHealthy(text));
+      return heeds ? { ...outcome, replies: [{ text: content.health.advice }, ...outcome.replies] } : outcome;
     }
     return answers.answerIntent(intent, state, advise);
   }

@@ -41,10 +41,18 @@ export interface BookingVocabulary {
   none: string[];
   /** Nothing about the guest's health to tell ("no health issues"). */
   healthy: string[];
+  /** What a health note is about in general ("health", "injuries", "противопоказаний", "毛病"), not a condition. */
+  health_topics: string[];
+  /** Words that deny one next to it ("no", "никаких", "没", "없"): "no real health issues", "身体没什么毛病". */
+  health_denials: string[];
   yes: string[];
   /** Words that turn an answer round ("not", "không", "не"): a yes or a cancel with one is neither. */
   negations: string[];
   any_therapist: string[];
+  /** Words that mean any person by themselves ("whoever is free", "ai cũng được", "아무나"): said up front, they choose any therapist. */
+  anyone: string[];
+  /** Words that leave a choice to the spa ("up to you", "не знаю", "随便"): anyone for the therapist, medium for the pressure. */
+  either_way: string[];
   light: string[];
   medium: string[];
   firm: string[];
@@ -73,6 +81,8 @@ export interface BookingVocabulary {
   pressure_words: string[];
   /** Words that introduce the guest's name in a longer message ("меня зовут", "我叫", "이름은"); "my name is" is read for every language. */
   name_intros: string[];
+  /** Words a guest introduces themselves with that also say other things ("I'm", "anh là", "это"): a name only in capitals. */
+  name_self_intros: string[];
   /** Endings written onto a name that are not part of it ("김민지입니다": "입니다"). */
   name_endings: string[];
   /**
@@ -96,9 +106,9 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking_words: [],
   availability_words: [],
   booking: {
-    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], yes: [], negations: [], any_therapist: [],
+    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], yes: [], negations: [], any_therapist: [], anyone: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_endings: [], name_cases: {},
+    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], name_cases: {},
   },
 };
 

@@ -58,6 +58,46 @@ describe('a long first message', () => {
     expect(reply).not.toMatch(/이서연이에요/);
   });
 
+  it.each([
+    ['zh', '想约后天下午两点 一个小时 不指定技师 力度中等 身体也没啥大毛病 我叫陈静 +86 137 2222 3333', /陈静/],
+    ['ru', 'запишите на послезавтра в 14:00 на час, мастер любой, нажим средний, травм никаких не было, Ольга Ким +7 903 111 22 33', /Ольга Ким/],
+    ['ko', '모레 오후 2시에 한 시간 예약이요 아무나 괜찮고 압은 보통으로 해주세요 지병 같은 건 없어요 이름 박서준 010-2222-3333', /박서준/],
+  ])('takes a health matter denied in general words up front (%s) and goes straight to the summary', async (language, request, name) => {
+    const reply = textOf(await guest(`healthy-${language}`).say(request));
+    expect(reply).toMatch(name);
+    expect(reply).toMatch(/LS-|\+\d{10,}/);
+  });
+
+  it('takes a pressure asked for in a few words of its own ("살살 해주세요") in a first message', async () => {
+    const reply = textOf(await guest('ko-pressure').say('모레 오후 3시 30분 30분만 예약할게요 아무나 괜찮아요 살살 해주세요'));
+    expect(reply).toMatch(/건강/);
+  });
+
+  it('takes the name a Vietnamese guest introduces themselves with ("chị là …"), and not "em là khách quen"', async () => {
+    const first = guest('vi-self');
+    await first.say('Chào em, chị là Lê Thu Hà, đặt giúp chị 60 phút chiều mai 3h nhé, ai cũng được, lực vừa, sđt 0905 333 444');
+    expect(textOf(await first.say('không'))).toMatch(/Lê Thu Hà/);
+    const regular = guest('vi-regular');
+    await regular.say('em là khách quen, đặt giúp em 30 phút chiều mai 4h');
+    for (const text of ['ai cũng được', 'vừa', 'không']) await regular.say(text);
+    expect(textOf(await regular.say('0905 333 555'))).not.toMatch(/khách/i);
+  });
+
+  it.each([
+    ['en', 'book an hour tomorrow at 3pm', 'idk', 'up to you', /Therapist: Mai|Therapist: An/, /Pressure: Medium/],
+    ['ru', 'запишите на завтра в 15:00 на час', 'не знаю', 'на ваше усмотрение', /Массажист: (Mai|An)/, /Нажим: Средний/],
+  ])('leaves the therapist and pressure to the spa when a %s guest does not mind', async (language, request, therapist, pressure, anyone, medium) => {
+    const g = guest(`either-${language}`);
+    await g.say(request);
+    await g.say(therapist);
+    await g.say(pressure);
+    await g.say(language === 'en' ? 'no' : 'нет');
+    await g.say(language === 'en' ? 'Sam Lee' : 'Иван Петров');
+    const summary = textOf(await g.say('0905 444 555'));
+    expect(summary).toMatch(anyone);
+    expect(summary).toMatch(medium);
+  });
+
   it('takes "any therapist is fine" said up front, and asks for no therapist', async () => {
     const g = guest('any-therapist');
     const reply = textOf(await g.say('could i get an hour on sunday at 11, any therapist is fine'));
@@ -178,6 +218,14 @@ describe('which booking to change', () => {
     const reply = textOf(await g.say('need to cancel one of my sessions'));
     expect(reply).toMatch(/Which booking do you mean/);
     expect(g.choices.filter((c) => c.startsWith('Cancel'))).toHaveLength(2);
+  });
+
+  it('gives no health advice with a cancellation whose reason is an illness ("my kid has a fever")', async () => {
+    const g = guest('cancel-fever');
+    await bookAs(g, 'sunday at 11am for 60 minutes');
+    const reply = textOf(await g.say('sorry I have to cancel my sunday massage, my kid has a fever'));
+    expect(reply).toMatch(/cancel/i);
+    expect(reply).not.toMatch(/doctor/i);
   });
 
   it('moves a booking to another day at "the same time", in English and in Russian', async () => {

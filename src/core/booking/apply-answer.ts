@@ -88,13 +88,14 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   if (therapist) {
     next.therapist = therapist;
     changed = true;
-  } else if (awaiting === 'therapist' && reader.isNone(text)) {
+  } else if (awaiting === 'therapist' && (reader.isNone(text) || reader.leavesItToUs(text))) {
     next.therapist = 'any';
     changed = true;
   } else if (awaiting === 'therapist' && !changed && reader.isYes(text)) {
     notes.push(texts.which_therapist);
   }
-  const pressure = reader.pressure(text);
+  // "Up to you" at the pressure question: the middle one, which the therapist checks anyway.
+  const pressure = reader.pressure(text) ?? (awaiting === 'pressure' && reader.leavesItToUs(text) ? 'medium' : undefined);
   if (pressure && (awaiting === 'pressure' || reader.mentionsPressure(text))) {
     next.pressure = pressure;
     changed = true;

@@ -55,6 +55,8 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
   const negated = phraseTest(words.negations);
   const none = phraseTest(words.none);
   const anyTherapist = phraseTest(words.any_therapist);
+  const anyone = phraseTest(words.anyone);
+  const eitherWay = phraseTest(words.either_way);
   const therapistWord = phraseTest(words.therapist);
   const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, longestPhrase(words[p])] as const);
   const pressureWord = phraseTest(words.pressure_words);
@@ -106,6 +108,8 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
       const said = read(text);
       return wordCount(text) <= 6 && yes(said) && !stop(said) && !negated(said);
     },
+    /** The guest leaves the choice to the spa ("up to you", "idk", "не знаю"). */
+    leavesItToUs: (text: string) => wordCount(text) <= 6 && eitherWay(read(text)),
     /** The guest has nothing to add ("no", "nothing"). */
     isNone: (text: string) => wordCount(text) <= 6 && none(read(text)),
     /** The message says "pressure" ("firm pressure please"), so a pressure word in it is one. */
@@ -151,8 +155,10 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
       const tests = asked ? (wordCount(said) <= 3 ? [...named, ...namedAsAnswer] : namedAsAnswer) : namedWith;
       const id = tests.find(([, test]) => test(said))?.[0];
       if (id) return id;
-      // Outside the question, with the word for a therapist: "any therapist is ok" (but "any female therapist?" names a gender).
-      const anyOne = anyTherapist(said) && (asked || (therapistWord(said) && !genders.some(([, test]) => test(said))));
+      // Outside the question, with the word for a therapist ("any therapist is ok") or in words that mean
+      // a person ("whoever is free"); but "any female therapist?" names a gender.
+      const gendered = genders.some(([, test]) => test(said));
+      const anyOne = (anyTherapist(said) && (asked || (!gendered && therapistWord(said)))) || (!gendered && anyone(said));
       return anyOne ? 'any' : undefined;
     },
   };

@@ -37,6 +37,7 @@ export function createBookingReader(
     therapistByGender: (text: string, asked: boolean, preferred?: string) => own.therapistByGender(text, asked, preferred) ?? en.therapistByGender(text, asked, preferred),
     isYes: (text: string) => own.isYes(text) || en.isYes(text),
     isNone: (text: string) => own.isNone(text) || en.isNone(text),
+    leavesItToUs: (text: string) => own.leavesItToUs(text) || en.leavesItToUs(text),
     saysHealthy: (text: string) => own.saysHealthy(text) || enAnswers.saysHealthy(text),
   };
 }

@@ -36,7 +36,10 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   // "要提前多久到啊", "а в субботу вы до скольки работаете": a question word inside the message.
   const questionInside = phrasePattern(words.question_inside);
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
-  const nameAfterIntro = createIntroducedName(words, language);
+  const introduced = createIntroducedName(words, language, words.name_intros);
+  // "anh là Trần Quốc Bảo", "I'm Tom": the words that also say anything else ("em là khách quen") give a name only in capitals.
+  const introducedSelf = createIntroducedName(words, language, words.name_self_intros, true);
+  const nameAfterIntro = (text: string) => introduced(text) ?? introducedSelf(text);
   // "..., Olga Smirnova, +7 916 245 33 81": two or three capitalised words just before the contact.
   const nameBeforeContact = (text: string): string | undefined => {
     const contact = contactIn(text);
@@ -44,6 +47,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     return NAME_BEFORE_CONTACT.exec(text.slice(0, text.indexOf(contact.text)))?.[1];
   };
   const healthy = phraseTest(words.healthy);
+  const deniesHealthTopic = healthTopicDenied(words, language);
   // Whole-message answers to the length question, said without a number: compared once the
   // words any answer may carry ("ok", "the", "one", "please") are set aside.
   const bare = (text: string) =>
@@ -110,7 +114,9 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     },
     /** The message says there is nothing about the guest's health to tell ("no health issues"). */
     saysHealthy(text: string): boolean {
-      return healthy(normalise(text));
+      const said = normalise(text);
+      // "sức khỏe có ổn không?" asks; a question word inside ("没什么毛病") does not make it one.
+      return healthy(said) || (deniesHealthTopic(said) && !/[?？]\s*$/.test(text) && !(questionAtEnd?.test(said) ?? false));
     },
     /** A name the guest gives for themselves in a longer message ("my name is Lan", "name Anna Lee"). */
     introducedName(text: string): string | undefined {
@@ -177,10 +183,10 @@ const LETTER_WORDS = /^[\p{L}\p{M}'-]+(?:\s+[\p{L}\p{M}'-]+){0,2}/u;
  * Reads the name after one of the language's introductions ("меня зовут Ольга", "我叫陈静",
  * "이름은 김민지입니다", "tên là Lan"), in a message that says more than the name.
  */
-function createIntroducedName(words: BookingVocabulary, language: Language): (text: string) => string | undefined {
+function createIntroducedName(words: BookingVocabulary, language: Language, intros: readonly string[], capitalisedOnly = false): (text: string) => string | undefined {
   // Vietnamese is matched without its marks, as guests type it either way; the name keeps them.
   const fold = language === 'vi' ? foldVietnamese : (t: string) => t;
-  const intro = phrasePattern(words.name_intros.map(fold));
+  const intro = phrasePattern(intros.map(fold));
   const ending = phrasePattern(words.name_endings);
   if (!intro) return () => undefined;
   const atStart = new RegExp(`^(?:${intro.source})`, 'iu');
@@ -204,7 +210,7 @@ function createIntroducedName(words: BookingVocabulary, language: Language): (te
     const letters = LETTER_WORDS.exec(rest)?.[0].split(/\s+/);
     if (!letters) return undefined;
     const capital = (w: string) => /^\p{Lu}/u.test(w);
-    if (!capital(letters[0]!)) return letters[0];
+    if (!capital(letters[0]!)) return capitalisedOnly ? undefined : letters[0];
     const run = [letters[0]!];
     for (const w of letters.slice(1)) {
       if (!capital(w)) break;
@@ -218,6 +224,30 @@ function createIntroducedName(words: BookingVocabulary, language: Language): (te
 const NAME_LABEL = /\b[Nn]ame\s*[:=-]?\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3})/u;
 // "change the name to linh tran", "put it under Minh instead": the rest of the message, whatever its case.
 const NAME_CHANGE = /\b(?:change|put|make|switch)\s+(?:it\s+|the\s+|my\s+)?(?:name\s+)?(?:to|as|under|into)\s+([\p{L}'-]+(?:\s+[\p{L}'-]+){0,3}?)(?:\s+(?:instead|please|pls|thanks))?\s*[.!]*$/iu;
+
+// How far apart a health topic and the word denying it may stand: words in spaced scripts (Vietnamese
+// counts syllables), letters where words are joined ("身体没什么毛病", "건강문제는 없어요"). Korean
+// spaces its words, Chinese its phrases: there a space ends what one denial covers.
+const DENIAL_GAP: Record<Language, string> = {
+  en: String.raw`(?:\s+[\p{L}\p{N}']+){0,2}\s+`,
+  ru: String.raw`(?:\s+[\p{L}\p{N}']+){0,2}\s+`,
+  vi: String.raw`(?:\s+[\p{L}\p{N}']+){0,3}\s+`,
+  ko: String.raw`[^,.;:!?\n]{0,6}`,
+  zh: String.raw`[^\s,.;:!?。，；：！？、]{0,6}`,
+};
+
+/**
+ * Whether a message denies any health matter in general terms: a health topic with a denial next to
+ * it, in either order, within one clause ("no real health issues", "противопоказаний никаких нет").
+ */
+function healthTopicDenied(words: BookingVocabulary, language: Language): (said: string) => boolean {
+  const topic = phrasePattern(words.health_topics)?.source;
+  const denial = phrasePattern(words.health_denials)?.source;
+  if (!topic || !denial) return () => false;
+  const gap = DENIAL_GAP[language];
+  const pattern = new RegExp(`(?:${topic})${gap}(?:${denial})|(?:${denial})${gap}(?:${topic})`, 'iu');
+  return (said) => pattern.test(said);
+}
 
 // Two or three capitalised words ending what comes before a contact, after the start or a punctuation mark.
 const NAME_BEFORE_CONTACT = /(?:^|[,.;:!?]\s*)(\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}[\p{Ll}'-]+){1,2})[\s,:-]*(?:\p{Ll}+[\s:]*)?$/u;
