@@ -117,6 +117,13 @@ describe('a long first message', () => {
     expect(textOf(await g.say(answer))).toMatch(/Какой нажим/);
   });
 
+  it.each([
+    ['ko', '일요일 점심시간에 잠깐 받을 수 있을까요? 12시 30분에 30분으로요', /11월 29일 일요일 12:30/],
+    ['en', 'sunday suits me, only got a short lunch break though. could I come at 12:30 for 30 min?', /Sunday 29 November at 12:30/],
+  ])('takes a time said apart from its day as that day\'s (%s)', async (language, request, when) => {
+    expect(textOf(await guest(`apart-${language}`).say(request))).toMatch(when);
+  });
+
   it('reads "like 6?" at the time question as about six in the evening', async () => {
     const g = guest('like-six');
     expect(textOf(await g.say('an hour on sunday please'))).toMatch(/Here are the free times on Sunday 29 November/);

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import type { Language } from '../../languages.ts';
 import { findDateTimes, saysNow, type DateReference, type DateTimeMention } from '../dates/index.ts';
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
@@ -45,6 +46,19 @@ const hhmm = (hour: number, minute: number): string => `${String(hour).padStart(
 
 /** How much a mention says: a time more than a part of the day, a day on top of either. */
 const detail = (m: DateTimeMention): number => (m.time ? 2 : 0) + (m.period ? 1 : 0) + (m.date ? 1 : 0);
+
+/**
+ * A time said apart from its day ("금요일 점심시간에 잠깐 … 12시 30분에"): the time on the day another
+ * mention names, when the mention chosen has a time and no day and just one other names a day.
+ */
+function onTheDayNamed(chosen: DateTimeMention | undefined, found: DateTimeMention[], ref: DateReference): DateTimeMention | undefined {
+  if (!chosen?.time || chosen.date) return chosen;
+  const days = found.filter((m) => m !== chosen && m.date && !m.time);
+  const day = days.length === 1 ? days[0]!.date! : undefined;
+  if (!day) return chosen;
+  const start = new TZDate(day.year, day.month - 1, day.day, chosen.time.hour, chosen.time.minute, 0, ref.timeZone);
+  return { ...chosen, date: day, start: new Date(start.getTime()) };
+}
 
 /** Builds the reader of wanted times for a vocabulary; the English phrasings around a time are read in English only. */
 export function createTimeReader(words: BookingVocabulary, normalise: Normaliser, language: Language = 'en') {
@@ -112,7 +126,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const { all, found, greets } = mentionsIn(text, ref);
       if (language !== 'en') {
         // The mention that says most, "now" only alone; greetings are left out by the dates reader itself.
-        return found.reduce<DateTimeMention | undefined>((top, m) => (!top || detail(m) > detail(top) ? m : top), undefined) ?? all[0];
+        const top = found.reduce<DateTimeMention | undefined>((best, m) => (!best || detail(m) > detail(best) ? m : best), undefined);
+        return onTheDayNamed(top, found, ref) ?? all[0];
       }
       // The mention that says most wins ("until Tuesday ... Sunday afternoon around 2" is Sunday); a day
       // the guest leaves or must be back by is no day to come.
@@ -123,7 +138,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (BOUND_BEFORE.test(before(m)) ? 3 : 0);
       const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
-      return best ?? (greets ? findDateTimes(text, ref) : all)[0];
+      return onTheDayNamed(best, found, ref) ?? (greets ? findDateTimes(text, ref) : all)[0];
     },
     /** Every date or time a message names, in the order written ("my Saturday booking to Sunday at 11": both). */
     timesNamed(text: string, ref: DateReference): DateTimeMention[] {

@@ -6,13 +6,14 @@ import { CLOCK_TAG, RANGE_TAG, SPOKEN_TAG, hasTag, isPeriodWithoutTime, periodTa
 import { NOT_A_CLOCK_AFTER, resolveHour } from './vocabulary.ts';
 
 /** Drops what only looks like a date or time: "for an hour" and "for 3 days" say how long at a spa, and a
- * bare hour followed by a count or a month ("at 10%", "from 1 to 5 May") is something else. Runs first, so
+ * bare hour in figures followed by a count or a month ("at 10%", "from 1 to 5 May") is something else. Runs first, so
  * that chrono's overlap removal keeps the other reading ("1 to 5 May"). */
 export const unlikelyFilter = {
   refine: (context: ParsingContext, results: ParsingResult[]): ParsingResult[] =>
     results.filter((r) => {
       if (/^(?:for|within)\b/i.test(r.text) && hasTag(r, 'result/relativeDate')) return false;
-      const bareHour = r.start.isCertain('hour') && !r.start.isCertain('meridiem') && !namesDay(r.start);
+      // An hour said with its word ("3시", "1h", "3 giờ") is a time whatever follows: "3시-4시" is a range.
+      const bareHour = r.start.isCertain('hour') && !r.start.isCertain('meridiem') && !namesDay(r.start) && !/\p{L}$/u.test(r.text);
       return !(bareHour && NOT_A_CLOCK_AFTER.test(context.text.slice(r.index + r.text.length)));
     }),
 };

@@ -36,7 +36,7 @@ export function createWordedEngine(language: WordedLanguage, text: string, clock
     periodInsideRefiner,
     leapDayRefiner,
   );
-  engine.refiners.push(joinRefiner(patterns.joiner), spaHourRefiner, forwardRefiner(clock));
+  engine.refiners.push(joinRefiner(patterns.joiner, patterns.rangeMark), spaHourRefiner, forwardRefiner(clock));
   return engine;
 }
 

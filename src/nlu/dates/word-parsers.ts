@@ -10,6 +10,7 @@ import { clockComponents } from './time-parsers.ts';
 import { PERIOD_HOURS } from './vocabulary.ts';
 import { groupsOf, type CompiledTemplate, type WordPatterns } from './word-patterns.ts';
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
 
 /** The value a phrase stands for in a list of the words, however it was spaced ("다음주", "thứ  7"). */
@@ -40,6 +41,7 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
   const named = (context: ParsingContext, match: RegExpMatchArray): boolean => startsWord(context, match) && !p.notAfter.test(before(context, match));
   const needsCue = new Set(w.clocks_needing_a_cue.map(squash));
   const pattern = (source: string) => () => new RegExp(`${p.start}(?:${source})${p.end}`, 'iu');
+  const alternatives = (templates: CompiledTemplate[]) => templates.map((t) => t.source).join('|') || '(?!)';
 
   const days: RuleParser = {
     pattern: pattern(`(?<day>${p.days})`),
@@ -63,6 +65,20 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
     },
   };
 
+  // "chủ nhật 31", "воскресенье 31": a bare day of the month right after a weekday, where words are spaced;
+  // not an hour ("thứ 7 3h", "thứ 7 3 giờ") nor a length ("thứ 7 2 tiếng").
+  const clockAt = new RegExp(`^(?:${alternatives(p.clocks)})`, 'iu');
+  const unitAfter = new RegExp(`^\\s*(?:${[...w.lengths.hours, ...w.lengths.minutes].map(escapeRegExp).join('|') || '(?!)'})(?![\\p{L}])`, 'iu');
+  const dayOfMonthAfter = (after: string): { day: number; length: number } | undefined => {
+    if (!w.whole_words) return undefined;
+    const found = /^\s+(\d{1,2})(?![\p{L}\p{N}:.\/])/u.exec(after);
+    if (!found) return undefined;
+    const rest = after.slice(found[0].length - found[1]!.length);
+    if ((clockAt.exec(rest)?.[0].length ?? 0) > found[1]!.length || unitAfter.test(after.slice(found[0].length))) return undefined;
+    const day = Number(found[1]);
+    return day >= 1 && day <= 31 ? { day, length: found[0].length } : undefined;
+  };
+
   const weekdays: RuleParser = {
     pattern: pattern(p.weekday),
     extract(context, match) {
@@ -71,6 +87,12 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       if (weekday === undefined || !named(context, match)) return null;
       const relation = g.before ?? g.after;
       const next = relation !== undefined && w.next_week.some((x) => squash(x) === squash(relation));
+      const ofMonth = dayOfMonthAfter(textAfter(context, match));
+      if (ofMonth) {
+        // The day of the month is the surer of the two; the weekday only said which day it is.
+        const c = context.createParsingComponents({ day: ofMonth.day });
+        return context.createParsingResult(match.index ?? 0, match[0] + context.text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + ofMonth.length), c);
+      }
       const c = context.createParsingComponents({ weekday });
       if (next) assignDate(c, nextWeeks(context, weekday));
       return c;
@@ -84,8 +106,6 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       return period && startsWord(context, match) ? periodComponents(context, period) : null;
     },
   };
-
-  const alternatives = (templates: CompiledTemplate[]) => templates.map((t) => t.source).join('|') || '(?!)';
 
   const dates: RuleParser = {
     pattern: pattern(alternatives(p.dates)),
@@ -109,8 +129,10 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       const template = p.clocks.find((t) => groupsOf(t, match));
       const g = template && groupsOf(template, match);
       if (!template || !g || !startsWord(context, match)) return null;
-      const hour = p.numberOf(g.h ?? '');
-      const minutes = g.min !== undefined ? p.numberOf(g.min) : g.to !== undefined ? -p.numberOf(g.to) : g.half !== undefined ? 30 : 0;
+      // "половина пятого": half past the hour before the one it is said towards.
+      const toward = g.toward !== undefined ? p.towardOf(g.toward) : undefined;
+      const hour = toward !== undefined ? toward - 1 : p.numberOf(g.h ?? '');
+      const minutes = toward !== undefined ? 30 : g.min !== undefined ? p.numberOf(g.min) : g.to !== undefined ? -p.numberOf(g.to) : g.half !== undefined ? 30 : 0;
       if (!(hour >= 0 && hour <= 24) || !(Math.abs(minutes) <= 59)) return null;
       const atWord = p.atBefore.exec(before(context, match));
       const at = atWord !== null;
@@ -124,7 +146,7 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       const mayBeLength = template.mayBeLength && g.min === undefined && g.half === undefined && hour < 10;
       if ((mayBeLength || needsCue.has(squash(match[0]))) && !period && !at) c.addTag(WEAK_TAG);
       // "в 14 30" whole, with its "at": figures alone look like no time to chrono's filters.
-      const from = at && template.mayBeLength === false && g.min !== undefined ? (match.index ?? 0) - atWord[0].replace(/^[^\p{L}\p{N}]/u, '').length : (match.index ?? 0);
+      const from = at && template.mayBeLength === false && (g.min !== undefined || g.toward !== undefined) ? (match.index ?? 0) - atWord[0].replace(/^[^\p{L}\p{N}]/u, '').length : (match.index ?? 0);
       const said = context.text.slice(from, match.index ?? 0) + match[0] + (periodWord?.[0] ?? '');
       return from !== match.index || periodWord ? context.createParsingResult(from, said, c) : c;
     },

@@ -33,12 +33,16 @@ export interface WordPatterns {
   atBefore: RegExp;
   notAfter: RegExp;
   joiner: RegExp;
+  /** What stands between the two hours of a range: a dash or tilde, or a word of `range_joiners` ("đến"). */
+  rangeMark: RegExp;
   greetings: RegExp;
   clocks: CompiledTemplate[];
   dates: CompiledTemplate[];
   /** The value of a number said in figures or words. */
   numberOf(said: string): number;
   monthOf(said: string): number;
+  /** The hour a half is said towards ("пятого": 5). */
+  towardOf(said: string): number;
 }
 
 /** An alternation of phrases, longest first; a space in a phrase matches any spaces, or none where words run on. */
@@ -92,6 +96,7 @@ function compile(w: DateWords): WordPatterns {
     d: figures('1,2'),
     month: `${figures('1,2')}|${alternation(Object.keys(w.months), runOn)}`,
     year: figures('4'),
+    toward: `${figures('1,2')}|${alternation(Object.keys(w.hours_toward), runOn)}`,
   };
   const weekdays = alternation(Object.keys(w.weekdays), runOn);
   const relation = alternation([...w.next_week, ...w.this_week], runOn);
@@ -115,6 +120,7 @@ function compile(w: DateWords): WordPatterns {
     atBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(w.at, runOn)}\\s*$`, 'iu'),
     notAfter: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(w.not_after, runOn)}\\s+$`, 'iu'),
     joiner: new RegExp(`^[\\s,，、]*(?:${alternation(w.joiners, runOn)}[\\s,，、]*)?$`, 'iu'),
+    rangeMark: new RegExp(`^\\s*(?:[-–—~〜]|${alternation(w.range_joiners, runOn)})\\s*$`, 'iu'),
     greetings: new RegExp(`${start}${alternation(w.greetings, runOn)}${end}`, 'giu'),
     clocks: compileTemplates(w.clocks, w, slots, runOn),
     dates: compileTemplates(w.dates, w, slots, runOn),
@@ -125,10 +131,13 @@ function compile(w: DateWords): WordPatterns {
     monthOf(said) {
       return w.months[said.toLowerCase()] ?? Number(said);
     },
+    towardOf(said) {
+      return w.hours_toward[said.toLowerCase()] ?? Number(said);
+    },
   };
 }
 
-const SLOTS = ['h', 'min', 'to', 'half', 'd', 'month', 'year'] as const;
+const SLOTS = ['h', 'min', 'to', 'half', 'toward', 'd', 'month', 'year'] as const;
 export type TemplateGroups = Partial<Record<(typeof SLOTS)[number], string>>;
 
 /** The groups a template matched in a shared pattern, by their plain names ("h", "min"); undefined when another template matched. */
@@ -136,7 +145,7 @@ export function groupsOf(template: CompiledTemplate, match: RegExpMatchArray): T
   const groups = match.groups ?? {};
   const own: TemplateGroups = {};
   for (const slot of SLOTS) if (groups[`${slot}${template.id}`] !== undefined) own[slot] = groups[`${slot}${template.id}`];
-  return own.h !== undefined || own.d !== undefined ? own : undefined;
+  return own.h !== undefined || own.toward !== undefined || own.d !== undefined ? own : undefined;
 }
 
 const compiled = new Map<string, WordPatterns>();

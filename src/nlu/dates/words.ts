@@ -13,9 +13,9 @@ const word = z.string().trim().min(1).toLowerCase();
 const words = z.array(word).default([]);
 const period = z.enum(['morning', 'afternoon', 'evening', 'night']);
 const daysAhead = z.number().int().min(0).max(7);
-const template = (slots: string[], required: string) =>
-  word.refine((t) => t.includes(required) && [...t.matchAll(/\{(\w+)\}/g)].every((m) => slots.includes(m[1] ?? '')), {
-    message: `must hold ${required} and no slot but ${slots.map((s) => `{${s}}`).join(', ')}`,
+const template = (slots: string[], required: string[]) =>
+  word.refine((t) => required.some((r) => t.includes(r)) && [...t.matchAll(/\{(\w+)\}/g)].every((m) => slots.includes(m[1] ?? '')), {
+    message: `must hold ${required.join(' or ')} and no slot but ${slots.map((s) => `{${s}}`).join(', ')}`,
   });
 
 const dateWordsSchema = z.object({
@@ -35,9 +35,13 @@ const dateWordsSchema = z.object({
   months: z.record(word, z.number().int().min(1).max(12)).default({}),
   at: words,
   joiners: words,
+  // Between the two hours of a range, beside a dash or a tilde: "1 đến 2 giờ".
+  range_joiners: words,
   half: words,
-  dates: z.array(template(['d', 'month', 'year'], '{d}')).default([]),
-  clocks: z.array(template(['h', 'min', 'to', 'half'], '{h}')).default([]),
+  dates: z.array(template(['d', 'month', 'year'], ['{d}'])).default([]),
+  clocks: z.array(template(['h', 'min', 'to', 'half', 'toward'], ['{h}', '{toward}'])).default([]),
+  // The hours a half is said towards ("половина пятого", half past four: "пятого" is 5).
+  hours_toward: z.record(word, z.number().int().min(1).max(24)).default({}),
   clocks_needing_a_cue: words,
   lengths: z
     .object({

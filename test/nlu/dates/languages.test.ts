@@ -72,6 +72,9 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
     ['2 giờ kém 15', { time: '13:45' }],
     ['ngày 20 tháng 12', { date: '2026-12-20' }],
     ['9 rưỡi', { time: '09:30' }],
+    ['chủ nhật 27 lúc 4h chiều', { date: '2026-12-27', time: '16:00' }],
+    ['thu 7 19', { date: '2026-12-19' }],
+    ['thứ 7 3h chiều', { date: '2026-12-12', time: '15:00' }],
   ],
   zh: [
     ['明天下午三点', { date: '2026-12-07', time: '15:00' }],
@@ -103,6 +106,10 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
     ['31-го', { date: '2026-12-31' }],
     ['31го в 14 30', { date: '2026-12-31', time: '14:30' }],
     ['20 числа', { date: '2026-12-20' }],
+    ['завтра в полдесятого', { date: '2026-12-07', time: '09:30' }],
+    ['в половине шестого вечера', { time: '17:30' }],
+    ['пол третьего', { time: '14:30' }],
+    ['в воскресенье 20 в 16:00', { date: '2026-12-20', time: '16:00' }],
   ],
 };
 
@@ -111,7 +118,7 @@ const QUESTIONS: Record<Exclude<Language, 'en'>, string[]> = {
   ko: ['마사지 얼마나 걸려요', '3시간 마사지 있어요?'],
   vi: ['có đau không', 'massage 1h giá bao nhiêu', 'đặt lịch với Mai', 'toi muon dat lich'],
   zh: ['按摩多久', '力度轻一点可以吗', '早上好', '輕一點 我怕痛'],
-  ru: ['сколько длится массаж', '3 часа массажа'],
+  ru: ['сколько длится массаж', '3 часа массажа', 'на полчаса'],
 };
 // A part of the day alone is a mention (a booking can take it), but no sign of a booking request: as in
 // English, where only "this evening" or "next morning" counts.
@@ -166,6 +173,17 @@ describe('findDateTimes in the languages other than English: in a whole message'
     expect(find('mai 2h', 'vi').map(summary)).toEqual([{ date: '2026-12-07', time: '14:00' }]);
     expect(find('в 3 часа', 'ru').map(summary)).toEqual([{ time: '15:00' }]);
     expect(find('lúc 1h', 'vi').map(summary)).toEqual([{ time: '13:00' }]);
+  });
+
+  it('reads a range of hours from its first hour, with its day and part of the day (Vietnamese and Korean)', () => {
+    const range = (text: string, language: 'vi' | 'ko') => find(text, language).map((m) => ({ ...summary(m), until: m.end?.time?.hour }));
+    expect(range('mai tầm 2h-3h nha', 'vi')).toEqual([{ date: '2026-12-07', time: '14:00', until: 15 }]);
+    expect(range('chiều thứ 7 khoảng 4-5h', 'vi')).toEqual([{ date: '2026-12-12', time: '16:00', until: 17 }]);
+    expect(range('10 đến 11h sáng', 'vi')).toEqual([{ time: '10:00', until: 11 }]);
+    expect(range('내일 오후 2~3시쯤', 'ko')).toEqual([{ date: '2026-12-07', time: '14:00', until: 15 }]);
+    expect(range('토요일 4시-5시', 'ko')).toEqual([{ date: '2026-12-12', time: '16:00', until: 17 }]);
+    // Still no range: a count before a dash, or an hour that may be a length with nothing beside it.
+    expect(range('2명 - 3시', 'ko')).toEqual([{ time: '15:00', until: undefined }]);
   });
 
   it('reads unmarked words only in a message typed without marks: "sang" is also "over to"', () => {
