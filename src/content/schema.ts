@@ -148,8 +148,9 @@ export const questionsSchema = z.record(
     from: z.enum(['article', 'spa', 'none']),
     text,
     /**
-     * Asked with a day or a time ("a female therapist tomorrow at 4pm"), the question is a request
-     * to book: the booking starts, with what the message said, instead of this answer.
+     * Asked with a day, a time, a length or in the words of a request ("a female therapist tomorrow at
+     * 4pm", "I'd like to arrange 30 minutes with a female therapist"), the question is a request to
+     * book: the booking starts, with what the message said, instead of this answer.
      */
     with_a_time: z.literal('booking.start').optional(),
   }),

@@ -160,8 +160,9 @@ export function createLanguageDesk(content: Content, understanding: Understandin
     }
     logger.debug({ key, kind: meaning.kind, intent: trace.intent, confidence: trace.confidence, text }, 'classified');
     const understood = meaning.kind === 'intent' && isKnownIntent(meaning.intent);
-    // "A female therapist tomorrow at 4pm": a question asked with a day or time can be a request to book.
-    const read = meaning.kind !== 'intent' ? 'None' : meaning.namesTime ? (content.questions[meaning.intent]?.with_a_time ?? meaning.intent) : meaning.intent;
+    // "A female therapist tomorrow at 4pm", "I'd like to arrange 30 minutes with a female therapist": a
+    // question asked with a day, a time, a length or in the words of a request can be a request to book.
+    const read = meaning.kind !== 'intent' ? 'None' : meaning.namesTime || meaning.asksToBook ? (content.questions[meaning.intent]?.with_a_time ?? meaning.intent) : meaning.intent;
     // "I have a herniated disc, can I still do it?": asked whether it is safe, with a health matter, the health answer is the one.
     const intent = advise && meaning.kind === 'intent' && !BOOKING_INTENTS.has(read) && understanding.asksIfSafe(text) ? 'health' : read;
     // A second question in the same message ("how long is it and does it hurt?") is answered after the first.

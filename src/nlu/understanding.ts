@@ -15,7 +15,15 @@ const NO_LANGUAGE_CHECK: LanguageCheck = { foreignScript: () => false, otherLati
 export type Interpretation =
   | { kind: 'other-language' }
   | { kind: 'unsure'; guess: IntentGuess; near: IntentGuess[] }
-  | { kind: 'intent'; intent: string; score: number; also?: IntentGuess; namesTime: boolean };
+  | {
+      kind: 'intent';
+      intent: string;
+      score: number;
+      also?: IntentGuess;
+      namesTime: boolean;
+      /** It states a wish to book in so many words ("I'd like to arrange an appointment") or names a session's length. */
+      asksToBook: boolean;
+    };
 
 /** How sure the classifier must be; one- and two-word messages ("ok", "more") must clear a higher bar. */
 export interface InterpretOptions {
@@ -176,6 +184,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const sure = (guess: IntentGuess, part: string) => guess.score >= thresholdFor(part) && intents.has(guess.intent);
       const normalised = normalise(text);
       const namesTime = namesWhen(normalised);
+      // Put as a statement ("I'd like to arrange an appointment with a lady therapist"); "can I book for my
+      // friend too?" asks about booking.
+      const asksToBook = !times.isQuestion(text) && (bookingRequest(text, namesTime)?.outright === true || times.minutes(text, false) !== undefined);
       const parts = segments(normalised);
       /**
        * A guess with a day or time in the message: a booking intent close behind it goes first, and a
@@ -209,7 +220,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         const guess = await withTime(whole);
         if (!sure(guess, text)) return { kind: 'unsure', guess, near: await nearGuesses(text) };
         const second = await secondInHalves(parts, guess);
-        return { kind: 'intent', intent: guess.intent, score: guess.score, namesTime, ...(second ? { also: second } : {}) };
+        return { kind: 'intent', intent: guess.intent, score: guess.score, namesTime, asksToBook, ...(second ? { also: second } : {}) };
       }
 
       // Each part on its own: the questions in it, and what surrounds them.
@@ -237,9 +248,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       // tomorrow. Also, do you have parking?") goes first, and what the rest asked is answered before it.
       if (!isBooking(first.intent)) {
         const booking = read.map((part) => bookingRequest(part.text, namesWhen(part.text))).find((r) => r?.outright && r.timed);
-        if (booking) return { kind: 'intent', intent: booking.intent, score: Math.max(first.score, options.threshold), namesTime, also: first };
+        if (booking) return { kind: 'intent', intent: booking.intent, score: Math.max(first.score, options.threshold), namesTime, asksToBook, also: first };
       }
-      return { kind: 'intent', intent: first.intent, score: first.score, namesTime, ...(second ? { also: second } : {}) };
+      return { kind: 'intent', intent: first.intent, score: first.score, namesTime, asksToBook, ...(second ? { also: second } : {}) };
     },
   };
 }

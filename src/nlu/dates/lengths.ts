@@ -11,7 +11,7 @@ interface LengthRule { pattern: RegExp; minutes: (g: Record<string, string | und
 
 const MAX_MINUTES = 12 * 60; // longer is a stay or a day, not a session
 
-interface LengthPatterns { rules: LengthRule[]; relativeBefore: RegExp; relativeAfter: RegExp; clock: RegExp }
+interface LengthPatterns { rules: LengthRule[]; relativeBefore: RegExp; relativeAfter: RegExp; clock: RegExp; dayBefore: RegExp }
 
 function compile(p: WordPatterns): LengthPatterns {
   const w = p.words.lengths;
@@ -34,17 +34,29 @@ function compile(p: WordPatterns): LengthPatterns {
     relativeBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(w.relative_before, runOn)}\\s*$`, 'iu'),
     relativeAfter: new RegExp(`^\\s*${alternation(w.relative_after, runOn)}${p.end}`, 'iu'),
     clock: new RegExp(`${p.start}(?:${p.clocks.filter((t) => !t.bare).map((t) => t.source).join('|') || '(?!)'})${p.end}`, 'giu'),
+    // "chiều mai khoảng 4h", "내일 4시": a day or a part of the day just before an hour makes it a time.
+    dayBefore: new RegExp(
+      `(?:${p.days}|${p.moments}|${p.periods}|${alternation(Object.keys(p.words.weekdays), runOn)})${p.end}[\\s,，、]*(?:${alternation([...p.words.joiners, ...p.words.at], runOn)}[\\s,，、]*)?$`,
+      'iu',
+    ),
   };
 }
 
 const compiled = new WeakMap<WordPatterns, LengthPatterns>();
 
 /** Clock times in the text that a length inside them belongs to: "3시 30분" holds no "30분" session. */
-function clockSpans(text: string, p: WordPatterns, clock: RegExp): Array<{ from: number; to: number; mayBeLength: boolean }> {
-  return [...text.matchAll(clock)].map((m) => {
+function clockSpans(text: string, p: WordPatterns, l: Pick<LengthPatterns, 'clock' | 'dayBefore'>): Array<{ from: number; to: number; mayBeLength: boolean }> {
+  // "3시 60분" is three o'clock and an hour's session: no clock has 60 minutes past.
+  const isClock = (m: RegExpMatchArray) => {
+    const template = p.clocks.find((t) => groupsOf(t, m));
+    const min = template && groupsOf(template, m)?.min;
+    return min === undefined || p.numberOf(min) <= 59;
+  };
+  return [...text.matchAll(l.clock)].filter(isClock).map((m) => {
     const template = p.clocks.find((t) => groupsOf(t, m));
     const period = p.clockPeriodAfter.exec(text.slice(m.index + m[0].length))?.[0] ?? '';
-    return { from: m.index, to: m.index + m[0].length + period.length, mayBeLength: Boolean(template?.mayBeLength) && period === '' };
+    const dayBefore = l.dayBefore.test(text.slice(0, m.index));
+    return { from: m.index, to: m.index + m[0].length + period.length, mayBeLength: Boolean(template?.mayBeLength) && period === '' && !dayBefore };
   });
 }
 
@@ -53,20 +65,24 @@ export function findLength(text: string, language: WordedLanguage): LengthMentio
   const p = wordPatterns(language, text);
   let l = compiled.get(p);
   if (!l) compiled.set(p, (l = compile(p)));
-  const clocks = clockSpans(text, p, l.clock);
-  const found: Array<LengthMention & { relative: boolean }> = [];
+  const clocks = clockSpans(text, p, l);
+  const found: Array<LengthMention & { relative: boolean; mayBeClock: boolean }> = [];
   for (const rule of l.rules) {
     for (const m of text.matchAll(rule.pattern)) {
       const minutes = Math.round(rule.minutes(m.groups ?? {}, p));
       if (!(minutes > 0 && minutes <= MAX_MINUTES)) continue;
       const [from, to] = [m.index, m.index + m[0].length];
       // A clock that says more than the length ("3 часа дня", "3시 30분") is a time; "3h" alone stays a length.
-      if (clocks.some((c) => c.from <= from && to <= c.to && (to - from < c.to - c.from || !c.mayBeLength))) continue;
+      const inClock = clocks.filter((c) => c.from <= from && to <= c.to);
+      if (inClock.some((c) => to - from < c.to - c.from || !c.mayBeLength)) continue;
       const relative = l.relativeBefore.test(text.slice(0, from)) || l.relativeAfter.test(text.slice(to));
-      found.push({ minutes, text: m[0], index: m.index, relative });
+      found.push({ minutes, text: m[0], index: m.index, relative, mayBeClock: inClock.length > 0 });
     }
   }
-  return firstNotRelative(found);
+  // "4h ... 1 tiếng": a length that cannot be a clock time goes before one that can.
+  const surely = found.filter((f) => !f.mayBeClock);
+  const mention = firstNotRelative(surely.length > 0 ? surely : found);
+  return mention && { minutes: mention.minutes, text: mention.text, index: mention.index };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Parsers built from a language's date words (word-patterns.ts): days counted from today, weekdays (next
 // week's too), parts of the day, days of a month and clock times. Each reads one piece ("mai", "3 giờ",
 // "chiều"); join-refiner.ts puts the pieces of one mention together, in whatever order they were said.
-import type { ParsingComponents as Components, ParsingContext } from 'chrono-node';
+import { ParsingResult, type ParsingComponents as Components, type ParsingContext } from 'chrono-node';
 import type { DayPeriod } from './types.ts';
 import { addDays, assignDate, wallDate, weekdayOf } from './calendar.ts';
 import { textAfter, type RuleParser } from './rule-parser.ts';
@@ -123,12 +123,22 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
     },
   };
 
+  // "3시 60분": no clock has 60 minutes past, so it is three o'clock and what follows is something else.
+  const withoutMinutes = p.clocks.filter((t) => !t.source.includes('<min'));
+  const hourAlone = new RegExp(`^(?:${alternatives(withoutMinutes)})${p.end}`, 'iu');
   const clocks: RuleParser = {
     pattern: pattern(alternatives(p.clocks)),
     extract(context, match) {
       const template = p.clocks.find((t) => groupsOf(t, match));
       const g = template && groupsOf(template, match);
       if (!template || !g || !startsWord(context, match)) return null;
+      if (g.min !== undefined && p.numberOf(g.min) > 59) {
+        const shorter = hourAlone.exec(context.text.slice(match.index ?? 0));
+        if (!shorter) return null;
+        shorter.index = match.index ?? 0;
+        const hour = clocks.extract(context, shorter);
+        return hour && !(hour instanceof ParsingResult) ? context.createParsingResult(shorter.index, shorter[0], hour) : hour;
+      }
       // "половина пятого": half past the hour before the one it is said towards.
       const toward = g.toward !== undefined ? p.towardOf(g.toward) : undefined;
       const hour = toward !== undefined ? toward - 1 : p.numberOf(g.h ?? '');

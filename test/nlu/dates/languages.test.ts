@@ -186,6 +186,10 @@ describe('findDateTimes in the languages other than English: in a whole message'
     expect(range('2명 - 3시', 'ko')).toEqual([{ time: '15:00', until: undefined }]);
   });
 
+  it('reads "3시 60분" as three o\'clock beside an hour\'s session: no clock has 60 minutes past', () => {
+    expect(find('화요일 오후 3시 60분 예약할게요', 'ko').map((m) => ({ ...summary(m), text: m.text }))).toEqual([{ date: '2026-12-08', time: '15:00', text: '화요일 오후 3시' }]);
+  });
+
   it('reads unmarked words only in a message typed without marks: "sang" is also "over to"', () => {
     expect(find('đổi sang thứ 7', 'vi').map(summary)).toEqual([{ date: '2026-12-12' }]);
     expect(find('em muon doi sang thu 7', 'vi').map(summary)).toEqual([{ date: '2026-12-12' }]);

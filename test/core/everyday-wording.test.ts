@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BookingStore } from '../../src/booking/index.ts';
+import type { Concierge } from '../../src/core/index.ts';
+import { createMemoryBookingStore } from '../../src/store/index.ts';
+import { createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
+
+// Guests write as they talk: an English word in a Korean sentence, "xoa bóp" for massage, "or not" for a
+// question, yes said as the very thing asked ("hủy giúp chị"), a clock time that looks like a length.
+// Each test is what such a guest sees.
+
+// 03:00 UTC is 10:00 on Friday 27 November 2026 in Da Nang; the spa (sample hours) opens 09:00–21:00.
+const FRIDAY_10AM = new Date('2026-11-27T03:00:00Z');
+let bookings: BookingStore;
+let concierge: Concierge;
+
+beforeEach(async () => {
+  bookings = createMemoryBookingStore({ now: () => FRIDAY_10AM.getTime() });
+  concierge = await createTestConcierge({ bookings, now: () => FRIDAY_10AM });
+});
+
+const guest = (id: string) => fakeGuest(concierge, { id, channel: 'web' });
+
+/** Books Tuesday 1 December at 15:00 for an hour as the guest, in their language's words for the rest. */
+async function bookTuesday(id: string, language: 'vi' | 'ko'): Promise<ReturnType<typeof guest>> {
+  const g = guest(id);
+  const [request, ...answers] =
+    language === 'vi'
+      ? ['đặt lịch 60 phút thứ 3 lúc 15h', 'ai cũng được', 'vừa', 'không', 'Lan Pham', '0905 111 222', 'ok']
+      : ['화요일 오후 3시 60분 예약할게요', '상관없어요', '보통', '없어요', '김민지', '010 1234 5678', '네'];
+  await g.say(request!);
+  for (const text of answers) await g.say(text);
+  expect(await bookings.listByGuest(`web:${id}`)).toHaveLength(1);
+  return g;
+}
+
+describe('cancelling in the words of the question', () => {
+  it('cancels when a Vietnamese guest answers "cancel it for me" rather than yes', async () => {
+    const g = await bookTuesday('vi-cancel-words', 'vi');
+    expect(textOf(await g.say('chị muốn hủy lịch thứ 3'))).toMatch(/hủy/);
+    expect(textOf(await g.say('ừ em hủy giúp chị luôn nha'))).toMatch(/đã được hủy/);
+    expect((await bookings.listByGuest('web:vi-cancel-words'))[0]?.status).toBe('cancelled');
+  });
+
+  it('keeps the booking when the guest says not to cancel it', async () => {
+    const g = await bookTuesday('vi-keep', 'vi');
+    await g.say('chị muốn hủy lịch thứ 3');
+    await g.say('thôi đừng hủy nha em');
+    expect((await bookings.listByGuest('web:vi-keep'))[0]?.status).toBe('confirmed');
+  });
+
+  it('reads an English "cancel" in a Korean sentence as cancelling, not as a new booking', async () => {
+    const g = await bookTuesday('ko-mixed', 'ko');
+    const reply = textOf(await g.say('화요일 예약 cancel 해주세요'));
+    expect(reply).toMatch(/취소할까요/);
+    expect(reply).not.toMatch(/몇 분으로/);
+  });
+});
+
+describe('words that mean two things', () => {
+  it('takes "xoa bóp" (massage) for a booking, not for "xóa" (delete)', async () => {
+    const reply = textOf(await guest('vi-xoa-bop').say('chào cháu, cô muốn đặt lịch xoa bóp vai gáy'));
+    expect(reply).toMatch(/bao lâu/);
+  });
+
+  it('reads "4h" after "chiều mai" as four o\'clock and "1 tiếng" as the length', async () => {
+    const reply = textOf(await guest('vi-4h').say('chiều mai tầm 4h còn chỗ ko shop, e làm 1 tiếng'));
+    expect(reply).toMatch(/16:00/);
+    expect(reply).not.toMatch(/30 hoặc 60 phút/);
+  });
+});
+
+describe('a question put as guests put it', () => {
+  it('answers "... or not" at the health question, then asks it again', async () => {
+    const g = guest('or-not');
+    await g.say('book 30 min tomorrow at 11am');
+    for (const text of ['any', 'firm']) await g.say(text);
+    const reply = textOf(await g.say('can pay with card or not'));
+    expect(reply).toMatch(/pay/i);
+    expect(reply).toMatch(/anything about your health/i);
+  });
+
+  it('starts a booking when a guest asks for a female therapist in the words of a request', async () => {
+    const reply = textOf(await guest('arrange').say('Good afternoon. I would like to arrange an appointment with a lady therapist, if possible.'));
+    expect(reply).toMatch(/how long would you like/i);
+    const question = textOf(await guest('just-asking').say('do you have female therapists?'));
+    expect(question).toMatch(/Mai/);
+    expect(question).not.toMatch(/how long would you like/i);
+  });
+});
