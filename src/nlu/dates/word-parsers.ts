@@ -71,7 +71,7 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
   const unitAfter = new RegExp(`^\\s*(?:${[...w.lengths.hours, ...w.lengths.minutes].map(escapeRegExp).join('|') || '(?!)'})(?![\\p{L}])`, 'iu');
   const dayOfMonthAfter = (after: string): { day: number; length: number } | undefined => {
     if (!w.whole_words) return undefined;
-    const found = /^\s+(\d{1,2})(?![\p{L}\p{N}:.\/])/u.exec(after);
+    const found = /^\s+(\d{1,2})(?![\p{L}\p{N}:./])/u.exec(after);
     if (!found) return undefined;
     const rest = after.slice(found[0].length - found[1]!.length);
     if ((clockAt.exec(rest)?.[0].length ?? 0) > found[1]!.length || unitAfter.test(after.slice(found[0].length))) return undefined;
