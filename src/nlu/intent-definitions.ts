@@ -100,6 +100,7 @@ const vocabularySchema = z.object({
       question_starts: phrases,
       question_lead_ins: phrases,
       question_ends: phrases,
+      question_tails: phrases,
       question_inside: phrases,
       therapist_named: phrases,
       therapist_answer: phrases,

@@ -71,6 +71,8 @@ export interface BookingVocabulary {
   question_lead_ins: string[];
   /** Words that end a question where the language marks it last ("... không", "...吗", "...나요"). */
   question_ends: string[];
+  /** Words said after a question's end that do not end it: whom it is asked of, a soft particle ("... ko shop", "... không ạ"). */
+  question_tails: string[];
   /** Words that make a question wherever they stand ("多久", "什么", "до скольки"). */
   question_inside: string[];
   /** A therapist named outside the therapist question, `{name}` for the name ("with {name}", "chị {name}", "{name} 선생님"). */
@@ -108,7 +110,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], yes: [], negations: [], any_therapist: [], anyone: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], name_cases: {},
+    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], name_cases: {},
   },
 };
 

@@ -87,3 +87,41 @@ describe('a question put as guests put it', () => {
     expect(question).not.toMatch(/how long would you like/i);
   });
 });
+
+describe('a booking read whole, whatever step it is at', () => {
+  it('books the day asked for when a Vietnamese guest picks Mai, whose name is also "tomorrow"', async () => {
+    const g = guest('vi-mai');
+    await g.say('cho chị đặt 60 phút thứ 3 lúc 10h sáng');
+    await g.say('Mai');
+    for (const text of ['nhẹ', 'không', 'Trần Thu', '0905 222 333']) await g.say(text);
+    expect(textOf(await g.say('được rồi em, đặt giúp chị'))).toMatch(/Thứ Ba, ngày 1\/12 lúc 10:00/);
+    const [booking] = await bookings.listByGuest('web:vi-mai');
+    expect(booking?.therapistRequested).toBe('mai');
+  });
+
+  it('takes a name and an email given beside the therapist and pressure, and asks neither again', async () => {
+    const g = guest('ko-beside');
+    await g.say('일요일 오후 2시 30분에 30분 예약할게요');
+    const reply = textOf(await g.say('An 선생님으로 중간 세기로 부탁드려요. 이름 한지민, 이메일 jimin.han@example.com'));
+    expect(reply).toMatch(/건강/);
+    const summary = textOf(await g.say('없어요'));
+    expect(summary).toMatch(/한지민/);
+    expect(summary).toMatch(/jimin\.han@example\.com/);
+  });
+
+  it('keeps what a first message says of the guest\'s health for the therapist, and does not ask again', async () => {
+    const g = guest('ru-health-up-front');
+    const reply = textOf(await g.say('хочу записаться на вторник в 11 утра на час, к любому мастеру, нажим средний. По здоровью: год назад была операция на плече, сейчас всё хорошо. Мария Лебедева, +7 921 000 11 22'));
+    expect(reply).toMatch(/операция на плече/);
+    expect(reply).toMatch(/Мария Лебедева/);
+  });
+
+  it('answers a question holding a "no" at the health step rather than taking it for "nothing to tell"', async () => {
+    const g = guest('vi-health-question');
+    await g.say('đặt 30 phút thứ 3 lúc 10h');
+    for (const text of ['ai cũng được', 'vừa']) await g.say(text);
+    const reply = textOf(await g.say('mà có phải cởi áo ko shop'));
+    expect(reply).toMatch(/sức khỏe/);
+    expect(reply).not.toMatch(/tên nào/);
+  });
+});

@@ -121,6 +121,11 @@ describe('findDateTimes: days misspelt, times written the Vietnamese way, an hou
     ['tomorrow 5', { date: '2022-03-16', time: '17:00' }],
     ['thursday 4 for an hour', { date: '2022-03-17', time: '16:00' }],
     ['tmrw 10', { date: '2022-03-16', time: '10:00' }],
+    ["Ten o'clock in the morning would suit me best", { time: '10:00' }],
+    ['half past four tomorrow', { date: '2022-03-16', time: '16:30' }],
+    ['friday at eleven please', { date: '2022-03-18', time: '11:00' }],
+    ['seven pm on saturday', { date: '2022-03-19', time: '19:00' }],
+    ['tomorrow, ten thirty', { date: '2022-03-16', time: '10:30' }],
   ])('"%s"', (text, expected) => {
     expect(summary(only(text))).toEqual(expect.objectContaining(expected));
   });
@@ -129,6 +134,12 @@ describe('findDateTimes: days misspelt, times written the Vietnamese way, an hou
     const text = 'ok so tomorow at 15h30 then';
     const [mention] = find(text);
     expect(mention).toMatchObject({ text: 'tomorow at 15h30', index: text.indexOf('tomorow') });
+  });
+
+  it('reads hours in words only where what is around them makes them a time', () => {
+    expect(find('at one point I had surgery')).toEqual([]);
+    expect(find('we are two people, my wife and I')).toEqual([]);
+    expect(find('one hour please')).toEqual([]);
   });
 
   it('leaves a length in hours alone: "a 1h massage" names no time', () => {

@@ -58,7 +58,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   // wins over a message longer than a name ("Tran Minh Anh" is a name, whatever the classifier thinks).
   if (whole && sense.stops && (!whole.changed || (awaiting === 'name' && !reader.couldBeAName(text)))) return { ...unchanged, stop: true };
   if (whole) return whole;
-  if (awaiting === 'confirm' && reader.isYes(text)) return { ...unchanged, confirm: true };
+  if (awaiting === 'confirm' && (reader.isYes(text) || reader.confirmsBooking(text))) return { ...unchanged, confirm: true };
 
   const typed = text.slice(0, READ_MAX);
   // A phone number's digits are no day, time or length ("+86 139 1234 5678").
@@ -100,23 +100,9 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
     next.pressure = pressure;
     changed = true;
   }
-  // Said up front or at the summary ("... name Anna Lee, +84 905 111 222, no health issues"): not asked again.
-  if (awaiting === 'any' || awaiting === 'confirm') {
-    const contact = reader.contact(typed);
-    if (contact && contact !== draft.contact) {
-      next.contact = contact;
-      changed = true;
-    }
-    const name = reader.introducedName(typed);
-    if (name && name !== draft.name) {
-      next.name = name;
-      changed = true;
-    }
-    if (draft.health === undefined && reader.saysHealthy(text)) {
-      next.health = '';
-      changed = true;
-    }
-  }
+  // Said up front, at the summary or beside another answer ("An please, medium. name Han Sangmin,
+  // sangmin@example.com", "... no health issues"): not asked again.
+  if (takeDetails(ctx, draft, next, text, typed)) changed = true;
   // The classifier's reading of a stop ("nah, I'll think about it") counts only when the message answers nothing.
   if (!changed && sense.stops) return { ...unchanged, stop: true };
   if (!changed && aside) return unchanged;
@@ -145,7 +131,9 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
     return { ...unanswered, notes: [texts.contact_invalid] };
   }
   if (awaiting === 'health') {
-    if (reader.isNone(text) || reader.saysHealthy(text)) return { draft: { ...draft, health: '' }, changed: true, notes: [] };
+    // "a mà có phải cởi áo ko shop?" holds a "no" ("ko") but asks something else; "dạ k ạ" is a no.
+    const asks = reader.isQuestion(text) && !reader.isShort(text);
+    if (!asks && (reader.isNone(text) || reader.saysHealthy(text))) return { draft: { ...draft, health: '' }, changed: true, notes: [] };
     const health = ctx.mentionsHealth(text);
     // "how much does it cost?" is a question to answer, not a note for the therapist.
     if (!health && reader.isQuestion(text)) return unanswered;
@@ -172,7 +160,9 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   if (picked) return { day: dayKey(picked, zone), time: clockOf(picked, zone), period: undefined, window: undefined };
   // A loose time ("after lunch", "4ish", "asap") is a window to offer free times in, not a time.
   const loose = reader.looseTime(text);
-  const dated = reader.wantedTime(text, ref);
+  const mention = reader.wantedTime(text, ref);
+  // At the therapist question, "Mai" is the therapist, not "mai" (tomorrow in Vietnamese).
+  const dated = awaiting === 'therapist' && mention && reader.therapist(mention.text, true) !== undefined ? undefined : mention;
   const day = dated?.date ? dayKey(dated.start, zone) : draft.day;
   // An exact time beside a loose one ("lunch time, 12h") is the time.
   if (loose && !dated?.time) {
@@ -197,6 +187,39 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   // A part of the day with a new date ("Saturday afternoon") drops the time chosen before.
   const time = when.time ? clockOf(when.start, zone) : when.period && when.date ? undefined : draft.time;
   return { day: newDay, time, period: when.time ? undefined : when.period, window: when.time || when.period ? undefined : draft.window };
+}
+
+/** The contact, the name and what the guest says of their health, wherever in a message they are said; true when any is new. */
+function takeDetails(ctx: BookingContext, draft: BookingDraft, next: BookingDraft, text: string, typed: string): boolean {
+  const { reader } = ctx;
+  let changed = false;
+  const contact = reader.contact(typed);
+  if (contact && contact !== draft.contact) {
+    next.contact = contact;
+    changed = true;
+  }
+  const name = reader.introducedName(typed);
+  if (name && name !== draft.name) {
+    next.name = name;
+    changed = true;
+  }
+  if (draft.health === undefined && reader.saysHealthy(text)) {
+    next.health = '';
+    changed = true;
+  } else if (draft.health === undefined && !reader.asksInASentence(text)) {
+    // "по здоровью: 2 года назад была грыжа, сейчас всё ок": the sentences about it, for the therapist.
+    const told = sentencesOf(typed).filter((sentence) => ctx.mentionsHealth(sentence));
+    if (told.length > 0) {
+      next.health = told.join(' ').slice(0, 500);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** A message's sentences, as typed. */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?;。！？；])\s*|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
 /** The offered time at a place in the list (-1 the last), if there is one. */

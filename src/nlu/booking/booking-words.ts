@@ -40,14 +40,22 @@ const JOINED_NAME = /[\p{Script=Han}\p{Script=Hangul}]/u;
 const CONSONANT_END = /[бвгджзклмнпрстфхцчшщ]$/u;
 
 /** Reads the short answers of the booking conversation; `language` says how long a short answer is. */
-export function createBookingWords(words: BookingVocabulary, therapists: readonly NamedTherapist[], normalise: Normaliser, language: Language = 'en', cancelVerbs: readonly string[] = []) {
+export function createBookingWords(
+  words: BookingVocabulary,
+  therapists: readonly NamedTherapist[],
+  normalise: Normaliser,
+  language: Language = 'en',
+  verbs: { cancel: readonly string[]; book: readonly string[] } = { cancel: [], book: [] },
+) {
   // Vietnamese writes each syllable apart: "đúng rồi em, xác nhận giúp chị" is a short answer of seven syllables.
   const syllablesPerWord = language === 'vi' ? 2 : 1;
   const wordCount = (text: string) => Math.ceil((text.match(/[\p{L}\p{N}']+/gu) ?? []).length / syllablesPerWord);
   const stop = phraseTest(words.stop);
   const cancelBooking = phraseTest(words.cancel_booking);
   const confirmCancel = phraseTest(words.confirm_cancel);
-  const cancelVerb = phraseTest(cancelVerbs);
+  const cancelVerb = phraseTest(verbs.cancel);
+  const bookVerb = phraseTest(verbs.book);
+  const asked = (text: string) => /[?？]\s*$/.test(text);
   const confirmMove = phraseTest(words.confirm_move);
   const group = phraseTest(words.group);
   const genders = (['female', 'male'] as const).map((g) => [g, phraseTest(words[g])] as const);
@@ -101,7 +109,9 @@ export function createBookingWords(words: BookingVocabulary, therapists: readonl
     /** The request is for more than one guest ("for two people", "me and my wife"). */
     mentionsGroup: (text: string) => group(read(text)),
     /** The guest agrees to a cancellation in its own words ("yes, cancel it", "ừ em hủy giúp chị nhé"), which `isYes` reads as stop. */
-    confirmsCancel: (text: string) => agreesIn(confirmCancel, text) || (!/[?？]\s*$/.test(text) && agreesIn(cancelVerb, text)),
+    confirmsCancel: (text: string) => agreesIn(confirmCancel, text) || (!asked(text) && agreesIn(cancelVerb, text)),
+    /** The guest agrees to the booking's summary in the words of booking ("đặt giúp bác", "book it in", "예약해 주세요"). */
+    confirmsBooking: (text: string) => !asked(text) && agreesIn(bookVerb, text),
     /** The guest agrees to a move in its own words ("ok, move it", "변경해주세요"); "does it cost anything to move it?" asks. */
     confirmsMove: (text: string) => agreesIn(confirmMove, text) && !/[?？]\s*$/.test(text),
     /** The guest agrees. */

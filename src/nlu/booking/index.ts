@@ -21,7 +21,7 @@ export function createBookingReader(
   english?: { vocabulary: Vocabulary; normalise: Normaliser },
 ) {
   const own = {
-    ...createBookingWords(vocabulary.booking, therapists, normalise, language, vocabulary.manage_words.cancel),
+    ...createBookingWords(vocabulary.booking, therapists, normalise, language, { cancel: vocabulary.manage_words.cancel, book: vocabulary.booking_verbs }),
     ...createTimeReader(vocabulary.booking, normalise, language),
     ...createTypedAnswers(vocabulary.booking, normalise, country, language),
   };

@@ -32,7 +32,10 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   // "... được không", "...吗", "...나요": a question marked at its end, with or without "?".
   const endsPattern = phrasePattern(words.question_ends);
   // Something must come before the mark: "không" or "吗" alone is an answer, not a question.
-  const questionAtEnd = endsPattern ? new RegExp(`[\\p{L}\\p{N}].*(?:${endsPattern.source})[\\s?？!！.。~…]*$`, 'iu') : undefined;
+  // Whom it is asked of may follow the mark ("co dau ko shop", "được không ạ").
+  const tails = phrasePattern(words.question_tails)?.source;
+  const tail = tails ? `(?:[\\s,]+(?:${tails}))*` : '';
+  const questionAtEnd = endsPattern ? new RegExp(`[\\p{L}\\p{N}].*(?:${endsPattern.source})${tail}[\\s?？!！.。~…]*$`, 'iu') : undefined;
   // "要提前多久到啊", "а в субботу вы до скольки работаете": a question word inside the message.
   const questionInside = phrasePattern(words.question_inside);
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);

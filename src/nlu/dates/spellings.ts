@@ -23,6 +23,18 @@ const MISSPELT_WORD = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...MISSPELT.k
 const HOUR_H_MINUTES = /(?<![\p{L}\p{N}:])(?<h>[01]?\d|2[0-3])h(?<m>[0-5]\d)(?![\p{L}\p{N}])/giu;
 const HOUR_H = /(?<![\p{L}\p{N}:])(?<h>1\d|2[0-3])h(?![\p{L}\p{N}])/giu;
 
+// Hours said in words, where what is around them makes them a time ("ten o'clock", "half past ten",
+// "eleven am", "at ten", "ten thirty"): written in figures, as chrono reads them.
+const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const HOUR_WORD = `(?<w>${Object.keys(HOUR_WORDS).join('|')})`;
+const MINUTE_WORDS: Record<string, string> = { fifteen: '15', thirty: '30', 'forty five': '45', 'forty-five': '45' };
+const SPOKEN_HOURS: Array<{ pattern: RegExp; minutes?: boolean }> = [
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${HOUR_WORD}(?=\s*(?:o['’]?\s?clock|a\.?m\b\.?|p\.?m\b\.?|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|[\s-]*ish\b))`, 'giu') },
+  { pattern: new RegExp(String.raw`(?<=(?:half|quarter)\s+(?:past|to)\s+)${HOUR_WORD}(?![\p{L}\p{N}])`, 'giu') },
+  { pattern: new RegExp(String.raw`(?<=(?<![\p{L}])(?:at|around|about|by|until|till|from)\s+)${HOUR_WORD}(?=\s*(?:$|[,.!?;)]|or\b|please\b|pls\b|tomorrow\b|today\b|tonight\b|on\b|this\b|next\b|if\b|would\b|works?\b|is\b))`, 'giu') },
+  { pattern: new RegExp(String.raw`(?<![\p{L}\p{N}])${HOUR_WORD}[\s-]+(?<m>fifteen|thirty|forty[\s-]five)(?![\p{L}\p{N}])`, 'giu'), minutes: true },
+];
+
 /** A message with its date words put right, and a way back to the guest's own text. */
 export interface RespeltText {
   text: string;
@@ -39,12 +51,19 @@ interface Change {
   is: number;
 }
 
-/** Puts right the misspelt day words and hour notations chrono would not read. */
+/** Puts right the misspelt day words, hour notations and hours in words chrono would not read. */
 export function respell(text: string): RespeltText {
   const found: Array<{ index: number; length: number; replacement: string }> = [];
   for (const m of text.matchAll(MISSPELT_WORD)) found.push({ index: m.index, length: m[0].length, replacement: MISSPELT.get(m[0].toLowerCase())! });
   for (const m of text.matchAll(HOUR_H_MINUTES)) found.push({ index: m.index, length: m[0].length, replacement: `${m.groups!.h}:${m.groups!.m}` });
   for (const m of text.matchAll(HOUR_H)) found.push({ index: m.index, length: m[0].length, replacement: `${m.groups!.h}:00` });
+  for (const { pattern, minutes } of SPOKEN_HOURS) {
+    for (const m of text.matchAll(pattern)) {
+      const hour = HOUR_WORDS[m.groups!.w!.toLowerCase()]!;
+      const replacement = minutes ? `${hour}:${MINUTE_WORDS[m.groups!.m!.toLowerCase().replace(/\s+/g, ' ')] ?? '00'}` : String(hour);
+      found.push({ index: m.index, length: m[0].length, replacement });
+    }
+  }
   if (found.length === 0) return { text, original: (index) => index };
 
   found.sort((a, b) => a.index - b.index);
