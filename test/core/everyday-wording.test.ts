@@ -125,3 +125,18 @@ describe('a booking read whole, whatever step it is at', () => {
     expect(reply).not.toMatch(/tên nào/);
   });
 });
+
+describe('the summary answered at length', () => {
+  it('confirms "Yes, that is all correct. Many thanks for your help." and not "yes, but make it 4pm"', async () => {
+    const g = guest('long-yes');
+    await g.say('book 30 min on tuesday at 11am');
+    for (const text of ['any', 'medium', 'no', 'Ruth Ellis', 'ruth@example.com']) await g.say(text);
+    expect(textOf(await g.say('Yes, that is all correct. Many thanks for your help.'))).toMatch(/LS-\w{4}/);
+    const other = guest('yes-but');
+    await other.say('book 30 min on tuesday at 11am');
+    for (const text of ['any', 'medium', 'no', 'Ruth Ellis', 'ruth@example.com']) await other.say(text);
+    const reply = textOf(await other.say('yes, but make it 4pm please'));
+    expect(reply).toMatch(/16:00/);
+    expect(await bookings.listByGuest('web:yes-but')).toHaveLength(0);
+  });
+});

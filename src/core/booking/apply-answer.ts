@@ -58,7 +58,6 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   // wins over a message longer than a name ("Tran Minh Anh" is a name, whatever the classifier thinks).
   if (whole && sense.stops && (!whole.changed || (awaiting === 'name' && !reader.couldBeAName(text)))) return { ...unchanged, stop: true };
   if (whole) return whole;
-  if (awaiting === 'confirm' && (reader.isYes(text) || reader.confirmsBooking(text))) return { ...unchanged, confirm: true };
 
   const typed = text.slice(0, READ_MAX);
   // A phone number's digits are no day, time or length ("+86 139 1234 5678").
@@ -103,6 +102,10 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   // Said up front, at the summary or beside another answer ("An please, medium. name Han Sangmin,
   // sangmin@example.com", "... no health issues"): not asked again.
   if (takeDetails(ctx, draft, next, text, typed)) changed = true;
+  // At the summary, a yes that changes nothing is a yes ("ok", "đặt giúp bác", "Yes, that is correct. Thank you
+  // kindly."); "yes, but make it 4pm" changes the time first.
+  const agrees = reader.isYes(text) || reader.confirmsBooking(text) || reader.startsWithYes(text);
+  if (awaiting === 'confirm' && agrees && notes.length === 0 && !differs(draft, next)) return { ...unchanged, confirm: true };
   // The classifier's reading of a stop ("nah, I'll think about it") counts only when the message answers nothing.
   if (!changed && sense.stops) return { ...unchanged, stop: true };
   if (!changed && aside) return unchanged;
@@ -215,6 +218,14 @@ function takeDetails(ctx: BookingContext, draft: BookingDraft, next: BookingDraf
     }
   }
   return changed;
+}
+
+// What a guest's answers set in a draft.
+const ANSWERED = ['durationMinutes', 'day', 'time', 'period', 'window', 'therapist', 'pressure', 'health', 'name', 'contact'] as const;
+
+/** Whether a message set any answer to something other than what the draft had. */
+function differs(draft: BookingDraft, next: BookingDraft): boolean {
+  return ANSWERED.some((key) => JSON.stringify(next[key]) !== JSON.stringify(draft[key]));
 }
 
 /** A message's sentences, as typed. */

@@ -89,6 +89,10 @@ export function createBookingWords(
   // Answering the therapist question at more length: "I'd like Mai if she is free", "prefer An".
   const namedAsAnswer = firstNames.map(([id, names]) => [id, around([...words.therapist_named, ...words.therapist_answer], names)] as const);
   const read = (text: string) => normalise(text);
+  const isYes = (text: string): boolean => {
+    const said = read(text);
+    return wordCount(text) <= 6 && yes(said) && !stop(said) && !negated(said);
+  };
   /** A short message in the question's own words, not negated ("do not cancel"). */
   const agreesIn = (words: (said: string) => boolean, text: string): boolean => {
     const said = read(text);
@@ -115,12 +119,15 @@ export function createBookingWords(
     /** The guest agrees to a move in its own words ("ok, move it", "변경해주세요"); "does it cost anything to move it?" asks. */
     confirmsMove: (text: string) => agreesIn(confirmMove, text) && !/[?？]\s*$/.test(text),
     /** The guest agrees. */
-    isYes(text: string): boolean {
-      const said = read(text);
-      return wordCount(text) <= 6 && yes(said) && !stop(said) && !negated(said);
-    },
+    isYes,
     /** The guest leaves the choice to the spa ("up to you", "idk", "не знаю"). */
     leavesItToUs: (text: string) => wordCount(text) <= 6 && eitherWay(read(text)),
+    /** A longer message that starts by agreeing, with nothing against it after ("Yes, that is correct. Thank you kindly."). */
+    startsWithYes(text: string): boolean {
+      const first = text.split(/[,.!;:，。！；]/)[0] ?? '';
+      const said = read(text);
+      return first.trim() !== '' && isYes(first) && !negated(said) && !stop(said) && !asked(text);
+    },
     /** The guest has nothing to add ("no", "nothing"). */
     isNone: (text: string) => wordCount(text) <= 6 && none(read(text)),
     /** The message says "pressure" ("firm pressure please"), so a pressure word in it is one. */

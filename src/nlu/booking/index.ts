@@ -36,6 +36,7 @@ export function createBookingReader(
     therapist: (text: string, asked: boolean) => own.therapist(text, asked) ?? en.therapist(text, asked),
     therapistByGender: (text: string, asked: boolean, preferred?: string) => own.therapistByGender(text, asked, preferred) ?? en.therapistByGender(text, asked, preferred),
     isYes: (text: string) => own.isYes(text) || en.isYes(text),
+    startsWithYes: (text: string) => own.startsWithYes(text) || en.startsWithYes(text),
     isNone: (text: string) => own.isNone(text) || en.isNone(text),
     leavesItToUs: (text: string) => own.leavesItToUs(text) || en.leavesItToUs(text),
     saysHealthy: (text: string) => own.saysHealthy(text) || enAnswers.saysHealthy(text),
