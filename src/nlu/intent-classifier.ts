@@ -60,6 +60,8 @@ const STAND_INS: Array<[RegExp, string]> = [
   [/\b\d{1,2}:\d{2}\b/g, ' sometime '],
   [/\b\d{1,2}(?:st|nd|rd|th)\b/gi, ' someday '],
   [/\b\d+(?:[.,]\d+)?\b/g, ' some '],
+  // "The day after tomorrow" is a day, not "the day after" of aftercare questions.
+  [/\b(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)\b/gi, ' someday '],
   [/\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:today|tonight|tomorrow|tmrw|tmr|weekend|(?:this|next) (?:week|morning|afternoon|evening))\b/gi, ' someday '],
   [/\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/gi, ' someday '],
 ];

@@ -1,5 +1,6 @@
-// What staff type after a command ("/availability tomorrow 60", "/bookings next week"), read here so
-// the channel and the staff desk act on what it means.
+// What staff type after a command ("/availability tomorrow 60", "/bookings next week", "/booking Anna"),
+// read here so the channel and the staff desk act on what it means.
+import { findEmail } from './contact.ts';
 
 const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 const DURATION = /^(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?)?$/i;
@@ -45,4 +46,51 @@ export function namedWeek(text: string): NamedWeek | undefined {
   if (/^(?:this\s+|the\s+)?weekend$/.test(said)) return 'weekend';
   if (/^next\s+weekend$/.test(said)) return 'next_weekend';
   return undefined;
+}
+
+/** Who a staff member looks for with `/booking`: a guest's phone, email or name. */
+export type GuestQuery = { kind: 'phone'; digits: string } | { kind: 'email'; email: string } | { kind: 'name'; words: string[] };
+
+// Fewer digits than this are no phone to look for; a name word shorter than this finds too much.
+const MIN_PHONE_DIGITS = 6;
+const MIN_NAME_LETTERS = 2;
+
+/** Lower case, without marks ("Nguyễn" is "nguyen", "Đức" is "duc"), as names are compared. */
+const folded = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+
+/** Reads what follows `/booking` when it is no reference: a phone (its digits), an email, or a name. */
+export function readGuestQuery(text: string): GuestQuery | undefined {
+  const said = text.trim();
+  const email = findEmail(said);
+  if (email && email.length === said.length) return { kind: 'email', email: email.toLowerCase() };
+  if (/^\+?[\d\s().-]+$/.test(said)) {
+    const digits = said.replace(/\D/g, '');
+    return digits.length >= MIN_PHONE_DIGITS ? { kind: 'phone', digits } : undefined;
+  }
+  const words = folded(said)
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w.length >= MIN_NAME_LETTERS);
+  return words.length > 0 ? { kind: 'name', words } : undefined;
+}
+
+/**
+ * Whether a guest is the one looked for: the same phone (a local number matches its international
+ * form by its last digits), the same email, or every word typed starting a word of the name.
+ */
+export function guestMatches(query: GuestQuery, guest: { name: string; contact: string }): boolean {
+  if (query.kind === 'email') return guest.contact.toLowerCase() === query.email;
+  if (query.kind === 'phone') {
+    const digits = guest.contact.replace(/\D/g, '');
+    // "0905 123 456" is +84 905 123 456: the number without its leading 0 ends the international one.
+    const local = query.digits.replace(/^0+/, '');
+    return !guest.contact.includes('@') && digits.length > 0 && (digits === query.digits || digits.endsWith(local));
+  }
+  const nameWords = folded(guest.name).split(/[^\p{L}\p{N}'-]+/u);
+  return query.words.every((word) => nameWords.some((n) => n.startsWith(word)));
 }

@@ -57,6 +57,10 @@ describe('cancelling in the words of the question', () => {
 });
 
 describe('words that mean two things', () => {
+  it('books "the day after tomorrow", which is no question about "the day after" a massage', async () => {
+    expect(textOf(await guest('day-after').say('the day after tomorrow at 11am for an hour'))).toMatch(/Sunday 29 November at 11:00/);
+  });
+
   it('takes "xoa bóp" (massage) for a booking, not for "xóa" (delete)', async () => {
     const reply = textOf(await guest('vi-xoa-bop').say('chào cháu, cô muốn đặt lịch xoa bóp vai gáy'));
     expect(reply).toMatch(/bao lâu/);

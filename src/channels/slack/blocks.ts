@@ -182,10 +182,11 @@ export function availabilityMessage(texts: SlackTexts, minutes: number, days: Da
 }
 
 /** A day's bookings, one line each with a Details button; health notes under the line. */
-export function bookingListMessage(texts: SlackTexts, dayLabel: string, views: BookingView[]): SlackMessage {
+export function bookingListMessage(texts: SlackTexts, dayLabel: string, views: BookingView[], heading?: { title: string; none: string }): SlackMessage {
   const t = texts.bookings;
-  const title = `*${fill(t.title, { day: dayLabel })}*`;
-  if (views.length === 0) return { text: fill(t.none, { day: dayLabel }), blocks: [section(fill(t.none, { day: dayLabel }))] };
+  const title = `*${heading?.title ?? fill(t.title, { day: dayLabel })}*`;
+  const none = heading?.none ?? fill(t.none, { day: dayLabel });
+  if (views.length === 0) return { text: none, blocks: [section(none)] };
   const room = MAX_BLOCKS - 2;
   const shown = views.length > room ? views.slice(0, room - 1) : views;
   const blocks: Block[] = [section(title)];

@@ -1,5 +1,5 @@
 import { findBookingRef } from '../../booking/index.ts';
-import { splitAvailabilityRequest } from '../../nlu/index.ts';
+import { readGuestQuery, splitAvailabilityRequest } from '../../nlu/index.ts';
 import type { Concierge } from '../../core/index.ts';
 import { availabilityMessage, bookingListMessage, bookingMessage, bookingView, textMessage, type SlackMessage } from './blocks.ts';
 import { guestText } from './slack-text.ts';
@@ -8,7 +8,9 @@ import { fill, type SlackTexts } from './texts.ts';
 /** The slash commands the desk answers; each must be created in the Slack app with the same name. */
 export const SLACK_COMMANDS = ['/availability', '/bookings', '/booking'] as const;
 
-const REF = /^[A-Z0-9][A-Z0-9-]{2,19}$/;
+// A reference typed its own way ("LS-7K3Q", "X1-ABC"): a letter, and a dash or a figure; a name has
+// neither, a phone no letter.
+const REF_LIKE = /^(?=.*[A-Z])(?=.*[-\d])[A-Z0-9][A-Z0-9-]{2,19}$/;
 
 /** What the staff commands answer, as Block Kit messages; who may ask is checked before. */
 export function createStaffCommands(concierge: Concierge, texts: SlackTexts) {
@@ -37,16 +39,26 @@ export function createStaffCommands(concierge: Concierge, texts: SlackTexts) {
       return bookingListMessage(texts, result.dayLabel, result.bookings.map((booking) => bookingView(booking, desk, texts)));
     },
 
-    /** `/booking REF`: one booking with its buttons. */
+    /** `/booking REF`: one booking with its buttons; `/booking Anna` or a phone or email: that guest's bookings. */
     async booking(text: string): Promise<SlackMessage> {
       const desk = concierge.staffDesk;
       if (!desk) return textMessage(texts.no_bookings);
       // Written as guests write it too: "ls 7k3q", "LS7K3Q", a phone's long dash.
-      const ref = findBookingRef(text) ?? text.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
-      if (!REF.test(ref)) return textMessage(texts.booking.usage);
-      const booking = await desk.booking(ref);
-      if (!booking) return textMessage(fill(texts.booking.not_found, { ref }));
-      return bookingMessage(texts, bookingView(booking, desk, texts));
+      const found = findBookingRef(text);
+      const word = text.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
+      const ref = found ?? (REF_LIKE.test(word) ? word : undefined);
+      if (ref) {
+        const booking = await desk.booking(ref);
+        if (!booking) return textMessage(fill(texts.booking.not_found, { ref }));
+        return bookingMessage(texts, bookingView(booking, desk, texts));
+      }
+      const query = readGuestQuery(text);
+      if (!query) return textMessage(texts.booking.usage);
+      const { from, bookings } = await desk.bookingsOf(query);
+      const asked = guestText(text.trim(), 80);
+      if (bookings.length === 1) return bookingMessage(texts, bookingView(bookings[0]!, desk, texts));
+      const heading = { title: fill(texts.booking.found, { query: asked }), none: fill(texts.booking.none_found, { query: asked, from }) };
+      return bookingListMessage(texts, from, bookings.map((booking) => bookingView(booking, desk, texts)), heading);
     },
   };
 }

@@ -43,7 +43,7 @@ const slackTextsSchema = z.object({
     more: template('count'),
     bad_day: template('when'),
   }),
-  booking: z.object({ usage: template(), not_found: template('ref') }),
+  booking: z.object({ usage: template(), not_found: template('ref'), found: template('query'), none_found: template('query', 'from') }),
   card: z.object({
     title: template('ref'),
     when: template('when'),

@@ -1,5 +1,5 @@
 import { dayKey, daysBetween, findFreeSlots, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange } from '../../booking/index.ts';
-import { findDateTimes, namedWeek } from '../../nlu/index.ts';
+import { findDateTimes, guestMatches, namedWeek, type GuestQuery } from '../../nlu/index.ts';
 import type { Content } from '../../content/index.ts';
 import type { BookingContext } from '../booking/booking-context.ts';
 import { createBookingText } from '../booking/booking-text.ts';
@@ -23,6 +23,8 @@ export const MAX_AVAILABILITY_DAYS = 14;
 /** What the spa's staff can do from their desk (Slack): look at the calendar and act on bookings. */
 /** The change log's group that tells guests what staff did to their booking. */
 export const GUEST_NOTICES_GROUP = 'guest-notices';
+// How far back `/booking Anna` looks: the week's visits, for a guest who calls about one.
+const SEARCH_DAYS_BACK = 7;
 // While a staff member waits for their answer, changes of other processes are not taken over.
 const NO_TAKEOVER_MS = 24 * 3600 * 1000;
 
@@ -156,6 +158,19 @@ export function createStaffDesk(
     /** One booking by reference. */
     booking(ref: string): Promise<Booking | undefined> {
       return store.get(ref.trim().toUpperCase());
+    },
+
+    /**
+     * A guest's confirmed bookings, found by phone, email or name: from a week back (who came) to as
+     * far ahead as guests can book, soonest first.
+     */
+    async bookingsOf(query: GuestQuery): Promise<{ from: string; bookings: Booking[] }> {
+      const today = dayKey(ctx.now(), zone);
+      const from = shiftDay(today, -SEARCH_DAYS_BACK);
+      const days = Array.from({ length: SEARCH_DAYS_BACK + calendar.horizonDays + 1 }, (_, i) => shiftDay(from, i));
+      const byDay = await Promise.all(days.map((day) => store.listByDay(day)));
+      const bookings = byDay.flat().filter((booking) => guestMatches(query, booking.guest));
+      return { from: text.day(from), bookings: bookings.sort((a, b) => a.start.localeCompare(b.start)) };
     },
 
     /**

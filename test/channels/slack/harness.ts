@@ -229,7 +229,7 @@ export async function nextEphemeral(fake: FakeSlack, user: string, before: numbe
 /** Books a session through the core as a guest on `channel` would; returns the reference. */
 export async function bookThroughCore(
   concierge: Concierge,
-  options: { id: string; channel?: 'telegram' | 'web'; name?: string; request?: string; health?: string },
+  options: { id: string; channel?: 'telegram' | 'web'; name?: string; request?: string; health?: string; contact?: string },
 ): Promise<string> {
   const guest = fakeGuest(concierge, { id: options.id, channel: options.channel ?? 'telegram' });
   await guest.say(options.request ?? 'tomorrow at 3pm for an hour');
@@ -238,7 +238,7 @@ export async function bookThroughCore(
   if (options.health) await guest.say(options.health);
   else await guest.press('Nothing to mention');
   await guest.say(options.name ?? 'Lan Nguyen');
-  await guest.say('+84 905 123 456');
+  await guest.say(options.contact ?? '+84 905 123 456');
   const confirmed = textOf(await guest.press('Confirm'));
   const ref = /LS-[A-Z0-9]{4}/.exec(confirmed)?.[0];
   if (!ref) throw new Error(`not booked: ${confirmed}`);

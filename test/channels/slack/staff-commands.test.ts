@@ -106,7 +106,32 @@ describe('/booking', () => {
     ]);
     expect((await ask(running, '/booking', 'LS-ZZZZ')).all).toMatch(/There is no booking LS-ZZZZ/);
     expect((await ask(running, '/booking', '')).all).toMatch(/e\.g\. `\/booking LS-7K3Q`/);
-    expect((await ask(running, '/booking', '¿qué?')).all).toMatch(/e\.g\. `\/booking LS-7K3Q`/);
+    expect((await ask(running, '/booking', '¿qué?')).all).toMatch(/No bookings for ¿qué\?/);
+  });
+});
+
+describe('/booking by guest', () => {
+  it('finds a guest\'s bookings by part of the name (marks or not), by phone as the guest gave it, or says there are none', async () => {
+    running = await startDesk();
+    const first = await bookThroughCore(running.concierge, { id: 'lan', name: 'Lan Nguyễn' });
+    const second = await bookThroughCore(running.concierge, { id: 'lan', name: 'Lan Nguyễn', request: 'the day after tomorrow at 11am for an hour' });
+    const tom = await bookThroughCore(running.concierge, { id: 'tom', name: 'Tom Baker', request: 'tomorrow at 10am for an hour', contact: '0912 345 678' });
+
+    const lan = blockText((await ask(running, '/booking', 'lan')).blocks);
+    expect(lan).toMatch(/Bookings for lan/);
+    expect(lan.indexOf(first)).toBeGreaterThan(-1);
+    expect(lan.indexOf(second)).toBeGreaterThan(lan.indexOf(first));
+    expect(lan).not.toContain(tom);
+    expect(blockText((await ask(running, '/booking', 'nguyen')).blocks)).toContain(second);
+
+    // One booking found: its card, with the buttons to act on it.
+    for (const phone of ['0912 345 678', '+84912345678']) {
+      const answer = await ask(running, '/booking', phone);
+      expect(blockText(answer.blocks)).toContain(`Booking ${tom}`);
+      expect(buttonsOf(answer.blocks).map((b) => b.value)).toContain(tom);
+    }
+    expect((await ask(running, '/booking', 'Mary Jones')).all).toMatch(/No bookings for Mary Jones from Thursday 19 November on/);
+    expect((await ask(running, '/booking', '42')).all).toMatch(/e\.g\. `\/booking LS-7K3Q`/);
   });
 });
 
