@@ -15,6 +15,7 @@ export type {
   Therapist,
   Weekday,
 } from './types.ts';
+export { FRONT_DESK_CHANNEL } from './types.ts';
 
 // ---- Storage (implemented in src/store) ----
 export type {

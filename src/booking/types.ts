@@ -52,6 +52,9 @@ export type Pressure = 'light' | 'medium' | 'firm';
 /** The channels a booking can come from (kept as plain strings so booking does not depend on core). */
 export type BookingChannel = string;
 
+/** The channel of a booking staff made for a walk-in or a caller: no chat to write to. */
+export const FRONT_DESK_CHANNEL = 'desk';
+
 /** A confirmed (or cancelled) booking: the durable record, never expiring. */
 export interface Booking {
   /** Short, unambiguous, not guessable from others, e.g. "LS-7K3Q". */

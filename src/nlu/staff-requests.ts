@@ -1,6 +1,9 @@
 // What staff type after a command ("/availability tomorrow 60", "/bookings next week", "/booking Anna"),
 // read here so the channel and the staff desk act on what it means.
+import { TZDate } from '@date-fns/tz';
+import type { BookingReader } from './booking/index.ts';
 import { findEmail } from './contact.ts';
+import type { DateReference } from './dates/index.ts';
 
 const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 const DURATION = /^(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?)?$/i;
@@ -93,4 +96,61 @@ export function guestMatches(query: GuestQuery, guest: { name: string; contact: 
   }
   const nameWords = folded(guest.name).split(/[^\p{L}\p{N}'-]+/u);
   return query.words.every((word) => nameWords.some((n) => n.startsWith(word)));
+}
+
+/** A booking staff make in one line: what it says, and what it left out. */
+export interface DeskBookingLine {
+  day?: string;
+  time?: string;
+  minutes?: number;
+  name?: string;
+  contact?: string;
+  /** A therapist's id, named as "with Mai"; anyone when absent. */
+  therapist?: string;
+}
+
+/**
+ * Reads `/book tomorrow 15:00 60 Anna Tran +84 905 123 456 with Mai` with the booking reader guests'
+ * messages go through: the day and time, the length ("60", "1h", "an hour"), the phone or email, the
+ * therapist after "with", and the guest's name in what is left.
+ */
+export function readDeskBooking(text: string, reader: BookingReader, ref: DateReference, durations: readonly number[]): DeskBookingLine {
+  const line: DeskBookingLine = {};
+  const contact = reader.contact(text);
+  if (contact) line.contact = contact;
+  let rest = reader.withoutContact(text);
+  const when = reader.wantedTime(rest, ref);
+  if (when?.date || when?.time) {
+    // A time alone is on the day it comes next ("4pm": today, or tomorrow once it is past).
+    const day = new TZDate(when.start.getTime(), ref.timeZone);
+    line.day = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+    if (when.time) line.time = `${pad(when.time.hour)}:${pad(when.time.minute)}`;
+    rest = rest.replace(when.text, ' ');
+  }
+  // A bare number is the length only when it is one the spa offers ("60"); "1h" and "an hour" always are.
+  const minutes = reader.minutes(rest, false) ?? bareLength(rest, durations);
+  if (minutes !== undefined) line.minutes = minutes;
+  rest = reader.withoutLength(rest).replace(new RegExp(`(?<![\\d:])(?:${durations.join('|') || '(?!)'})(?![\\d:])`), ' ');
+  const therapist = reader.therapist(text, false);
+  if (therapist) {
+    line.therapist = therapist;
+    rest = rest.replace(WITH_SOMEONE, ' ');
+  }
+  const name = rest
+    .replace(/[^\p{L}\p{M}'\s.-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (name) line.name = name;
+  return line;
+}
+
+// "with Mai", "w/ An": the therapist, said at the end or anywhere.
+const WITH_SOMEONE = /\b(?:with|w\/)\s+\p{L}+/iu;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The one offered length said as a bare number in the text, if any. */
+function bareLength(text: string, durations: readonly number[]): number | undefined {
+  const numbers = (text.match(/(?<![\d:.])\d{2,3}(?![\d:.])/g) ?? []).map(Number).filter((n) => durations.includes(n));
+  return numbers.length === 1 ? numbers[0] : undefined;
 }

@@ -1,6 +1,6 @@
 // Which messages a booking should get, and when: pure, over the spa's zone and an explicit "now".
 import { TZDate } from '@date-fns/tz';
-import { dayKey, shiftDay, zonedInstant, type Booking } from '../booking/index.ts';
+import { dayKey, FRONT_DESK_CHANNEL, shiftDay, zonedInstant, type Booking } from '../booking/index.ts';
 import type { ReminderSettings } from './settings.ts';
 
 const MINUTE_MS = 60_000;
@@ -35,7 +35,8 @@ export interface PlannedMessage {
  * on the same instant are sent once.
  */
 export function planMessages(booking: Booking, settings: ReminderSettings, now: Date): PlannedMessage[] {
-  if (booking.status !== 'confirmed') return [];
+  // A booking made at the front desk has no chat to remind the guest in.
+  if (booking.status !== 'confirmed' || booking.guest.channel === FRONT_DESK_CHANNEL) return [];
   const start = new Date(booking.start).getTime();
   const end = new Date(booking.end).getTime();
   const planned: PlannedMessage[] = [];

@@ -88,6 +88,11 @@ describe('planMessages in the spa’s zone (Da Nang, UTC+7, quiet 21:00–08:00)
     expect(planMessages(bookingAt(vn('2026-11-27 15:00')), spaReminders, vn('2026-11-27 19:00'))).toEqual([]);
   });
 
+  it('plans nothing for a booking made at the front desk: the guest has no chat to be reminded in', () => {
+    const desk = bookingAt(vn('2026-11-27 15:00'), 60, { guest: { key: 'desk:LS-7K3Q', name: 'Anna Tran', contact: '+84905123456', channel: 'desk', conversationId: 'LS-7K3Q' } });
+    expect(planMessages(desk, spaReminders, vn('2026-11-20 10:00'))).toEqual([]);
+  });
+
   it('has no quiet hours when they start and end at the same time', () => {
     const settings: ReminderSettings = { ...spaReminders, quietHours: { start: '00:00', end: '00:00' } };
     const plan = planMessages(bookingAt(vn('2026-11-27 09:00')), settings, vn('2026-11-20 10:00'));

@@ -1,3 +1,4 @@
+import { FRONT_DESK_CHANNEL } from '../../booking/index.ts';
 import type { Concierge } from '../../core/index.ts';
 import { bookingMessage, bookingView, channelName, plainMessage, textMessage, type SlackMessage } from './blocks.ts';
 import { guestText, guestWords } from './slack-text.ts';
@@ -28,7 +29,9 @@ export function createBookingButtons(concierge: Concierge, texts: SlackTexts) {
       const { booking } = result;
       const channel = channelName(texts, booking.guest.channel);
       const answer =
-        result.guestTold === true
+        booking.guest.channel === FRONT_DESK_CHANNEL
+          ? plainMessage(t.cancelled_at_desk, { ref: booking.ref, contact: booking.guest.contact ? guestWords(booking.guest.contact, 200) : texts.card.no_contact })
+          : result.guestTold === true
           ? textMessage(fill(t.cancelled, { ref: booking.ref, channel }))
           : result.guestTold === 'pending'
             ? textMessage(fill(t.cancelled_guest_being_told, { ref: booking.ref, channel }))

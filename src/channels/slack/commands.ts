@@ -1,12 +1,19 @@
 import { findBookingRef } from '../../booking/index.ts';
-import { readGuestQuery, splitAvailabilityRequest } from '../../nlu/index.ts';
+import { readDeskBooking, readGuestQuery, splitAvailabilityRequest } from '../../nlu/index.ts';
 import type { Concierge } from '../../core/index.ts';
 import { availabilityMessage, bookingListMessage, bookingMessage, bookingView, textMessage, type SlackMessage } from './blocks.ts';
 import { guestText } from './slack-text.ts';
 import { fill, type SlackTexts } from './texts.ts';
 
 /** The slash commands the desk answers; each must be created in the Slack app with the same name. */
-export const SLACK_COMMANDS = ['/availability', '/bookings', '/booking'] as const;
+export const SLACK_COMMANDS = ['/availability', '/bookings', '/booking', '/book'] as const;
+
+/** Who typed a command, and the command's own id (a command delivered twice books once). */
+export interface CommandAuthor {
+  /** Their name as the team sees it (asked of Slack only when a command needs it). */
+  staffName(): Promise<string>;
+  commandId: string;
+}
 
 // A reference typed its own way ("LS-7K3Q", "X1-ABC"): a letter, and a dash or a figure; a name has
 // neither, a phone no letter.
@@ -59,6 +66,34 @@ export function createStaffCommands(concierge: Concierge, texts: SlackTexts) {
       if (bookings.length === 1) return bookingMessage(texts, bookingView(bookings[0]!, desk, texts));
       const heading = { title: fill(texts.booking.found, { query: asked }), none: fill(texts.booking.none_found, { query: asked, from }) };
       return bookingListMessage(texts, from, bookings.map((booking) => bookingView(booking, desk, texts)), heading);
+    },
+
+    /** `/book tomorrow 15:00 60 Anna Tran +84 905 123 456 with Mai`: a walk-in or a caller, read as a guest's message is. */
+    async book(text: string, author: CommandAuthor): Promise<SlackMessage> {
+      const desk = concierge.staffDesk;
+      const booking = concierge.bookingDesk?.context;
+      if (!desk || !booking) return textMessage(texts.no_bookings);
+      const t = texts.book;
+      if (!text.trim()) return textMessage(t.usage);
+      const durations = booking.calendar.durations;
+      const line = readDeskBooking(text.slice(0, 500), booking.reader, { now: booking.now(), timeZone: booking.calendar.timeZone }, durations);
+      const offered = durations.join(' or ');
+      const missing = (['day', 'time', 'minutes', 'name'] as const).filter((part) => line[part] === undefined);
+      if (missing.length > 0) {
+        const parts = missing.map((part) => (part === 'minutes' ? fill(t.parts.minutes, { durations: offered }) : t.parts[part]));
+        return textMessage(fill(t.missing, { missing: parts.join(', ') }));
+      }
+      const result = await desk.bookAtDesk(
+        { day: line.day!, time: line.time!, minutes: line.minutes!, name: line.name!, ...(line.contact ? { contact: line.contact } : {}), ...(line.therapist ? { therapist: line.therapist } : {}), key: author.commandId },
+        await author.staffName(),
+      );
+      if (!result.ok) {
+        const when = `${line.day} ${line.time}`;
+        return textMessage(fill(t.refused[result.reason], { when, durations: offered }));
+      }
+      const view = bookingView(result.booking, desk, texts);
+      const headline = fill(result.duplicate ? t.already : t.booked, { ref: result.booking.ref });
+      return bookingMessage(texts, view, { headline, notes: result.booking.guest.contact ? [] : [t.no_contact] });
     },
   };
 }

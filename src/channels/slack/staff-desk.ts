@@ -4,7 +4,7 @@ import { ConfigError, PlatformError, type ChangeReaderOptions, type Concierge, t
 import type { HandoverThreads, SeenUpdates } from '../../store/index.ts';
 import { ACTION, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
 import { createBookingButtons, type ButtonOutcome } from './booking-buttons.ts';
-import { createStaffCommands } from './commands.ts';
+import { createStaffCommands, type CommandAuthor } from './commands.ts';
 import { createHandoverRelay } from './handover-relay.ts';
 import { createSlackHttpReceiver } from './http-receiver.ts';
 import { createBookingNotifier, STAFF_CHANNEL_GROUP } from './notifications.ts';
@@ -170,15 +170,18 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     await next();
   });
 
-  const slashCommands: Array<[string, (text: string) => Promise<SlackMessage>]> = [
+  const slashCommands: Array<[string, (text: string, author: CommandAuthor) => Promise<SlackMessage>]> = [
     ['/availability', commands.availability],
     ['/bookings', commands.bookings],
     ['/booking', commands.booking],
+    ['/book', commands.book],
   ];
   for (const [name, run] of slashCommands) {
     app.command(name, async ({ command, ack, respond }) => {
       await ack();
-      await asStaff({ user: command.user_id, channel: command.channel_id, triggerId: command.trigger_id, respond }, () => run(command.text ?? ''));
+      await asStaff({ user: command.user_id, channel: command.channel_id, triggerId: command.trigger_id, respond }, () =>
+        run(command.text ?? '', { staffName: () => staffName(command.user_id), commandId: command.trigger_id }),
+      );
     });
   }
 

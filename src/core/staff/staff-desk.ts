@@ -1,7 +1,7 @@
-import { dayKey, daysBetween, findFreeSlots, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange } from '../../booking/index.ts';
+import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, newBookingRef, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason } from '../../booking/index.ts';
 import { findDateTimes, guestMatches, namedWeek, type GuestQuery } from '../../nlu/index.ts';
 import type { Content } from '../../content/index.ts';
-import type { BookingContext } from '../booking/booking-context.ts';
+import { capacityRules, occupancyAround, type BookingContext } from '../booking/booking-context.ts';
 import { createBookingText } from '../booking/booking-text.ts';
 import type { Logger } from '../logger.ts';
 import type { GuestOutbox } from '../outbox.ts';
@@ -16,6 +16,23 @@ export interface DayAvailability {
   /** Today: times before this one ("11:15") are left out, as guests must book that far ahead. */
   bookableFrom?: string;
 }
+
+/** A booking staff make for a walk-in or a caller (`/book`): when, how long, for whom. */
+export interface DeskBookingRequest {
+  day: string;
+  time: string;
+  minutes: number;
+  name: string;
+  /** The guest's phone or email, when they gave one. */
+  contact?: string;
+  /** A therapist's id, or anyone. */
+  therapist?: string;
+  /** The same key books once: a command delivered twice makes one booking. */
+  key: string;
+}
+
+/** Why staff could not book that time: the engine's reasons. */
+export type DeskBookingRefusal = RequestedTimeReason | 'unknown_therapist';
 
 /** The longest range `/availability` answers for at once. */
 export const MAX_AVAILABILITY_DAYS = 14;
@@ -46,7 +63,8 @@ export function createStaffDesk(
   const zone = calendar.timeZone;
 
   async function guestNotice(change: BookingChange): Promise<void> {
-    if (change.type !== 'cancelled' || change.by !== 'spa') return;
+    // A booking made at the front desk has no chat to tell the guest in: staff reach them themselves.
+    if (change.type !== 'cancelled' || change.by !== 'spa' || change.booking.guest.channel === FRONT_DESK_CHANNEL) return;
     const { booking } = change;
     const told = guestText(booking);
     const notice = told.text.say(told.content.booking.cancelled_by_spa, { ref: booking.ref, when: told.text.when(new Date(booking.start)) });
@@ -195,6 +213,59 @@ export function createStaffDesk(
       ctx.events.emit({ type: 'cancelled', booking: result.booking });
       const guestTold = await sendNoticesNow(booking.ref);
       return { ok: true as const, booking: result.booking, guestTold };
+    },
+
+    /**
+     * Books for a walk-in or a caller, with the engine and the atomic store guests book with, and the
+     * same event: the staff channel hears of it, and reminders go where the guest can be reached (a
+     * desk booking has no chat, so none). Staff may book at short notice, not in the past.
+     */
+    async bookAtDesk(request: DeskBookingRequest, staffName: string): Promise<{ ok: true; booking: Booking; duplicate: boolean } | { ok: false; reason: DeskBookingRefusal }> {
+      if (request.therapist && request.therapist !== 'any' && !calendar.therapists.some((t) => t.id === request.therapist)) return { ok: false, reason: 'unknown_therapist' };
+      const start = zonedInstant(request.day, request.time, zone);
+      const therapist = request.therapist ?? 'any';
+      const check = checkRequestedTime({
+        settings: { ...calendar, minNoticeMinutes: 0 },
+        durationMinutes: request.minutes,
+        now: ctx.now(),
+        therapist,
+        guestKey: `${FRONT_DESK_CHANNEL}:${request.key}`,
+        start,
+        busy: await occupancyAround(ctx, start, 1, 1),
+      });
+      if (!check.ok) return { ok: false, reason: check.reason };
+      const now = ctx.now().toISOString();
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const ref = newBookingRef();
+        const result = await store.reserve({
+          idempotencyKey: `${FRONT_DESK_CHANNEL}:${request.key}`,
+          booking: {
+            ref,
+            service: ctx.serviceId,
+            durationMinutes: request.minutes,
+            start: start.toISOString(),
+            end: new Date(start.getTime() + request.minutes * 60_000).toISOString(),
+            day: request.day,
+            therapistRequested: therapist,
+            guest: { key: `${FRONT_DESK_CHANNEL}:${ref}`, name: request.name, contact: request.contact ?? '', channel: FRONT_DESK_CHANNEL, conversationId: ref },
+            notes: {},
+            status: 'confirmed',
+            createdAt: now,
+            updatedAt: now,
+          },
+          rules: capacityRules(calendar),
+        });
+        if (result.ok) {
+          if (!result.duplicate) {
+            logger.info({ ref: result.booking.ref, staff: staffName }, 'booking made by staff');
+            ctx.events.emit({ type: 'created', booking: result.booking });
+          }
+          return { ok: true, booking: result.booking, duplicate: result.duplicate };
+        }
+        if (result.reason === 'taken') return { ok: false, reason: 'taken' };
+        // ref_in_use: a new reference and try again (no guest limit applies at the desk).
+      }
+      throw new Error('could not find a free booking reference');
     },
 
     /** Tells the guest what staff did to their booking (a cancellation by the spa); throws when their channel fails, so it is tried again. */

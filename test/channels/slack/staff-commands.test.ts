@@ -135,6 +135,73 @@ describe('/booking by guest', () => {
   });
 });
 
+describe('/book', () => {
+  it('books a caller in one line with the engine guests book with: the card, the staff channel, /bookings and /availability agree', async () => {
+    running = await startDesk();
+    const answer = await ask(running, '/book', 'tomorrow 15:00 60 Anna Tran +84 905 123 456 with Mai');
+    const card = blockText(answer.blocks);
+    const ref = /LS-[A-Z0-9]{4}/.exec(card)?.[0];
+    expect(card).toMatch(/Booked LS-\w{4} at the front desk/);
+    expect(card).toMatch(/Fri 27 Nov, 15:00/);
+    expect(card).toMatch(/Anna Tran/);
+    expect(card).toMatch(/\+84905123456/);
+    expect(card).toMatch(/Mai \(sample\)/);
+    expect(buttonsOf(answer.blocks).map((b) => b.value)).toContain(ref);
+
+    // The same event as a guest's booking: the staff channel hears of it.
+    await waitFor('the notification', () => running!.fake.messagesIn(STAFF_CHANNEL).some((m) => m.text.includes(ref!)));
+    expect(blockText((await ask(running, '/bookings', 'tomorrow')).blocks)).toMatch(/15:00.*Anna Tran.*Mai \(sample\).*the front desk/);
+    expect(timesFor(blockText((await ask(running, '/availability', 'tomorrow 60')).blocks), 'Mai (sample)')).not.toContain('15:00');
+
+    // A guest cannot have Mai at that time any more.
+    const guest = fakeGuest(running.concierge, { id: 'g-after', channel: 'telegram' });
+    const reply = await guest.say('tomorrow at 3pm for an hour with Mai');
+    expect(reply.map((r) => r.text).join('\n')).not.toMatch(/15:00 Da Nang time is free/);
+  });
+
+  it('books a walk-in without a phone, saying no reminders will go out; a command delivered twice books once', async () => {
+    running = await startDesk();
+    const body = running.slack.commandBody('/book', 'tomorrow 11:30 30 Walk-in Guest');
+    const before = running.fake.ephemeralsTo(HOA).length;
+    await running.slack.post(body, 'application/x-www-form-urlencoded');
+    const first = await nextEphemeral(running.fake, HOA, before);
+    expect(blockText(first.blocks)).toMatch(/No phone or email given, so the guest gets no reminders/);
+    expect(blockText(first.blocks)).toMatch(/Contact\s*none given/);
+    // Slack delivers the same command again: handled once.
+    await running.slack.post(body, 'application/x-www-form-urlencoded');
+    await waitFor('the repeat to be seen', () => running!.log.messages('info').includes('Slack interaction delivered again; already handled'));
+    const day = blockText((await ask(running, '/bookings', 'tomorrow')).blocks);
+    expect(day.match(/Walk-in Guest/g)).toHaveLength(1);
+  });
+
+  it('cancels a front-desk booking from its card, telling staff to reach the guest, as the bot has no chat with them', async () => {
+    running = await startDesk();
+    const card = await ask(running, '/book', 'tomorrow 16:00 60 Bao Le 0912 000 111');
+    const ref = /LS-[A-Z0-9]{4}/.exec(blockText(card.blocks))![0];
+    const before = running.fake.ephemeralsTo(HOA).length;
+    const { response } = running.slack.click({ actionId: 'booking_cancel', value: ref }, { ephemeral: { channel: STAFF_CHANNEL, text: card.text, blocks: card.blocks } });
+    expect((await response).status).toBe(200);
+    const answer = await nextEphemeral(running.fake, HOA, before);
+    expect(answer.text).toMatch(new RegExp(`Booking ${ref} is cancelled\\. It was booked at the front desk, so please let the guest know yourself \\(contact: \\+84912000111\\)`));
+    expect(running.delivered).toEqual([]);
+    expect(running.log.messages('warn')).toEqual([]);
+    expect((await running.concierge.staffDesk!.booking(ref))?.status).toBe('cancelled');
+  });
+
+  it('says what is missing or why the time cannot be booked, and books nothing', async () => {
+    running = await startDesk();
+    expect((await ask(running, '/book', '')).all).toMatch(/Book a walk-in or a caller in one line/);
+    expect((await ask(running, '/book', 'tomorrow Anna Tran')).all).toMatch(/I need the time, the length \(30 or 60 minutes\) too/);
+    expect((await ask(running, '/book', 'tomorrow 22:00 60 Anna Tran')).all).toMatch(/outside opening hours/);
+    expect((await ask(running, '/book', 'tomorrow 15:10 60 Anna Tran')).all).toMatch(/Sessions start on the half hour/);
+    await ask(running, '/book', 'tomorrow 10:00 60 First Guest with An');
+    expect((await ask(running, '/book', 'tomorrow 10:00 60 Second Guest with An')).all).toMatch(/That therapist is busy/);
+    expect((await ask(running, '/book', 'tomorrow 10:00 60 Third Guest <!channel>')).all).not.toMatch(/<!channel>/);
+    const day = blockText((await ask(running, '/bookings', 'tomorrow')).blocks);
+    expect(day).not.toMatch(/Anna Tran|Second Guest/);
+  });
+});
+
 describe('who may use the desk', () => {
   it('refuses someone not on the team politely, and shows them nothing', async () => {
     running = await startDesk();

@@ -7,9 +7,9 @@ import { ContentError } from '../../../src/core/index.ts';
 import { CONTENT_DIR } from '../../helpers/bot.ts';
 
 describe('content/slack.yaml', () => {
-  it('loads, naming every guest channel the bot has', async () => {
+  it('loads, naming every guest channel the bot has, and the front desk', async () => {
     const texts = await loadSlackTexts(CONTENT_DIR);
-    expect(Object.keys(texts.channels).sort()).toEqual(['cli', 'slack', 'telegram', 'web']);
+    expect(Object.keys(texts.channels).sort()).toEqual(['cli', 'desk', 'slack', 'telegram', 'web']);
     expect(texts.buttons.hand_back).toBe('Hand back to the bot');
   });
 
