@@ -131,11 +131,15 @@ describe('a booking read whole, whatever step it is at', () => {
 });
 
 describe('the summary answered at length', () => {
-  it('confirms "Yes, that is all correct. Many thanks for your help." and not "yes, but make it 4pm"', async () => {
+  it('confirms "Yes, that is all correct. Many thanks for your help." and "yes correct now", not "yes, but make it 4pm"', async () => {
     const g = guest('long-yes');
     await g.say('book 30 min on tuesday at 11am');
     for (const text of ['any', 'medium', 'no', 'Ruth Ellis', 'ruth@example.com']) await g.say(text);
     expect(textOf(await g.say('Yes, that is all correct. Many thanks for your help.'))).toMatch(/LS-\w{4}/);
+    const now = guest('yes-now');
+    await now.say('book 30 min on tuesday at 11am');
+    for (const text of ['any', 'medium', 'no', 'Ruth Ellis', 'ruth@example.com']) await now.say(text);
+    expect(textOf(await now.say('yes correct now'))).toMatch(/LS-\w{4}/);
     const other = guest('yes-but');
     await other.say('book 30 min on tuesday at 11am');
     for (const text of ['any', 'medium', 'no', 'Ruth Ellis', 'ruth@example.com']) await other.say(text);

@@ -164,8 +164,10 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   // A loose time ("after lunch", "4ish", "asap") is a window to offer free times in, not a time.
   const loose = reader.looseTime(text);
   const mention = reader.wantedTime(text, ref);
-  // At the therapist question, "Mai" is the therapist, not "mai" (tomorrow in Vietnamese).
-  const dated = awaiting === 'therapist' && mention && reader.therapist(mention.text, true) !== undefined ? undefined : mention;
+  // At the therapist question, "Mai" is the therapist, not "mai" (tomorrow in Vietnamese); at the summary,
+  // "yes, correct now" asks for no new time.
+  const notATime = mention && ((awaiting === 'therapist' && reader.therapist(mention.text, true) !== undefined) || (awaiting === 'confirm' && reader.isNow(mention)));
+  const dated = notATime ? undefined : mention;
   const day = dated?.date ? dayKey(dated.start, zone) : draft.day;
   // An exact time beside a loose one ("lunch time, 12h") is the time.
   if (loose && !dated?.time) {

@@ -140,6 +140,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
       return onTheDayNamed(best, found, ref) ?? (greets ? findDateTimes(text, ref) : all)[0];
     },
+    /** Whether a mention is "now" itself ("now", "сейчас", "现在"): "yes, correct now" at the summary names no time. */
+    isNow: (mention: DateTimeMention) => saysNow(mention.text, language),
     /** Every date or time a message names, in the order written ("my Saturday booking to Sunday at 11": both). */
     timesNamed(text: string, ref: DateReference): DateTimeMention[] {
       return [...mentionsIn(text, ref).found].sort((x, y) => x.index - y.index);
