@@ -50,6 +50,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko7', language: 'ko', now: THURSDAY_2PM },
   { set: 'zh7', language: 'zh', now: THURSDAY_2PM },
   { set: 'ru7', language: 'ru', now: THURSDAY_2PM },
+  { set: 'j', language: 'en', now: THURSDAY_2PM },
+  { set: 'vi8', language: 'vi', now: THURSDAY_2PM },
+  { set: 'ko8', language: 'ko', now: THURSDAY_2PM },
+  { set: 'zh8', language: 'zh', now: THURSDAY_2PM },
+  { set: 'ru8', language: 'ru', now: THURSDAY_2PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

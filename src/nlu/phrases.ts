@@ -5,6 +5,9 @@
 
 const JOINED_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+// A letter or figure of a script written with spaces between words.
+const SPACED_LETTER = String.raw`(?:(?![\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])`;
+
 const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -19,8 +22,9 @@ export function phrasePattern(phrases: readonly string[], spacing = String.raw`\
     const body = JOINED_SCRIPT.test(phrase)
       ? [...phrase.replace(/\s+/g, '')].map(escape).join(String.raw`\s*`)
       : escape(phrase).replace(/\s+/g, spacing);
-    const before = JOINED_SCRIPT.test(phrase.at(0) ?? '') ? '' : String.raw`(?<![\p{L}\p{N}])`;
-    const after = JOINED_SCRIPT.test(phrase.at(-1) ?? '') ? '' : String.raw`(?![\p{L}\p{N}])`;
+    // A Latin or Cyrillic word ends at a letter of a joined script: "medium得喇", "cancel해주세요".
+    const before = JOINED_SCRIPT.test(phrase.at(0) ?? '') ? '' : `(?<!${SPACED_LETTER})`;
+    const after = JOINED_SCRIPT.test(phrase.at(-1) ?? '') ? '' : `(?!${SPACED_LETTER})`;
     return `${before}${body}${after}`;
   });
   // Longest first, so the alternation finds "no health issues" before "no".

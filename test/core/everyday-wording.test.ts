@@ -148,3 +148,60 @@ describe('the summary answered at length', () => {
     expect(await bookings.listByGuest('web:yes-but')).toHaveLength(0);
   });
 });
+
+describe('as guests of each language write', () => {
+  it('takes a name that folds to a stop word ("Đỗ Quang Huy": "hủy") as the name', async () => {
+    const g = guest('vi-huy');
+    await g.say('đặt 60 phút thứ 3 lúc 10h, ai cũng được, lực vừa, không có bệnh gì');
+    expect(textOf(await g.say('Đỗ Quang Huy'))).toMatch(/số điện thoại/);
+  });
+
+  it('answers a question with more said after its comma at the health step ("… được ko e, hỏi cho bạn c")', async () => {
+    const g = guest('vi-clause');
+    await g.say('đặt 30 phút thứ 3 lúc 10h');
+    for (const text of ['ai cũng được', 'vừa']) await g.say(text);
+    const reply = textOf(await g.say('bầu thì có làm được ko e, hỏi cho bạn c'));
+    expect(reply).toMatch(/sức khỏe/);
+    expect(reply).not.toMatch(/tên nào/);
+  });
+
+  it('takes a Vietnamese name of four words, a therapist "với a An", and "dc" at the summary', async () => {
+    const g = guest('vi-four');
+    await g.say('e dat 60p thu 3 luc 10h voi a An nha, luc vua, ko co benh gi. E tên Nguyễn Thị Thu Hà, sđt 0905 123 456');
+    const summary = textOf(await g.say('dc'));
+    expect(summary).toMatch(/LS-\w{4}/);
+    const [booking] = await bookings.listByGuest('web:vi-four');
+    expect(booking).toMatchObject({ therapistRequested: 'an', guest: { name: 'Nguyễn Thị Thu Hà' } });
+  });
+
+  it('reads a European date with its dot ("Saturday, 28.11., at 10:00") as that day', async () => {
+    expect(textOf(await guest('dotted').say('I would like to book 60 minutes on Saturday, 28.11., at 10:00.'))).toMatch(/Saturday 28 November at 10:00/);
+  });
+
+  it('takes "여자분으로" up front as a female therapist, and a holiday as its date ("크리스마스날")', async () => {
+    const g = guest('ko-woman');
+    expect(textOf(await g.say('크리스마스날 오후 3시에 60분 예약할게요 여자분으로 해주세요'))).toMatch(/압은 어느 정도/);
+    for (const text of ['보통', '없어요', '김민지']) await g.say(text);
+    const summary = textOf(await g.say('010 1234 5678'));
+    expect(summary).toMatch(/12월 25일 금요일 15:00/);
+    expect(summary).toMatch(/Mai/);
+  });
+
+  it('reads English words glued to Chinese ("medium得喇") and Cantonese yes ("係，冇問題") at the steps', async () => {
+    const g = guest('zh-canto');
+    await g.say('想約聽日下晝3點 半個鐘');
+    await g.say('唔指定');
+    expect(textOf(await g.say('medium得喇'))).toMatch(/健康/);
+    for (const text of ['冇', '陳嘉欣', '+852 9123 4567']) await g.say(text);
+    expect(textOf(await g.say('係，冇問題'))).toMatch(/LS-\w{4}/);
+  });
+
+  it('reads "в полчетвёртого" as half past three and "медиум" as medium', async () => {
+    const g = guest('ru-half');
+    await g.say('хочу записаться на завтра на час');
+    const held = textOf(await g.say('в полчетвёртого'));
+    expect(held).toMatch(/15:30/);
+    await g.say('любой');
+    expect(textOf(await g.say('медиум'))).toMatch(/здоровье/i);
+  });
+});

@@ -43,7 +43,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const { reader, calendar } = ctx;
   const texts = ctx.content.booking;
   const unchanged: Applied = { draft, changed: false, notes: [] };
-  if (reader.isStop(text)) return { ...unchanged, stop: true };
+  if (reader.isStop(text) && !(awaiting === 'name' && reader.isWrittenAsAName(text))) return { ...unchanged, stop: true };
   // A question of the guest's own is answered first, unless it holds the answer ("how about 11?"); a
   // health matter at the health question is the answer (unless the guest asks whether it is safe,
   // which is answered first), and so is a phone or email at the contact question, however it is put

@@ -80,7 +80,10 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const isQuestion = (text: string): boolean => {
     if (/[?？]\s*$/.test(text)) return true;
     const said = normalise(text);
-    return (questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false);
+    if ((questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false)) return true;
+    // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c").
+    const clauses = said.split(/[,;，；]/).slice(0, -1);
+    return clauses.some((clause) => questionAtEnd?.test(clause.trim()) ?? false);
   };
 
   return {
@@ -134,6 +137,8 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const trimmed = text.trim();
       return trimmed.split(/\s+/).length <= NAME_WORDS_MAX || findName(trimmed) !== undefined || TRAILING_NAME.test(trimmed) || NAME_LABEL.test(trimmed);
     },
+    /** Two to four words, each capitalised, as a name is written ("Đỗ Quang Huy"): at the name question, no stop even where a word folds to one ("huy", "hủy"). */
+    isWrittenAsAName: (text: string) => WRITTEN_AS_A_NAME.test(text.trim()),
     /** "The longer one" or "the shorter one", said when the length was asked. */
     lengthChoice(text: string): 'longest' | 'shortest' | undefined {
       return longestWords(text) ? 'longest' : shortestWords(text) ? 'shortest' : undefined;
@@ -180,7 +185,8 @@ export type TypedAnswers = ReturnType<typeof createTypedAnswers>;
 // three words in letters, capitalised ones together ("Olga Smirnova"), else one ("olga").
 const HAN_NAME = /^\p{Script=Han}{2,4}/u;
 const HANGUL_WORD = /^\p{Script=Hangul}+/u;
-const LETTER_WORDS = /^[\p{L}\p{M}'-]+(?:\s+[\p{L}\p{M}'-]+){0,2}/u;
+// Up to four words: Vietnamese names often have four ("Nguyễn Thị Thu Hà").
+const LETTER_WORDS = /^[\p{L}\p{M}'-]+(?:\s+[\p{L}\p{M}'-]+){0,3}/u;
 
 /**
  * Reads the name after one of the language's introductions ("меня зовут Ольга", "我叫陈静",
@@ -261,6 +267,7 @@ const LONGEST_LENGTH = 120;
 
 // Names run to four words or so ("Nguyen Thi Minh Anh").
 const NAME_WORDS_MAX = 4;
+const WRITTEN_AS_A_NAME = /^\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*){1,3}$/u;
 
 // Two to four capitalised words ending a message, after a comma or a colon.
 const TRAILING_NAME = /[,:]\s*(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})[\s.!]*$/u;

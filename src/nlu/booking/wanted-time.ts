@@ -49,12 +49,13 @@ const detail = (m: DateTimeMention): number => (m.time ? 2 : 0) + (m.period ? 1 
 
 /**
  * A time said apart from its day ("금요일 점심시간에 잠깐 … 12시 30분에"): the time on the day another
- * mention names, when the mention chosen has a time and no day and just one other names a day.
+ * mention names, when the mention chosen has a time and no day and the others name one day.
  */
 function onTheDayNamed(chosen: DateTimeMention | undefined, found: DateTimeMention[], ref: DateReference): DateTimeMention | undefined {
   if (!chosen?.time || chosen.date) return chosen;
-  const days = found.filter((m) => m !== chosen && m.date && !m.time);
-  const day = days.length === 1 ? days[0]!.date! : undefined;
+  // One day, however often it is named ("thứ 4 này (16/12) lúc 3h chiều").
+  const days = [...new Map(found.filter((m) => m !== chosen && m.date && !m.time).map((m) => [JSON.stringify(m.date), m.date!])).values()];
+  const day = days.length === 1 ? days[0] : undefined;
   if (!day) return chosen;
   const start = new TZDate(day.year, day.month - 1, day.day, chosen.time.hour, chosen.time.minute, 0, ref.timeZone);
   return { ...chosen, date: day, start: new Date(start.getTime()) };

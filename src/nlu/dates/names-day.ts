@@ -23,10 +23,10 @@ function compile(p: WordPatterns): DayPatterns {
   // The weekday pattern's named groups, unnamed: one pattern may hold a name once.
   const weekday = p.weekday.replace(/\(\?<\w+>/g, '(?:');
   return {
-    day: new RegExp(`${p.start}(?:${p.days}|${p.moments}|${p.weekday}|${alternatives(p.dates.map((t) => t.source))})${p.end}`, 'giu'),
+    day: new RegExp(`${p.start}(?:${p.days}|${p.holidays}|${p.moments}|${p.weekday}|${alternatives(p.dates.map((t) => t.source))})${p.end}`, 'giu'),
     clock: new RegExp(`${p.start}(?:${alternatives(p.clocks.map((t) => t.source))})${p.end}`, 'giu'),
     // A day or a part of the day beside an hour that may be something else makes it a time ("下午一点", "mai 2h").
-    cueBefore: new RegExp(`(?:${p.days}|${p.moments}|${p.periods}|${weekday})\\s*$`, 'iu'),
+    cueBefore: new RegExp(`(?:${p.days}|${p.holidays}|${p.moments}|${p.periods}|${weekday})\\s*$`, 'iu'),
     cueAfter: new RegExp(`^\\s*(?:${p.days}|${p.moments}|${p.periods})${p.end}`, 'iu'),
   };
 }

@@ -54,6 +54,16 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
     },
   };
 
+  // "크리스마스", "圣诞节", "giáng sinh": the date, in the year the forward refiner settles.
+  const holidays: RuleParser = {
+    pattern: pattern(`(?<holiday>${p.holidays})`),
+    extract(context, match) {
+      const date = valueOf(w.holidays, match.groups?.holiday);
+      if (!date || !named(context, match)) return null;
+      return context.createParsingComponents({ month: date[0], day: date[1] });
+    },
+  };
+
   const moments: RuleParser = {
     pattern: pattern(`(?<moment>${p.moments})`),
     extract(context, match) {
@@ -162,5 +172,5 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
     },
   };
 
-  return [moments, weekdays, days, dates, clocks, periods];
+  return [moments, weekdays, days, holidays, dates, clocks, periods];
 }

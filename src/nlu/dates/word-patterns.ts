@@ -23,6 +23,7 @@ export interface WordPatterns {
   end: string;
   number: string;
   days: string;
+  holidays: string;
   moments: string;
   weekday: string;
   periods: string;
@@ -107,6 +108,7 @@ function compile(w: DateWords): WordPatterns {
     end,
     number,
     days: alternation(Object.keys(w.days), runOn),
+    holidays: alternation(Object.keys(w.holidays), runOn),
     moments: alternation(Object.keys(w.moments), runOn),
     // "в пятницу" whole, as chrono reads it, so that ours keeps next week's days. Where words run on, "周六下午"
     // holds no "周六下": a relation only comes before the weekday.

@@ -26,6 +26,8 @@ const dateWordsSchema = z.object({
   now: words,
   numbers: z.record(word, z.number().int().min(0).max(90)).default({}),
   days: z.record(word, daysAhead).default({}),
+  // Days with a name of their own, the same date every year: [month, day] ("크리스마스": [12, 25]).
+  holidays: z.record(word, z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(31)])).default({}),
   moments: z.record(word, z.tuple([daysAhead, period])).default({}),
   weekdays: z.record(word, z.number().int().min(0).max(6)).default({}),
   next_week: words,
@@ -123,6 +125,7 @@ export function withUnmarkedForms(w: DateWords): DateWords {
     now: both(w.now),
     numbers: bothKeys(w.numbers, true),
     days: bothKeys(w.days),
+    holidays: bothKeys(w.holidays),
     moments: bothKeys(w.moments),
     weekdays: bothKeys(w.weekdays),
     next_week: both(w.next_week),
