@@ -12,6 +12,8 @@ export type DetectedLanguage = Language | 'other' | undefined;
 
 // A script counts when at least this share of the message's letters are in it.
 const SCRIPT_SHARE = 0.3;
+// How many Latin letters a Han character or a Hangul syllable counts for.
+const SYLLABLE_WEIGHT = 3;
 // Unmarked Vietnamese needs most of its words to be words of the Vietnamese phrasings, and clearly more of them than English ones.
 const FOLDED_SHARE = 0.6;
 const FOLDED_LEAD = 0.2;
@@ -34,7 +36,10 @@ export function createLanguageDetector(words: { en: ReadonlySet<string>; vi: Rea
   return (text) => {
     const letters = text.match(/\p{L}/gu) ?? [];
     if (letters.length === 0) return undefined;
-    const share = (script: RegExp) => letters.filter((l) => script.test(l)).length / letters.length;
+    // A Han character or a Hangul syllable says as much as a short Latin word: "effleurage是什么" is Chinese.
+    const weightOf = (letter: string) => (HAN.test(letter) || HANGUL.test(letter) ? SYLLABLE_WEIGHT : 1);
+    const total = letters.reduce((sum, l) => sum + weightOf(l), 0);
+    const share = (script: RegExp) => letters.filter((l) => script.test(l)).reduce((sum, l) => sum + weightOf(l), 0) / total;
     if (share(KANA) > 0 && share(KANA) + share(HAN) >= SCRIPT_SHARE) return 'other';
     if (share(HANGUL) >= SCRIPT_SHARE) return 'ko';
     if (share(HAN) >= SCRIPT_SHARE) return 'zh';

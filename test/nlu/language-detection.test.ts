@@ -18,6 +18,9 @@ describe('which language a message is in', () => {
     ['toi muon dat lich massage lung vao ngay mai', 'vi'],
     ['how long is the massage', 'en'],
     ['こんにちは、予約したいです', 'other'],
+    // A word in Latin letters inside Chinese or Korean is a loanword, not another language.
+    ['petrissage是什么意思', 'zh'],
+    ['deep tissue 가능해요', 'ko'],
   ])('%s -> %s', (text, language) => {
     expect(understandings.detect(text)).toBe(language);
   });
