@@ -67,11 +67,16 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'KO6', language: 'ko', messagesFloor: 0.925, conversationsFloor: 8, now: THURSDAY_2PM },
   { name: 'ZH6', language: 'zh', messagesFloor: 0.925, conversationsFloor: 7, now: THURSDAY_2PM },
   { name: 'RU6', language: 'ru', messagesFloor: 0.94, conversationsFloor: 10, now: THURSDAY_2PM },
-  { name: 'I', language: 'en', messagesFloor: 0.96, conversationsFloor: 8, now: THURSDAY_2PM },
-  { name: 'VI7', language: 'vi', messagesFloor: 0.91, conversationsFloor: 5, now: THURSDAY_2PM },
-  { name: 'KO7', language: 'ko', messagesFloor: 0.93, conversationsFloor: 7, now: THURSDAY_2PM },
-  { name: 'ZH7', language: 'zh', messagesFloor: 0.87, conversationsFloor: 9, now: THURSDAY_2PM },
-  { name: 'RU7', language: 'ru', messagesFloor: 0.92, conversationsFloor: 8, now: THURSDAY_2PM },
+  { name: 'I', language: 'en', messagesFloor: 0.965, conversationsFloor: 10, now: THURSDAY_2PM },
+  { name: 'VI7', language: 'vi', messagesFloor: 0.91, conversationsFloor: 10, now: THURSDAY_2PM },
+  { name: 'KO7', language: 'ko', messagesFloor: 0.94, conversationsFloor: 8, now: THURSDAY_2PM },
+  { name: 'ZH7', language: 'zh', messagesFloor: 0.885, conversationsFloor: 9, now: THURSDAY_2PM },
+  { name: 'RU7', language: 'ru', messagesFloor: 0.93, conversationsFloor: 10, now: THURSDAY_2PM },
+  { name: 'J', language: 'en', messagesFloor: 0.965, conversationsFloor: 6, now: THURSDAY_2PM },
+  { name: 'VI8', language: 'vi', messagesFloor: 0.935, conversationsFloor: 9, now: THURSDAY_2PM },
+  { name: 'KO8', language: 'ko', messagesFloor: 0.915, conversationsFloor: 10, now: THURSDAY_2PM },
+  { name: 'ZH8', language: 'zh', messagesFloor: 0.925, conversationsFloor: 8, now: THURSDAY_2PM },
+  { name: 'RU8', language: 'ru', messagesFloor: 0.92, conversationsFloor: 9, now: THURSDAY_2PM },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
