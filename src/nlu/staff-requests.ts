@@ -2,6 +2,7 @@
 // read here so the channel and the staff desk act on what it means.
 import { TZDate } from '@date-fns/tz';
 import type { BookingReader } from './booking/index.ts';
+import { findBookingRef } from '../booking/references.ts';
 import { findEmail } from './contact.ts';
 import type { DateReference } from './dates/index.ts';
 
@@ -49,6 +50,16 @@ export function namedWeek(text: string): NamedWeek | undefined {
   if (/^(?:this\s+|the\s+)?weekend$/.test(said)) return 'weekend';
   if (/^next\s+weekend$/.test(said)) return 'next_weekend';
   return undefined;
+}
+
+// A reference typed its own way ("LS-7K3Q", "X1-ABC"): a letter, and a dash or a figure; a name has
+// neither, a phone no letter.
+const REF_LIKE = /^(?=.*[A-Z])(?=.*[-\d])[A-Z0-9][A-Z0-9-]{2,19}$/;
+
+/** The booking reference `/booking` names, written as guests write it too ("ls 7k3q", "LS7K3Q", a long dash). */
+export function readTypedReference(text: string): string | undefined {
+  const word = text.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
+  return findBookingRef(text) ?? (REF_LIKE.test(word) ? word : undefined);
 }
 
 /** Who a staff member looks for with `/booking`: a guest's phone, email or name. */

@@ -1,5 +1,4 @@
-import { findBookingRef } from '../../booking/index.ts';
-import { readDeskBooking, readGuestQuery, splitAvailabilityRequest } from '../../nlu/index.ts';
+import { readDeskBooking, readGuestQuery, readTypedReference, splitAvailabilityRequest } from '../../nlu/index.ts';
 import type { Concierge } from '../../core/index.ts';
 import { availabilityMessage, bookingListMessage, bookingMessage, bookingView, textMessage, type SlackMessage } from './blocks.ts';
 import { guestText } from './slack-text.ts';
@@ -15,9 +14,6 @@ export interface CommandAuthor {
   commandId: string;
 }
 
-// A reference typed its own way ("LS-7K3Q", "X1-ABC"): a letter, and a dash or a figure; a name has
-// neither, a phone no letter.
-const REF_LIKE = /^(?=.*[A-Z])(?=.*[-\d])[A-Z0-9][A-Z0-9-]{2,19}$/;
 
 /** What the staff commands answer, as Block Kit messages; who may ask is checked before. */
 export function createStaffCommands(concierge: Concierge, texts: SlackTexts) {
@@ -50,10 +46,7 @@ export function createStaffCommands(concierge: Concierge, texts: SlackTexts) {
     async booking(text: string): Promise<SlackMessage> {
       const desk = concierge.staffDesk;
       if (!desk) return textMessage(texts.no_bookings);
-      // Written as guests write it too: "ls 7k3q", "LS7K3Q", a phone's long dash.
-      const found = findBookingRef(text);
-      const word = text.trim().split(/\s+/)[0]?.toUpperCase() ?? '';
-      const ref = found ?? (REF_LIKE.test(word) ? word : undefined);
+      const ref = readTypedReference(text);
       if (ref) {
         const booking = await desk.booking(ref);
         if (!booking) return textMessage(fill(texts.booking.not_found, { ref }));

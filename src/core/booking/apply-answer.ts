@@ -213,7 +213,7 @@ function takeDetails(ctx: BookingContext, draft: BookingDraft, next: BookingDraf
     changed = true;
   } else if (draft.health === undefined && !reader.asksInASentence(text)) {
     // "по здоровью: 2 года назад была грыжа, сейчас всё ок": the sentences about it, for the therapist.
-    const told = sentencesOf(typed).filter((sentence) => ctx.mentionsHealth(sentence));
+    const told = reader.sentences(typed).filter((sentence) => ctx.mentionsHealth(sentence));
     if (told.length > 0) {
       next.health = told.join(' ').slice(0, 500);
       changed = true;
@@ -228,11 +228,6 @@ const ANSWERED = ['durationMinutes', 'day', 'time', 'period', 'window', 'therapi
 /** Whether a message set any answer to something other than what the draft had. */
 function differs(draft: BookingDraft, next: BookingDraft): boolean {
   return ANSWERED.some((key) => JSON.stringify(next[key]) !== JSON.stringify(draft[key]));
-}
-
-/** A message's sentences, as typed. */
-function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?;。！？；])\s*|\n+/u).map((s) => s.trim()).filter(Boolean);
 }
 
 /** The offered time at a place in the list (-1 the last), if there is one. */

@@ -139,6 +139,12 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     },
     /** Two to four words, each capitalised, as a name is written ("Đỗ Quang Huy"): at the name question, no stop even where a word folds to one ("huy", "hủy"). */
     isWrittenAsAName: (text: string) => WRITTEN_AS_A_NAME.test(text.trim()),
+    /** A message's sentences, as typed ("По здоровью: была операция. Сейчас всё хорошо."). */
+    sentences: (text: string): string[] =>
+      text
+        .split(/(?<=[.!?;。！？；])\s*|\n+/u)
+        .map((sentence) => sentence.trim())
+        .filter(Boolean),
     /** "The longer one" or "the shorter one", said when the length was asked. */
     lengthChoice(text: string): 'longest' | 'shortest' | undefined {
       return longestWords(text) ? 'longest' : shortestWords(text) ? 'shortest' : undefined;
