@@ -1,21 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookingStore } from '../../src/booking/index.ts';
 import type { Concierge } from '../../src/core/index.ts';
-import { createMemoryBookingStore } from '../../src/store/index.ts';
-import { createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
+import { conciergeAt, fakeGuest, FRIDAY_10AM, textOf } from '../helpers/bot.ts';
 
 // What guests notice of the understanding layer: the precise answer to the question asked, two
 // answers for two questions, odd requests handled, and a booking that reads loose times, hears
 // "never mind" in any words and does not ask again what the guest already said.
 
-// 03:00 UTC is 10:00 on Friday 27 November 2026 in Da Nang; the spa (sample hours) opens 09:00–21:00.
-const FRIDAY_10AM = new Date('2026-11-27T03:00:00Z');
 let bookings: BookingStore;
 let concierge: Concierge;
 
 beforeEach(async () => {
-  bookings = createMemoryBookingStore({ now: () => FRIDAY_10AM.getTime() });
-  concierge = await createTestConcierge({ bookings, now: () => FRIDAY_10AM });
+  ({ bookings, concierge } = await conciergeAt(FRIDAY_10AM));
 });
 
 const guest = (id: string) => fakeGuest(concierge, { id, channel: 'telegram' });

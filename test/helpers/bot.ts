@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadContentSet, type Content, type ContentSet } from '../../src/content/index.ts';
 import { createConcierge, type Concierge, type ConciergeDeps, type ConversationStore, type Reply, type Turn } from '../../src/core/index.ts';
 import { loadUnderstandings, type Understanding, type Understandings } from '../../src/nlu/index.ts';
+import type { BookingStore } from '../../src/booking/index.ts';
 import { createMemoryBookingStore, createMemoryStore } from '../../src/store/index.ts';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
@@ -48,6 +49,15 @@ export async function createTestConcierge(overrides: Partial<ConciergeDeps> & { 
     confidenceThreshold: 0.15,
     ...overrides,
   });
+}
+
+/** 03:00 UTC is 10:00 on Friday 27 November 2026 in Da Nang; the spa (sample hours) opens 09:00–21:00. */
+export const FRIDAY_10AM = new Date('2026-11-27T03:00:00Z');
+
+/** A concierge over the real content with bookings in memory, its clock stopped at `now`. */
+export async function conciergeAt(now: Date): Promise<{ concierge: Concierge; bookings: BookingStore }> {
+  const bookings = createMemoryBookingStore({ now: () => now.getTime() });
+  return { bookings, concierge: await createTestConcierge({ bookings, now: () => now }) };
 }
 
 /** A guest chatting through a fake channel: says things, presses buttons by their label. */
