@@ -1,7 +1,7 @@
 // What staff type after a command ("/availability tomorrow 60", "/bookings next week", "/booking Anna"),
 // read here so the channel and the staff desk act on what it means.
-import { TZDate } from '@date-fns/tz';
 import type { BookingReader } from './booking/index.ts';
+import { dayKey } from '../booking/calendar.ts';
 import { findBookingRef } from '../booking/references.ts';
 import { findEmail } from './contact.ts';
 import type { DateReference } from './dates/index.ts';
@@ -133,8 +133,7 @@ export function readDeskBooking(text: string, reader: BookingReader, ref: DateRe
   const when = reader.wantedTime(rest, ref);
   if (when?.date || when?.time) {
     // A time alone is on the day it comes next ("4pm": today, or tomorrow once it is past).
-    const day = new TZDate(when.start.getTime(), ref.timeZone);
-    line.day = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+    line.day = dayKey(when.start, ref.timeZone);
     if (when.time) line.time = `${pad(when.time.hour)}:${pad(when.time.minute)}`;
     rest = rest.replace(when.text, ' ');
   }

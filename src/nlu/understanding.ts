@@ -186,7 +186,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       const namesTime = namesWhen(normalised);
       // Put as a statement ("I'd like to arrange an appointment with a lady therapist"); "can I book for my
       // friend too?" asks about booking.
-      const asksToBook = !times.isQuestion(text) && (bookingRequest(text, namesTime)?.outright === true || times.minutes(text, false) !== undefined);
+      const wholeRequest = bookingRequest(text, namesTime);
+      const asksToBook = !times.isQuestion(text) && (wholeRequest?.outright === true || times.minutes(text, false) !== undefined);
       const parts = segments(normalised);
       /**
        * A guess with a day or time in the message: a booking intent close behind it goes first, and a
@@ -203,7 +204,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         const manages = guess.intent === 'booking.cancel' || guess.intent === 'booking.reschedule';
         const manage = !manages && (isBooking(guess.intent) || unclear || statement) ? manageRequest(text) : undefined;
         if (manage) return sureAs(manage);
-        const request = bookingRequest(text, namesTime);
+        const request = wholeRequest;
         // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
         if (guess.intent === 'booking.mine' && request) return { intent: 'booking.start', score: guess.score };
         // The classifier saw the booking too, but faintly: the words make it sure.

@@ -1,4 +1,4 @@
-import { newBookingRef, zonedInstant, type Booking } from '../../booking/index.ts';
+import { newBookingRef, zonedInstant, type Booking, type ReserveRequest } from '../../booking/index.ts';
 import { capacityRules, type BookingContext, type BookingGuest, type BookingOutcome } from './booking-context.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { guestLimitNow } from './guest-limit.ts';
@@ -15,48 +15,60 @@ export async function confirmBooking(
   draft: BookingDraft,
 ): Promise<{ kind: 'confirmed'; outcome: BookingOutcome } | { kind: 'incomplete' } | { kind: 'taken' } | { kind: 'guest_limit' }> {
   const { calendar, text } = ctx;
-  if (!draft.durationMinutes || !draft.day || !draft.time || !draft.name || !draft.contact) return { kind: 'incomplete' };
-  const start = zonedInstant(draft.day, draft.time, calendar.timeZone);
-  const end = new Date(start.getTime() + draft.durationMinutes * 60_000);
+  const { durationMinutes, day, time, name, contact } = draft;
+  if (!durationMinutes || !day || !time || !name || !contact) return { kind: 'incomplete' };
+  const start = zonedInstant(day, time, calendar.timeZone);
+  const end = new Date(start.getTime() + durationMinutes * 60_000);
   const now = ctx.now().toISOString();
   const guestLimit = guestLimitNow(ctx);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const booking: Omit<Booking, 'therapistId'> = {
-      ref: newBookingRef(),
+  const result = await reserveNew(ctx, {
+    idempotencyKey: `${guest.key}:${draft.key}`,
+    ...(draft.hold ? { holdId: draft.hold.id } : {}),
+    ...(guestLimit ? { guestLimit } : {}),
+    booking: (ref) => ({
+      ref,
       service: ctx.serviceId,
-      durationMinutes: draft.durationMinutes,
+      durationMinutes,
       start: start.toISOString(),
       end: end.toISOString(),
-      day: draft.day,
+      day,
       therapistRequested: draft.therapist ?? 'any',
-      guest: { key: guest.key, name: draft.name, contact: draft.contact, channel: guest.channel, conversationId: guest.conversationId, ...(guest.language ? { language: guest.language } : {}), ...(guest.timeZone ? { timeZone: guest.timeZone } : {}) },
+      guest: { key: guest.key, name, contact, channel: guest.channel, conversationId: guest.conversationId, ...(guest.language ? { language: guest.language } : {}), ...(guest.timeZone ? { timeZone: guest.timeZone } : {}) },
       notes: { ...(draft.pressure ? { pressure: draft.pressure } : {}), ...(draft.health ? { health: draft.health } : {}) },
       status: 'confirmed',
       createdAt: now,
       updatedAt: now,
-    };
-    const result = await ctx.store.reserve({
-      idempotencyKey: `${guest.key}:${draft.key}`,
-      ...(draft.hold ? { holdId: draft.hold.id } : {}),
-      booking,
-      rules: capacityRules(calendar),
-      ...(guestLimit ? { guestLimit } : {}),
-    });
+    }),
+  });
+  if (!result.ok) return { kind: result.reason };
+  const outcome: BookingOutcome = {
+    replies: [{ text: text.confirmation(result.booking), choices: ctx.menuChoices() }],
+    memory: {
+      ...memory,
+      draft: undefined,
+      last: { key: draft.key, ref: result.booking.ref },
+      profile: { name, contact },
+    },
+  };
+  return { kind: 'confirmed', outcome };
+}
+
+/**
+ * Writes a new booking atomically under a fresh reference (one already in use is drawn again) and
+ * tells listeners of it once: a repeat of the same idempotency key answers with the first booking.
+ */
+export async function reserveNew(
+  ctx: BookingContext,
+  request: Omit<ReserveRequest, 'booking' | 'rules'> & { booking: (ref: string) => Omit<Booking, 'therapistId'> },
+): Promise<{ ok: true; booking: Booking; duplicate: boolean } | { ok: false; reason: 'taken' | 'guest_limit' }> {
+  const { booking, ...rest } = request;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = await ctx.store.reserve({ ...rest, booking: booking(newBookingRef()), rules: capacityRules(ctx.calendar) });
     if (result.ok) {
       if (!result.duplicate) ctx.events.emit({ type: 'created', booking: result.booking });
-      const outcome: BookingOutcome = {
-        replies: [{ text: text.confirmation(result.booking), choices: ctx.menuChoices() }],
-        memory: {
-          ...memory,
-          draft: undefined,
-          last: { key: draft.key, ref: result.booking.ref },
-          profile: { name: draft.name, contact: draft.contact },
-        },
-      };
-      return { kind: 'confirmed', outcome };
+      return result;
     }
-    if (result.reason === 'taken' || result.reason === 'guest_limit') return { kind: result.reason };
-    // ref_in_use: a new reference and try again.
+    if (result.reason !== 'ref_in_use') return { ok: false, reason: result.reason };
   }
   throw new Error('could not find a free booking reference');
 }

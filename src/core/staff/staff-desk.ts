@@ -1,7 +1,8 @@
-import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, newBookingRef, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason } from '../../booking/index.ts';
+import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason } from '../../booking/index.ts';
 import { findDateTimes, guestMatches, namedWeek, type GuestQuery } from '../../nlu/index.ts';
 import type { Content } from '../../content/index.ts';
-import { capacityRules, occupancyAround, type BookingContext } from '../booking/booking-context.ts';
+import { occupancyAround, type BookingContext } from '../booking/booking-context.ts';
+import { reserveNew } from '../booking/confirm-booking.ts';
 import { createBookingText } from '../booking/booking-text.ts';
 import type { Logger } from '../logger.ts';
 import type { GuestOutbox } from '../outbox.ts';
@@ -235,37 +236,27 @@ export function createStaffDesk(
       });
       if (!check.ok) return { ok: false, reason: check.reason };
       const now = ctx.now().toISOString();
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const ref = newBookingRef();
-        const result = await store.reserve({
-          idempotencyKey: `${FRONT_DESK_CHANNEL}:${request.key}`,
-          booking: {
-            ref,
-            service: ctx.serviceId,
-            durationMinutes: request.minutes,
-            start: start.toISOString(),
-            end: new Date(start.getTime() + request.minutes * 60_000).toISOString(),
-            day: request.day,
-            therapistRequested: therapist,
-            guest: { key: `${FRONT_DESK_CHANNEL}:${ref}`, name: request.name, contact: request.contact ?? '', channel: FRONT_DESK_CHANNEL, conversationId: ref },
-            notes: {},
-            status: 'confirmed',
-            createdAt: now,
-            updatedAt: now,
-          },
-          rules: capacityRules(calendar),
-        });
-        if (result.ok) {
-          if (!result.duplicate) {
-            logger.info({ ref: result.booking.ref, staff: staffName }, 'booking made by staff');
-            ctx.events.emit({ type: 'created', booking: result.booking });
-          }
-          return { ok: true, booking: result.booking, duplicate: result.duplicate };
-        }
-        if (result.reason === 'taken') return { ok: false, reason: 'taken' };
-        // ref_in_use: a new reference and try again (no guest limit applies at the desk).
-      }
-      throw new Error('could not find a free booking reference');
+      const result = await reserveNew(ctx, {
+        idempotencyKey: `${FRONT_DESK_CHANNEL}:${request.key}`,
+        // No guest limit applies at the desk.
+        booking: (ref) => ({
+          ref,
+          service: ctx.serviceId,
+          durationMinutes: request.minutes,
+          start: start.toISOString(),
+          end: new Date(start.getTime() + request.minutes * 60_000).toISOString(),
+          day: request.day,
+          therapistRequested: therapist,
+          guest: { key: `${FRONT_DESK_CHANNEL}:${ref}`, name: request.name, contact: request.contact ?? '', channel: FRONT_DESK_CHANNEL, conversationId: ref },
+          notes: {},
+          status: 'confirmed',
+          createdAt: now,
+          updatedAt: now,
+        }),
+      });
+      if (!result.ok) return { ok: false, reason: 'taken' };
+      if (!result.duplicate) logger.info({ ref: result.booking.ref, staff: staffName }, 'booking made by staff');
+      return result;
     },
 
     /** Tells the guest what staff did to their booking (a cancellation by the spa); throws when their channel fails, so it is tried again. */

@@ -55,7 +55,7 @@ export function createBookingWords(
   const confirmCancel = phraseTest(words.confirm_cancel);
   const cancelVerb = phraseTest(verbs.cancel);
   const bookVerb = phraseTest(verbs.book);
-  const asked = (text: string) => /[?？]\s*$/.test(text);
+  const endsAsking = (text: string) => /[?？]\s*$/.test(text);
   const confirmMove = phraseTest(words.confirm_move);
   const group = phraseTest(words.group);
   const genders = (['female', 'male'] as const).map((g) => [g, phraseTest(words[g])] as const);
@@ -113,11 +113,11 @@ export function createBookingWords(
     /** The request is for more than one guest ("for two people", "me and my wife"). */
     mentionsGroup: (text: string) => group(read(text)),
     /** The guest agrees to a cancellation in its own words ("yes, cancel it", "ừ em hủy giúp chị nhé"), which `isYes` reads as stop. */
-    confirmsCancel: (text: string) => agreesIn(confirmCancel, text) || (!asked(text) && agreesIn(cancelVerb, text)),
+    confirmsCancel: (text: string) => agreesIn(confirmCancel, text) || (!endsAsking(text) && agreesIn(cancelVerb, text)),
     /** The guest agrees to the booking's summary in the words of booking ("đặt giúp bác", "book it in", "예약해 주세요"). */
-    confirmsBooking: (text: string) => !asked(text) && agreesIn(bookVerb, text),
+    confirmsBooking: (text: string) => !endsAsking(text) && agreesIn(bookVerb, text),
     /** The guest agrees to a move in its own words ("ok, move it", "변경해주세요"); "does it cost anything to move it?" asks. */
-    confirmsMove: (text: string) => agreesIn(confirmMove, text) && !/[?？]\s*$/.test(text),
+    confirmsMove: (text: string) => agreesIn(confirmMove, text) && !endsAsking(text),
     /** The guest agrees. */
     isYes,
     /** The guest leaves the choice to the spa ("up to you", "idk", "не знаю"). */
@@ -126,7 +126,7 @@ export function createBookingWords(
     startsWithYes(text: string): boolean {
       const first = text.split(/[,.!;:，。！；]/)[0] ?? '';
       const said = read(text);
-      return first.trim() !== '' && isYes(first) && !negated(said) && !stop(said) && !asked(text);
+      return first.trim() !== '' && isYes(first) && !negated(said) && !stop(said) && !endsAsking(text);
     },
     /** The guest has nothing to add ("no", "nothing"). */
     isNone: (text: string) => wordCount(text) <= 6 && none(read(text)),

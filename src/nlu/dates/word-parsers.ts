@@ -8,9 +8,8 @@ import { textAfter, type RuleParser } from './rule-parser.ts';
 import { PERIOD_TAG, WEAK_TAG } from './tags.ts';
 import { clockComponents } from './time-parsers.ts';
 import { PERIOD_HOURS } from './vocabulary.ts';
-import { groupsOf, type CompiledTemplate, type WordPatterns } from './word-patterns.ts';
+import { alternation, groupsOf, type CompiledTemplate, type WordPatterns } from './word-patterns.ts';
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
 
 /** The value a phrase stands for in a list of the words, however it was spaced ("다음주", "thứ  7"). */
@@ -78,7 +77,7 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
   // "chủ nhật 31", "воскресенье 31": a bare day of the month right after a weekday, where words are spaced;
   // not an hour ("thứ 7 3h", "thứ 7 3 giờ") nor a length ("thứ 7 2 tiếng").
   const clockAt = new RegExp(`^(?:${alternatives(p.clocks)})`, 'iu');
-  const unitAfter = new RegExp(`^\\s*(?:${[...w.lengths.hours, ...w.lengths.minutes].map(escapeRegExp).join('|') || '(?!)'})(?![\\p{L}])`, 'iu');
+  const unitAfter = new RegExp(`^\\s*${alternation([...w.lengths.hours, ...w.lengths.minutes], false)}(?![\\p{L}])`, 'iu');
   const dayOfMonthAfter = (after: string): { day: number; length: number } | undefined => {
     if (!w.whole_words) return undefined;
     const found = /^\s+(\d{1,2})(?![\p{L}\p{N}:./])/u.exec(after);
