@@ -55,6 +55,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko8', language: 'ko', now: THURSDAY_2PM },
   { set: 'zh8', language: 'zh', now: THURSDAY_2PM },
   { set: 'ru8', language: 'ru', now: THURSDAY_2PM },
+  { set: 'k', language: 'en', now: THURSDAY_2PM },
+  { set: 'vi9', language: 'vi', now: THURSDAY_2PM },
+  { set: 'ko9', language: 'ko', now: THURSDAY_2PM },
+  { set: 'zh9', language: 'zh', now: THURSDAY_2PM },
+  { set: 'ru9', language: 'ru', now: THURSDAY_2PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

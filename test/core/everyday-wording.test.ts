@@ -196,3 +196,29 @@ describe('as guests of each language write', () => {
     expect(textOf(await g.say('медиум'))).toMatch(/здоровье/i);
   });
 });
+
+describe('English as it is texted and spoken around the world', () => {
+  it('asks for a length, not how often to come, when a guest wants "one of your massages"', async () => {
+    const reply = textOf(await guest('one-of').say('hi, could I get one of your massages booked in'));
+    expect(reply).toMatch(/How long/);
+  });
+
+  it('reads "w Mai" as with Mai and "myself Priya Nair" as the name, and asks for neither', async () => {
+    const g = guest('texted');
+    const reply = textOf(await g.say('myself Priya Nair, pls book 60 min sat 3pm w Mai, light pressure'));
+    expect(reply).not.toMatch(/particular therapist|What name/);
+    for (const text of ['none', 'priya@example.com']) await g.say(text);
+    const summary = textOf(g.lastReply() ? [g.lastReply()!] : []);
+    expect(summary).toMatch(/Priya Nair/);
+    expect(summary).toMatch(/Mai/);
+  });
+
+  it('takes "the half hour one I guess" as 30 minutes, and a Scots "aye" at the summary as yes', async () => {
+    const g = guest('scots');
+    await g.say('I want tae book a massage on Tuesday at 2pm');
+    expect(textOf(await g.say('the half hour one I guess'))).not.toMatch(/How long/);
+    for (const text of ['any', 'medium', 'no', 'Iain Fraser', 'iain@example.com']) await g.say(text);
+    expect(textOf(await g.say('aye go on'))).toMatch(/LS-\w{4}/);
+    expect((await bookings.listByGuest('web:scots'))[0]?.durationMinutes).toBe(30);
+  });
+});

@@ -53,12 +53,12 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const deniesHealthTopic = healthTopicDenied(words, language);
   // Whole-message answers to the length question, said without a number: compared once the
   // words any answer may carry ("ok", "the", "one", "please") are set aside.
-  const bare = (text: string) =>
-    normalise(text)
-      .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-      .replace(/\b(?:ok|please|the|one|then|lets|let us|do|i will|take|go with|i want|i would like)\b/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+  const fillers = phrasePattern(words.answer_fillers.map(normalise));
+  const withoutFillers = fillers ? new RegExp(fillers.source, 'giu') : undefined;
+  const bare = (text: string) => {
+    const plain = normalise(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ');
+    return (withoutFillers ? plain.replace(withoutFillers, ' ') : plain).replace(/\s+/g, ' ').trim();
+  };
   const lengthWords = (list: string[]) => {
     const known = new Set(list.map(bare));
     return (text: string) => known.has(bare(text));
