@@ -125,6 +125,8 @@ import { foldVietnamese } from './languages/vietnamese.ts';
 import { toSimplified } from './languages/chinese.ts';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'/.]*[\p{L}\p{N}/]|[\p{L}\p{N}]/gu;
+// Where a Latin letter meets a Chinese or Korean one, in either order.
+const SCRIPT_SEAM = /(?<=[\p{Script=Latin}])(?=[\p{Script=Han}\p{Script=Hangul}])|(?<=[\p{Script=Han}\p{Script=Hangul}])(?=[\p{Script=Latin}])/u;
 
 // What each language's text is folded to before it is read: Vietnamese without its marks (guests type
 // it both ways), Russian with "е" for "ё" (as often typed as not), Chinese in Simplified characters.
@@ -141,6 +143,10 @@ const FOLDS: Partial<Record<Language, (text: string) => string>> = {
 export function createNormaliser(vocabulary: Vocabulary, language: Language = 'en'): Normaliser {
   const fold = FOLDS[language] ?? ((t: string) => t);
   const spellings = new Map(Object.entries(vocabulary.spellings).map(([k, v]) => [fold(k.toLowerCase()), fold(v.toLowerCase())]));
+  const spellingOf = (word: string): string | undefined => {
+    const bare = word.replace(/[.']+$/, '');
+    return spellings.get(word) ?? spellings.get(bare) ?? spellings.get(bare.replace(/'/g, ''));
+  };
   return (text) => {
     const written = fold(text.normalize('NFC'))
       .toLowerCase()
@@ -148,8 +154,11 @@ export function createNormaliser(vocabulary: Vocabulary, language: Language = 'e
       // A letter typed three times or more is one letter: "heyyy", "sooo", "pleeease".
       .replace(/(\p{L})\1{2,}/gu, '$1')
       .replace(WORD, (word) => {
-        const bare = word.replace(/[.']+$/, '');
-        return spellings.get(word) ?? spellings.get(bare) ?? spellings.get(bare.replace(/'/g, '')) ?? word;
+        const spelt = spellingOf(word);
+        if (spelt !== undefined) return spelt;
+        // "想book個massage", "book할게요": a Latin word typed inside Chinese or Korean is spelt as one of its own, in place.
+        const parts = word.split(SCRIPT_SEAM);
+        return parts.length > 1 ? parts.map((part) => spellingOf(part) ?? part).join('') : word;
       })
       .replace(/\s+/g, ' ')
       .trim();

@@ -222,3 +222,12 @@ describe('English as it is texted and spoken around the world', () => {
     expect((await bookings.listByGuest('web:scots'))[0]?.durationMinutes).toBe(30);
   });
 });
+
+describe('English booking words inside Chinese and Korean', () => {
+  it.each([
+    ['zh', '我想book个massage', /多长时间|多久/],
+    ['ko', '마사지 book하고 싶어요', /몇 분|얼마나/],
+  ])('starts a booking when a %s guest types "%s"', async (_language, text, asksLength) => {
+    expect(textOf(await guest(`mixed-${text.length}`).say(text))).toMatch(asksLength);
+  });
+});

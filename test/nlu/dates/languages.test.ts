@@ -47,6 +47,8 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
   ],
   vi: [
     ['3 giờ chiều mai', { date: '2026-12-07', time: '15:00' }],
+    // "này" after a weekday is this week's: the hour after it is still that day's.
+    ['sáng thứ 6 này lúc 10h', { date: '2026-12-11', time: '10:00' }],
     ['mai 3h chiều', { date: '2026-12-07', time: '15:00' }],
     ['15h', { time: '15:00' }],
     ['15h30', { time: '15:30' }],
@@ -78,6 +80,9 @@ const EXAMPLES: Record<Exclude<Language, 'en'>, Array<[string, Expected]>> = {
   ],
   zh: [
     ['明天下午三点', { date: '2026-12-07', time: '15:00' }],
+    // Figures are month first in Chinese.
+    ['12/18 上午10点', { date: '2026-12-18', time: '10:00' }],
+    ['2027/1/8', { date: '2027-01-08' }],
     ['明天下午3点半', { date: '2026-12-07', time: '15:30' }],
     ['下周六下午两点', { date: '2026-12-12', time: '14:00' }],
     ['周五下午', { date: '2026-12-11', period: 'afternoon' }],
