@@ -40,6 +40,8 @@ export interface TimedOccupancy {
   start: number;
   end: number;
   therapistId: string;
+  /** Time off: it blocks its therapist where it overlaps, and no room. */
+  off?: boolean;
 }
 
 /** A request checked and prepared once, then asked about any number of time ranges. */
@@ -70,7 +72,7 @@ export function prepareSlotSearch(request: SlotRequest): SlotSearch | undefined 
   for (const o of request.busy) {
     if (request.guestKey !== undefined && o.heldBy === request.guestKey) continue;
     if (request.ignoreRef !== undefined && o.ref === request.ignoreRef) continue;
-    blocking.push({ start: o.start.getTime(), end: o.end.getTime(), therapistId: o.therapistId });
+    blocking.push({ start: o.start.getTime(), end: o.end.getTime(), therapistId: o.therapistId, ...(o.off === undefined ? {} : { off: true }) });
   }
   blocking.sort((a, b) => a.start - b.start);
   return {
@@ -102,7 +104,7 @@ export function slotsWithin(search: SlotSearch, from: number, to: number): FreeS
     let start = hours.open + Math.max(0, Math.ceil((next - hours.open) / stepMs)) * stepMs;
     for (; start < hi && start + durationMs <= hours.close; start += stepMs) {
       const end = start + durationMs;
-      const therapistIds = forRequest(freeTherapists(conflictsWith(start, end), settings), search.therapist);
+      const therapistIds = forRequest(freeTherapists(conflictsWith(start, end), settings, start, end), search.therapist);
       if (therapistIds.length > 0) slots.push({ start: new Date(start), end: new Date(end), therapistIds });
       next = start + 1;
     }
@@ -154,11 +156,15 @@ export function conflictFinder(sorted: readonly TimedOccupancy[], bufferMs: numb
   };
 }
 
-/** Therapists free despite the conflicts, in settings order; none when every room is taken. */
-export function freeTherapists(conflicts: readonly TimedOccupancy[], settings: CalendarSettings): string[] {
-  if (conflicts.length >= settings.rooms) return [];
+/**
+ * Therapists free for [start, end) despite the conflicts (found with the buffer), in settings order;
+ * none when every room is taken. Time off counts only where it overlaps the session itself.
+ */
+export function freeTherapists(conflicts: readonly TimedOccupancy[], settings: CalendarSettings, start: number, end: number): string[] {
+  const blocking = conflicts.filter((o) => !o.off || (o.start < end && start < o.end));
+  if (blocking.filter((o) => !o.off).length >= settings.rooms) return [];
   const free: string[] = [];
-  for (const t of settings.therapists) if (!conflicts.some((o) => o.therapistId === t.id)) free.push(t.id);
+  for (const t of settings.therapists) if (!blocking.some((o) => o.therapistId === t.id)) free.push(t.id);
   return free;
 }
 

@@ -1,4 +1,4 @@
-import type { Attendance, Booking, CapacityRules, Hold, Occupancy } from './types.ts';
+import type { Attendance, Booking, CapacityRules, Hold, Occupancy, TimeOff } from './types.ts';
 
 /** Asking to hold a time for a guest. */
 export interface HoldRequest {
@@ -59,6 +59,9 @@ export type MoveResult = { ok: true; booking: Booking; previous: Booking } | { o
 /** `already` when the booking was cancelled before this call: nothing changed, nobody need be told again. */
 export type CancelResult = { ok: true; booking: Booking; already?: true } | { ok: false; reason: 'not_found' };
 
+/** Time off written; `clashes` are the therapist's confirmed bookings it overlaps, which staff must see to. */
+export type TimeOffResult = { ok: true; timeOff: TimeOff; clashes: Booking[] } | { ok: false; reason: 'id_in_use' };
+
 export type AttendanceResult = { ok: true; booking: Booking } | { ok: false; reason: 'not_found' | 'cancelled' };
 
 /**
@@ -107,8 +110,17 @@ export interface BookingChangeLog {
  * "not_found" also answers a guest asking about someone else's booking.
  */
 export interface BookingStore {
-  /** Confirmed bookings and live holds on the given days ("YYYY-MM-DD", spa zone). */
+  /** Confirmed bookings, live holds and time off on the given days ("YYYY-MM-DD", spa zone). */
   occupancy(days: string[]): Promise<Occupancy[]>;
+  /**
+   * Writes a therapist's time off; from then on no hold, booking or move gives them a time that
+   * overlaps it. The bookings it clashes with are found in the same atomic step and left as they are.
+   */
+  addTimeOff(timeOff: TimeOff): Promise<TimeOffResult>;
+  /** Takes time off back; undefined when there was none with this id. */
+  removeTimeOff(id: string): Promise<TimeOff | undefined>;
+  /** The time off starting on the given days, in order of start. */
+  listTimeOff(days: string[]): Promise<TimeOff[]>;
   /** Holds a time if a therapist and a room are free (the guest's own earlier holds are replaced). */
   hold(request: HoldRequest): Promise<HoldResult>;
   /** Lets a hold go before it expires. */

@@ -13,6 +13,7 @@ export type {
   Occupancy,
   Pressure,
   Therapist,
+  TimeOff,
   Weekday,
 } from './types.ts';
 export { FRONT_DESK_CHANNEL } from './types.ts';
@@ -33,13 +34,14 @@ export type {
   MoveResult,
   ReserveRequest,
   ReserveResult,
+  TimeOffResult,
 } from './booking-store.ts';
 
 // ---- Calendar: days and wall clocks in the spa's zone ----
 export { dayKey, daysBetween, shiftDay, weekdayOf, zonedInstant } from './calendar.ts';
 
 // ---- Availability: free times and the time a guest named ----
-export { findFreeSlots, type FindFreeSlotsInput, type FreeSlot, type SlotRequest } from './availability.ts';
+export { findFreeSlots, openingWindow, type FindFreeSlotsInput, type FreeSlot, type SlotRequest } from './availability.ts';
 export {
   checkRequestedTime,
   nearestFreeSlots,
@@ -53,5 +55,5 @@ export {
 export { bookingsAhead } from './guest-limit.ts';
 
 // ---- References and cancellation ----
-export { findBookingRef, isBookingRef, newBookingRef, normalizeBookingRef } from './references.ts';
+export { findBookingRef, isBookingRef, newBookingRef, newTimeOffId, normalizeBookingRef } from './references.ts';
 export { cancellationTerms, type CancellationTerms } from './cancellation.ts';

@@ -24,15 +24,25 @@ export function blankBookingRefs(text: string): string {
   return text.replace(bookingRefPattern('gi'), (ref) => ' '.repeat(ref.length));
 }
 
-/** A new reference such as "LS-7K3Q", each character uniformly random from a crypto source. */
-export function newBookingRef(random: (size: number) => Uint8Array = randomBytes): string {
+/** Four characters of the alphabet, each uniformly random from a crypto source. */
+function randomCode(random: (size: number) => Uint8Array): string {
   let code = '';
   while (code.length < CODE_LENGTH) {
     for (const byte of random(CODE_LENGTH * 2)) {
       if (byte < UNBIASED_BELOW && code.length < CODE_LENGTH) code += ALPHABET[byte % ALPHABET.length];
     }
   }
-  return `LS-${code}`;
+  return code;
+}
+
+/** A new reference such as "LS-7K3Q", each character uniformly random from a crypto source. */
+export function newBookingRef(random: (size: number) => Uint8Array = randomBytes): string {
+  return `LS-${randomCode(random)}`;
+}
+
+/** A new id for a therapist's time off, such as "T-4K2M": short enough for staff to type back. */
+export function newTimeOffId(random: (size: number) => Uint8Array = randomBytes): string {
+  return `T-${randomCode(random)}`;
 }
 
 /** True when the whole text is a reference, in any case, with or without the dash ("ls 7k3q", "LS7K3Q"). */

@@ -101,7 +101,24 @@ export interface Hold {
   expiresAt: string;
 }
 
-/** Something that keeps a therapist and a room busy: a confirmed booking or a live hold. */
+/**
+ * A therapist away for a while (ill, an errand, a day off), set by staff and kept with the bookings:
+ * no session of theirs may overlap it. It keeps no room busy and needs no turnover around it.
+ */
+export interface TimeOff {
+  id: string;
+  therapistId: string;
+  /** ISO 8601 instants (UTC). */
+  start: string;
+  end: string;
+  /** "YYYY-MM-DD" of the start in the spa's zone: the day index. */
+  day: string;
+  /** Who set it (a staff member's name). */
+  by: string;
+  createdAt: string;
+}
+
+/** Something that keeps a therapist busy: a confirmed booking or a live hold (a room too), or time off. */
 export interface Occupancy {
   start: Date;
   end: Date;
@@ -110,6 +127,8 @@ export interface Occupancy {
   heldBy?: string;
   /** Set for bookings: which booking (a booking being moved does not block itself). */
   ref?: string;
+  /** Set for time off: its id. Time off blocks only its therapist, only where it overlaps, with no buffer. */
+  off?: string;
 }
 
 /** What the store needs to check capacity atomically. */

@@ -21,7 +21,7 @@ export { cleanName } from './booking/typed-answers.ts';
 export { createBookingReader, type BookingReader, type LooseTime, type NamedTherapist, type NameAnswer } from './booking/index.ts';
 
 // What staff type after a command
-export { splitAvailabilityRequest, namedWeek, readGuestQuery, guestMatches, readDeskBooking, readTypedReference, type NamedWeek, type GuestQuery, type DeskBookingLine } from './staff-requests.ts';
+export { splitAvailabilityRequest, namedWeek, readGuestQuery, guestMatches, readDeskBooking, readTypedReference, readTimeOffLine, type NamedWeek, type GuestQuery, type DeskBookingLine, type TimeOffLine } from './staff-requests.ts';
 
 // Health matters in a message
 export { createHealthCheck } from './health-mentions.ts';

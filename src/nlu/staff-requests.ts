@@ -4,7 +4,7 @@ import type { BookingReader } from './booking/index.ts';
 import { dayKey } from '../booking/calendar.ts';
 import { findBookingRef } from '../booking/references.ts';
 import { findEmail } from './contact.ts';
-import type { DateReference } from './dates/index.ts';
+import { findDateTimes, type DateReference } from './dates/index.ts';
 
 const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 const DURATION = /^(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?)?$/i;
@@ -163,4 +163,47 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function bareLength(text: string, durations: readonly number[]): number | undefined {
   const numbers = (text.match(/(?<![\d:.])\d{2,3}(?![\d:.])/g) ?? []).map(Number).filter((n) => durations.includes(n));
   return numbers.length === 1 ? numbers[0] : undefined;
+}
+
+/** What follows `/timeoff`: list it, take some back, or set a therapist's time off for a day or hours of it. */
+export type TimeOffLine =
+  | { kind: 'list' }
+  | { kind: 'remove'; id: string }
+  | { kind: 'remove'; therapist: string; day: string }
+  | { kind: 'add'; therapist: string; day: string; from?: string; to?: string }
+  | { kind: 'unclear'; missing: 'therapist' | 'day' };
+
+// The words that take time off back, and the shape of its id ("T-4K2M").
+const REMOVE_WORDS = /^(?:remove|delete|cancel|clear|undo|back)\b/i;
+const TIME_OFF_ID = /\bT-[A-Z0-9]{4,8}\b/i;
+
+/**
+ * Reads `/timeoff Mai tomorrow`, `/timeoff An 2026-12-24 14:00-18:00`, `/timeoff list` and `/timeoff
+ * remove T-4K2M` (or `remove Mai tomorrow`). The therapist is named by a word of their name, their
+ * id or an alias; a day alone is the whole of it, a range of hours that part; a time alone, from then on.
+ */
+export function readTimeOffLine(text: string, therapists: ReadonlyArray<{ id: string; name: string; aliases?: readonly string[] }>, ref: DateReference): TimeOffLine {
+  const said = text.trim();
+  if (said === '' || /^(?:list|show|all)$/i.test(said)) return { kind: 'list' };
+  const removing = REMOVE_WORDS.test(said);
+  const rest = removing ? said.replace(REMOVE_WORDS, ' ') : said;
+  const id = TIME_OFF_ID.exec(rest)?.[0];
+  if (removing && id) return { kind: 'remove', id: id.toUpperCase() };
+  const words = new Set(folded(rest).split(/[^\p{L}\p{N}'-]+/u).filter(Boolean));
+  const namesOf = (t: { id: string; name: string; aliases?: readonly string[] }) =>
+    [t.id, ...folded(t.name).split(/[^\p{L}\p{N}'-]+/u).filter((w) => w.length >= MIN_NAME_LETTERS && w !== 'sample'), ...(t.aliases ?? []).map(folded)];
+  const therapist = therapists.find((t) => namesOf(t).some((name) => words.has(name)));
+  if (!therapist) return { kind: 'unclear', missing: 'therapist' };
+  const when = findDateTimes(rest, ref)[0];
+  const day = when?.date ? dayKey(when.start, ref.timeZone) : when?.time ? dayKey(when.start, ref.timeZone) : undefined;
+  if (!day) return { kind: 'unclear', missing: 'day' };
+  if (removing) return { kind: 'remove', therapist: therapist.id, day };
+  const clock = (t: { hour: number; minute: number }) => `${pad(t.hour)}:${pad(t.minute)}`;
+  return {
+    kind: 'add',
+    therapist: therapist.id,
+    day,
+    ...(when?.time ? { from: clock(when.time) } : {}),
+    ...(when?.end?.time ? { to: clock(when.end.time) } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import {
   type GuestLimit,
   type Hold,
   type Occupancy,
+  type TimeOff,
 } from '../booking/index.ts';
 import { StoreError } from '../core/index.ts';
 import { createMemoryChangeLog } from './memory-booking-changes.ts';
@@ -27,6 +28,7 @@ interface Busy {
   therapistId: string;
   heldBy?: string;
   ref?: string;
+  off?: string;
 }
 
 /** A request's [start, end) in epoch ms; a RangeError when it is not a real, non-empty interval. */
@@ -36,6 +38,14 @@ export function checkedInterval(start: Date, end: Date): { start: number; end: n
     throw new RangeError(`Not a time interval: ${String(start)} to ${String(end)}`);
   }
   return { start: s, end: e };
+}
+
+/** Time off's [start, end) in epoch ms, once its fields are checked; a RangeError for anything else. */
+export function checkedTimeOff(off: TimeOff): { start: number; end: number } {
+  if (!off.id || !off.therapistId || !/^\d{4}-\d{2}-\d{2}$/.test(off.day) || !ISO_INSTANT.test(off.start) || !ISO_INSTANT.test(off.end)) {
+    throw new RangeError(`Not time off: ${JSON.stringify(off)}`);
+  }
+  return checkedInterval(new Date(off.start), new Date(off.end));
 }
 
 /** A booking's [start, end) in epoch ms, from its ISO instants; a RangeError for anything else. */
@@ -102,9 +112,23 @@ export function sortBookings(bookings: Booking[]): Booking[] {
   return bookings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
 }
 
+/** Time off in order of start, then therapist and id, the order both stores list it in. */
+export function sortTimeOff(list: TimeOff[]): TimeOff[] {
+  return list.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.therapistId.localeCompare(b.therapistId) || a.id.localeCompare(b.id));
+}
+
+/** Time off read back; a StoreError when the record is damaged. */
+export function parseStoredTimeOff(key: string, raw: string | undefined): TimeOff {
+  const value = parseStored(key, raw);
+  const fields = ['id', 'therapistId', 'start', 'end', 'day', 'by', 'createdAt'] as const;
+  if (!fields.every((f) => typeof value[f] === 'string')) throw new StoreError(`${key} holds damaged data: not time off`);
+  const [id, therapistId, start, end, day, by, createdAt] = fields.map((f) => value[f] as string) as [string, string, string, string, string, string, string];
+  return { id, therapistId, start, end, day, by, createdAt };
+}
+
 /** Occupancies in order of start, then end, therapist and owner, the order both stores give them in. */
 export function sortOccupancies(occupancies: Occupancy[]): Occupancy[] {
-  const owner = (o: Occupancy) => `${o.ref ?? ''}\u0000${o.heldBy ?? ''}`;
+  const owner = (o: Occupancy) => `${o.ref ?? ''}\u0000${o.heldBy ?? ''}\u0000${o.off ?? ''}`;
   return occupancies.sort(
     (a, b) =>
       a.start.getTime() - b.start.getTime() ||
@@ -117,7 +141,8 @@ export function sortOccupancies(occupancies: Occupancy[]): Occupancy[] {
 /**
  * The therapist who takes [start, end), or undefined when none is free or every room is in use. The
  * same rule runs inside the Redis scripts: [s, e) conflicts with [start, end) when
- * s < end + buffer and start < e + buffer; the guest's own hold and the booking being moved never count.
+ * s < end + buffer and start < e + buffer; the guest's own hold and the booking being moved never count;
+ * time off takes its therapist when it overlaps [start, end) and takes no room.
  */
 function pickTherapist(
   check: { guestKey: string; start: number; end: number; therapist: string; rules: CapacityRules; self?: string },
@@ -128,6 +153,11 @@ function pickTherapist(
   let used = 0;
   for (const o of busy) {
     if ((o.heldBy !== undefined && o.heldBy === check.guestKey) || (check.self !== undefined && o.ref === check.self)) continue;
+    // Time off blocks its therapist where it overlaps the session itself, and no room.
+    if (o.off !== undefined) {
+      if (o.start < check.end && check.start < o.end) taken.add(o.therapistId);
+      continue;
+    }
     if (o.start < check.end + buffer && check.start < o.end + buffer) {
       used++;
       taken.add(o.therapistId);
@@ -152,6 +182,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
   const refsByGuest = new Map<string, Set<string>>();
   const holds = new Map<string, { hold: Hold; start: number; end: number; expiresAt: number }>();
   const holdByGuest = new Map<string, string>();
+  const timeOff = new Map<string, TimeOff>();
   const idempotency = new Map<string, { ref: string; expiresAt: number }>();
   const changes = createMemoryChangeLog({ now, keep: CHANGES_KEPT });
 
@@ -188,6 +219,9 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
     for (const [id, { hold, start, end, expiresAt }] of holds) {
       if (expiresAt <= t) dropHold(id);
       else if (days.includes(hold.day)) busy.push({ start, end, therapistId: hold.therapistId, heldBy: hold.guestKey });
+    }
+    for (const off of timeOff.values()) {
+      if (days.includes(off.day)) busy.push({ start: Date.parse(off.start), end: Date.parse(off.end), therapistId: off.therapistId, off: off.id });
     }
     return busy;
   };
@@ -232,6 +266,28 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
 
     async releaseHold(holdId) {
       dropHold(holdId);
+    },
+
+    async addTimeOff(request) {
+      const { start, end } = checkedTimeOff(request);
+      if (timeOff.has(request.id)) return { ok: false, reason: 'id_in_use' };
+      const off = copy(request);
+      timeOff.set(off.id, off);
+      const clashes = [...occupancyDays(off.day).flatMap((day) => [...(confirmedByDay.get(day) ?? [])])]
+        .map((ref) => bookings.get(ref)!)
+        .filter((b) => b.therapistId === off.therapistId && Date.parse(b.start) < end && start < Date.parse(b.end));
+      return { ok: true, timeOff: copy(off), clashes: sortBookings(clashes.map(copy)) };
+    },
+
+    async removeTimeOff(id) {
+      const off = timeOff.get(id);
+      timeOff.delete(id);
+      return off && copy(off);
+    },
+
+    async listTimeOff(days) {
+      const wanted = new Set(days);
+      return sortTimeOff([...timeOff.values()].filter((off) => wanted.has(off.day)).map(copy));
     },
 
     async reserve(request) {

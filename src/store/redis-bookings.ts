@@ -9,11 +9,14 @@ import {
   bookingInterval,
   checkedGuestLimit,
   checkedInterval,
+  checkedTimeOff,
   occupancyDays,
   parseStoredBooking,
   parseStoredHold,
+  parseStoredTimeOff,
   sortBookings,
   sortOccupancies,
+  sortTimeOff,
 } from './memory-bookings.ts';
 import type { RedisClient } from './redis.ts';
 import { APPEND_CHANGE_LUA, createRedisChangeLog } from './redis-booking-changes.ts';
@@ -113,6 +116,15 @@ local function occupancies(days, from, to)
         redis.call('ZREM', holds, id)
       end
     end
+    for _, id in ipairs(redis.call('ZRANGE', prefix .. 'dayoff:' .. day, 0, -1)) do
+      local key = prefix .. 'off:' .. id
+      local raw = redis.call('GET', key)
+      if raw then
+        local off = decode(key, raw)
+        local s, e = interval(key, off)
+        list[#list + 1] = { s = s, e = e, t = off.therapistId, off = id }
+      end
+    end
   end
   return list
 end
@@ -122,7 +134,10 @@ local function pick(c, therapist, self)
   local busy, used = {}, 0
   for _, o in ipairs(list) do
     local own = (o.heldBy ~= nil and o.heldBy == c.guest) or (self ~= nil and o.ref == self)
-    if not own and o.s < c['end'] + c.buffer and c.start < o.e + c.buffer then
+    if o.off then
+      -- Time off takes its therapist where it overlaps the session itself, and no room.
+      if o.s < c['end'] and c.start < o.e then busy[o.t] = true end
+    elseif not own and o.s < c['end'] + c.buffer and c.start < o.e + c.buffer then
       used = used + 1
       busy[o.t] = true
     end
@@ -269,10 +284,42 @@ for _, o in ipairs(occupancies(req.days, '-inf', '+inf')) do
   out[#out + 1] = fmt(o.s)
   out[#out + 1] = fmt(o.e)
   out[#out + 1] = o.t
-  out[#out + 1] = o.ref and 'ref' or 'heldBy'
-  out[#out + 1] = o.ref or o.heldBy or ''
+  out[#out + 1] = o.ref and 'ref' or (o.off and 'off' or 'heldBy')
+  out[#out + 1] = o.ref or o.off or o.heldBy or ''
 end
 return out
+`,
+  addTimeOff: `
+local key = prefix .. 'off:' .. req.off.id
+if redis.call('EXISTS', key) == 1 then return { 'id_in_use' } end
+local json = cjson.encode(req.off)
+redis.call('SET', key, json)
+redis.call('ZADD', prefix .. 'dayoff:' .. req.off.day, fmt(req.start), req.off.id)
+-- The therapist's confirmed bookings it overlaps, found in the same step: staff are told of each.
+local out = { 'ok', json }
+for _, day in ipairs(req.days) do
+  for _, ref in ipairs(redis.call('ZRANGEBYSCORE', prefix .. 'day:' .. day, '(' .. fmt(req.start - DAY), '(' .. fmt(req['end']))) do
+    local bkey = prefix .. 'booking:' .. ref
+    local raw = redis.call('GET', bkey)
+    if raw then
+      local b = decode(bkey, raw)
+      if b.status == 'confirmed' and b.therapistId == req.off.therapistId then
+        local s, e = interval(bkey, b)
+        if s < req['end'] and req.start < e then out[#out + 1] = raw end
+      end
+    end
+  end
+end
+return out
+`,
+  removeTimeOff: `
+local key = prefix .. 'off:' .. req.id
+local raw = redis.call('GET', key)
+if not raw then return { 'not_found' } end
+local off = decode(key, raw)
+if type(off.day) == 'string' then redis.call('ZREM', prefix .. 'dayoff:' .. off.day, req.id) end
+redis.call('DEL', key)
+return { 'ok', raw }
 `,
 } as const;
 
@@ -350,6 +397,7 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
         const [start, end, therapistId, field, who] = reply.slice(i, i + 5) as [string, string, string, string, string];
         const occupancy: Occupancy = { start: new Date(Number(start)), end: new Date(Number(end)), therapistId };
         if (field === 'ref') occupancy.ref = who;
+        else if (field === 'off') occupancy.off = who;
         else occupancy.heldBy = who;
         found.push(occupancy);
       }
@@ -374,6 +422,27 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
 
     async releaseHold(holdId) {
       await run('release', { id: holdId });
+    },
+
+    async addTimeOff(request) {
+      const { start, end } = checkedTimeOff(request);
+      const [status, json, ...clashes] = await run('addTimeOff', { off: request, start, end, days: occupancyDays(request.day) });
+      if (status === 'id_in_use') return { ok: false, reason: 'id_in_use' };
+      const key = `${prefix}off:${request.id}`;
+      return { ok: true, timeOff: parseStoredTimeOff(key, json), clashes: sortBookings(clashes.map((raw) => parseStoredBooking(`${prefix}booking`, raw))) };
+    },
+
+    async removeTimeOff(id) {
+      const [status, json] = await run('removeTimeOff', { id });
+      return status === 'ok' ? parseStoredTimeOff(`${prefix}off:${id}`, json) : undefined;
+    },
+
+    async listTimeOff(days) {
+      const ids = (await Promise.all([...new Set(days)].map((day) => call('listTimeOff', () => client.zRange(`${prefix}dayoff:${day}`, 0, -1))))).flat();
+      if (ids.length === 0) return [];
+      const keys = ids.map((id) => `${prefix}off:${id}`);
+      const raws = await call('listTimeOff', () => client.mGet(keys));
+      return sortTimeOff(raws.flatMap((raw, i) => (raw === null ? [] : [parseStoredTimeOff(keys[i]!, raw)])));
     },
 
     async reserve(request) {

@@ -139,6 +139,22 @@ describe('findFreeSlots: therapists, rooms and buffers', () => {
     expect(at(slots, '14:00')?.therapistIds).toEqual(free);
   });
 
+  it.each([
+    // t1 off 11:00-12:00 with a 15-minute buffer: only sessions overlapping the time off itself lose t1.
+    ['10:00', ['t1', 't2']],
+    ['10:30', ['t2']],
+    ['11:30', ['t2']],
+    ['12:00', ['t1', 't2']],
+  ])('t1 off 11:00-12:00, at %s free: %j (time off keeps no turnover around it)', (clock, free) => {
+    const slots = find({ settings: settingsWith({ bufferMinutes: 15 }), busy: [busy(`${TUESDAY} 11:00`, `${TUESDAY} 12:00`, 't1', { off: 'T-1' })] });
+    expect(at(slots, clock)?.therapistIds).toEqual(free);
+  });
+
+  it('keeps no room for time off: with one room, a therapist off leaves the other one the room', () => {
+    const settings = settingsWith({ rooms: 1 });
+    expect(at(find({ settings, busy: [busy(`${TUESDAY} 14:00`, `${TUESDAY} 15:00`, 't1', { off: 'T-1' })] }), '14:00')?.therapistIds).toEqual(['t2']);
+  });
+
   it('names only the therapist asked for, even when others are free', () => {
     expect(find({ therapist: 't2' }).every((s) => s.therapistIds.join() === 't2')).toBe(true);
   });

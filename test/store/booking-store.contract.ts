@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Booking, BookingStore, CapacityRules, HoldRequest, ReserveRequest } from '../../src/booking/index.ts';
+import type { Booking, BookingStore, CapacityRules, HoldRequest, ReserveRequest, TimeOff } from '../../src/booking/index.ts';
 
 /** How a contract test gets a fresh booking store, and moves its clock (a fake one, or real time). */
 export interface BookingStoreHarness {
@@ -92,6 +92,11 @@ function moveRequest(guest: string, ref: string, clock: string, options: { day?:
     rules: options.rules ?? TWO,
     updatedAt: '2030-03-02T00:00:00.000Z',
   };
+}
+
+/** Time off for a therapist on DAY, from one wall clock to another. */
+function timeOff(id: string, therapistId: string, from: string, to: string): TimeOff {
+  return { id, therapistId, start: at(from).toISOString(), end: at(to).toISOString(), day: DAY, by: 'Linh', createdAt: '2030-03-02T00:00:00.000Z' };
 }
 
 /** Asserts a reserve succeeded and returns the booking. */
@@ -351,6 +356,55 @@ export function bookingStoreContract(name: string, makeHarness: () => Promise<Bo
         await elapse(1.3);
         expect(await store.occupancy([DAY])).toEqual([]);
         expect((await store.reserve(reserveRequest('b', 'LS-B1', { rules }))).ok).toBe(true);
+      });
+    });
+
+    describe('time off', () => {
+      it('keeps its therapist from being held, booked or moved into it, and leaves the other therapist and the rooms free', async () => {
+        const { store } = await makeHarness();
+        const rules = { rooms: 1, bufferMinutes: 15, therapistIds: ['t1', 't2'] };
+        expect(await store.addTimeOff(timeOff('off-1', 't1', '09:00', '12:00'))).toMatchObject({ ok: true, clashes: [] });
+        expect(await store.hold(holdRequest('a', 'h-a', { therapist: 't1', rules }))).toEqual({ ok: false, reason: 'taken' });
+        expect(await store.reserve(reserveRequest('a', 'LS-A1', { therapist: 't1', rules }))).toEqual({ ok: false, reason: 'taken' });
+        // "Any" gets the therapist who is in; time off takes no room, so the one room is still there.
+        expect((await reserved(store, reserveRequest('a', 'LS-A1', { rules }))).therapistId).toBe('t2');
+        // Right after it ends, with no turnover kept around time off.
+        const after = await reserved(store, reserveRequest('b', 'LS-B1', { therapist: 't1', clock: '12:00', rules }));
+        expect(after.therapistId).toBe('t1');
+        expect(await store.move(moveRequest('b', 'LS-B1', '11:30', { rules }))).toEqual({ ok: false, reason: 'taken' });
+      });
+
+      it('shows in the occupancy and the list, and goes when removed', async () => {
+        const { store } = await makeHarness();
+        await store.addTimeOff(timeOff('off-2', 't2', '14:00', '18:00'));
+        await store.addTimeOff(timeOff('off-1', 't1', '09:00', '10:00'));
+        expect(await store.occupancy([DAY])).toEqual([
+          { start: at('09:00'), end: at('10:00'), therapistId: 't1', off: 'off-1' },
+          { start: at('14:00'), end: at('18:00'), therapistId: 't2', off: 'off-2' },
+        ]);
+        expect((await store.listTimeOff([DAY, NEXT_DAY])).map((o) => o.id)).toEqual(['off-1', 'off-2']);
+        expect(await store.listTimeOff([NEXT_DAY])).toEqual([]);
+        expect(await store.addTimeOff(timeOff('off-1', 't2', '19:00', '20:00'))).toEqual({ ok: false, reason: 'id_in_use' });
+        expect(await store.removeTimeOff('off-1')).toEqual(timeOff('off-1', 't1', '09:00', '10:00'));
+        expect(await store.removeTimeOff('off-1')).toBeUndefined();
+        expect((await store.occupancy([DAY])).map((o) => o.off)).toEqual(['off-2']);
+        expect((await reserved(store, reserveRequest('a', 'LS-A1', { therapist: 't1', clock: '09:00' }))).therapistId).toBe('t1');
+      });
+
+      it("names the therapist's bookings it overlaps, and leaves them booked", async () => {
+        const { store } = await makeHarness();
+        const mine = await reserved(store, reserveRequest('a', 'LS-A1', { therapist: 't1', clock: '10:00' }));
+        await reserved(store, reserveRequest('b', 'LS-B1', { therapist: 't2', clock: '10:00' }));
+        await reserved(store, reserveRequest('c', 'LS-C1', { therapist: 't1', clock: '13:00' }));
+        const result = await store.addTimeOff(timeOff('off-1', 't1', '10:30', '12:30'));
+        expect(result).toMatchObject({ ok: true, clashes: [mine] });
+        expect((await store.get('LS-A1'))?.status).toBe('confirmed');
+      });
+
+      it('refuses time off that is not an interval', async () => {
+        const { store } = await makeHarness();
+        await expect(store.addTimeOff(timeOff('off-1', 't1', '12:00', '10:00'))).rejects.toThrow(RangeError);
+        await expect(store.addTimeOff({ ...timeOff('off-2', 't1', '10:00', '12:00'), start: 'tomorrow' })).rejects.toThrow(RangeError);
       });
     });
 

@@ -172,9 +172,10 @@ export function availabilityMessage(texts: SlackTexts, minutes: number, days: Da
   const title = `*${fill(t.title, { minutes })}*`;
   const dayBlocks = days.slice(0, MAX_BLOCKS - 1).map((day) => {
     if (day.unbookable) return section([fill(t.day, { day: day.dayLabel }), t.unbookable[day.unbookable]].join('\n'));
-    const lines = day.therapists.map((therapist) =>
-      therapist.times.length > 0 ? fill(t.therapist, { therapist: therapist.name, times: therapist.times.join(', ') }) : fill(t.nothing_free, { therapist: therapist.name }),
-    );
+    const lines = day.therapists.map((therapist) => {
+      const line = therapist.times.length > 0 ? fill(t.therapist, { therapist: therapist.name, times: therapist.times.join(', ') }) : fill(t.nothing_free, { therapist: therapist.name });
+      return therapist.off.length > 0 ? `${line} ${fill(t.time_off, { times: therapist.off.join(', ') })}` : line;
+    });
     const notice = day.bookableFrom ? [fill(t.notice, { time: day.bookableFrom })] : [];
     return section([fill(t.day, { day: day.dayLabel }), ...lines, ...notice].join('\n'));
   });

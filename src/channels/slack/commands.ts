@@ -5,7 +5,7 @@ import { guestText } from './slack-text.ts';
 import { fill, type SlackTexts } from './texts.ts';
 
 /** The slash commands the desk answers; each must be created in the Slack app with the same name. */
-export const SLACK_COMMANDS = ['/availability', '/bookings', '/booking', '/book'] as const;
+export const SLACK_COMMANDS = ['/availability', '/bookings', '/booking', '/book', '/timeoff'] as const;
 
 /** Who typed a command, and the command's own id (a command delivered twice books once). */
 export interface CommandAuthor {
@@ -87,6 +87,41 @@ export function createStaffCommands(concierge: Concierge, texts: SlackTexts) {
       const view = bookingView(result.booking, desk, texts);
       const headline = fill(result.duplicate ? t.already : t.booked, { ref: result.booking.ref });
       return bookingMessage(texts, view, { headline, notes: result.booking.guest.contact ? [] : [t.no_contact] });
+    },
+
+    /**
+     * `/timeoff Mai tomorrow`, `/timeoff An 2026-12-24 14:00-18:00`: a therapist's time off, with the
+     * bookings it overlaps listed for staff to see to; `/timeoff` or `list` shows what is set, `remove` takes it back.
+     */
+    async timeoff(text: string, author: CommandAuthor): Promise<SlackMessage> {
+      const desk = concierge.staffDesk;
+      const booking = concierge.bookingDesk?.context;
+      if (!desk || !booking) return textMessage(texts.no_bookings);
+      const t = texts.timeoff;
+      const outcome = await desk.timeOff(text, await author.staffName());
+      switch (outcome.kind) {
+        case 'added': {
+          const { when, therapist } = desk.describeTimeOff(outcome.timeOff);
+          const headline = fill(t.added, { therapist, when, id: outcome.timeOff.id });
+          if (outcome.clashes.length === 0) return textMessage(headline);
+          const title = `${headline}\n${fill(t.clashes, { therapist, count: outcome.clashes.length })}`;
+          return bookingListMessage(texts, '', outcome.clashes.map((clash) => bookingView(clash, desk, texts)), { title, none: headline });
+        }
+        case 'removed': {
+          const list = outcome.removed.map((off) => {
+            const { when, therapist } = desk.describeTimeOff(off);
+            return `${off.id} (${therapist}, ${when})`;
+          });
+          return textMessage(fill(t.removed, { list: list.join(', ') }));
+        }
+        case 'list': {
+          if (outcome.entries.length === 0) return textMessage(`${t.list_empty}\n${t.usage}`);
+          const lines = outcome.entries.map((off) => fill(t.line, { id: off.id, ...desk.describeTimeOff(off), by: guestText(off.by, 80) }));
+          return textMessage(`*${t.list_title}*\n${lines.join('\n')}`);
+        }
+        case 'refused':
+          return textMessage(fill(t.refused[outcome.reason], { therapists: booking.calendar.therapists.map((therapist) => therapist.name).join(', ') }));
+      }
     },
   };
 }

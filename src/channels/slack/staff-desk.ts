@@ -175,6 +175,7 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     ['/bookings', commands.bookings],
     ['/booking', commands.booking],
     ['/book', commands.book],
+    ['/timeoff', commands.timeoff],
   ];
   for (const [name, run] of slashCommands) {
     app.command(name, async ({ command, ack, respond }) => {

@@ -1,5 +1,5 @@
-import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason } from '../../booking/index.ts';
-import { findDateTimes, guestMatches, namedWeek, type GuestQuery } from '../../nlu/index.ts';
+import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, newTimeOffId, openingWindow, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason, type TimeOff } from '../../booking/index.ts';
+import { findDateTimes, guestMatches, namedWeek, readTimeOffLine, type GuestQuery } from '../../nlu/index.ts';
 import type { Content } from '../../content/index.ts';
 import { occupancyAround, type BookingContext } from '../booking/booking-context.ts';
 import { reserveNew } from '../booking/confirm-booking.ts';
@@ -11,7 +11,8 @@ import type { GuestOutbox } from '../outbox.ts';
 export interface DayAvailability {
   day: string;
   dayLabel: string;
-  therapists: Array<{ id: string; name: string; times: string[] }>;
+  /** Each therapist's free start times, and their time off that day ("14:00–18:00"). */
+  therapists: Array<{ id: string; name: string; times: string[]; off: string[] }>;
   /** Why nothing can be booked that day at all, when so: it is over, the spa is closed, or it is beyond the booking horizon. */
   unbookable?: 'past' | 'closed' | 'too_far';
   /** Today: times before this one ("11:15") are left out, as guests must book that far ahead. */
@@ -34,6 +35,13 @@ export interface DeskBookingRequest {
 
 /** Why staff could not book that time: the engine's reasons. */
 export type DeskBookingRefusal = RequestedTimeReason | 'unknown_therapist';
+
+/** What `/timeoff` did: time off set (with the bookings it overlaps), taken back, or listed; or why not. */
+export type TimeOffOutcome =
+  | { kind: 'added'; timeOff: TimeOff; clashes: Booking[] }
+  | { kind: 'removed'; removed: TimeOff[] }
+  | { kind: 'list'; entries: TimeOff[] }
+  | { kind: 'refused'; reason: 'no_therapist' | 'no_day' | 'closed' | 'past' | 'bad_range' | 'not_found' };
 
 /** The longest range `/availability` answers for at once. */
 export const MAX_AVAILABILITY_DAYS = 14;
@@ -160,6 +168,7 @@ export function createStaffDesk(
             id: t.id,
             name: t.name,
             times: slots.filter((s) => s.therapistIds.includes(t.id)).map((s) => text.time(s.start)),
+            off: busy.filter((o) => o.off !== undefined && o.therapistId === t.id && dayKey(o.start, zone) === day).map((o) => `${text.time(o.start)}–${text.time(o.end)}`),
           })),
         };
       });
@@ -257,6 +266,62 @@ export function createStaffDesk(
       if (!result.ok) return { ok: false, reason: 'taken' };
       if (!result.duplicate) logger.info({ ref: result.booking.ref, staff: staffName }, 'booking made by staff');
       return result;
+    },
+
+    /**
+     * A therapist's time off (`/timeoff Mai tomorrow`, `/timeoff An 2026-12-24 14:00-18:00`): a day alone
+     * is its opening hours, a time alone runs to closing. From then on neither guests nor `/availability`
+     * are offered that therapist then; bookings already made in it stay and are named, for staff to see
+     * to. `/timeoff` alone lists what is ahead; `remove` with an id, or a therapist and a day, takes it back.
+     */
+    async timeOff(line: string, staffName: string): Promise<TimeOffOutcome> {
+      const ref = { now: ctx.now(), timeZone: zone };
+      const said = readTimeOffLine(line.slice(0, 300), calendar.therapists, ref);
+      const today = dayKey(ctx.now(), zone);
+      const ahead = () => Array.from({ length: calendar.horizonDays + 1 }, (_, i) => shiftDay(today, i));
+      switch (said.kind) {
+        case 'list': {
+          const entries = await store.listTimeOff(ahead());
+          return { kind: 'list', entries: entries.filter((off) => new Date(off.end).getTime() > ctx.now().getTime()) };
+        }
+        case 'unclear':
+          return { kind: 'refused', reason: said.missing === 'therapist' ? 'no_therapist' : 'no_day' };
+        case 'remove': {
+          const ids = 'id' in said ? [said.id] : (await store.listTimeOff([said.day])).filter((off) => off.therapistId === said.therapist).map((off) => off.id);
+          const removed = (await Promise.all(ids.map((id) => store.removeTimeOff(id)))).filter((off): off is TimeOff => off !== undefined);
+          if (removed.length === 0) return { kind: 'refused', reason: 'not_found' };
+          logger.info({ ids: removed.map((off) => off.id), staff: staffName }, 'time off removed by staff');
+          return { kind: 'removed', removed };
+        }
+        case 'add': {
+          const hours = openingWindow(said.day, calendar);
+          if (!hours) return { kind: 'refused', reason: 'closed' };
+          const start = said.from ? zonedInstant(said.day, said.from, zone).getTime() : hours.open;
+          const end = said.to ? zonedInstant(said.day, said.to, zone).getTime() : hours.close;
+          if (end <= start) return { kind: 'refused', reason: 'bad_range' };
+          if (end <= ctx.now().getTime()) return { kind: 'refused', reason: 'past' };
+          const timeOff: TimeOff = {
+            id: newTimeOffId(),
+            therapistId: said.therapist,
+            start: new Date(start).toISOString(),
+            end: new Date(end).toISOString(),
+            day: said.day,
+            by: staffName,
+            createdAt: ctx.now().toISOString(),
+          };
+          let result = await store.addTimeOff(timeOff);
+          // Four random characters rarely meet an id in use; a second draw settles it.
+          if (!result.ok) result = await store.addTimeOff({ ...timeOff, id: newTimeOffId() });
+          if (!result.ok) throw new Error('no free id for time off after two tries');
+          logger.info({ id: result.timeOff.id, therapist: said.therapist, clashes: result.clashes.length, staff: staffName }, 'time off set by staff');
+          return { kind: 'added', timeOff: result.timeOff, clashes: result.clashes };
+        }
+      }
+    },
+
+    /** "Thu 24 Dec, 14:00–18:00" and the therapist's name, for time off shown to staff. */
+    describeTimeOff(off: TimeOff): { when: string; therapist: string } {
+      return { when: `${text.shortLabel(new Date(off.start))}–${text.time(new Date(off.end))}`, therapist: text.therapistName(off.therapistId) };
     },
 
     /** Tells the guest what staff did to their booking (a cancellation by the spa); throws when their channel fails, so it is tried again. */
