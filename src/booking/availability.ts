@@ -102,9 +102,10 @@ export function slotsWithin(search: SlotSearch, from: number, to: number): FreeS
     if (!hours) continue;
     // The first grid point at or after `next`; `next` only grows, so starts come out sorted.
     let start = hours.open + Math.max(0, Math.ceil((next - hours.open) / stepMs)) * stepMs;
+    const working = shiftsOn(day, settings, readClock);
     for (; start < hi && start + durationMs <= hours.close; start += stepMs) {
       const end = start + durationMs;
-      const therapistIds = forRequest(freeTherapists(conflictsWith(start, end), settings, start, end), search.therapist);
+      const therapistIds = forRequest(freeTherapists(conflictsWith(start, end), settings, start, end, working), search.therapist);
       if (therapistIds.length > 0) slots.push({ start: new Date(start), end: new Date(end), therapistIds });
       next = start + 1;
     }
@@ -128,15 +129,56 @@ export function openingWindow(
   return { open, close };
 }
 
-/** The window (of the start's day, or of the day before when its hours run past midnight) holding a start. */
-export function windowHolding(start: number, settings: CalendarSettings): { open: number; close: number } | undefined {
+/** The window (of the start's day, or of the day before when its hours run past midnight) holding a start, and the day it opened. */
+export function windowHolding(start: number, settings: CalendarSettings): { open: number; close: number; day: string } | undefined {
   const day = dayKey(new Date(start), settings.timeZone);
   const readClock = wallClockReader(settings.timeZone);
   for (const candidate of [day, shiftDay(day, -1)]) {
     const hours = openingWindow(candidate, settings, readClock);
-    if (hours && hours.open <= start && start < hours.close) return hours;
+    if (hours && hours.open <= start && start < hours.close) return { ...hours, day: candidate };
   }
   return undefined;
+}
+
+/**
+ * The therapists, in settings order, whose weekly hours hold [start, end): those the atomic store may
+ * give a session to. Outside the spa's hours, all of them (the hours are checked on their own).
+ */
+export function therapistsWorking(settings: CalendarSettings, start: Date, end: Date): string[] {
+  const hours = windowHolding(start.getTime(), settings);
+  const ids = settings.therapists.map((t) => t.id);
+  if (!hours) return ids;
+  const working = shiftsOn(hours.day, settings);
+  return ids.filter((id) => working(id, start.getTime(), end.getTime()));
+}
+
+/** Whether a therapist works all of [start, end) (epoch ms); sessions of the spa's day that opened on one day. */
+export type ShiftCheck = (therapistId: string, start: number, end: number) => boolean;
+
+/**
+ * The therapists' weekly hours on the day the spa opened (`day`): a therapist without hours works
+ * whenever the spa is open; one with hours only within them (a close at or before the open runs past
+ * midnight, as the spa's own hours may).
+ */
+export function shiftsOn(day: string, settings: CalendarSettings, readClock = wallClockReader(settings.timeZone)): ShiftCheck {
+  const windows = new Map<string, { open: number; close: number } | undefined>();
+  for (const t of settings.therapists) {
+    if (!t.hours) continue;
+    const hours = t.hours[weekdayOf(day)];
+    if (hours === 'closed') {
+      windows.set(t.id, undefined);
+      continue;
+    }
+    const open = readClock(day, hours.open).getTime();
+    let close = readClock(day, hours.close).getTime();
+    if (close <= open) close = readClock(shiftDay(day, 1), hours.close).getTime();
+    windows.set(t.id, { open, close });
+  }
+  return (therapistId, start, end) => {
+    if (!windows.has(therapistId)) return true;
+    const window = windows.get(therapistId);
+    return window !== undefined && window.open <= start && end <= window.close;
+  };
 }
 
 /**
@@ -157,14 +199,14 @@ export function conflictFinder(sorted: readonly TimedOccupancy[], bufferMs: numb
 }
 
 /**
- * Therapists free for [start, end) despite the conflicts (found with the buffer), in settings order;
- * none when every room is taken. Time off counts only where it overlaps the session itself.
+ * Therapists working and free for [start, end) despite the conflicts (found with the buffer), in
+ * settings order; none when every room is taken. Time off counts only where it overlaps the session itself.
  */
-export function freeTherapists(conflicts: readonly TimedOccupancy[], settings: CalendarSettings, start: number, end: number): string[] {
+export function freeTherapists(conflicts: readonly TimedOccupancy[], settings: CalendarSettings, start: number, end: number, working: ShiftCheck = () => true): string[] {
   const blocking = conflicts.filter((o) => !o.off || (o.start < end && start < o.end));
   if (blocking.filter((o) => !o.off).length >= settings.rooms) return [];
   const free: string[] = [];
-  for (const t of settings.therapists) if (!blocking.some((o) => o.therapistId === t.id)) free.push(t.id);
+  for (const t of settings.therapists) if (working(t.id, start, end) && !blocking.some((o) => o.therapistId === t.id)) free.push(t.id);
   return free;
 }
 

@@ -4,6 +4,7 @@ import {
   forRequest,
   freeTherapists,
   prepareSlotSearch,
+  shiftsOn,
   slotsWithin,
   windowHolding,
   type FreeSlot,
@@ -55,7 +56,8 @@ export function checkRequestedTime(input: RequestedTimeInput): RequestedTimeResu
   if (end > hours.close) return { ok: false, reason: 'outside_hours' };
   if ((start - hours.open) % (settings.slotStepMinutes * MINUTE_MS) !== 0) return { ok: false, reason: 'off_grid' };
 
-  const free = freeTherapists(conflictFinder(search.blocking, settings.bufferMinutes * MINUTE_MS)(start, end), settings, start, end);
+  const working = shiftsOn(hours.day, settings);
+  const free = freeTherapists(conflictFinder(search.blocking, settings.bufferMinutes * MINUTE_MS)(start, end), settings, start, end, working);
   const therapistIds = forRequest(free, search.therapist);
   if (therapistIds.length > 0) return { ok: true, slot: { start: new Date(start), end: new Date(end), therapistIds } };
   // Someone else being free is worth telling the guest: they may take another therapist at that time.

@@ -13,6 +13,8 @@ export interface Therapist {
   gender?: 'female' | 'male';
   /** Other spellings of the name, in other scripts. */
   aliases?: string[];
+  /** The hours they work each week; absent, they work whenever the spa is open. */
+  hours?: Record<Weekday, DayHours>;
 }
 
 /** The spa's calendar rules, everything the engine needs; all times are in `timeZone`. */

@@ -10,10 +10,13 @@ export const idSchema = z.string().regex(/^[a-z][a-z_]*(\.[a-z][a-z_]*)?$/, 'mus
 const text = z.string().trim().min(1, 'must not be empty');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like "09:00"');
 
+// A close at or before the open is on the next day: a spa (or a shift) open past midnight, "18:00" to "02:00".
 const dayHours = z.union([
   z.literal('closed'),
-  z.object({ open: clock, close: clock }).refine((h) => h.open < h.close, 'open must be before close'),
+  z.object({ open: clock, close: clock }).refine((h) => h.open !== h.close, 'open and close must differ (a close before the open is the next day)'),
 ]);
+/** Hours for each day of the week. */
+const weekHours = z.object({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours });
 
 /** content/spa.yaml: the spa itself. Fields the article does not state are marked `sample: true`. */
 export const spaSchema = z.object({
@@ -40,15 +43,7 @@ export const spaSchema = z.object({
     }),
   opening_hours: z.object({
     sample: z.boolean(),
-    days: z.object({
-      mon: dayHours,
-      tue: dayHours,
-      wed: dayHours,
-      thu: dayHours,
-      fri: dayHours,
-      sat: dayHours,
-      sun: dayHours,
-    }),
+    days: weekHours,
   }),
   services: z
     .array(
@@ -94,6 +89,8 @@ export const spaSchema = z.object({
           gender: z.enum(['female', 'male']).optional(),
           /** How guests writing other scripts spell the name ("마이", "Май", "麦"), read beside a title ("마이 선생님", "к Май"). */
           aliases: z.array(text.max(40)).max(10).default([]),
+          /** The hours they work each week (every day named, "closed" for a day off); absent, whenever the spa is open. */
+          hours: weekHours.optional(),
         }),
       )
       .min(1)

@@ -35,6 +35,7 @@ describe('content/', () => {
     ['a missing message', 'messages.yaml', (t: string) => t.replace(/^fallback:.*$/m, ''), /messages\.yaml: fallback: /],
     ['a bad time zone', 'spa.yaml', (t: string) => t.replace('Asia/Ho_Chi_Minh', 'Mars/Olympus'), /spa\.yaml: time_zone: must be an IANA time zone/],
     ['a bad opening time', 'spa.yaml', (t: string) => t.replace('"09:00"', '"9am"'), /spa\.yaml: opening_hours\.days\.mon\.open: must be a time/],
+    ['opening hours that open and close at once', 'spa.yaml', (t: string) => t.replace('mon: { open: "09:00", close: "21:00" }', 'mon: { open: "09:00", close: "09:00" }'), /spa\.yaml: opening_hours\.days\.mon: open and close must differ/],
     ['a follow-up to nowhere', 'knowledge.yaml', (t: string) => t.replace('follow_ups: [benefits,', 'follow_ups: [nowhere,'), /knowledge\.yaml: topics\.about\.massage\.follow_ups: "nowhere"/],
     ['an unknown placeholder', 'knowledge.yaml', (t: string) => t.replace('{address}', '{secret}'), /unknown placeholder \{secret\}/],
     ['broken YAML', 'health.yaml', () => 'terms: [unclosed', /health\.yaml: is not valid YAML/],

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   dayKey,
   daysBetween,
+  therapistsWorking,
   type Booking,
   type BookingStore,
   type CalendarSettings,
@@ -54,9 +55,9 @@ export interface BookingOutcome {
   guestTimeZone?: string;
 }
 
-/** What the atomic store operations check, from the calendar settings. */
-export function capacityRules(calendar: CalendarSettings): CapacityRules {
-  return { rooms: calendar.rooms, bufferMinutes: calendar.bufferMinutes, therapistIds: calendar.therapists.map((t) => t.id) };
+/** What the atomic store operations check for a session at [start, end): the rooms, the buffer, and who works then. */
+export function capacityRules(calendar: CalendarSettings, start: Date, end: Date): CapacityRules {
+  return { rooms: calendar.rooms, bufferMinutes: calendar.bufferMinutes, therapistIds: therapistsWorking(calendar, start, end) };
 }
 
 /** Bookings and holds from `daysBefore` days before to `daysAfter` days after an instant, within the horizon. */

@@ -228,7 +228,7 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
       end: check.slot.end,
       day: draft.day,
       therapist: draft.therapist ?? 'any',
-      rules: capacityRules(calendar),
+      rules: capacityRules(calendar, start, check.slot.end),
       ttlSeconds: calendar.holdMinutes * 60,
     });
     if (!held.ok) {

@@ -63,7 +63,8 @@ export async function reserveNew(
 ): Promise<{ ok: true; booking: Booking; duplicate: boolean } | { ok: false; reason: 'taken' | 'guest_limit' }> {
   const { booking, ...rest } = request;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const result = await ctx.store.reserve({ ...rest, booking: booking(newBookingRef()), rules: capacityRules(ctx.calendar) });
+    const made = booking(newBookingRef());
+    const result = await ctx.store.reserve({ ...rest, booking: made, rules: capacityRules(ctx.calendar, new Date(made.start), new Date(made.end)) });
     if (result.ok) {
       if (!result.duplicate) ctx.events.emit({ type: 'created', booking: result.booking });
       return result;

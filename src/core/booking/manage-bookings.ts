@@ -241,7 +241,7 @@ async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: Boo
   const check = checkRequestedTime({ settings: calendar, durationMinutes: booking.durationMinutes, start, busy, now: ctx.now(), therapist, guestKey: guest.key, ignoreRef: booking.ref });
   if (!check.ok) return ask(`${reasonText(ctx, check.reason, start, { therapist })}\n\n${ctx.text.say(texts.move_ask_when, { ref: booking.ref })}`);
   if (memory.manage?.holdId) await ctx.store.releaseHold(memory.manage.holdId);
-  const held = await ctx.store.hold({ holdId: randomKey(), guestKey: guest.key, start, end: check.slot.end, day: dayKey(start, calendar.timeZone), therapist, rules: capacityRules(calendar), ttlSeconds: calendar.holdMinutes * 60 });
+  const held = await ctx.store.hold({ holdId: randomKey(), guestKey: guest.key, start, end: check.slot.end, day: dayKey(start, calendar.timeZone), therapist, rules: capacityRules(calendar, start, check.slot.end), ttlSeconds: calendar.holdMinutes * 60 });
   if (!held.ok) return ask(`${ctx.text.say(texts.reasons.taken, { when: ctx.text.when(start) })}\n\n${ctx.text.say(texts.move_ask_when, { ref: booking.ref })}`);
   const question = ctx.text.say(texts.move_confirm, { ref: booking.ref, from: ctx.text.when(old), to: ctx.text.when(start) });
   return {
@@ -268,7 +268,7 @@ async function carryOut(ctx: BookingContext, guest: BookingGuest, memory: Bookin
   if (!booking || !manage.newStart) return notFound();
   const start = new Date(manage.newStart);
   const end = new Date(start.getTime() + booking.durationMinutes * 60_000);
-  const result = await ctx.store.move({ ref, guestKey: guest.key, start, end, day: dayKey(start, ctx.calendar.timeZone), ...(manage.holdId ? { holdId: manage.holdId } : {}), rules: capacityRules(ctx.calendar), updatedAt });
+  const result = await ctx.store.move({ ref, guestKey: guest.key, start, end, day: dayKey(start, ctx.calendar.timeZone), ...(manage.holdId ? { holdId: manage.holdId } : {}), rules: capacityRules(ctx.calendar, start, end), updatedAt });
   if (!result.ok) {
     if (result.reason === 'not_found') return notFound();
     return { replies: [{ text: `${ctx.text.say(texts.reasons.taken, { when: ctx.text.when(start) })}\n\n${ctx.text.say(texts.move_ask_when, { ref })}`, choices: [] }], memory: { ...memory, manage: { action: 'move', ref, awaiting: 'when' } } };
