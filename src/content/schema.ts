@@ -114,7 +114,19 @@ export const spaSchema = z.object({
     /** Nothing is sent from `start` to `end` (spa time); `end` before `start` spans midnight; equal means none. */
     quiet_hours: z.object({ start: clock, end: clock }),
   }),
-});
+  /** Written after each value guests read while its part is `sample: true`: the values themselves stay as the spa will have them. */
+  sample_marker: text.max(30).default('(sample)'),
+})
+  // The values guests read carry the marker while they are samples, and lose it with `sample: false`.
+  .transform((spa) => {
+    const marked = (value: string, sample: boolean) => (sample ? `${value} ${spa.sample_marker}` : value);
+    return {
+      ...spa,
+      address: { ...spa.address, value: marked(spa.address.value, spa.address.sample) },
+      payment: { ...spa.payment, value: marked(spa.payment.value, spa.payment.sample) },
+      therapists: { ...spa.therapists, list: spa.therapists.list.map((t) => ({ ...t, name: marked(t.name, spa.therapists.sample) })) },
+    };
+  });
 
 /** A button offered after a reply: the id of an intent the guest can pick. */
 const followUps = z.array(idSchema).max(4);

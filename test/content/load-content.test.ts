@@ -31,6 +31,17 @@ describe('content/', () => {
     expect(spa.services.every((s) => s.prices.sample)).toBe(true);
   });
 
+  it('writes the sample marker after the values guests read while they are samples, and not once the spa sets sample: false', async () => {
+    const { spa } = await loadContent(CONTENT_DIR);
+    expect(spa.therapists.list.map((t) => t.name)).toEqual(['Mai (sample)', 'An (sample)']);
+    expect(spa.address.value).toBe('00 Sample Street, Da Nang (sample)');
+    const real = await contentWith('spa.yaml', (t) => t.replace(/^(therapists:\n\s+)sample: true/m, '$1sample: false').replace(/^(address:\n\s+)sample: true/m, '$1sample: false'));
+    const own = (await loadContent(real)).spa;
+    expect(own.therapists.list.map((t) => t.name)).toEqual(['Mai', 'An']);
+    expect(own.address.value).toBe('00 Sample Street, Da Nang');
+    expect(own.payment.value).toBe('Cash (VND) or card (sample)');
+  });
+
   it.each([
     ['a missing message', 'messages.yaml', (t: string) => t.replace(/^fallback:.*$/m, ''), /messages\.yaml: fallback: /],
     ['a bad time zone', 'spa.yaml', (t: string) => t.replace('Asia/Ho_Chi_Minh', 'Mars/Olympus'), /spa\.yaml: time_zone: must be an IANA time zone/],

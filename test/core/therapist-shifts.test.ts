@@ -11,7 +11,7 @@ import { CONTENT_DIR, fakeGuest, FRIDAY_10AM, realKnowledge, textOf } from '../h
 // the atomic store never gives them a session outside those hours. Here An works mornings only
 // (09:00-13:00) and not on Sundays; Mai works whenever the spa is open. The clock is Friday 27
 // November 2026, 10:00 in Da Nang: "tomorrow" is Saturday the 28th.
-const AN_MORNINGS = `{ id: an, name: "An (sample)", gender: male, aliases: ["안", "Ан", "安"], hours: { mon: { open: "09:00", close: "13:00" }, tue: { open: "09:00", close: "13:00" }, wed: { open: "09:00", close: "13:00" }, thu: { open: "09:00", close: "13:00" }, fri: { open: "09:00", close: "13:00" }, sat: { open: "09:00", close: "13:00" }, sun: closed } }`;
+const AN_MORNINGS = `{ id: an, name: "An", gender: male, aliases: ["안", "Ан", "安"], hours: { mon: { open: "09:00", close: "13:00" }, tue: { open: "09:00", close: "13:00" }, wed: { open: "09:00", close: "13:00" }, thu: { open: "09:00", close: "13:00" }, fri: { open: "09:00", close: "13:00" }, sat: { open: "09:00", close: "13:00" }, sun: closed } }`;
 
 /** A concierge over the real content with spa.yaml changed by `edit`, bookings in memory, its clock stopped. */
 async function conciergeWithSpa(edit: (spa: string) => string) {

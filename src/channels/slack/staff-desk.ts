@@ -9,7 +9,8 @@ import { createHandoverRelay } from './handover-relay.ts';
 import { createSlackHttpReceiver } from './http-receiver.ts';
 import { createBookingNotifier, STAFF_CHANNEL_GROUP } from './notifications.ts';
 import { createStaffDirectory } from './staff-directory.ts';
-import type { SlackTexts } from './texts.ts';
+import { fill, type SlackTexts } from './texts.ts';
+import { sampleParts } from '../../content/index.ts';
 import { boltLogger, DEFAULT_RETRY_POLICY, errorDetails, slackErrorCode, webClientRetry, type RetryPolicy } from './web-api.ts';
 
 /** What the staff desk is built from. */
@@ -41,6 +42,8 @@ export interface StaffDeskOptions {
   bookingPosts?: Pick<ChangeReaderOptions, 'pollMs' | 'retryMs' | 'claimIdleMs' | 'maxAttempts'>;
   /** Told of each Web API call that failed (an HTTP error, `ok: false`, or no answer), e.g. for metrics. */
   onApiError?: (method: string) => void;
+  /** Whether start-up tells the staff channel of sample settings in spa.yaml (default true). */
+  announceSamples?: boolean;
 }
 
 /** The running staff desk. */
@@ -186,6 +189,20 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     });
   }
 
+  /**
+   * While spa.yaml holds sample values the spa takes real bookings against them: the staff channel is
+   * told, once a day at most however many instances start (the seen-updates store decides who).
+   */
+  async function tellOfSamples(): Promise<void> {
+    const parts = options.announceSamples === false ? [] : sampleParts(concierge.contentFor(undefined).spa);
+    if (parts.length === 0 || !(await seenEvents.firstTime(`slack:samples:${parts.join(',')}`))) return;
+    try {
+      await client.chat.postMessage({ channel: staffChannel, text: fill(texts.samples, { parts: parts.join(', ') }), mrkdwn: true, unfurl_links: false });
+    } catch (error) {
+      logger.warn(errorDetails(error), 'the staff channel could not be told of the sample settings');
+    }
+  }
+
   /** Registers a booking button: the ref comes from the button, the work after the ack. */
   const bookingButton = (actionId: string, press: (ref: string, user: string, body: BlockButtonAction, respond: RespondFn) => Promise<SlackMessage | undefined>) =>
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond }) => {
@@ -245,6 +262,7 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
       postingBookings = concierge.followBookingChanges(STAFF_CHANNEL_GROUP, notify, { ...options.bookingPosts, logger });
       unsubscribe = [concierge.handoverEvents.on((event) => void track(relay.handle(event)))];
       logger.info({ mode: options.appToken ? 'socket' : 'http', channel: staffChannel }, 'Slack staff desk started');
+      await tellOfSamples();
     },
     async stop() {
       for (const off of unsubscribe) off();

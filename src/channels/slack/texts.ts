@@ -65,6 +65,7 @@ const slackTextsSchema = z.object({
       unknown_therapist: template(),
     }),
   }),
+  samples: template('parts'),
   timeoff: z.object({
     usage: template(),
     added: template('therapist', 'when', 'id'),
