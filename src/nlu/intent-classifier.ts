@@ -274,8 +274,8 @@ function classifierFrom(nlp: Nlp, ngrams: NgramModel | undefined, definitions: I
     },
     async knownWordShare(text, of) {
       const [{ typed, spelling }, stop] = await Promise.all([prepare(text), stopWordStems()]);
-      // Stand-ins and codes (a reference, "3h") are no words of any topic.
-      const meaningful = Object.keys(typed).filter((token) => !stop.has(token) && !STAND_IN_WORDS.has(token) && !/\d/.test(token));
+      // Stand-ins, codes (a reference, "3h") and tokens without a letter (an emoji) are no words of any topic.
+      const meaningful = Object.keys(typed).filter((token) => !stop.has(token) && !STAND_IN_WORDS.has(token) && !/\d/.test(token) && /\p{L}/u.test(token));
       if (meaningful.length === 0) return 1;
       const vocabularies = of.map((intent) => wordsOfIntent[intent]).filter((words) => words !== undefined);
       const known = (token: string) => vocabularies.some((words) => token in words);

@@ -231,3 +231,22 @@ describe('English booking words inside Chinese and Korean', () => {
     expect(textOf(await guest(`mixed-${text.length}`).say(text))).toMatch(asksLength);
   });
 });
+
+describe('greetings, emoji and words of neighbouring languages', () => {
+  it('greets back a greeting with an emoji beside it, and a Ukrainian or Kazakh thanks', async () => {
+    expect(textOf(await guest('wave').say('hello there 🙋‍♀️'))).toMatch(/Hello|Hi/);
+    expect(textOf(await guest('rakhmet').say('рахмет'))).toMatch(/пожалуйста|Рад|Рада|Обращайтесь/i);
+  });
+
+  it('starts a booking from English booking words in a Russian message', async () => {
+    expect(textOf(await guest('ru-book').say('book на субботу пожалуйста'))).toMatch(/длительност/i);
+  });
+
+  it('takes "60 минут хватит" (an hour will do) at the length question as the length, not as "stop"', async () => {
+    const g = guest('enough');
+    await g.say('хочу записаться на массаж в субботу');
+    const reply = textOf(await g.say('60 минут хватит'));
+    expect(reply).not.toMatch(/остановил|Хорошо, не буду/i);
+    expect(reply).toMatch(/время|В какое/i);
+  });
+});

@@ -43,7 +43,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const { reader, calendar } = ctx;
   const texts = ctx.content.booking;
   const unchanged: Applied = { draft, changed: false, notes: [] };
-  if (reader.isStop(text) && !(awaiting === 'name' && reader.isWrittenAsAName(text))) return { ...unchanged, stop: true };
+  if (reader.isStop(text) && !(awaiting === 'name' && reader.isWrittenAsAName(text)) && !givesLengthOrTime(ctx, text, awaiting)) return { ...unchanged, stop: true };
   // A question of the guest's own is answered first, unless it holds the answer ("how about 11?"); a
   // health matter at the health question is the answer (unless the guest asks whether it is safe,
   // which is answered first), and so is a phone or email at the contact question, however it is put
@@ -148,6 +148,18 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
 type When = Pick<BookingDraft, 'day' | 'time' | 'period' | 'window'>;
 
 /** The day, time and part of the day a message asks for, if any: a date or time, an hour alone once the day is known, a shift, or a loose time. */
+/**
+ * The message gives the length, day or time asked for in figures or dates: a word of stopping beside it
+ * means something else ("30 мин хватит", thirty minutes will do).
+ */
+function givesLengthOrTime(ctx: BookingContext, text: string, awaiting: Awaiting): boolean {
+  const { reader } = ctx;
+  if (awaiting === 'duration') return reader.minutes(text, true) !== undefined;
+  if (awaiting !== 'day' && awaiting !== 'time') return false;
+  const mention = reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
+  return mention?.date !== undefined || mention?.time !== undefined;
+}
+
 function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: Awaiting): When | undefined {
   const { reader } = ctx;
   const zone = ctx.calendar.timeZone;

@@ -105,10 +105,11 @@ export async function scoreBlindMessages(messages: BlindMessage[], language: Lan
       scored.push({ message, answered: [], right: false, seen: false, skipped: true });
       continue;
     }
+    // A guest answering a booking question has been writing their language all along: the conversation is in it.
     if (isStep(message.step)) {
       await store.write(
         `web:${id}`,
-        { version: 1, guest: { id }, misses: 0, booking: { draft: draftAt(message.step, clock) }, updatedAt: clock.toISOString() },
+        { version: 1, guest: { id }, misses: 0, ...(language === 'en' ? {} : { language }), booking: { draft: draftAt(message.step, clock) }, updatedAt: clock.toISOString() },
         3600,
       );
     }
