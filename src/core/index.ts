@@ -15,7 +15,7 @@ export { conversationKey, conversationStateSchema, type ConversationState } from
 export { createKeyedQueue, type KeyedQueue } from './serial.ts';
 
 // The staff desk
-export { GUEST_NOTICES_GROUP, MAX_AVAILABILITY_DAYS, type StaffDesk, type DayAvailability } from './staff/index.ts';
+export { GUEST_NOTICES_GROUP, MAX_AVAILABILITY_DAYS, type StaffDesk, type DayAvailability, type DaySchedule, type TimeOffOutcome } from './staff/index.ts';
 
 // Hand-over to a person, and messages to guests outside a reply
 export type { HandoverEvent, RecentMessage } from './handover.ts';

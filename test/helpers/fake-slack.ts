@@ -68,6 +68,8 @@ export interface FakeSlack {
   threadReplies(channel: string, ts: string): FakeMessage[];
   /** Ephemeral messages to a user, in order. */
   ephemeralsTo(user: string): FakeEphemeral[];
+  /** The Home tab last published for a user (views.publish). */
+  homeOf(user: string): { type: string; blocks: Array<Record<string, unknown>> } | undefined;
   /** What was posted to response URLs, by id. */
   readonly responses: Array<{ id: string; body: Record<string, unknown> }>;
   /** Makes the next call to `method` fail: HTTP 500, HTTP 429 `ratelimited` (Retry-After 1 s), or an `ok: false` error. */
@@ -83,6 +85,7 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
   const messages: FakeMessage[] = [];
   const ephemerals: FakeEphemeral[] = [];
   const responses: Array<{ id: string; body: Record<string, unknown> }> = [];
+  const homes = new Map<string, { type: string; blocks: Array<Record<string, unknown>> }>();
   const failures = new Map<string, FakeFailure[]>();
   let tsCounter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
@@ -146,6 +149,14 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
         const next = start + limit < found.length ? String(start + limit) : '';
         return ok({ messages: found.slice(start, start + limit), has_more: next !== '', response_metadata: { next_cursor: next } });
       }
+      case 'views.publish': {
+        const view = payload.view as { type?: unknown; blocks?: unknown } | undefined;
+        if (typeof payload.user_id !== 'string' || !setup.users.some((u) => u.id === payload.user_id)) return error('user_not_found');
+        if (view?.type !== 'home' || !Array.isArray(view.blocks)) return error('invalid_arguments');
+        if (view.blocks.length > 100) return error('invalid_blocks');
+        homes.set(payload.user_id, { type: view.type, blocks: view.blocks as Array<Record<string, unknown>> });
+        return ok({ view: { id: `V${homes.size}`, type: 'home' } });
+      }
       case 'users.info': {
         const user = setup.users.find((u) => u.id === payload.user);
         if (!user) return error('user_not_found');
@@ -207,6 +218,7 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
     rootMessages: (channel) => messages.filter((m) => m.channel === channel && !m.thread_ts),
     threadReplies: (channel, ts) => messages.filter((m) => m.channel === channel && m.thread_ts === ts),
     ephemeralsTo: (user) => ephemerals.filter((e) => e.user === user),
+    homeOf: (user) => homes.get(user),
     responses,
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);

@@ -3,7 +3,7 @@
 // words come from content/slack.yaml, in mrkdwn where no guest word sits beside them.
 import type { types } from '@slack/bolt';
 import type { Booking } from '../../booking/index.ts';
-import type { DayAvailability, StaffDesk } from '../../core/index.ts';
+import type { DayAvailability, DaySchedule, StaffDesk } from '../../core/index.ts';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES } from '../../languages.ts';
 import type { HandoverThread } from '../../store/index.ts';
 import { guestText, guestWords, withoutEmphasis } from './slack-text.ts';
@@ -29,6 +29,8 @@ export interface SlackMessage {
 
 // Slack refuses a message with more than 50 blocks, or a section text over 3,000 characters.
 const MAX_BLOCKS = 50;
+// A Home tab holds at most 100 blocks.
+const MAX_HOME_BLOCKS = 100;
 const MAX_SECTION_CHARS = 3000;
 const MAX_FIELD_CHARS = 2000;
 const STATUS_BLOCK = 'status';
@@ -180,6 +182,50 @@ export function availabilityMessage(texts: SlackTexts, minutes: number, days: Da
     return section([fill(t.day, { day: day.dayLabel }), ...lines, ...notice].join('\n'));
   });
   return { text: title, blocks: [section(title), ...dayBlocks] };
+}
+
+/** A day per therapist: a heading, then each therapist's bookings (guest words: plain_text), free times and time off. */
+function scheduleBlocks(texts: SlackTexts, schedule: DaySchedule, minutes: number, describe: (booking: Booking) => { start: string; end: string }): Block[] {
+  const t = texts.home;
+  const heading = section(fill(t.day, { day: schedule.dayLabel }));
+  if (schedule.unbookable) return [heading, context({ closed: t.closed, past: t.past, too_far: t.too_far }[schedule.unbookable])];
+  return [
+    heading,
+    ...schedule.therapists.map((therapist) => {
+      const bookings = therapist.bookings.map((b) =>
+        fill(withoutEmphasis(t.booking), { ...describe(b), guest: guestLabel(texts, b.guest.name, b.guest.language), minutes: b.durationMinutes, ref: b.ref }),
+      );
+      const lines = [
+        therapist.name,
+        ...(bookings.length > 0 ? bookings : [t.no_bookings]),
+        therapist.free.length > 0 ? fill(t.free, { minutes, times: therapist.free.join(', ') }) : t.nothing_free,
+        ...(therapist.off.length > 0 ? [fill(t.off, { times: therapist.off.join(', ') })] : []),
+      ];
+      return plainSection(lines.join('\n'));
+    }),
+  ];
+}
+
+/** The app's Home tab: today and tomorrow per therapist, and when it was drawn. */
+export function homeView(texts: SlackTexts, schedules: DaySchedule[], minutes: number, updated: string, describe: (booking: Booking) => { start: string; end: string }) {
+  const blocks: Block[] = [
+    { type: 'header', text: plain(texts.home.title) },
+    context(fill(texts.home.updated, { time: updated })),
+    ...schedules.flatMap((schedule) => [{ type: 'divider' } as Block, ...scheduleBlocks(texts, schedule, minutes, describe)]),
+  ];
+  return { type: 'home' as const, blocks: blocks.slice(0, MAX_HOME_BLOCKS) };
+}
+
+/** The Home tab of someone not on the staff: what it is for, and nothing of the spa's schedule. */
+export function notStaffHomeView(texts: SlackTexts) {
+  return { type: 'home' as const, blocks: [{ type: 'header', text: plain(texts.home.title) } as Block, section(texts.home.not_staff)] };
+}
+
+/** Today's schedule for the staff channel at opening time. */
+export function morningMessage(texts: SlackTexts, schedule: DaySchedule, minutes: number, describe: (booking: Booking) => { start: string; end: string }): SlackMessage {
+  const count = schedule.therapists.reduce((sum, t) => sum + t.bookings.length, 0);
+  const title = fill(texts.morning, { day: schedule.dayLabel, count });
+  return { text: withoutEmphasis(title), blocks: [section(title), ...scheduleBlocks(texts, schedule, minutes, describe).slice(1)] };
 }
 
 /** A day's bookings, one line each with a Details button; health notes under the line. */

@@ -2,7 +2,7 @@ import { App, type BlockButtonAction, type RespondFn } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, PlatformError, type ChangeReaderOptions, type Concierge, type Logger } from '../../core/index.ts';
 import type { HandoverThreads, SeenUpdates } from '../../store/index.ts';
-import { ACTION, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
+import { ACTION, homeView, morningMessage, notStaffHomeView, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
 import { createBookingButtons, type ButtonOutcome } from './booking-buttons.ts';
 import { createStaffCommands, type CommandAuthor } from './commands.ts';
 import { createHandoverRelay } from './handover-relay.ts';
@@ -44,6 +44,10 @@ export interface StaffDeskOptions {
   onApiError?: (method: string) => void;
   /** Whether start-up tells the staff channel of sample settings in spa.yaml (default true). */
   announceSamples?: boolean;
+  /** Whether the day's schedule is posted to the staff channel once the spa opens (default true). */
+  morningSchedule?: boolean;
+  /** How often the desk looks whether the day's schedule is due (ms, default a minute). */
+  morningCheckMs?: number;
 }
 
 /** The running staff desk. */
@@ -63,6 +67,10 @@ const EPHEMERAL_ELSEWHERE = new Set(['channel_not_found', 'not_in_channel', 'use
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 const REF = /^[A-Z0-9][A-Z0-9-]{2,19}$/;
 const DRAIN_MS = 5000;
+// The Home tab is redrawn this long after a change, once for a burst of them.
+const HOME_REDRAW_MS = 1000;
+// How often the desk looks whether the day's schedule is due.
+const MORNING_CHECK_MS = 60_000;
 
 /** Where a staff member is, to answer them there. */
 interface StaffTarget {
@@ -110,6 +118,40 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
   };
   let unsubscribe: Array<() => void> = [];
   let postingBookings: { stop: () => Promise<void> } | undefined;
+  let morningTimer: NodeJS.Timeout | undefined;
+
+  // The Home tab: who opened it through this process, redrawn (a second later, once for a burst) when bookings or time off change.
+  const homeViewers = new Set<string>();
+  let redraw: NodeJS.Timeout | undefined;
+  const longest = () => Math.max(...(concierge.bookingDesk?.context.calendar.durations ?? [60]));
+  async function publishHome(user: string): Promise<void> {
+    const desk = concierge.staffDesk;
+    const booking = concierge.bookingDesk?.context;
+    if (!desk || !booking) return;
+    const view = (await staff.isStaff(user))
+      ? homeView(texts, await desk.schedule(2), longest(), booking.text.time(booking.now()), (b) => desk.clockTimes(b))
+      : notStaffHomeView(texts);
+    await client.views.publish({ user_id: user, view });
+  }
+  function refreshHomes(): void {
+    if (homeViewers.size === 0 || redraw) return;
+    redraw = setTimeout(() => {
+      redraw = undefined;
+      for (const user of homeViewers) track(publishHome(user).catch((error: unknown) => logger.warn(errorDetails(error), 'the Home tab could not be redrawn')));
+    }, HOME_REDRAW_MS);
+  }
+
+  /** Once a day, when the spa has opened, the day's schedule goes to the staff channel (one instance posts it). */
+  async function postMorningSchedule(): Promise<void> {
+    const desk = concierge.staffDesk;
+    const booking = concierge.bookingDesk?.context;
+    const open = desk?.openNow();
+    if (!desk || !booking || !open || !(await seenEvents.firstTime(`slack:morning:${open.day}`))) return;
+    const [today] = await desk.schedule(1);
+    if (!today) return;
+    const message = morningMessage(texts, today, longest(), (b) => desk.clockTimes(b));
+    await client.chat.postMessage({ channel: staffChannel, text: message.text, blocks: message.blocks, mrkdwn: false, unfurl_links: false });
+  }
 
   /** Answers a staff member where only they see it: in the channel they are in, else through the response URL. */
   async function tell(target: StaffTarget, message: SlackMessage): Promise<void> {
@@ -173,12 +215,25 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     await next();
   });
 
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    homeViewers.add(event.user);
+    await publishHome(event.user).catch((error: unknown) => logger.warn(errorDetails(error), 'the Home tab could not be drawn'));
+  });
+
   const slashCommands: Array<[string, (text: string, author: CommandAuthor) => Promise<SlackMessage>]> = [
     ['/availability', commands.availability],
     ['/bookings', commands.bookings],
     ['/booking', commands.booking],
     ['/book', commands.book],
-    ['/timeoff', commands.timeoff],
+    [
+      '/timeoff',
+      async (text, author) => {
+        const answer = await commands.timeoff(text, author);
+        refreshHomes();
+        return answer;
+      },
+    ],
   ];
   for (const [name, run] of slashCommands) {
     app.command(name, async ({ command, ack, respond }) => {
@@ -259,12 +314,27 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
       if (options.appToken) await app.start();
       else await receiver?.start();
       // Bookings come from the store's change log, so that none is missed for a crash.
-      postingBookings = concierge.followBookingChanges(STAFF_CHANNEL_GROUP, notify, { ...options.bookingPosts, logger });
+      postingBookings = concierge.followBookingChanges(
+        STAFF_CHANNEL_GROUP,
+        async (change) => {
+          await notify(change);
+          refreshHomes();
+        },
+        { ...options.bookingPosts, logger },
+      );
+      if (options.morningSchedule !== false) {
+        const check = () => track(postMorningSchedule().catch((error: unknown) => logger.warn(errorDetails(error), "the day's schedule could not be posted")));
+        check();
+        morningTimer = setInterval(check, options.morningCheckMs ?? MORNING_CHECK_MS);
+      }
       unsubscribe = [concierge.handoverEvents.on((event) => void track(relay.handle(event)))];
       logger.info({ mode: options.appToken ? 'socket' : 'http', channel: staffChannel }, 'Slack staff desk started');
       await tellOfSamples();
     },
     async stop() {
+      clearInterval(morningTimer);
+      clearTimeout(redraw);
+      redraw = undefined;
       for (const off of unsubscribe) off();
       unsubscribe = [];
       await postingBookings?.stop();

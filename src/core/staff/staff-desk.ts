@@ -36,6 +36,24 @@ export interface DeskBookingRequest {
 /** Why staff could not book that time: the engine's reasons. */
 export type DeskBookingRefusal = RequestedTimeReason | 'unknown_therapist';
 
+/** A day at the spa per therapist, as the Home tab and the morning post show it. */
+export interface DaySchedule {
+  day: string;
+  dayLabel: string;
+  /** Why the day has nothing to show: it is over or the spa is closed. */
+  unbookable?: 'past' | 'closed' | 'too_far';
+  therapists: Array<{
+    id: string;
+    name: string;
+    /** Their confirmed bookings in order of start. */
+    bookings: Booking[];
+    /** Start times still free for the longest session. */
+    free: string[];
+    /** Their time off that day ("14:00–18:00"). */
+    off: string[];
+  }>;
+}
+
 /** What `/timeoff` did: time off set (with the bookings it overlaps), taken back, or listed; or why not. */
 export type TimeOffOutcome =
   | { kind: 'added'; timeOff: TimeOff; clashes: Booking[] }
@@ -143,6 +161,31 @@ export function createStaffDesk(
     }
   }
 
+  /** Free start times per therapist on the days, for sessions of `minutes`, with each therapist's time off. */
+  async function freeTimesOn(days: string[], minutes: number): Promise<DayAvailability[]> {
+    const busy = await store.occupancy([shiftDay(days[0]!, -1), ...days]);
+    return days.map((day) => {
+      const from = zonedInstant(day, '00:00', zone);
+      const to = zonedInstant(shiftDay(day, 1), '00:00', zone);
+      const slots = findFreeSlots({ settings: calendar, durationMinutes: minutes, from, to, busy, now: ctx.now(), therapist: 'any' });
+      const unbookable = unbookableDay(day);
+      const notice = new Date(ctx.now().getTime() + calendar.minNoticeMinutes * 60_000);
+      const today = !unbookable && day === dayKey(ctx.now(), zone) && calendar.minNoticeMinutes > 0;
+      return {
+        day,
+        dayLabel: text.day(day),
+        ...(unbookable ? { unbookable } : {}),
+        ...(today ? { bookableFrom: text.time(notice) } : {}),
+        therapists: calendar.therapists.map((t) => ({
+          id: t.id,
+          name: t.name,
+          times: slots.filter((s) => s.therapistIds.includes(t.id)).map((s) => text.time(s.start)),
+          off: busy.filter((o) => o.off !== undefined && o.therapistId === t.id && dayKey(o.start, zone) === day).map((o) => `${text.time(o.start)}–${text.time(o.end)}`),
+        })),
+      };
+    });
+  }
+
   return {
     /** Free start times per therapist for a day or range, for a session length (default the longest). */
     async availability(when: string, durationMinutes?: number) {
@@ -151,28 +194,28 @@ export function createStaffDesk(
       const days = daysMeant(when);
       if (!days) return { ok: false as const, reason: 'bad_day' as const };
       if (days.length > MAX_AVAILABILITY_DAYS) return { ok: false as const, reason: 'too_long_range' as const };
-      const busy = await store.occupancy([shiftDay(days[0]!, -1), ...days]);
-      const result: DayAvailability[] = days.map((day) => {
-        const from = zonedInstant(day, '00:00', zone);
-        const to = zonedInstant(shiftDay(day, 1), '00:00', zone);
-        const slots = findFreeSlots({ settings: calendar, durationMinutes: minutes, from, to, busy, now: ctx.now(), therapist: 'any' });
-        const unbookable = unbookableDay(day);
-        const notice = new Date(ctx.now().getTime() + calendar.minNoticeMinutes * 60_000);
-        const today = !unbookable && day === dayKey(ctx.now(), zone) && calendar.minNoticeMinutes > 0;
+      const result = await freeTimesOn(days, minutes);
+      return { ok: true as const, days: result };
+    },
+
+    /** Today and the next `days - 1` days per therapist: their bookings, the free start times, their time off. */
+    async schedule(days = 2): Promise<DaySchedule[]> {
+      const today = dayKey(ctx.now(), zone);
+      const wanted = Array.from({ length: days }, (_, i) => shiftDay(today, i));
+      const minutes = Math.max(...calendar.durations);
+      const [free, booked] = await Promise.all([freeTimesOn(wanted, minutes), Promise.all(wanted.map((day) => store.listByDay(day)))]);
+      return wanted.map((day, i) => {
+        const open = free.find((d) => d.day === day);
         return {
           day,
           dayLabel: text.day(day),
-          ...(unbookable ? { unbookable } : {}),
-          ...(today ? { bookableFrom: text.time(notice) } : {}),
-          therapists: calendar.therapists.map((t) => ({
-            id: t.id,
-            name: t.name,
-            times: slots.filter((s) => s.therapistIds.includes(t.id)).map((s) => text.time(s.start)),
-            off: busy.filter((o) => o.off !== undefined && o.therapistId === t.id && dayKey(o.start, zone) === day).map((o) => `${text.time(o.start)}–${text.time(o.end)}`),
-          })),
+          ...(open?.unbookable ? { unbookable: open.unbookable } : {}),
+          therapists: calendar.therapists.map((t) => {
+            const times = open?.therapists.find((x) => x.id === t.id);
+            return { id: t.id, name: t.name, bookings: booked[i]!.filter((b) => b.therapistId === t.id), free: times?.times ?? [], off: times?.off ?? [] };
+          }),
         };
       });
-      return { ok: true as const, days: result };
     },
 
     /** A day's confirmed bookings in order ("today", "tomorrow", a date; default today). */
@@ -317,6 +360,22 @@ export function createStaffDesk(
           return { kind: 'added', timeOff: result.timeOff, clashes: result.clashes };
         }
       }
+    },
+
+    /** A booking's start and end on the spa's clock ("15:00", "16:00"). */
+    clockTimes(booking: Booking): { start: string; end: string } {
+      return { start: text.time(new Date(booking.start)), end: text.time(new Date(booking.end)) };
+    },
+
+    /** Whether the spa is open now (by its opening hours), and the day it opened: when the day's schedule is due. */
+    openNow(): { day: string } | undefined {
+      const now = ctx.now().getTime();
+      const day = dayKey(ctx.now(), zone);
+      for (const candidate of [day, shiftDay(day, -1)]) {
+        const hours = openingWindow(candidate, calendar);
+        if (hours && hours.open <= now && now < hours.close) return { day: candidate };
+      }
+      return undefined;
     },
 
     /** "Thu 24 Dec, 14:00–18:00" and the therapist's name, for time off shown to staff. */

@@ -32,8 +32,10 @@ describe('npm start with SLACK_BOT_TOKEN', () => {
     // A guest on the web chat asking for a person opens a thread for the staff.
     const web = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'can I talk to a real person' }) });
     expect(JSON.stringify(await web.json())).toMatch(/member of our team/);
-    for (let i = 0; i < 100 && fake.rootMessages(STAFF_CHANNEL).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(fake.rootMessages(STAFF_CHANNEL).length).toBe(1);
+    // (The channel also hears at start-up of the sample settings and, while the spa is open, the day's schedule.)
+    const handovers = () => fake!.rootMessages(STAFF_CHANNEL).filter((m) => /would like to talk to a person/.test(m.text));
+    for (let i = 0; i < 100 && handovers().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(handovers()).toHaveLength(1);
   });
 
   it('stops at start-up naming what to set when the staff channel is missing', async () => {
