@@ -52,6 +52,8 @@ export interface MoveRequest {
   holdId?: string;
   rules: CapacityRules;
   updatedAt: string;
+  /** `spa` when staff move it: the change log records it, and the guest is then to be told. */
+  by?: 'spa';
 }
 
 export type MoveResult = { ok: true; booking: Booking; previous: Booking } | { ok: false; reason: 'taken' | 'not_found' };
@@ -71,7 +73,7 @@ export type AttendanceResult = { ok: true; booking: Booking } | { ok: false; rea
  */
 export type BookingChange =
   | { id: string; type: 'created'; booking: Booking }
-  | { id: string; type: 'moved'; booking: Booking; previous: Booking }
+  | { id: string; type: 'moved'; booking: Booking; previous: Booking; by?: 'spa' }
   | { id: string; type: 'cancelled'; booking: Booking; by?: 'spa' };
 
 /** A change handed to a reader; `redelivered` when it was handed out before (a failure, a crash). */

@@ -333,6 +333,8 @@ export const bookingTextsSchema = z.object({
   cancelled: text,
   kept: text,
   cancelled_by_spa: text,
+  /** A booking staff moved ({from} to {when}), told to the guest on their channel. */
+  moved_by_spa: text,
   move_ask_when: text,
   /** Moving: a day was named but no time. */
   move_ask_time: text,

@@ -335,7 +335,7 @@ export function createMemoryBookingStore(options: { now?: () => number } = {}): 
       removeFrom(confirmedByDay, current.day, moved.ref);
       addTo(confirmedByDay, moved.day, moved.ref);
       dropGuestHolds(request.guestKey, request.holdId);
-      changes.append({ type: 'moved', booking: moved, previous: current });
+      changes.append({ type: 'moved', booking: moved, previous: current, ...(request.by ? { by: request.by } : {}) });
       return { ok: true, booking: copy(moved), previous: copy(current) };
     },
 

@@ -64,7 +64,7 @@ export function createRedisChangeLog(client: RedisClient, prefix: string): Booki
     const type = fields.get('type');
     const booking = parseStoredBooking(where, fields.get('booking') ?? '');
     let change: BookingChange;
-    if (type === 'moved') change = { id, type, booking, previous: parseStoredBooking(where, fields.get('previous') ?? '') };
+    if (type === 'moved') change = { id, type, booking, previous: parseStoredBooking(where, fields.get('previous') ?? ''), ...(fields.get('by') === 'spa' ? { by: 'spa' as const } : {}) };
     else if (type === 'cancelled') change = { id, type, booking, ...(fields.get('by') === 'spa' ? { by: 'spa' as const } : {}) };
     else if (type === 'created') change = { id, type, booking };
     else throw new StoreError(`${where} is damaged: "${type}" is not a kind of booking change`);

@@ -248,7 +248,7 @@ local json = cjson.encode(b)
 redis.call('SET', key, json)
 redis.call('ZADD', prefix .. 'day:' .. req.day, fmt(c.start), req.ref)
 drop_guest_holds(c.guest, req.hold)
-append_change('moved', json, raw)
+append_change('moved', json, raw, req.by)
 return { 'ok', json, raw }
 `,
   cancel: `
@@ -474,6 +474,8 @@ export function createRedisBookingStore(client: RedisClient, options: { prefix?:
         updatedAt: request.updatedAt,
         hold: request.holdId ?? '',
         keep: CHANGES_KEPT,
+        // Absent, not null, when no one is named: the script reads a JSON null as a true value.
+        ...(request.by ? { by: request.by } : {}),
       });
       if (status === 'taken' || status === 'not_found') return { ok: false, reason: status };
       const key = `${prefix}booking:${request.ref}`;

@@ -68,6 +68,8 @@ export interface FakeSlack {
   threadReplies(channel: string, ts: string): FakeMessage[];
   /** Ephemeral messages to a user, in order. */
   ephemeralsTo(user: string): FakeEphemeral[];
+  /** The dialogs opened (views.open), in order. */
+  readonly modals: Array<Record<string, unknown>>;
   /** The Home tab last published for a user (views.publish). */
   homeOf(user: string): { type: string; blocks: Array<Record<string, unknown>> } | undefined;
   /** What was posted to response URLs, by id. */
@@ -86,6 +88,7 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
   const ephemerals: FakeEphemeral[] = [];
   const responses: Array<{ id: string; body: Record<string, unknown> }> = [];
   const homes = new Map<string, { type: string; blocks: Array<Record<string, unknown>> }>();
+  const modals: Array<Record<string, unknown>> = [];
   const failures = new Map<string, FakeFailure[]>();
   let tsCounter = 0;
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
@@ -148,6 +151,13 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
         const start = payload.cursor ? Number(payload.cursor) : 0;
         const next = start + limit < found.length ? String(start + limit) : '';
         return ok({ messages: found.slice(start, start + limit), has_more: next !== '', response_metadata: { next_cursor: next } });
+      }
+      case 'views.open': {
+        const view = payload.view as { type?: unknown; blocks?: unknown } | undefined;
+        if (typeof payload.trigger_id !== 'string' || !payload.trigger_id) return error('invalid_trigger_id');
+        if (view?.type !== 'modal' || !Array.isArray(view.blocks)) return error('invalid_arguments');
+        modals.push(view as Record<string, unknown>);
+        return ok({ view: { id: `V${modals.length}`, ...view } });
       }
       case 'views.publish': {
         const view = payload.view as { type?: unknown; blocks?: unknown } | undefined;
@@ -219,6 +229,7 @@ export async function startFakeSlack(setup: FakeSlackSetup): Promise<FakeSlack> 
     threadReplies: (channel, ts) => messages.filter((m) => m.channel === channel && m.thread_ts === ts),
     ephemeralsTo: (user) => ephemerals.filter((e) => e.user === user),
     homeOf: (user) => homes.get(user),
+    modals,
     responses,
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);

@@ -517,6 +517,17 @@ export function bookingStoreContract(name: string, makeHarness: () => Promise<Bo
         expect(new Set(reminders.map((c) => c.id)).size).toBe(3);
       });
 
+      it('records who moved or cancelled a booking when it was the spa', async () => {
+        const { store } = await makeHarness();
+        await store.changes.join('guests');
+        await reserved(store, reserveRequest('a', 'LS-A1'));
+        await store.move(moveRequest('a', 'LS-A1', '12:00'));
+        await store.move({ ...moveRequest('a', 'LS-A1', '14:00'), by: 'spa' });
+        await store.cancel('LS-A1', 'web:a', '2030-03-02T00:00:00.000Z', { by: 'spa' });
+        const changes = await store.changes.read('guests', 'one', READ);
+        expect(changes.map((c) => `${c.type} ${'by' in c ? (c.by ?? '-') : '-'}`)).toEqual(['created -', 'moved -', 'moved spa', 'cancelled spa']);
+      });
+
       it('gives a group only what was written after it joined', async () => {
         const { store } = await makeHarness();
         await reserved(store, reserveRequest('a', 'LS-A1'));

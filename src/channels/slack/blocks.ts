@@ -17,6 +17,7 @@ export const ACTION = {
   arrived: 'booking_arrived',
   noShow: 'booking_no_show',
   details: 'booking_details',
+  move: 'booking_move',
   handBack: 'handover_end',
 } as const;
 
@@ -105,7 +106,40 @@ export function channelName(texts: SlackTexts, channel: string): string {
   return texts.channels[channel] ?? guestText(channel, 40);
 }
 
-/** The Cancel / Arrived / No-show buttons of a confirmed booking. */
+/** The callback id of the Move dialog, and the ids of its time input. */
+export const MOVE_VIEW = { callbackId: 'booking_move', block: 'time', action: 'start' } as const;
+
+/** The Move dialog: the booking in one line (guest words: plain_text) and its free times grouped by day. */
+export function moveView(texts: SlackTexts, view: BookingView, days: Array<{ dayLabel: string; times: Array<{ label: string; start: string }> }>) {
+  const t = texts.move;
+  const summary = plainSection(fill(withoutEmphasis(t.summary), { ref: view.ref, guest: view.guest, when: view.when, minutes: view.minutes }));
+  const choose: Block[] =
+    days.length === 0
+      ? [context(t.none)]
+      : [
+          {
+            type: 'input',
+            block_id: MOVE_VIEW.block,
+            label: plain(t.label),
+            element: {
+              type: 'static_select',
+              action_id: MOVE_VIEW.action,
+              option_groups: days.map((day) => ({ label: plain(day.dayLabel), options: day.times.map((time) => ({ text: plain(time.label), value: time.start })) })),
+            },
+          },
+        ];
+  return {
+    type: 'modal' as const,
+    callback_id: MOVE_VIEW.callbackId,
+    private_metadata: view.ref,
+    title: plain(t.title),
+    close: plain(t.close),
+    ...(days.length > 0 ? { submit: plain(t.submit) } : {}),
+    blocks: [summary, ...choose],
+  };
+}
+
+/** The Cancel / Move / Arrived / No-show buttons of a confirmed booking. */
 function bookingButtons(texts: SlackTexts, ref: string): Block {
   const t = texts.buttons;
   return {
@@ -120,6 +154,7 @@ function bookingButtons(texts: SlackTexts, ref: string): Block {
         text: plain(t.cancel),
         confirm: { title: plain(t.cancel_confirm_title), text: mrkdwn(t.cancel_confirm_text, 300), confirm: plain(t.cancel_confirm_yes), deny: plain(t.cancel_confirm_no), style: 'danger' },
       },
+      { type: 'button', action_id: ACTION.move, value: ref, text: plain(t.move) },
       { type: 'button', action_id: ACTION.arrived, value: ref, text: plain(t.arrived) },
       { type: 'button', action_id: ACTION.noShow, value: ref, text: plain(t.no_show) },
     ],

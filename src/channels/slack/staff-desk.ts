@@ -2,7 +2,8 @@ import { App, type BlockButtonAction, type RespondFn } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, PlatformError, type ChangeReaderOptions, type Concierge, type Logger } from '../../core/index.ts';
 import type { HandoverThreads, SeenUpdates } from '../../store/index.ts';
-import { ACTION, homeView, morningMessage, notStaffHomeView, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
+import { ACTION, bookingView, channelName, homeView, morningMessage, MOVE_VIEW, moveView, notStaffHomeView, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
+import { FRONT_DESK_CHANNEL } from '../../booking/index.ts';
 import { createBookingButtons, type ButtonOutcome } from './booking-buttons.ts';
 import { createStaffCommands, type CommandAuthor } from './commands.ts';
 import { createHandoverRelay } from './handover-relay.ts';
@@ -280,6 +281,39 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     });
   }
   bookingButton(ACTION.details, (ref) => buttons.details(ref));
+  // Move: a dialog of the booking's free times; its submission moves it and tells the guest.
+  bookingButton(ACTION.move, async (ref, _user, body) => {
+    const desk = concierge.staffDesk;
+    if (!desk) return textMessage(texts.no_bookings);
+    const choices = await desk.moveChoices(ref);
+    if (!choices) return textMessage(fill(texts.actions.not_found, { ref }));
+    await client.views.open({ trigger_id: body.trigger_id, view: moveView(texts, bookingView(choices.booking, desk, texts), choices.days) });
+    return undefined;
+  });
+  app.view(MOVE_VIEW.callbackId, async ({ ack, body, view }) => {
+    const desk = concierge.staffDesk;
+    const user = body.user.id;
+    const t = texts.move;
+    const refuse = (text: string) => ack({ response_action: 'errors', errors: { [MOVE_VIEW.block]: text } });
+    if (!desk || !(await staff.isStaff(user))) return refuse(texts.refused);
+    const start = view.state.values[MOVE_VIEW.block]?.[MOVE_VIEW.action]?.selected_option?.value ?? '';
+    const result = await desk.moveAtDesk(view.private_metadata, start, await staffName(user), { tellGuest: false });
+    if (!result.ok) {
+      const { reason } = result;
+      const told = reason === 'not_found' || reason === 'cancelled' || reason === 'over' || reason === 'taken' || reason === 'therapist_busy';
+      return refuse(told ? t.refused[reason] : t.refused.other);
+    }
+    await ack();
+    const { booking } = result;
+    const values = { ref: booking.ref, when: desk.describe(booking).when, channel: channelName(texts, booking.guest.channel), contact: booking.guest.contact || texts.card.no_contact };
+    let line: string;
+    if (booking.guest.channel === FRONT_DESK_CHANNEL) line = fill(t.moved_at_desk, values);
+    else {
+      const told = await desk.tellGuest(booking.ref).catch(() => false as const);
+      line = fill(told === true ? t.moved : told === 'pending' ? t.moved_guest_being_told : t.moved_guest_not_told, values);
+    }
+    await client.chat.postEphemeral({ channel: staffChannel, user, text: line }).catch((error: unknown) => logger.warn(errorDetails(error), 'the staff member could not be told of the move'));
+  });
 
   app.action<BlockButtonAction>(ACTION.handBack, async ({ ack, body, respond }) => {
     await ack();

@@ -1,7 +1,7 @@
 import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, newTimeOffId, openingWindow, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason, type TimeOff } from '../../booking/index.ts';
 import { findDateTimes, guestMatches, namedWeek, readTimeOffLine, type GuestQuery } from '../../nlu/index.ts';
 import type { Content } from '../../content/index.ts';
-import { occupancyAround, type BookingContext } from '../booking/booking-context.ts';
+import { capacityRules, occupancyAround, type BookingContext } from '../booking/booking-context.ts';
 import { reserveNew } from '../booking/confirm-booking.ts';
 import { createBookingText } from '../booking/booking-text.ts';
 import type { Logger } from '../logger.ts';
@@ -67,6 +67,8 @@ export const MAX_AVAILABILITY_DAYS = 14;
 /** What the spa's staff can do from their desk (Slack): look at the calendar and act on bookings. */
 /** The change log's group that tells guests what staff did to their booking. */
 export const GUEST_NOTICES_GROUP = 'guest-notices';
+// How far ahead the Move button offers times: a week.
+const MOVE_DAYS = 7;
 // How far back `/booking Anna` looks: the week's visits, for a guest who calls about one.
 const SEARCH_DAYS_BACK = 7;
 // While a staff member waits for their answer, changes of other processes are not taken over.
@@ -91,10 +93,14 @@ export function createStaffDesk(
 
   async function guestNotice(change: BookingChange): Promise<void> {
     // A booking made at the front desk has no chat to tell the guest in: staff reach them themselves.
-    if (change.type !== 'cancelled' || change.by !== 'spa' || change.booking.guest.channel === FRONT_DESK_CHANNEL) return;
+    if (change.type === 'created' || change.by !== 'spa' || change.booking.guest.channel === FRONT_DESK_CHANNEL) return;
     const { booking } = change;
     const told = guestText(booking);
-    const notice = told.text.say(told.content.booking.cancelled_by_spa, { ref: booking.ref, when: told.text.when(new Date(booking.start)) });
+    const when = told.text.when(new Date(booking.start));
+    const notice =
+      change.type === 'moved'
+        ? told.text.say(told.content.booking.moved_by_spa, { ref: booking.ref, when, from: told.text.when(new Date(change.previous.start)) })
+        : told.text.say(told.content.booking.cancelled_by_spa, { ref: booking.ref, when });
     await outbox.deliver(booking.guest.channel, booking.guest.conversationId, [{ text: notice }]);
   }
 
@@ -104,14 +110,14 @@ export function createStaffDesk(
     const changes = await store.changes.read(GUEST_NOTICES_GROUP, readerName, { count: 20, retryOwn: false, claimIdleMs: NO_TAKEOVER_MS });
     const done: string[] = [];
     for (const change of changes) {
-      const own = change.booking.ref === ref && change.type === 'cancelled';
+      const own = change.booking.ref === ref && change.type !== 'created';
       try {
         await guestNotice(change);
         done.push(change.id);
         if (own) told = true;
       } catch (error) {
         // Left in the log: this process's reader tries it again.
-        logger.warn({ err: error, ref: change.booking.ref }, 'the guest could not be told of the cancellation');
+        logger.warn({ err: error, ref: change.booking.ref, change: change.type }, 'the guest could not be told what the spa changed');
         if (own) told = false;
       }
     }
@@ -383,7 +389,86 @@ export function createStaffDesk(
       return { when: `${text.shortLabel(new Date(off.start))}–${text.time(new Date(off.end))}`, therapist: text.therapistName(off.therapistId) };
     },
 
-    /** Tells the guest what staff did to their booking (a cancellation by the spa); throws when their channel fails, so it is tried again. */
+    /**
+     * The free start times a booking could move to, for its length and the therapist the guest asked
+     * for, over the next week (staff may move at short notice); grouped by day, at most `max` in all.
+     */
+    async moveChoices(ref: string, max = 100): Promise<{ booking: Booking; days: Array<{ dayLabel: string; times: Array<{ label: string; start: string }> }> } | undefined> {
+      const booking = await store.get(ref.trim().toUpperCase());
+      if (!booking || booking.status !== 'confirmed') return undefined;
+      const today = dayKey(ctx.now(), zone);
+      const days = Array.from({ length: MOVE_DAYS }, (_, i) => shiftDay(today, i));
+      const busy = await store.occupancy([shiftDay(today, -1), ...days]);
+      const slots = findFreeSlots({
+        settings: { ...calendar, minNoticeMinutes: 0 },
+        durationMinutes: booking.durationMinutes,
+        from: ctx.now(),
+        to: zonedInstant(shiftDay(today, MOVE_DAYS), '00:00', zone),
+        busy,
+        now: ctx.now(),
+        therapist: booking.therapistRequested,
+        ignoreRef: booking.ref,
+      }).filter((slot) => slot.start.getTime() !== new Date(booking.start).getTime());
+      const byDay = new Map<string, Array<{ label: string; start: string }>>();
+      for (const slot of slots.slice(0, max)) {
+        const day = dayKey(slot.start, zone);
+        byDay.set(day, [...(byDay.get(day) ?? []), { label: text.time(slot.start), start: slot.start.toISOString() }]);
+      }
+      return { booking, days: [...byDay].map(([day, times]) => ({ dayLabel: text.day(day), times })) };
+    },
+
+    /**
+     * Moves a booking for the spa (the Move button), with the engine and atomic store guests book with:
+     * its length and the therapist the guest asked for, at any notice. Reminders follow the change log;
+     * the guest is told on their channel as for a cancellation (`guestTold`), unless `tellGuest` is
+     * false: then the caller does it with `tellGuest(ref)` once it has answered (Slack's 3 seconds).
+     */
+    async moveAtDesk(
+      ref: string,
+      startIso: string,
+      staffName: string,
+      options: { tellGuest?: boolean } = {},
+    ): Promise<{ ok: true; booking: Booking; previous: Booking; guestTold: boolean | 'pending' } | { ok: false; reason: 'not_found' | 'cancelled' | 'over' | RequestedTimeReason }> {
+      const booking = await store.get(ref.trim().toUpperCase());
+      if (!booking) return { ok: false, reason: 'not_found' };
+      if (booking.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+      if (new Date(booking.end).getTime() <= ctx.now().getTime()) return { ok: false, reason: 'over' };
+      const start = new Date(startIso);
+      if (Number.isNaN(start.getTime())) return { ok: false, reason: 'off_grid' };
+      const check = checkRequestedTime({
+        settings: { ...calendar, minNoticeMinutes: 0 },
+        durationMinutes: booking.durationMinutes,
+        now: ctx.now(),
+        therapist: booking.therapistRequested,
+        guestKey: booking.guest.key,
+        ignoreRef: booking.ref,
+        start,
+        busy: await occupancyAround(ctx, start, 1, 1),
+      });
+      if (!check.ok) return { ok: false, reason: check.reason };
+      await store.changes.join(GUEST_NOTICES_GROUP);
+      const end = check.slot.end;
+      const result = await store.move({
+        ref: booking.ref,
+        guestKey: booking.guest.key,
+        start,
+        end,
+        day: dayKey(start, zone),
+        rules: capacityRules(calendar, start, end),
+        updatedAt: ctx.now().toISOString(),
+        by: 'spa',
+      });
+      if (!result.ok) return { ok: false, reason: result.reason === 'taken' ? 'taken' : 'not_found' };
+      logger.info({ ref: booking.ref, staff: staffName }, 'booking moved by staff');
+      ctx.events.emit({ type: 'moved', booking: result.booking, previous: result.previous });
+      const guestTold = booking.guest.channel === FRONT_DESK_CHANNEL || options.tellGuest === false ? false : await sendNoticesNow(booking.ref);
+      return { ok: true, booking: result.booking, previous: result.previous, guestTold };
+    },
+
+    /** Tells guests now of what staff changed (from the change log); whether `ref`'s own notice went out ("pending": another reader has it). */
+    tellGuest: (ref: string): Promise<boolean | 'pending'> => sendNoticesNow(ref),
+
+    /** Tells the guest what staff did to their booking (a cancellation or a move by the spa); throws when their channel fails, so it is tried again. */
     guestNotice,
 
     /** Marks whether the guest came. A no-show only once the session has started: before, the guest may still come. */

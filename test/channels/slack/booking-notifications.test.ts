@@ -34,7 +34,7 @@ describe('booking notifications in the staff channel', () => {
     for (const detail of ['60 minutes', 'Lan Nguyen', '+84905123456', 'Telegram', 'firm pressure', 'Mai (sample)']) expect(text).toContain(detail);
     const warning = (posted.blocks ?? []).find((b) => b.type === 'context' && JSON.stringify(b).includes(':warning:'));
     expect(blockText(warning ? [warning] : [])).toBe(':warning: *Health:*\nPregnant, 20 weeks');
-    expect(buttonsOf(posted.blocks).map((b) => b.label)).toEqual(['Cancel booking', 'Arrived', 'No-show']);
+    expect(buttonsOf(posted.blocks).map((b) => b.label)).toEqual(['Cancel booking', 'Move', 'Arrived', 'No-show']);
   });
 
   it('shows a guest’s name and health note as they wrote them, never as Slack formatting, links or mentions', async () => {
@@ -120,7 +120,7 @@ describe('the booking buttons', () => {
     await press(running, posted, 'booking_arrived');
     await waitForCalls(running.fake, 'chat.update', 1);
     expect(blockText(posted.blocks)).toMatch(/Arrived \(marked by Hoa\)/);
-    expect(buttonsOf(posted.blocks)).toHaveLength(3);
+    expect(buttonsOf(posted.blocks)).toHaveLength(4);
     expect((await running.concierge.staffDesk!.booking(ref))?.attendance).toBe('arrived');
 
     await press(running, posted, 'booking_no_show');

@@ -168,6 +168,20 @@ export function slackClient(url: string, fake: FakeSlack) {
     return { triggerId, body: form({ payload: JSON.stringify(payload) }) };
   }
 
+  /** A dialog submitted by `user`: the view as opened, with the values chosen in its inputs. */
+  function viewSubmissionBody(view: Record<string, unknown>, values: Record<string, Record<string, unknown>>, user = HOA) {
+    const payload = {
+      type: 'view_submission',
+      team: { id: FAKE_BOT.teamId, domain: 'lspa' },
+      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: FAKE_BOT.teamId },
+      api_app_id: 'A0SPA',
+      token: 'legacy-token',
+      trigger_id: randomUUID(),
+      view: { id: 'V1', team_id: FAKE_BOT.teamId, app_id: 'A0SPA', bot_id: FAKE_BOT.botId, hash: 'h', ...view, state: { values } },
+    };
+    return form({ payload: JSON.stringify(payload) });
+  }
+
   /** The body of an Events API delivery. */
   function eventBody(event: Record<string, unknown>, eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`) {
     const body = JSON.stringify({
@@ -204,6 +218,11 @@ export function slackClient(url: string, fake: FakeSlack) {
     click(button: { actionId: string; value: string }, message: Parameters<typeof clickBody>[1], user = HOA) {
       const { triggerId, body } = clickBody(button, message, user);
       return { triggerId, body, response: post(body, 'application/x-www-form-urlencoded') };
+    },
+    /** A dialog submitted: Slack's answer is the desk's ack (errors to show in the dialog, or nothing). */
+    async submitView(view: Record<string, unknown>, values: Record<string, Record<string, unknown>>, user = HOA) {
+      const { status, text } = await post(viewSubmissionBody(view, values, user), 'application/x-www-form-urlencoded');
+      return { status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },
     /** An Events API delivery; `retryNum` sends it as Slack's retry of an earlier delivery. */
     event(event: Record<string, unknown>, options: { eventId?: string; retryNum?: number } = {}) {

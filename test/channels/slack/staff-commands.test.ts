@@ -101,6 +101,7 @@ describe('/booking', () => {
     expect(text).toMatch(/\+84905123456/);
     expect(buttonsOf(answer.blocks).map((b) => [b.actionId, b.value])).toEqual([
       ['booking_cancel', ref],
+      ['booking_move', ref],
       ['booking_arrived', ref],
       ['booking_no_show', ref],
     ]);

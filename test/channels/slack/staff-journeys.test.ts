@@ -98,7 +98,7 @@ describe('the morning check: /bookings for a day', () => {
     await running.slack.click(details, { ephemeral: { channel: STAFF_CHANNEL, text: list.text, blocks: list.blocks } }).response;
     const card = await nextEphemeral(running.fake, HOA, before);
     expect(blockText(card.blocks)).toMatch(/Booking LS-.*\n[\s\S]*Fri 27 Nov, 10:00[\s\S]*the web chat/);
-    expect(buttonsOf(card.blocks).map((b) => b.label)).toEqual(['Cancel booking', 'Arrived', 'No-show']);
+    expect(buttonsOf(card.blocks).map((b) => b.label)).toEqual(['Cancel booking', 'Move', 'Arrived', 'No-show']);
   });
 
   it('with Redis holding the bookings, a web booking is listed and a cancelled one is gone', async () => {
@@ -277,7 +277,7 @@ describe('notifications and their buttons', () => {
     await waitForCalls(running.fake, 'chat.update', 2);
     const statusLines = blockText(posted.blocks).split('\n').filter((l) => /Arrived \(marked by/.test(l));
     expect(statusLines).toEqual([':white_check_mark: Arrived (marked by Linh Pham).']);
-    expect(buttonsOf(posted.blocks)).toHaveLength(3);
+    expect(buttonsOf(posted.blocks)).toHaveLength(4);
   });
 
   it('cancel pressed twice cancels once, tells the guest once, and the second press says so', async () => {

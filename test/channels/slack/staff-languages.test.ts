@@ -59,7 +59,7 @@ describe('bookings of guests who write in Korean and Vietnamese, on the English 
     expect(card).toContain('*Length*\n60 minutes');
     expect(card).toContain('*Booked on*\nTelegram');
     expect(card).toContain('*Pressure*\nfirm pressure');
-    expect(buttonsOf(created.blocks).map((b) => b.label)).toEqual(['Cancel booking', 'Arrived', 'No-show']);
+    expect(buttonsOf(created.blocks).map((b) => b.label)).toEqual(['Cancel booking', 'Move', 'Arrived', 'No-show']);
 
     const ha = await bookInLanguage(desk.concierge, VIETNAMESE_BOOKING);
     expect((await nthPost(desk, 2)).text).toBe(`:new: New booking ${ha}: Fri 27 Nov, 10:00, Trần Thu Hà · Vietnamese`);
