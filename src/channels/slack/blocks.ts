@@ -139,6 +139,50 @@ export function moveView(texts: SlackTexts, view: BookingView, days: Array<{ day
   };
 }
 
+/** The callback id of the /book dialog, and the ids of its inputs (each block holds one element, `value`). */
+export const BOOK_VIEW = { callbackId: 'desk_book', time: 'time', length: 'length', therapist: 'therapist', name: 'name', contact: 'contact', notes: 'notes', element: 'value' } as const;
+
+/** The /book dialog: the free times grouped by day, the length, the therapist, the guest's name, phone or email, and notes. */
+export function bookView(
+  texts: SlackTexts,
+  days: Array<{ dayLabel: string; times: Array<{ label: string; start: string }> }>,
+  durations: number[],
+  therapists: Array<{ id: string; name: string }>,
+) {
+  const t = texts.book.dialog;
+  const option = (text: string, value: string) => ({ text: plain(text), value });
+  const input = (block: string, label: string, element: Record<string, unknown>, optional = false): Block =>
+    ({ type: 'input', block_id: block, label: plain(label), optional, element: { action_id: BOOK_VIEW.element, ...element } }) as Block;
+  const longest = String(Math.max(...durations));
+  const anyone = option(t.anyone, 'any');
+  const blocks: Block[] =
+    days.length === 0
+      ? [context(t.none)]
+      : [
+          input(BOOK_VIEW.time, t.time, {
+            type: 'static_select',
+            option_groups: days.map((day) => ({ label: plain(day.dayLabel), options: day.times.map((time) => option(time.label, time.start)) })),
+          }),
+          input(BOOK_VIEW.length, t.length, {
+            type: 'static_select',
+            options: durations.map((minutes) => option(fill(t.minutes, { minutes }), String(minutes))),
+            initial_option: option(fill(t.minutes, { minutes: longest }), longest),
+          }),
+          input(BOOK_VIEW.therapist, t.therapist, { type: 'static_select', options: [anyone, ...therapists.map((th) => option(th.name, th.id))], initial_option: anyone }),
+          input(BOOK_VIEW.name, t.name, { type: 'plain_text_input', max_length: 80 }),
+          input(BOOK_VIEW.contact, t.contact, { type: 'plain_text_input', max_length: 80 }, true),
+          input(BOOK_VIEW.notes, t.notes, { type: 'plain_text_input', multiline: true, max_length: 1000 }, true),
+        ];
+  return {
+    type: 'modal' as const,
+    callback_id: BOOK_VIEW.callbackId,
+    title: plain(t.title),
+    close: plain(t.close),
+    ...(days.length > 0 ? { submit: plain(t.submit) } : {}),
+    blocks,
+  };
+}
+
 /** The Cancel / Move / Arrived / No-show buttons of a confirmed booking. */
 function bookingButtons(texts: SlackTexts, ref: string): Block {
   const t = texts.buttons;

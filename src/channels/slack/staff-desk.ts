@@ -2,8 +2,8 @@ import { App, type BlockButtonAction, type RespondFn } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, PlatformError, type ChangeReaderOptions, type Concierge, type Logger } from '../../core/index.ts';
 import type { HandoverThreads, SeenUpdates } from '../../store/index.ts';
-import { ACTION, bookingView, channelName, homeView, morningMessage, MOVE_VIEW, moveView, notStaffHomeView, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
-import { FRONT_DESK_CHANNEL } from '../../booking/index.ts';
+import { ACTION, BOOK_VIEW, bookingMessage, bookingView, bookView, channelName, homeView, morningMessage, MOVE_VIEW, moveView, notStaffHomeView, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
+import { dayKey, FRONT_DESK_CHANNEL } from '../../booking/index.ts';
 import { createBookingButtons, type ButtonOutcome } from './booking-buttons.ts';
 import { createStaffCommands, type CommandAuthor } from './commands.ts';
 import { createHandoverRelay } from './handover-relay.ts';
@@ -222,11 +222,21 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     await publishHome(event.user).catch((error: unknown) => logger.warn(errorDetails(error), 'the Home tab could not be drawn'));
   });
 
-  const slashCommands: Array<[string, (text: string, author: CommandAuthor) => Promise<SlackMessage>]> = [
+  const slashCommands: Array<[string, (text: string, author: CommandAuthor) => Promise<SlackMessage | undefined>]> = [
     ['/availability', commands.availability],
     ['/bookings', commands.bookings],
     ['/booking', commands.booking],
-    ['/book', commands.book],
+    [
+      '/book',
+      async (text, author) => {
+        // Nothing after it: the dialog whose times are the free ones.
+        if (text.trim() || !concierge.staffDesk || !concierge.bookingDesk) return commands.book(text, author);
+        const calendar = concierge.bookingDesk.context.calendar;
+        const view = bookView(texts, await concierge.staffDesk.bookChoices(), calendar.durations, calendar.therapists);
+        await client.views.open({ trigger_id: author.commandId, view });
+        return undefined;
+      },
+    ],
     [
       '/timeoff',
       async (text, author) => {
@@ -290,6 +300,43 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     await client.views.open({ trigger_id: body.trigger_id, view: moveView(texts, bookingView(choices.booking, desk, texts), choices.days) });
     return undefined;
   });
+  app.view(BOOK_VIEW.callbackId, async ({ ack, body, view }) => {
+    const desk = concierge.staffDesk;
+    const booking = concierge.bookingDesk?.context;
+    const user = body.user.id;
+    const t = texts.book;
+    const value = (block: string) => view.state.values[block]?.[BOOK_VIEW.element];
+    const refuse = (block: string, text: string) => ack({ response_action: 'errors', errors: { [block]: text } });
+    if (!desk || !booking || !(await staff.isStaff(user))) return refuse(BOOK_VIEW.time, texts.refused);
+    const start = new Date(value(BOOK_VIEW.time)?.selected_option?.value ?? '');
+    if (Number.isNaN(start.getTime())) return refuse(BOOK_VIEW.time, t.usage);
+    const typedContact = value(BOOK_VIEW.contact)?.value?.trim() ?? '';
+    const contact = typedContact ? booking.reader.contact(typedContact) : undefined;
+    if (typedContact && !contact) return refuse(BOOK_VIEW.contact, t.dialog.bad_contact);
+    const minutes = Number(value(BOOK_VIEW.length)?.selected_option?.value ?? Math.max(...booking.calendar.durations));
+    const therapist = value(BOOK_VIEW.therapist)?.selected_option?.value ?? 'any';
+    const name = (value(BOOK_VIEW.name)?.value ?? '').trim();
+    const when = booking.text.shortLabel(start);
+    const result = await desk.bookAtDesk(
+      {
+        day: dayKey(start, booking.calendar.timeZone),
+        time: booking.text.time(start),
+        minutes,
+        name,
+        ...(contact ? { contact } : {}),
+        ...(therapist !== 'any' ? { therapist } : {}),
+        notes: value(BOOK_VIEW.notes)?.value ?? '',
+        key: `dialog:${body.view.id}`,
+      },
+      await staffName(user),
+    );
+    if (!result.ok) return refuse(BOOK_VIEW.time, fill(t.refused[result.reason], { when, durations: booking.calendar.durations.join(' or ') }));
+    await ack();
+    const card = bookingView(result.booking, desk, texts);
+    const message = bookingMessage(texts, card, { headline: fill(result.duplicate ? t.already : t.booked, { ref: result.booking.ref }), notes: result.booking.guest.contact ? [] : [t.no_contact] });
+    await client.chat.postEphemeral({ channel: staffChannel, user, text: message.text, blocks: message.blocks }).catch((error: unknown) => logger.warn(errorDetails(error), 'the staff member could not be shown the booking'));
+  });
+
   app.view(MOVE_VIEW.callbackId, async ({ ack, body, view }) => {
     const desk = concierge.staffDesk;
     const user = body.user.id;

@@ -29,12 +29,17 @@ export interface DeskBookingRequest {
   contact?: string;
   /** A therapist's id, or anyone. */
   therapist?: string;
+  /** What the therapist should know (the /book dialog's notes). */
+  notes?: string;
   /** The same key books once: a command delivered twice makes one booking. */
   key: string;
 }
 
 /** Why staff could not book that time: the engine's reasons. */
 export type DeskBookingRefusal = RequestedTimeReason | 'unknown_therapist';
+
+/** Free start times grouped by day, as the Move and /book dialogs offer them. */
+export type StartChoices = Array<{ dayLabel: string; times: Array<{ label: string; start: string }> }>;
 
 /** A day at the spa per therapist, as the Home tab and the morning post show it. */
 export interface DaySchedule {
@@ -67,8 +72,9 @@ export const MAX_AVAILABILITY_DAYS = 14;
 /** What the spa's staff can do from their desk (Slack): look at the calendar and act on bookings. */
 /** The change log's group that tells guests what staff did to their booking. */
 export const GUEST_NOTICES_GROUP = 'guest-notices';
-// How far ahead the Move button offers times: a week.
-const MOVE_DAYS = 7;
+// How far ahead the Move and /book dialogs offer times: a week; and at most as many as a Slack menu holds.
+const CHOICE_DAYS = 7;
+const MAX_CHOICES = 100;
 // How far back `/booking Anna` looks: the week's visits, for a guest who calls about one.
 const SEARCH_DAYS_BACK = 7;
 // While a staff member waits for their answer, changes of other processes are not taken over.
@@ -123,6 +129,32 @@ export function createStaffDesk(
     }
     await store.changes.ack(GUEST_NOTICES_GROUP, done);
     return told;
+  }
+
+  /**
+   * Free start times over the next week for a length and a therapist ("any"), staff booking at any
+   * notice, grouped by day, at most `max` in all; a booking being moved neither blocks nor offers its own time.
+   */
+  async function startChoices(minutes: number, therapist: string, max: number, moving?: Booking): Promise<StartChoices> {
+    const today = dayKey(ctx.now(), zone);
+    const days = Array.from({ length: CHOICE_DAYS }, (_, i) => shiftDay(today, i));
+    const busy = await store.occupancy([shiftDay(today, -1), ...days]);
+    const slots = findFreeSlots({
+      settings: { ...calendar, minNoticeMinutes: 0 },
+      durationMinutes: minutes,
+      from: ctx.now(),
+      to: zonedInstant(shiftDay(today, CHOICE_DAYS), '00:00', zone),
+      busy,
+      now: ctx.now(),
+      therapist,
+      ...(moving ? { ignoreRef: moving.ref } : {}),
+    }).filter((slot) => !moving || slot.start.getTime() !== new Date(moving.start).getTime());
+    const byDay = new Map<string, Array<{ label: string; start: string }>>();
+    for (const slot of slots.slice(0, max)) {
+      const day = dayKey(slot.start, zone);
+      byDay.set(day, [...(byDay.get(day) ?? []), { label: text.time(slot.start), start: slot.start.toISOString() }]);
+    }
+    return [...byDay].map(([day, times]) => ({ dayLabel: text.day(day), times }));
   }
 
   /** The days a staff member means ("tomorrow", "fri", "1 dec to 3 dec"); today when nothing is said. */
@@ -306,7 +338,7 @@ export function createStaffDesk(
           day: request.day,
           therapistRequested: therapist,
           guest: { key: `${FRONT_DESK_CHANNEL}:${ref}`, name: request.name, contact: request.contact ?? '', channel: FRONT_DESK_CHANNEL, conversationId: ref },
-          notes: {},
+          notes: request.notes?.trim() ? { health: request.notes.trim().slice(0, 1000) } : {},
           status: 'confirmed',
           createdAt: now,
           updatedAt: now,
@@ -393,28 +425,16 @@ export function createStaffDesk(
      * The free start times a booking could move to, for its length and the therapist the guest asked
      * for, over the next week (staff may move at short notice); grouped by day, at most `max` in all.
      */
-    async moveChoices(ref: string, max = 100): Promise<{ booking: Booking; days: Array<{ dayLabel: string; times: Array<{ label: string; start: string }> }> } | undefined> {
+    async moveChoices(ref: string, max = MAX_CHOICES): Promise<{ booking: Booking; days: StartChoices } | undefined> {
       const booking = await store.get(ref.trim().toUpperCase());
       if (!booking || booking.status !== 'confirmed') return undefined;
-      const today = dayKey(ctx.now(), zone);
-      const days = Array.from({ length: MOVE_DAYS }, (_, i) => shiftDay(today, i));
-      const busy = await store.occupancy([shiftDay(today, -1), ...days]);
-      const slots = findFreeSlots({
-        settings: { ...calendar, minNoticeMinutes: 0 },
-        durationMinutes: booking.durationMinutes,
-        from: ctx.now(),
-        to: zonedInstant(shiftDay(today, MOVE_DAYS), '00:00', zone),
-        busy,
-        now: ctx.now(),
-        therapist: booking.therapistRequested,
-        ignoreRef: booking.ref,
-      }).filter((slot) => slot.start.getTime() !== new Date(booking.start).getTime());
-      const byDay = new Map<string, Array<{ label: string; start: string }>>();
-      for (const slot of slots.slice(0, max)) {
-        const day = dayKey(slot.start, zone);
-        byDay.set(day, [...(byDay.get(day) ?? []), { label: text.time(slot.start), start: slot.start.toISOString() }]);
-      }
-      return { booking, days: [...byDay].map(([day, times]) => ({ dayLabel: text.day(day), times })) };
+      const days = await startChoices(booking.durationMinutes, booking.therapistRequested, max, booking);
+      return { booking, days };
+    },
+
+    /** The free start times a walk-in or a caller could take (`/book` with nothing after it): the shortest session, anyone, over the next week. */
+    bookChoices(max = MAX_CHOICES): Promise<StartChoices> {
+      return startChoices(Math.min(...calendar.durations), 'any', max);
     },
 
     /**

@@ -191,7 +191,7 @@ describe('/book', () => {
 
   it('says what is missing or why the time cannot be booked, and books nothing', async () => {
     running = await startDesk();
-    expect((await ask(running, '/book', '')).all).toMatch(/Book a walk-in or a caller in one line/);
+    // (`/book` alone opens the dialog: test/channels/slack/book-dialog.test.ts.)
     expect((await ask(running, '/book', 'tomorrow Anna Tran')).all).toMatch(/I need the time, the length \(30 or 60 minutes\) too/);
     expect((await ask(running, '/book', 'tomorrow 22:00 60 Anna Tran')).all).toMatch(/outside opening hours/);
     expect((await ask(running, '/book', 'tomorrow 15:10 60 Anna Tran')).all).toMatch(/Sessions start on the half hour/);
