@@ -60,6 +60,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko9', language: 'ko', now: THURSDAY_2PM },
   { set: 'zh9', language: 'zh', now: THURSDAY_2PM },
   { set: 'ru9', language: 'ru', now: THURSDAY_2PM },
+  { set: 'l', language: 'en', now: THURSDAY_2PM },
+  { set: 'vi10', language: 'vi', now: THURSDAY_2PM },
+  { set: 'ko10', language: 'ko', now: THURSDAY_2PM },
+  { set: 'zh10', language: 'zh', now: THURSDAY_2PM },
+  { set: 'ru10', language: 'ru', now: THURSDAY_2PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

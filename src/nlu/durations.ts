@@ -45,7 +45,9 @@ const RULES: Rule[] = [
     pattern: new RegExp(String.raw`(?<n>\d{1,3})\s*(?:-|–|to|or)\s*\d{1,3}\s*(?<unit>${HOURS}|${MINUTES})\b`, 'gi'),
     minutes: (m) => (/^h/i.test(m.groups?.unit ?? '') ? 60 : 1) * Number(m.groups?.n),
   },
-  { pattern: new RegExp(String.raw`(?<n>${NUMBER})\s*-?\s*${HOURS}\b`, 'gi'), minutes: (m) => hoursOf(m.groups?.n ?? '0') * 60 },
+  // A figure with its unit, glued or not ("2h", "1.5 hrs"); a word only apart from a whole unit ("an hour": "ah" is no hour).
+  { pattern: new RegExp(String.raw`(?<n>\d{1,3}(?:[.,]\d{1,2})?)\s*-?\s*${HOURS}\b`, 'gi'), minutes: (m) => hoursOf(m.groups?.n ?? '0') * 60 },
+  { pattern: new RegExp(String.raw`(?<n>${WORD})\s+(?:hours?|hrs?)\b`, 'gi'), minutes: (m) => hoursOf(m.groups?.n ?? '0') * 60 },
   { pattern: new RegExp(String.raw`(?<n>${NUMBER})\s*-?\s*${MINUTES}\b`, 'gi'), minutes: (m) => hoursOf(m.groups?.n ?? '0') },
   // "90m", "60'": only glued to a figure, where they cannot be metres or a quote
   { pattern: /(?<n>\d{2,3})(?:m\b|['’](?![\w']))/gi, minutes: (m) => Number(m.groups?.n) },

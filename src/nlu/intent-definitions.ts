@@ -108,6 +108,7 @@ const vocabularySchema = z.object({
       name_intros: phrases,
       name_self_intros: phrases,
       name_endings: phrases,
+      corrections: phrases,
       answer_fillers: phrases,
       name_cases: z.record(z.string(), phrases).default({}),
     })

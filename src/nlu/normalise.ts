@@ -87,6 +87,8 @@ export interface BookingVocabulary {
   name_self_intros: string[];
   /** Endings written onto a name that are not part of it ("김민지입니다": "입니다"). */
   name_endings: string[];
+  /** Words said just before a time that replaces one said earlier ("no wait", "actually", "à không", "말고", "改成", "вернее"). */
+  corrections: string[];
   /** Words any short answer may carry beside the answer itself ("the", "please", "I suppose"). */
   answer_fillers: string[];
   /**
@@ -112,7 +114,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], yes: [], negations: [], any_therapist: [], anyone: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], answer_fillers: [], name_cases: {},
+    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },
 };
 

@@ -250,3 +250,81 @@ describe('greetings, emoji and words of neighbouring languages', () => {
     expect(reply).toMatch(/время|В какое/i);
   });
 });
+
+describe('a time or a length said again, differently', () => {
+  it('takes the time after "no wait", in English and Vietnamese, and the length after "아 아니다"', async () => {
+    const en = guest('no-wait');
+    expect(textOf(await en.say('book 60 min on tuesday at 3pm, no wait, 5pm'))).toMatch(/Tuesday 1 December at 17:00/);
+    const vi = guest('a-khong');
+    expect(textOf(await vi.say('đặt 60 phút thứ 3 lúc 2h chiều, à không, 4h chiều nha'))).toMatch(/16:00/);
+    const ko = guest('ko-correct');
+    await ko.say('화요일 오후 3시 예약할게요');
+    await ko.say('1시간이요 아 아니다 30분이요');
+    for (const text of ['상관없어요', '보통', '없어요', '김민지']) await ko.say(text);
+    expect(textOf(await ko.say('010 1234 5678'))).toMatch(/30분/);
+  });
+
+  it('reads "в пол третьего" at the time question as half past two, not as the third time offered', async () => {
+    const g = guest('ru-half');
+    await g.say('хочу записаться на час во вторник');
+    expect(textOf(await g.say('ну давайте в пол третьего'))).toMatch(/14:30/);
+  });
+
+  it('offers the times around "like 2ish" said inside a part of the day, and books 2pm', async () => {
+    const g = guest('arvo');
+    await g.say('book 60 min on tuesday');
+    expect(textOf(await g.say('early afternoon, like 2ish'))).toMatch(/Tuesday 1 December at 14:00/);
+  });
+
+  it('reads "5g chiều" as five in the afternoon', async () => {
+    const g = guest('vi-g');
+    await g.say('đặt 30 phút thứ 3');
+    expect(textOf(await g.say('5g chiều'))).toMatch(/17:00/);
+  });
+});
+
+describe('yes, and words that only look like answers', () => {
+  it('confirms with "y", and with "yes correct, thanks ah" without reading "ah" as an hour', async () => {
+    const g = guest('y');
+    await g.say('book 30 min on tuesday at 11am');
+    for (const text of ['any', 'medium', 'no', 'Ruth Ellis', 'ruth@example.com']) await g.say(text);
+    expect(textOf(await g.say('y'))).toMatch(/LS-\w{4}/);
+    const ah = guest('ah');
+    await ah.say('book 30 min on tuesday at 3pm');
+    for (const text of ['any', 'medium', 'no', 'Siew Lan', 'lan@example.com']) await ah.say(text);
+    expect(textOf(await ah.say('yes correct, thanks ah'))).toMatch(/LS-\w{4}/);
+    expect((await bookings.listByGuest('web:ah'))[0]?.durationMinutes).toBe(30);
+  });
+
+  it('confirms a Russian summary with "го", and takes "на firm" up front as the pressure', async () => {
+    const g = guest('ru-go');
+    await g.say('запишите на вторник в 11 на 30 минут к An на firm');
+    const summary = textOf(await g.say('нет'));
+    expect(summary).not.toMatch(/нажим Вы предпочитаете/);
+    await g.say('Иван Петров');
+    await g.say('+7 921 000 11 22');
+    expect(textOf(await g.say('го'))).toMatch(/LS-\w{4}/);
+    expect((await bookings.listByGuest('web:ru-go'))[0]?.notes.pressure).toBe('firm');
+  });
+
+  it('says the spa is closed on a closed day asked for at the day question, not that it is fully booked', async () => {
+    const { concierge: atNewYear } = await conciergeAt(new Date('2026-12-30T03:00:00Z'));
+    const g = fakeGuest(atNewYear, { id: 'new-year' });
+    await g.say('book 30 min');
+    const reply = textOf(await g.say('friday?'));
+    expect(reply).toMatch(/closed on Friday 1 January/);
+    expect(reply).not.toMatch(/fully booked/);
+  });
+
+  it('answers "will firm hurt?" at the pressure question before asking it again', async () => {
+    const g = guest('firm-hurt');
+    await g.say('book 30 min on tuesday at 11am with anyone');
+    const reply = textOf(await g.say('will firm be too painful if my shoulders are really tight?'));
+    expect(reply).toMatch(/pressure/i);
+    expect(reply).not.toMatch(/anything about your health/);
+  });
+
+  it('books from pinyin typed in a Chinese sentence ("yuyue")', async () => {
+    expect(textOf(await guest('pinyin').say('你好 我想yuyue一下按摩'))).toMatch(/多长时间|多久/);
+  });
+});

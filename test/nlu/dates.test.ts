@@ -37,6 +37,9 @@ describe('findDateTimes: what guests write, on Tuesday 15 March 2022 at 09:00 in
     ['sat at half past 4', { date: '2022-03-19', time: '16:30' }],
     ['Friday the 17th', { date: '2022-06-17' }],
     ['Tuesday 2nd', { date: '2022-08-02' }],
+    // A weekday and a bare number from 13 up is a date when that day of the month is that weekday.
+    ['Sunday 20, 5pm', { date: '2022-03-20', time: '17:00' }],
+    ['wednesday 30', { date: '2022-03-30' }],
     ['Aug the 18th', { date: '2022-08-18' }],
     ['Tuesday', { date: '2022-03-22' }],
     ['Wednesday', { date: '2022-03-16' }],

@@ -68,8 +68,10 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   let changed = false;
   const choice = awaiting === 'duration' ? reader.lengthChoice(text) : undefined;
   const minutes = choice ? (choice === 'longest' ? Math.max(...calendar.durations) : Math.min(...calendar.durations)) : reader.minutes(text, awaiting === 'duration');
+  // Outside the length question, a length the spa does not offer was most likely something else: "3h" is three o'clock.
+  const notALength = minutes !== undefined && awaiting !== 'duration' && !calendar.durations.includes(minutes);
   // A few minutes is no session length: "두 분" is two people, "2 phút" a wait.
-  if (minutes !== undefined && minutes >= SHORTEST_LENGTH_READ) {
+  if (minutes !== undefined && minutes >= SHORTEST_LENGTH_READ && !notALength) {
     if (calendar.durations.includes(minutes)) {
       next.durationMinutes = minutes;
       changed = true;
@@ -77,7 +79,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
       notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(` ${ctx.content.messages.spa_facts.or} `) }));
     }
   }
-  const when = readWhen(ctx, draft, reader.withoutLength(text), awaiting);
+  const when = readWhen(ctx, draft, notALength && minutes >= SHORTEST_LENGTH_READ ? text : reader.withoutLength(text), awaiting);
   if (when) {
     // A new day or time: the alternatives offered around an earlier one no longer apply.
     Object.assign(next, when, { near: undefined, offered: undefined });
@@ -170,8 +172,9 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
     const moved = new Date(zonedInstant(draft.day, draft.time, zone).getTime() + shift * 60_000);
     return { day: dayKey(moved, zone), time: clockOf(moved, zone), period: undefined, window: undefined };
   }
-  // "The first one", "the earliest": one of the times just offered.
-  const picked = awaiting === 'time' && draft.offered ? pickOffered(draft.offered, reader.ordinal(text, false)) : undefined;
+  // "The first one", "the earliest": one of the times just offered; not in a time ("в пол третьего" is half past two, not the third).
+  const ordinal = awaiting === 'time' && draft.offered ? reader.ordinal(text, false) : undefined;
+  const picked = ordinal !== undefined && draft.offered && !reader.namesClockTime(text) ? pickOffered(draft.offered, ordinal) : undefined;
   if (picked) return { day: dayKey(picked, zone), time: clockOf(picked, zone), period: undefined, window: undefined };
   // A loose time ("after lunch", "4ish", "asap") is a window to offer free times in, not a time.
   const loose = reader.looseTime(text);

@@ -5,6 +5,7 @@ import {
   dayKey,
   findFreeSlots,
   nearestFreeSlots,
+  openingWindow,
   zonedInstant,
   type FreeSlot,
 } from '../../booking/index.ts';
@@ -206,9 +207,10 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
       const choices = await dayTimeChoices(ctx, slotInput, draft.day, offered);
       return ask('time', text.say(texts.ask_time, { day: text.day(draft.day), city: cityName(ctx) }), choices, shown);
     }
-    // Nothing left that day ("tonight" at half past seven, or a full day): which other day suits.
+    // Nothing left that day (the spa is closed, "tonight" at half past seven, or a full day): which other day suits.
     const today = draft.day === dayKey(ctx.now(), calendar.timeZone);
-    notes.push(today ? texts.today_over : text.say(texts.day_full, { day: text.day(draft.day) }));
+    const closed = !openingWindow(draft.day, calendar);
+    notes.push(closed ? text.say(texts.reasons.closed_day, { day: text.day(draft.day) }) : today ? texts.today_over : text.say(texts.day_full, { day: text.day(draft.day) }));
     return advance(ctx, guest, memory, { ...draft, day: undefined, time: undefined, offered: undefined }, notes);
   }
 

@@ -17,7 +17,8 @@ const CLEAR_OTHER_ASIDE_SCORE = 0.5;
 const ABOUT_THE_STEP: Partial<Record<Awaiting, ReadonlySet<string>>> = {
   duration: new Set(['faq.duration', 'q.choose_length', 'q.longest', 'q.shortest', 'q.short_on_time']),
   therapist: new Set(['q.therapist_gender']),
-  pressure: new Set(['faq.pain', 'q.firmer_pressure', 'q.softer_pressure', 'q.speak_up', 'q.tense_muscles']),
+  // "Can it be softer?" asks for a pressure; "will firm hurt?" asks about pain, and is answered first.
+  pressure: new Set(['q.firmer_pressure', 'q.softer_pressure']),
   health: new Set(['health']),
 };
 

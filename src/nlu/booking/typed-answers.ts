@@ -50,6 +50,14 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     return NAME_BEFORE_CONTACT.exec(text.slice(0, text.indexOf(contact.text)))?.[1];
   };
   const healthy = phraseTest(words.healthy);
+  // What follows the last word of correcting ("no wait", "아 아니다", "不对"), if the message has one.
+  const corrections = phrasePattern(words.corrections.map(normalise));
+  const afterCorrection = (text: string): string | undefined => {
+    if (!corrections) return undefined;
+    const said = normalise(text);
+    const last = [...said.matchAll(new RegExp(corrections.source, 'giu'))].at(-1);
+    return last ? said.slice((last.index ?? 0) + last[0].length) : undefined;
+  };
   const deniesHealthTopic = healthTopicDenied(words, language);
   // Whole-message answers to the length question, said without a number: compared once the
   // words any answer may carry ("ok", "the", "one", "please") are set aside.
@@ -107,6 +115,12 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     },
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
     minutes(text: string, asked: boolean): number | undefined {
+      // "1시간이요.. 아 아니다 30분으로": a length said after a word of correcting is the one meant.
+      const corrected = afterCorrection(text);
+      if (corrected !== undefined) {
+        const meant = findDuration(respell(corrected).text, language)?.minutes;
+        if (meant !== undefined && meant <= MAX_SESSION_MINUTES) return meant;
+      }
       // Read with times written as times ("10h morning" is ten o'clock), as the dates reader writes them.
       const found = findDuration(respell(text).text, language)?.minutes;
       // "10h morning" is ten o'clock: no session lasts hours on end.

@@ -24,7 +24,6 @@ const GREETING = /\bgood\s+(?:morning|afternoon|evening|night)\b/gi;
 // Words before a day the guest is bound by, not one they want: "until Tuesday", "leaving on Sunday".
 const BOUND_BEFORE = /\b(?:until|till|til|by|leave|leaving|fly|flying|flight|back home)\s+(?:on\s+)?$/i;
 
-const CORRECTION_BEFORE = /\b(?:make it|change it to|move it to|switch to|rather|actually|instead at|how about|what about)\s+(?:at\s+|on\s+)?$/i;
 const INSTEAD_AFTER = /^\s*(?:instead|rather)\b/i;
 
 // An hour alone, as a reply about the time: "4", "is 4 ok?", "3.30 then", "how about 5?", "at 11 please",
@@ -49,12 +48,13 @@ const detail = (m: DateTimeMention): number => (m.time ? 2 : 0) + (m.period ? 1 
 
 /**
  * A time said apart from its day ("금요일 점심시간에 잠깐 … 12시 30분에"): the time on the day another
- * mention names, when the mention chosen has a time and no day and the others name one day.
+ * mention names, when the mention chosen has a time and no day and the others name one day. A time
+ * that corrects another ("tuesday at 3pm, no wait, 5pm") takes the day said with the one it replaces.
  */
-function onTheDayNamed(chosen: DateTimeMention | undefined, found: DateTimeMention[], ref: DateReference): DateTimeMention | undefined {
+function onTheDayNamed(chosen: DateTimeMention | undefined, found: DateTimeMention[], ref: DateReference, corrects = false): DateTimeMention | undefined {
   if (!chosen?.time || chosen.date) return chosen;
   // One day, however often it is named ("thứ 4 này (16/12) lúc 3h chiều").
-  const days = [...new Map(found.filter((m) => m !== chosen && m.date && !m.time).map((m) => [JSON.stringify(m.date), m.date!])).values()];
+  const days = [...new Map(found.filter((m) => m !== chosen && m.date && (corrects || !m.time)).map((m) => [JSON.stringify(m.date), m.date!])).values()];
   const day = days.length === 1 ? days[0] : undefined;
   if (!day) return chosen;
   const start = new TZDate(day.year, day.month - 1, day.day, chosen.time.hour, chosen.time.minute, 0, ref.timeZone);
@@ -77,6 +77,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const approximateBefore = approximatePattern && new RegExp(`(?:${approximatePattern})\\s*(?:at\\s+)?$`, 'iu');
   const approximateAfter = approximatePattern && new RegExp(`^\\s*(?:${approximatePattern})`, 'iu');
   const saysApproximately = phraseTest(words.approximately);
+  // A time right after a word of correcting one said before ("at 3, no wait, 4pm", "3시 말고 4시"), a short word ("at", "lúc") between them or not.
+  const corrections = phrasePattern(words.corrections.map(normalise))?.source;
+  const correctionBefore = corrections ? new RegExp(`(?:${corrections})(?:[\\s,.!…]+\\p{L}{1,4})?[\\s,.!…]*$`, 'iu') : undefined;
+  const correctedBy = (text: string, m: DateTimeMention) => correctionBefore?.test(normalise(text.slice(Math.max(0, m.index - 24), m.index))) === true;
   const later = phraseTest(words.shift.later);
   const earlier = phraseTest(words.shift.earlier);
   const numberWords: Array<[string[], number]> = [[words.shift.half, 0.5], [words.shift.one, 1], [words.shift.two, 2], [words.shift.three, 3]];
@@ -126,20 +130,21 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     wantedTime(text: string, ref: DateReference): DateTimeMention | undefined {
       const { all, found, greets } = mentionsIn(text, ref);
       if (language !== 'en') {
-        // The mention that says most, "now" only alone; greetings are left out by the dates reader itself.
-        const top = found.reduce<DateTimeMention | undefined>((best, m) => (!best || detail(m) > detail(best) ? m : best), undefined);
-        return onTheDayNamed(top, found, ref) ?? all[0];
+        // The mention that says most, a corrected one first; "now" only alone. Greetings are left out by the dates reader itself.
+        const says = (m: DateTimeMention) => detail(m) + (correctedBy(text, m) ? 3 : 0);
+        const top = found.reduce<DateTimeMention | undefined>((best, m) => (!best || says(m) > says(best) ? m : best), undefined);
+        return onTheDayNamed(top, found, ref, top !== undefined && correctedBy(text, top)) ?? all[0];
       }
       // The mention that says most wins ("until Tuesday ... Sunday afternoon around 2" is Sunday); a day
       // the guest leaves or must be back by is no day to come.
       const before = (m: DateTimeMention) => text.slice(Math.max(0, m.index - 16), m.index);
       const after = (m: DateTimeMention) => text.slice(m.index + m.text.length, m.index + m.text.length + 12);
       // A correction names the time wanted ("I have a meeting at 11, can we make it 2pm instead?").
-      const corrects = (m: DateTimeMention) => CORRECTION_BEFORE.test(before(m)) || INSTEAD_AFTER.test(after(m));
+      const corrects = (m: DateTimeMention) => correctedBy(text, m) || INSTEAD_AFTER.test(after(m));
       const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (BOUND_BEFORE.test(before(m)) ? 3 : 0);
       const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
-      return onTheDayNamed(best, found, ref) ?? (greets ? findDateTimes(text, ref) : all)[0];
+      return onTheDayNamed(best, found, ref, best !== undefined && corrects(best)) ?? (greets ? findDateTimes(text, ref) : all)[0];
     },
     /** Whether a mention is "now" itself ("now", "сейчас", "现在"): "yes, correct now" at the summary names no time. */
     isNow: (mention: DateTimeMention) => saysNow(mention.text, language),
@@ -169,11 +174,12 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     looseTime(text: string): LooseTime | undefined {
       const said = normalise(text);
       const window = windows.find(([test]) => test(said))?.[1];
-      if (window) return window;
       const about = timeGiveOrTake(text);
-      if (about) return { kind: 'around', at: about };
-      const ish = ISH.exec(said)?.groups ?? approximately?.exec(said)?.groups;
-      if (ish) return { kind: 'around', at: clockOf(Number(ish.h), Number(ish.m ?? 0), ish.meridiem) };
+      const ish = about ? undefined : (ISH.exec(said)?.groups ?? approximately?.exec(said)?.groups);
+      const at = about ?? (ish ? clockOf(Number(ish.h), Number(ish.m ?? 0), ish.meridiem) : undefined);
+      // "Early afternoon, like 2ish": the time said within the window is the nearer wish.
+      if (window && (!at || window.kind !== 'window' || at < window.from || at > window.to)) return window;
+      if (at) return { kind: 'around', at };
       return soonest(said) ? { kind: 'soonest' } : undefined;
     },
     /** Whether the guest keeps the time a booking already has ("Tuesday, same time"). */

@@ -29,13 +29,24 @@ export const weekdayDayParser: RuleParser = {
   extract(context, match) {
     const g = match.groups ?? {};
     const day = Number(g.d);
-    // Without "the" or a suffix, "Friday 3" is more likely an hour than a day.
-    if ((!g.the && !g.suffix) || day < 1 || day > 31 || !atWordStart(context, match)) return null;
+    const weekday = WEEKDAYS.indexOf((g.wd ?? '').slice(0, 3).toLowerCase());
+    // Without "the" or a suffix, "Friday 3" is more likely an hour than a day; "Sunday 24" is a day when
+    // the 24th of this month or the next is that Sunday (no hour of the spa's day is 13 or more in 12-hour talk).
+    const bareDay = !g.the && !g.suffix;
+    if (day < 1 || day > 31 || !atWordStart(context, match) || (bareDay && (day < 13 || !fallsOn(wallDate(context), day, weekday)))) return null;
     const after = textAfter(context, match);
     if (NOT_A_DAY_AFTER.test(after) || MONTH_AFTER.test(after)) return null;
-    return context.createParsingComponents({ day, weekday: WEEKDAYS.indexOf((g.wd ?? '').slice(0, 3).toLowerCase()) });
+    return context.createParsingComponents({ day, weekday });
   },
 };
+
+/** Whether the `day` of this month, or of the next when this month's has passed, is on `weekday` (0 is Sunday). */
+function fallsOn(today: { year: number; month: number; day: number }, day: number, weekday: number): boolean {
+  const month = day >= today.day ? today.month : (today.month % 12) + 1;
+  const year = today.year + (month < today.month ? 1 : 0);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDay() === weekday;
+}
 
 /** A month, "the" and a day: "Aug the 18th", "June the 1st 2023". */
 export const monthTheDayParser: RuleParser = {
