@@ -25,6 +25,7 @@ import { createMetrics, type Metrics } from './metrics/index.ts';
 import { loadUnderstandings } from './nlu/index.ts';
 import { DEFAULT_LANGUAGE, LANGUAGES } from './languages.ts';
 import type { HandoverThreads, PendingMessages, RateLimitSettings, RedisClient, SeenUpdates } from './store/index.ts';
+import type { MissedMessages } from './core/index.ts';
 
 interface Stores {
   store: ConversationStore;
@@ -37,6 +38,8 @@ interface Stores {
   lock?: ConversationLock;
   /** Which Slack thread belongs to which handed-over conversation. */
   threads: HandoverThreads;
+  /** What the bot did not understand, for the staff's report. */
+  missed: MissedMessages;
   /** A message rate limiter: shared by every instance through Redis, or this process's own. */
   rateLimiter: (settings: RateLimitSettings) => RateLimiter;
   /** Whether the store answers now (for `/readyz`). */
@@ -49,7 +52,7 @@ interface Stores {
 async function openStores(config: Config, logger: Logger, metrics: Metrics): Promise<Stores> {
   if (!config.REDIS_URL) {
     logger.warn({}, 'REDIS_URL is not set: conversations and bookings are kept in memory (one process, lost on restart)');
-    const [{ createMemoryStore }, { createMemoryBookingStore }, { createMemorySeenUpdates }, { createMemoryPendingMessages }, { createMemoryHandoverThreads }, { createMemoryRateLimiter }] =
+    const [{ createMemoryStore }, { createMemoryBookingStore }, { createMemorySeenUpdates }, { createMemoryPendingMessages }, { createMemoryHandoverThreads }, { createMemoryRateLimiter }, { createMemoryMissedMessages }] =
       await Promise.all([
         import('./store/memory.ts'),
         import('./store/memory-bookings.ts'),
@@ -57,6 +60,7 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
         import('./store/pending-messages.ts'),
         import('./store/handover-threads.ts'),
         import('./store/rate-limiter.ts'),
+        import('./store/missed-messages.ts'),
       ]);
     return {
       store: createMemoryStore(),
@@ -64,6 +68,7 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
       seen: createMemorySeenUpdates(),
       pending: createMemoryPendingMessages(),
       threads: createMemoryHandoverThreads(),
+      missed: createMemoryMissedMessages(),
       ...(config.WEB_ID_SECRET ? { webIdSecret: config.WEB_ID_SECRET } : {}),
       rateLimiter: createMemoryRateLimiter,
       ready: async () => true,
@@ -118,6 +123,7 @@ async function openStores(config: Config, logger: Logger, metrics: Metrics): Pro
     pending,
     lock: createRedisConversationLock(client, { prefix: `${prefix}lock:` }),
     threads: stores.createRedisHandoverThreads(client, { prefix: `${prefix}slack-thread:` }),
+    missed: stores.createRedisMissedMessages(client, { prefix }),
     rateLimiter: (settings) => stores.createRedisRateLimiter(client, { ...settings, prefix: prefix + settings.prefix }),
     // Not ready while reconnecting: a PING then would wait in the offline queue.
     ready: async () => client.isReady && (await client.ping()) === 'PONG',
@@ -171,13 +177,14 @@ async function main(): Promise<void> {
   if (samples.length > 0) logger.warn({ samples }, `spa.yaml still has sample values (${samples.join(', ')}): set the spa's own and sample: false`);
   // The terminal chat has no /metrics: only the counters, none of the process's own gauges.
   const metrics = createMetrics({ intents: understanding.intents, collectDefaults: !chatInTerminal });
-  const { store, bookings, seen, pending, lock, threads, rateLimiter, ready, webIdSecret, close } = await openStores(config, logger, metrics);
+  const { store, bookings, seen, pending, lock, threads, missed, rateLimiter, ready, webIdSecret, close } = await openStores(config, logger, metrics);
   const concierge = createConcierge({
     content,
     understanding,
     languages: { content: contents, understandings },
     store,
     bookings,
+    missed,
     ...(lock ? { lock } : {}),
     // The terminal chat is one person at a keyboard (or a piped file): no limit there.
     ...(chatInTerminal ? {} : { rateLimiter: rateLimiter({ points: config.GUEST_MESSAGES_PER_MINUTE, windowSeconds: 60, prefix: 'limit:guest' }) }),

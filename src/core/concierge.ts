@@ -4,11 +4,12 @@ import type { BookingStore, DeliveredChange } from '../booking/index.ts';
 import { startChangeReader, type ChangeReader, type ChangeReaderOptions } from './booking-change-reader.ts';
 import { fillTemplate, isKnownTimeZone, type Content, type ContentSet } from '../content/index.ts';
 import { DEFAULT_LANGUAGE, languageOfTag, type Language } from '../languages.ts';
-import type { Understanding, Understandings } from '../nlu/index.ts';
+import { withoutPersonalDetails, type Understanding, type Understandings } from '../nlu/index.ts';
 import type { Outcome } from './answers.ts';
 import { createBookingEvents, type BookingDesk, type BookingEvents } from './booking/index.ts';
 import type { ConversationLock } from './conversation-lock.ts';
 import type { ConversationStore } from './conversation-store.ts';
+import type { MissedMessages } from './missed-messages.ts';
 import { createEventHub, type EventHub } from './event-hub.ts';
 import { cleanText, guestProfile } from './guest-turn.ts';
 import { withRecent, type HandoverEvent } from './handover.ts';
@@ -25,6 +26,11 @@ import { conversationKey, conversationStateSchema, newConversationState, type Co
 import type { TurnEvent } from './turn-events.ts';
 import type { Reply, Turn } from './types.ts';
 import { StoreError } from '../errors.ts';
+
+// A missed message is kept up to this long: enough to see what was asked.
+const MISSED_TEXT_MAX = 300;
+// An answer on a score below this is reported with the missed ones (`/missed`).
+const LOW_CONFIDENCE = 0.3;
 
 /** A turn's replies and the language they are in. */
 export interface AnsweredTurn {
@@ -49,6 +55,8 @@ export interface ConciergeDeps {
   store: ConversationStore;
   /** Where bookings live; without it the bot explains how to book by phone or email instead. */
   bookings?: BookingStore;
+  /** Where the messages the bot did not understand are kept (without names or numbers) for the staff's report. */
+  missed?: MissedMessages;
   /** Orders a conversation's messages across bot instances; one process needs none. */
   lock?: ConversationLock;
   /** Limits how many messages one guest may send per window; without it there is no limit. */
@@ -131,7 +139,7 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     const spoken = languageOfTag(language);
     return spoken && deps.languages ? deps.languages.content[spoken] : content;
   };
-  const staffDesk = home.booking ? createStaffDesk(home.booking.context, outbox, logger, contentFor, readerName) : undefined;
+  const staffDesk = home.booking ? createStaffDesk(home.booking.context, outbox, logger, contentFor, readerName, deps.missed) : undefined;
   /** The desk of a language, made the first time a guest writes it (its understanding trained or loaded then). */
   const deskFor = (language: Language): Promise<LanguageDesk> => {
     let desk = desks.get(language);
@@ -214,6 +222,14 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     });
   }
 
+  /** Keeps a message the bot did not understand for the staff's report, without what says who wrote it; never in the way of the reply. */
+  function keepMissed(text: string, language: string | undefined): void {
+    if (!deps.missed) return;
+    const kept = withoutPersonalDetails(text.slice(0, MISSED_TEXT_MAX));
+    if (!kept) return;
+    deps.missed.record({ text: kept, ...(language ? { language } : {}), at: now().toISOString() }).catch((error: unknown) => logger.warn({ err: error }, 'a missed message could not be kept'));
+  }
+
   /** A turn, handled in its conversation's order: the replies and their language. */
   async function respond(turn: Turn): Promise<AnsweredTurn> {
     const started = performance.now();
@@ -233,6 +249,9 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       }
       const result = await serialized(key, () => handleInOrder(turn, key, trace));
       announce('answered');
+      // Not understood, or answered on a low score (a booking step's answer aside): worth a phrasing.
+      const unsure = trace.confidence !== undefined && trace.confidence < LOW_CONFIDENCE && !trace.answered?.includes('step');
+      if ((trace.fallback || unsure) && turn.input.kind === 'text') keepMissed(turn.input.text, result.language);
       return result;
     } catch (error) {
       // The records cannot be reached for a moment: say so briefly; nothing was half-written,

@@ -22,6 +22,9 @@ export type { HandoverEvent, RecentMessage } from './handover.ts';
 export type { GuestOutbox, GuestSender } from './outbox.ts';
 export type { EventHub, Listener } from './event-hub.ts';
 
+// What the bot did not understand, for the staff's report
+export { groupMissed, MISSED_KEPT_DAYS, type MissedGroup, type MissedMessage, type MissedMessages } from './missed-messages.ts';
+
 // Metrics and flood protection
 export type { TurnEvent } from './turn-events.ts';
 export type { RateLimiter, RateDecision } from './rate-limit.ts';

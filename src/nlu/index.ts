@@ -23,5 +23,8 @@ export { createBookingReader, type BookingReader, type LooseTime, type NamedTher
 // What staff type after a command
 export { splitAvailabilityRequest, namedWeek, readGuestQuery, guestMatches, readDeskBooking, readTypedReference, readTimeOffLine, type NamedWeek, type GuestQuery, type DeskBookingLine, type TimeOffLine } from './staff-requests.ts';
 
+// A message without what says who the guest is, for reports
+export { withoutPersonalDetails } from './redact.ts';
+
 // Health matters in a message
 export { createHealthCheck } from './health-mentions.ts';

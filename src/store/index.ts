@@ -34,3 +34,6 @@ export {
 } from './pending-messages.ts';
 export { createMemoryRateLimiter, createRedisRateLimiter, type RateLimitSettings } from './rate-limiter.ts';
 export { sharedSecret } from './shared-secret.ts';
+
+// What the bot did not understand, for the staff's weekly report
+export { createMemoryMissedMessages, createRedisMissedMessages, MISSED_KEPT_MAX } from './missed-messages.ts';

@@ -3,7 +3,7 @@
 // words come from content/slack.yaml, in mrkdwn where no guest word sits beside them.
 import type { types } from '@slack/bolt';
 import type { Booking } from '../../booking/index.ts';
-import type { DayAvailability, DaySchedule, StaffDesk } from '../../core/index.ts';
+import type { DayAvailability, DaySchedule, MissedGroup, StaffDesk } from '../../core/index.ts';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES } from '../../languages.ts';
 import type { HandoverThread } from '../../store/index.ts';
 import { guestText, guestWords, withoutEmphasis } from './slack-text.ts';
@@ -30,6 +30,8 @@ export interface SlackMessage {
 
 // Slack refuses a message with more than 50 blocks, or a section text over 3,000 characters.
 const MAX_BLOCKS = 50;
+// The report of missed messages lists this many groups, the rest counted.
+const MISSED_LINES = 40;
 // A Home tab holds at most 100 blocks.
 const MAX_HOME_BLOCKS = 100;
 const MAX_SECTION_CHARS = 3000;
@@ -298,6 +300,19 @@ export function homeView(texts: SlackTexts, schedules: DaySchedule[], minutes: n
 /** The Home tab of someone not on the staff: what it is for, and nothing of the spa's schedule. */
 export function notStaffHomeView(texts: SlackTexts) {
   return { type: 'home' as const, blocks: [{ type: 'header', text: plain(texts.home.title) } as Block, section(texts.home.not_staff)] };
+}
+
+/** What guests asked that the bot missed (guest words: plain_text), the same words counted once, most often first. */
+export function missedMessage(texts: SlackTexts, report: { from: string; groups: MissedGroup[]; total: number }): SlackMessage {
+  const t = texts.missed;
+  if (report.groups.length === 0) return textMessage(fill(t.none, { from: report.from }));
+  const title = fill(t.title, { from: report.from, total: report.total });
+  const shown = report.groups.slice(0, MISSED_LINES);
+  const lines = shown.map((g) => fill(withoutEmphasis(t.line), { count: g.count, language: isLanguage(g.language) ? LANGUAGE_NAMES[g.language].english : '?', text: g.text }));
+  const blocks: Block[] = [section(title), plainSection(lines.join('\n'))];
+  if (report.groups.length > shown.length) blocks.push(context(fill(t.more, { count: report.groups.length - shown.length })));
+  blocks.push(context(t.hint));
+  return { text: withoutEmphasis(title), blocks };
 }
 
 /** Today's schedule for the staff channel at opening time. */

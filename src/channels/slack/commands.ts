@@ -5,7 +5,7 @@ import { guestText } from './slack-text.ts';
 import { fill, type SlackTexts } from './texts.ts';
 
 /** The slash commands the desk answers; each must be created in the Slack app with the same name. */
-export const SLACK_COMMANDS = ['/availability', '/bookings', '/booking', '/book', '/timeoff'] as const;
+export const SLACK_COMMANDS = ['/availability', '/bookings', '/booking', '/book', '/timeoff', '/missed'] as const;
 
 /** Who typed a command, and the command's own id (a command delivered twice books once). */
 export interface CommandAuthor {

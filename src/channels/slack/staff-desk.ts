@@ -2,8 +2,8 @@ import { App, type BlockButtonAction, type RespondFn } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, PlatformError, type ChangeReaderOptions, type Concierge, type Logger } from '../../core/index.ts';
 import type { HandoverThreads, SeenUpdates } from '../../store/index.ts';
-import { ACTION, BOOK_VIEW, bookingMessage, bookingView, bookView, channelName, homeView, morningMessage, MOVE_VIEW, moveView, notStaffHomeView, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
-import { dayKey, FRONT_DESK_CHANNEL } from '../../booking/index.ts';
+import { ACTION, BOOK_VIEW, bookingMessage, bookingView, bookView, channelName, homeView, missedMessage, morningMessage, MOVE_VIEW, moveView, notStaffHomeView, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
+import { dayKey, FRONT_DESK_CHANNEL, weekdayOf } from '../../booking/index.ts';
 import { createBookingButtons, type ButtonOutcome } from './booking-buttons.ts';
 import { createStaffCommands, type CommandAuthor } from './commands.ts';
 import { createHandoverRelay } from './handover-relay.ts';
@@ -45,10 +45,10 @@ export interface StaffDeskOptions {
   onApiError?: (method: string) => void;
   /** Whether start-up tells the staff channel of sample settings in spa.yaml (default true). */
   announceSamples?: boolean;
-  /** Whether the day's schedule is posted to the staff channel once the spa opens (default true). */
-  morningSchedule?: boolean;
-  /** How often the desk looks whether the day's schedule is due (ms, default a minute). */
-  morningCheckMs?: number;
+  /** Whether the staff channel gets its scheduled posts: the day's schedule once the spa opens, and on Mondays what the bot missed (default true). */
+  scheduledPosts?: boolean;
+  /** How often the desk looks whether a scheduled post is due (ms, default a minute). */
+  scheduleCheckMs?: number;
 }
 
 /** The running staff desk. */
@@ -71,7 +71,7 @@ const DRAIN_MS = 5000;
 // The Home tab is redrawn this long after a change, once for a burst of them.
 const HOME_REDRAW_MS = 1000;
 // How often the desk looks whether the day's schedule is due.
-const MORNING_CHECK_MS = 60_000;
+const SCHEDULE_CHECK_MS = 60_000;
 
 /** Where a staff member is, to answer them there. */
 interface StaffTarget {
@@ -142,16 +142,20 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     }, HOME_REDRAW_MS);
   }
 
-  /** Once a day, when the spa has opened, the day's schedule goes to the staff channel (one instance posts it). */
-  async function postMorningSchedule(): Promise<void> {
+  /**
+   * Once a day, when the spa has opened, the day's schedule goes to the staff channel; on Mondays, what
+   * guests asked that the bot missed over the week too. One instance posts each (the seen-updates store decides).
+   */
+  async function postScheduled(): Promise<void> {
     const desk = concierge.staffDesk;
-    const booking = concierge.bookingDesk?.context;
     const open = desk?.openNow();
-    if (!desk || !booking || !open || !(await seenEvents.firstTime(`slack:morning:${open.day}`))) return;
-    const [today] = await desk.schedule(1);
-    if (!today) return;
-    const message = morningMessage(texts, today, longest(), (b) => desk.clockTimes(b));
-    await client.chat.postMessage({ channel: staffChannel, text: message.text, blocks: message.blocks, mrkdwn: false, unfurl_links: false });
+    if (!desk || !open) return;
+    const post = (message: SlackMessage) => client.chat.postMessage({ channel: staffChannel, text: message.text, blocks: message.blocks, mrkdwn: false, unfurl_links: false });
+    if (await seenEvents.firstTime(`slack:morning:${open.day}`)) {
+      const [today] = await desk.schedule(1);
+      if (today) await post(morningMessage(texts, today, longest(), (b) => desk.clockTimes(b)));
+    }
+    if (weekdayOf(open.day) === 'mon' && (await seenEvents.firstTime(`slack:missed:${open.day}`))) await post(missedMessage(texts, await desk.missedReport(7)));
   }
 
   /** Answers a staff member where only they see it: in the channel they are in, else through the response URL. */
@@ -226,6 +230,7 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     ['/availability', commands.availability],
     ['/bookings', commands.bookings],
     ['/booking', commands.booking],
+    ['/missed', async () => (concierge.staffDesk ? missedMessage(texts, await concierge.staffDesk.missedReport(7)) : textMessage(texts.no_bookings))],
     [
       '/book',
       async (text, author) => {
@@ -403,10 +408,10 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
         },
         { ...options.bookingPosts, logger },
       );
-      if (options.morningSchedule !== false) {
-        const check = () => track(postMorningSchedule().catch((error: unknown) => logger.warn(errorDetails(error), "the day's schedule could not be posted")));
+      if (options.scheduledPosts !== false) {
+        const check = () => track(postScheduled().catch((error: unknown) => logger.warn(errorDetails(error), 'a scheduled post could not be made')));
         check();
-        morningTimer = setInterval(check, options.morningCheckMs ?? MORNING_CHECK_MS);
+        morningTimer = setInterval(check, options.scheduleCheckMs ?? SCHEDULE_CHECK_MS);
       }
       unsubscribe = [concierge.handoverEvents.on((event) => void track(relay.handle(event)))];
       logger.info({ mode: options.appToken ? 'socket' : 'http', channel: staffChannel }, 'Slack staff desk started');

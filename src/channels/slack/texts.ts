@@ -96,6 +96,13 @@ const slackTextsSchema = z.object({
     not_staff: text,
   }),
   morning: template('day', 'count'),
+  missed: z.object({
+    title: template('from', 'total'),
+    line: template('count', 'language', 'text'),
+    none: template('from'),
+    more: template('count'),
+    hint: template(),
+  }),
   timeoff: z.object({
     usage: template(),
     added: template('therapist', 'when', 'id'),

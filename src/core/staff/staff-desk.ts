@@ -6,6 +6,7 @@ import { reserveNew } from '../booking/confirm-booking.ts';
 import { createBookingText } from '../booking/booking-text.ts';
 import type { Logger } from '../logger.ts';
 import type { GuestOutbox } from '../outbox.ts';
+import { groupMissed, type MissedGroup, type MissedMessages } from '../missed-messages.ts';
 
 /** Free start times of one day, per therapist. */
 export interface DayAvailability {
@@ -87,6 +88,8 @@ export function createStaffDesk(
   contentFor: (language: string | undefined) => Content = () => ctx.content,
   /** This process's reader name in the change log's groups. */
   readerName = 'staff-desk',
+  /** The messages the bot did not understand, for `/missed`. */
+  missed?: MissedMessages,
 ) {
   const { calendar, store, text } = ctx;
   /** The booking texts of the language a guest booked in: what staff do is told to guests in their words. */
@@ -398,6 +401,16 @@ export function createStaffDesk(
           return { kind: 'added', timeOff: result.timeOff, clashes: result.clashes };
         }
       }
+    },
+
+    /**
+     * What guests wrote over the last `days` days that the bot did not understand, without names or
+     * numbers, the same words grouped, most often first; and the day the report starts.
+     */
+    async missedReport(days = 7): Promise<{ from: string; groups: MissedGroup[]; total: number }> {
+      const from = new Date(ctx.now().getTime() - days * 86_400_000);
+      const messages = missed ? await missed.since(from) : [];
+      return { from: text.day(dayKey(from, zone)), groups: groupMissed(messages), total: messages.length };
     },
 
     /** A booking's start and end on the spa's clock ("15:00", "16:00"). */

@@ -73,7 +73,7 @@ export async function startDesk(options: { concierge?: Concierge; desk?: Partial
     retry: { retries: 3, minDelayMs: 50, maxDelayMs: 200 },
     // The start-up notice of sample settings has a test of its own; elsewhere it would be one more message.
     announceSamples: false,
-    morningSchedule: false,
+    scheduledPosts: false,
     ...options.desk,
   });
   const server: FastifyInstance = createHttpServer({ logger: pino({ level: 'silent' }), ready: async () => true });

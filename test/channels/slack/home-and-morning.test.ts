@@ -56,7 +56,7 @@ describe('the Home tab', () => {
 
 describe("the day's schedule at opening time", () => {
   it('is posted to the staff channel once the spa opens, once a day however often the desk starts', async () => {
-    running = await startDesk({ desk: { morningSchedule: true, morningCheckMs: 50 } });
+    running = await startDesk({ desk: { scheduledPosts: true, scheduleCheckMs: 50 } });
     const posts = () => running!.fake.rootMessages(STAFF_CHANNEL).filter((m) => /Today, Thursday 26 November/.test(m.text));
     await waitFor("the day's schedule", () => posts().length > 0);
     expect(blockText(posts()[0]?.blocks)).toMatch(/Mai \(sample\)\nNo bookings yet\.\nFree for 60 min: 11:00/);
