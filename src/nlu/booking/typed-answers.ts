@@ -50,13 +50,16 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     return NAME_BEFORE_CONTACT.exec(text.slice(0, text.indexOf(contact.text)))?.[1];
   };
   const healthy = phraseTest(words.healthy);
-  // What follows the last word of correcting ("no wait", "아 아니다", "不对"), if the message has one.
-  const corrections = phrasePattern(words.corrections.map(normalise));
-  const afterCorrection = (text: string): string | undefined => {
-    if (!corrections) return undefined;
-    const said = normalise(text);
-    const last = [...said.matchAll(new RegExp(corrections.source, 'giu'))].at(-1);
-    return last ? said.slice((last.index ?? 0) + last[0].length) : undefined;
+  // What follows the last word of correcting ("no wait", "아 아니다", "不对"), if the message has one:
+  // matched as typed (with or without Vietnamese marks), so most messages cost one test.
+  const corrections = phrasePattern([...new Set([...words.corrections, ...words.corrections.map(normalise)])]);
+  const allCorrections = corrections && new RegExp(corrections.source, 'giu');
+  const afterCorrection = (typed: string): string | undefined => {
+    // Vietnamese phrases are kept without their marks: the message is read so too (letter for letter).
+    const text = language === 'vi' ? foldVietnamese(typed) : typed;
+    if (!corrections || !allCorrections || !corrections.test(text)) return undefined;
+    const last = [...text.matchAll(allCorrections)].at(-1);
+    return last ? text.slice((last.index ?? 0) + last[0].length) : undefined;
   };
   const deniesHealthTopic = healthTopicDenied(words, language);
   // Whole-message answers to the length question, said without a number: compared once the

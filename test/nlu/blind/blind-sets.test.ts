@@ -33,9 +33,12 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // 14:00, so they carry that clock); then the conversations of G, VI5, KO5, ZH5 and RU5 were read and
 // their causes fixed (21 of 50 conversations became 43). H..RU6 were scored before and after those
 // fixes (21, then 26 of 50 conversations) and are unread: the measure for the next change.
-// Set K and VI9, KO9, ZH9, RU9 were written on 2026-12-07 (fifth session) before anything was
-// changed for J..RU8, and scored before and after J's conversations were read (34 of 50 conversations
-// both times): unread, the measure for the next change.
+// Set K and VI9, KO9, ZH9, RU9 were written on 2026-12-07 before anything was changed for J..RU8, and
+// scored before and after J..RU8 were read (34, then 35 of 50 conversations); then their conversations
+// were read (44 of 50). Set L and VI10, KO10, ZH10, RU10 were written before that reading and scored
+// before and after it (36, then 38 of 50 conversations): unread, the measure for the next change.
+// Since then a guest answering a booking question is put in their set's language by the scorer, as
+// their conversation would be (score-messages.ts); the figures in docs/benchmarks.md say which scorer.
 const THURSDAY_2PM = new Date('2026-12-10T14:00:00+07:00');
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number; now?: Date }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
@@ -76,15 +79,20 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'ZH7', language: 'zh', messagesFloor: 0.885, conversationsFloor: 9, now: THURSDAY_2PM },
   { name: 'RU7', language: 'ru', messagesFloor: 0.93, conversationsFloor: 10, now: THURSDAY_2PM },
   { name: 'J', language: 'en', messagesFloor: 0.965, conversationsFloor: 10, now: THURSDAY_2PM },
-  { name: 'VI8', language: 'vi', messagesFloor: 0.935, conversationsFloor: 9, now: THURSDAY_2PM },
+  { name: 'VI8', language: 'vi', messagesFloor: 0.935, conversationsFloor: 10, now: THURSDAY_2PM },
   { name: 'KO8', language: 'ko', messagesFloor: 0.915, conversationsFloor: 10, now: THURSDAY_2PM },
   { name: 'ZH8', language: 'zh', messagesFloor: 0.925, conversationsFloor: 8, now: THURSDAY_2PM },
   { name: 'RU8', language: 'ru', messagesFloor: 0.92, conversationsFloor: 9, now: THURSDAY_2PM },
-  { name: 'K', language: 'en', messagesFloor: 0.945, conversationsFloor: 7, now: THURSDAY_2PM },
-  { name: 'VI9', language: 'vi', messagesFloor: 0.895, conversationsFloor: 8, now: THURSDAY_2PM },
-  { name: 'KO9', language: 'ko', messagesFloor: 0.88, conversationsFloor: 7, now: THURSDAY_2PM },
-  { name: 'ZH9', language: 'zh', messagesFloor: 0.865, conversationsFloor: 5, now: THURSDAY_2PM },
-  { name: 'RU9', language: 'ru', messagesFloor: 0.93, conversationsFloor: 7, now: THURSDAY_2PM },
+  { name: 'K', language: 'en', messagesFloor: 0.95, conversationsFloor: 10, now: THURSDAY_2PM },
+  { name: 'VI9', language: 'vi', messagesFloor: 0.905, conversationsFloor: 10, now: THURSDAY_2PM },
+  { name: 'KO9', language: 'ko', messagesFloor: 0.89, conversationsFloor: 8, now: THURSDAY_2PM },
+  { name: 'ZH9', language: 'zh', messagesFloor: 0.87, conversationsFloor: 8, now: THURSDAY_2PM },
+  { name: 'RU9', language: 'ru', messagesFloor: 0.93, conversationsFloor: 8, now: THURSDAY_2PM },
+  { name: 'L', language: 'en', messagesFloor: 0.92, conversationsFloor: 5, now: THURSDAY_2PM },
+  { name: 'VI10', language: 'vi', messagesFloor: 0.89, conversationsFloor: 7, now: THURSDAY_2PM },
+  { name: 'KO10', language: 'ko', messagesFloor: 0.875, conversationsFloor: 9, now: THURSDAY_2PM },
+  { name: 'ZH10', language: 'zh', messagesFloor: 0.87, conversationsFloor: 7, now: THURSDAY_2PM },
+  { name: 'RU10', language: 'ru', messagesFloor: 0.915, conversationsFloor: 10, now: THURSDAY_2PM },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
