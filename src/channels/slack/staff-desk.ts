@@ -2,16 +2,16 @@ import { App, type BlockButtonAction, type RespondFn } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, PlatformError, type ChangeReaderOptions, type Concierge, type Logger } from '../../core/index.ts';
 import type { HandoverThreads, SeenUpdates } from '../../store/index.ts';
-import { ACTION, BOOK_VIEW, bookingMessage, bookingView, bookView, channelName, homeView, missedMessage, morningMessage, MOVE_VIEW, moveView, notStaffHomeView, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
-import { dayKey, FRONT_DESK_CHANNEL, weekdayOf } from '../../booking/index.ts';
+import { ACTION, missedMessage, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
 import { createBookingButtons, type ButtonOutcome } from './booking-buttons.ts';
 import { createStaffCommands, type CommandAuthor } from './commands.ts';
 import { createHandoverRelay } from './handover-relay.ts';
 import { createSlackHttpReceiver } from './http-receiver.ts';
 import { createBookingNotifier, STAFF_CHANNEL_GROUP } from './notifications.ts';
+import { createStaffBoard } from './staff-board.ts';
+import { registerStaffDialogs } from './staff-dialogs.ts';
 import { createStaffDirectory } from './staff-directory.ts';
-import { fill, type SlackTexts } from './texts.ts';
-import { sampleParts } from '../../content/index.ts';
+import type { SlackTexts } from './texts.ts';
 import { boltLogger, DEFAULT_RETRY_POLICY, errorDetails, slackErrorCode, webClientRetry, type RetryPolicy } from './web-api.ts';
 
 /** What the staff desk is built from. */
@@ -68,10 +68,6 @@ const EPHEMERAL_ELSEWHERE = new Set(['channel_not_found', 'not_in_channel', 'use
 const REFUSED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 const REF = /^[A-Z0-9][A-Z0-9-]{2,19}$/;
 const DRAIN_MS = 5000;
-// The Home tab is redrawn this long after a change, once for a burst of them.
-const HOME_REDRAW_MS = 1000;
-// How often the desk looks whether the day's schedule is due.
-const SCHEDULE_CHECK_MS = 60_000;
 
 /** Where a staff member is, to answer them there. */
 interface StaffTarget {
@@ -119,44 +115,6 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
   };
   let unsubscribe: Array<() => void> = [];
   let postingBookings: { stop: () => Promise<void> } | undefined;
-  let morningTimer: NodeJS.Timeout | undefined;
-
-  // The Home tab: who opened it through this process, redrawn (a second later, once for a burst) when bookings or time off change.
-  const homeViewers = new Set<string>();
-  let redraw: NodeJS.Timeout | undefined;
-  const longest = () => Math.max(...(concierge.bookingDesk?.context.calendar.durations ?? [60]));
-  async function publishHome(user: string): Promise<void> {
-    const desk = concierge.staffDesk;
-    const booking = concierge.bookingDesk?.context;
-    if (!desk || !booking) return;
-    const view = (await staff.isStaff(user))
-      ? homeView(texts, await desk.schedule(2), longest(), booking.text.time(booking.now()), (b) => desk.clockTimes(b))
-      : notStaffHomeView(texts);
-    await client.views.publish({ user_id: user, view });
-  }
-  function refreshHomes(): void {
-    if (homeViewers.size === 0 || redraw) return;
-    redraw = setTimeout(() => {
-      redraw = undefined;
-      for (const user of homeViewers) track(publishHome(user).catch((error: unknown) => logger.warn(errorDetails(error), 'the Home tab could not be redrawn')));
-    }, HOME_REDRAW_MS);
-  }
-
-  /**
-   * Once a day, when the spa has opened, the day's schedule goes to the staff channel; on Mondays, what
-   * guests asked that the bot missed over the week too. One instance posts each (the seen-updates store decides).
-   */
-  async function postScheduled(): Promise<void> {
-    const desk = concierge.staffDesk;
-    const open = desk?.openNow();
-    if (!desk || !open) return;
-    const post = (message: SlackMessage) => client.chat.postMessage({ channel: staffChannel, text: message.text, blocks: message.blocks, mrkdwn: false, unfurl_links: false });
-    if (await seenEvents.firstTime(`slack:morning:${open.day}`)) {
-      const [today] = await desk.schedule(1);
-      if (today) await post(morningMessage(texts, today, longest(), (b) => desk.clockTimes(b)));
-    }
-    if (weekdayOf(open.day) === 'mon' && (await seenEvents.firstTime(`slack:missed:${open.day}`))) await post(missedMessage(texts, await desk.missedReport(7)));
-  }
 
   /** Answers a staff member where only they see it: in the channel they are in, else through the response URL. */
   async function tell(target: StaffTarget, message: SlackMessage): Promise<void> {
@@ -220,10 +178,16 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     await next();
   });
 
+  const board = createStaffBoard({ concierge, texts, client, staff, staffChannel, seenEvents, logger, track,
+    ...(options.announceSamples === undefined ? {} : { announceSamples: options.announceSamples }),
+    ...(options.scheduledPosts === undefined ? {} : { scheduledPosts: options.scheduledPosts }),
+    ...(options.scheduleCheckMs === undefined ? {} : { scheduleCheckMs: options.scheduleCheckMs }),
+  });
+  const dialogs = registerStaffDialogs(app, { concierge, texts, client, staff, staffChannel, staffName, logger });
+
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
-    homeViewers.add(event.user);
-    await publishHome(event.user).catch((error: unknown) => logger.warn(errorDetails(error), 'the Home tab could not be drawn'));
+    await board.opened(event.user).catch((error: unknown) => logger.warn(errorDetails(error), 'the Home tab could not be drawn'));
   });
 
   const slashCommands: Array<[string, (text: string, author: CommandAuthor) => Promise<SlackMessage | undefined>]> = [
@@ -235,10 +199,8 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
       '/book',
       async (text, author) => {
         // Nothing after it: the dialog whose times are the free ones.
-        if (text.trim() || !concierge.staffDesk || !concierge.bookingDesk) return commands.book(text, author);
-        const calendar = concierge.bookingDesk.context.calendar;
-        const view = bookView(texts, await concierge.staffDesk.bookChoices(), calendar.durations, calendar.therapists);
-        await client.views.open({ trigger_id: author.commandId, view });
+        if (text.trim() || !concierge.staffDesk) return commands.book(text, author);
+        await dialogs.openBook(author.commandId);
         return undefined;
       },
     ],
@@ -246,7 +208,7 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
       '/timeoff',
       async (text, author) => {
         const answer = await commands.timeoff(text, author);
-        refreshHomes();
+        board.refresh();
         return answer;
       },
     ],
@@ -258,20 +220,6 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
         run(command.text ?? '', { staffName: () => staffName(command.user_id), commandId: command.trigger_id }),
       );
     });
-  }
-
-  /**
-   * While spa.yaml holds sample values the spa takes real bookings against them: the staff channel is
-   * told, once a day at most however many instances start (the seen-updates store decides who).
-   */
-  async function tellOfSamples(): Promise<void> {
-    const parts = options.announceSamples === false ? [] : sampleParts(concierge.contentFor(undefined).spa);
-    if (parts.length === 0 || !(await seenEvents.firstTime(`slack:samples:${parts.join(',')}`))) return;
-    try {
-      await client.chat.postMessage({ channel: staffChannel, text: fill(texts.samples, { parts: parts.join(', ') }), mrkdwn: true, unfurl_links: false });
-    } catch (error) {
-      logger.warn(errorDetails(error), 'the staff channel could not be told of the sample settings');
-    }
   }
 
   /** Registers a booking button: the ref comes from the button, the work after the ack. */
@@ -297,76 +245,7 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
   }
   bookingButton(ACTION.details, (ref) => buttons.details(ref));
   // Move: a dialog of the booking's free times; its submission moves it and tells the guest.
-  bookingButton(ACTION.move, async (ref, _user, body) => {
-    const desk = concierge.staffDesk;
-    if (!desk) return textMessage(texts.no_bookings);
-    const choices = await desk.moveChoices(ref);
-    if (!choices) return textMessage(fill(texts.actions.not_found, { ref }));
-    await client.views.open({ trigger_id: body.trigger_id, view: moveView(texts, bookingView(choices.booking, desk, texts), choices.days) });
-    return undefined;
-  });
-  app.view(BOOK_VIEW.callbackId, async ({ ack, body, view }) => {
-    const desk = concierge.staffDesk;
-    const booking = concierge.bookingDesk?.context;
-    const user = body.user.id;
-    const t = texts.book;
-    const value = (block: string) => view.state.values[block]?.[BOOK_VIEW.element];
-    const refuse = (block: string, text: string) => ack({ response_action: 'errors', errors: { [block]: text } });
-    if (!desk || !booking || !(await staff.isStaff(user))) return refuse(BOOK_VIEW.time, texts.refused);
-    const start = new Date(value(BOOK_VIEW.time)?.selected_option?.value ?? '');
-    if (Number.isNaN(start.getTime())) return refuse(BOOK_VIEW.time, t.usage);
-    const typedContact = value(BOOK_VIEW.contact)?.value?.trim() ?? '';
-    const contact = typedContact ? booking.reader.contact(typedContact) : undefined;
-    if (typedContact && !contact) return refuse(BOOK_VIEW.contact, t.dialog.bad_contact);
-    const minutes = Number(value(BOOK_VIEW.length)?.selected_option?.value ?? Math.max(...booking.calendar.durations));
-    const therapist = value(BOOK_VIEW.therapist)?.selected_option?.value ?? 'any';
-    const name = (value(BOOK_VIEW.name)?.value ?? '').trim();
-    const when = booking.text.shortLabel(start);
-    const result = await desk.bookAtDesk(
-      {
-        day: dayKey(start, booking.calendar.timeZone),
-        time: booking.text.time(start),
-        minutes,
-        name,
-        ...(contact ? { contact } : {}),
-        ...(therapist !== 'any' ? { therapist } : {}),
-        notes: value(BOOK_VIEW.notes)?.value ?? '',
-        key: `dialog:${body.view.id}`,
-      },
-      await staffName(user),
-    );
-    if (!result.ok) return refuse(BOOK_VIEW.time, fill(t.refused[result.reason], { when, durations: booking.calendar.durations.join(' or ') }));
-    await ack();
-    const card = bookingView(result.booking, desk, texts);
-    const message = bookingMessage(texts, card, { headline: fill(result.duplicate ? t.already : t.booked, { ref: result.booking.ref }), notes: result.booking.guest.contact ? [] : [t.no_contact] });
-    await client.chat.postEphemeral({ channel: staffChannel, user, text: message.text, blocks: message.blocks }).catch((error: unknown) => logger.warn(errorDetails(error), 'the staff member could not be shown the booking'));
-  });
-
-  app.view(MOVE_VIEW.callbackId, async ({ ack, body, view }) => {
-    const desk = concierge.staffDesk;
-    const user = body.user.id;
-    const t = texts.move;
-    const refuse = (text: string) => ack({ response_action: 'errors', errors: { [MOVE_VIEW.block]: text } });
-    if (!desk || !(await staff.isStaff(user))) return refuse(texts.refused);
-    const start = view.state.values[MOVE_VIEW.block]?.[MOVE_VIEW.action]?.selected_option?.value ?? '';
-    const result = await desk.moveAtDesk(view.private_metadata, start, await staffName(user), { tellGuest: false });
-    if (!result.ok) {
-      const { reason } = result;
-      const told = reason === 'not_found' || reason === 'cancelled' || reason === 'over' || reason === 'taken' || reason === 'therapist_busy';
-      return refuse(told ? t.refused[reason] : t.refused.other);
-    }
-    await ack();
-    const { booking } = result;
-    const values = { ref: booking.ref, when: desk.describe(booking).when, channel: channelName(texts, booking.guest.channel), contact: booking.guest.contact || texts.card.no_contact };
-    let line: string;
-    if (booking.guest.channel === FRONT_DESK_CHANNEL) line = fill(t.moved_at_desk, values);
-    else {
-      const told = await desk.tellGuest(booking.ref).catch(() => false as const);
-      line = fill(told === true ? t.moved : told === 'pending' ? t.moved_guest_being_told : t.moved_guest_not_told, values);
-    }
-    await client.chat.postEphemeral({ channel: staffChannel, user, text: line }).catch((error: unknown) => logger.warn(errorDetails(error), 'the staff member could not be told of the move'));
-  });
-
+  bookingButton(ACTION.move, (ref, _user, body) => dialogs.openMove(ref, body.trigger_id));
   app.action<BlockButtonAction>(ACTION.handBack, async ({ ack, body, respond }) => {
     await ack();
     await asStaff({ user: body.user.id, channel: body.channel?.id, triggerId: body.trigger_id, respond }, async () =>
@@ -404,23 +283,16 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
         STAFF_CHANNEL_GROUP,
         async (change) => {
           await notify(change);
-          refreshHomes();
+          board.refresh();
         },
         { ...options.bookingPosts, logger },
       );
-      if (options.scheduledPosts !== false) {
-        const check = () => track(postScheduled().catch((error: unknown) => logger.warn(errorDetails(error), 'a scheduled post could not be made')));
-        check();
-        morningTimer = setInterval(check, options.scheduleCheckMs ?? SCHEDULE_CHECK_MS);
-      }
       unsubscribe = [concierge.handoverEvents.on((event) => void track(relay.handle(event)))];
       logger.info({ mode: options.appToken ? 'socket' : 'http', channel: staffChannel }, 'Slack staff desk started');
-      await tellOfSamples();
+      await board.start();
     },
     async stop() {
-      clearInterval(morningTimer);
-      clearTimeout(redraw);
-      redraw = undefined;
+      board.stop();
       for (const off of unsubscribe) off();
       unsubscribe = [];
       await postingBookings?.stop();
