@@ -39,6 +39,7 @@ export function registerStaffDialogs(app: App, options: StaffDialogsOptions) {
     const minutes = Number(value(BOOK_VIEW.length)?.selected_option?.value ?? Math.max(...booking.calendar.durations));
     const therapist = value(BOOK_VIEW.therapist)?.selected_option?.value ?? 'any';
     const name = (value(BOOK_VIEW.name)?.value ?? '').trim();
+    if (!name) return refuse(BOOK_VIEW.name, fill(t.missing, { missing: t.parts.name }));
     const when = booking.text.shortLabel(start);
     const result = await desk.bookAtDesk(
       {

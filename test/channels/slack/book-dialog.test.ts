@@ -59,7 +59,7 @@ describe('the /book dialog', () => {
     expect(availability.split('\n').find((l) => l.startsWith('Mai (sample):'))).not.toMatch(/16:00/);
   });
 
-  it('keeps the dialog open with what is wrong: a contact it cannot read, or a length that no longer fits', async () => {
+  it('keeps the dialog open with what is wrong: a contact it cannot read, a length that no longer fits, no name', async () => {
     running = await startDesk();
     const { modal, friday } = await openDialog(running);
     const last = friday.at(-1)!;
@@ -69,5 +69,7 @@ describe('the /book dialog', () => {
     // The last free start is free for 30 minutes; an hour would run past closing.
     const tooLong = await running.slack.submitView(modal as unknown as Record<string, unknown>, { ...base, length: select('60'), contact: typed('') });
     expect(tooLong.body).toMatchObject({ response_action: 'errors', errors: { time: expect.stringMatching(/outside opening hours/) } });
+    const noName = await running.slack.submitView(modal as unknown as Record<string, unknown>, { ...base, name: typed('  '), length: select('30') });
+    expect(noName.body).toMatchObject({ response_action: 'errors', errors: { name: expect.stringMatching(/the guest's name/) } });
   });
 });
