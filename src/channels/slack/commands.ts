@@ -1,11 +1,14 @@
 import { readDeskBooking, readGuestQuery, readTypedReference, splitAvailabilityRequest } from '../../nlu/index.ts';
 import type { Concierge } from '../../core/index.ts';
-import { availabilityMessage, bookingListMessage, bookingMessage, bookingView, textMessage, type SlackMessage } from './blocks.ts';
+import { availabilityMessage, bookingListMessage, bookingMessage, bookingView, missedMessage, textMessage, type SlackMessage } from './blocks.ts';
 import { guestText } from './slack-text.ts';
 import { fill, type SlackTexts } from './texts.ts';
 
 /** The slash commands the desk answers; each must be created in the Slack app with the same name. */
 export const SLACK_COMMANDS = ['/availability', '/bookings', '/booking', '/book', '/timeoff', '/missed'] as const;
+
+/** The days `/missed` (and the Monday post) reports on. */
+export const MISSED_REPORT_DAYS = 7;
 
 /** Who typed a command, and the command's own id (a command delivered twice books once). */
 export interface CommandAuthor {
@@ -87,6 +90,12 @@ export function createStaffCommands(concierge: Concierge, texts: SlackTexts) {
       const view = bookingView(result.booking, desk, texts);
       const headline = fill(result.duplicate ? t.already : t.booked, { ref: result.booking.ref });
       return bookingMessage(texts, view, { headline, notes: result.booking.guest.contact ? [] : [t.no_contact] });
+    },
+
+    /** `/missed`: what guests wrote over the last week that the bot did not understand, without names or numbers. */
+    async missed(): Promise<SlackMessage> {
+      const desk = concierge.staffDesk;
+      return desk ? missedMessage(texts, await desk.missedReport(MISSED_REPORT_DAYS)) : textMessage(texts.no_bookings);
     },
 
     /**

@@ -7,6 +7,7 @@ import { sampleParts } from '../../content/index.ts';
 import type { Concierge, Logger } from '../../core/index.ts';
 import type { SeenUpdates } from '../../store/index.ts';
 import { homeView, missedMessage, morningMessage, notStaffHomeView, type SlackMessage } from './blocks.ts';
+import { MISSED_REPORT_DAYS } from './commands.ts';
 import type { StaffDirectory } from './staff-directory.ts';
 import { fill, type SlackTexts } from './texts.ts';
 import { errorDetails } from './web-api.ts';
@@ -73,7 +74,7 @@ export function createStaffBoard(options: StaffBoardOptions) {
       const [today] = await desk.schedule(1);
       if (today) await post(morningMessage(texts, today, longest(), (b) => desk.clockTimes(b)));
     }
-    if (weekdayOf(open.day) === 'mon' && (await seenEvents.firstTime(`slack:missed:${open.day}`))) await post(missedMessage(texts, await desk.missedReport(7)));
+    if (weekdayOf(open.day) === 'mon' && (await seenEvents.firstTime(`slack:missed:${open.day}`))) await post(missedMessage(texts, await desk.missedReport(MISSED_REPORT_DAYS)));
   }
 
   /**

@@ -2,7 +2,7 @@ import { App, type BlockButtonAction, type RespondFn } from '@slack/bolt';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, PlatformError, type ChangeReaderOptions, type Concierge, type Logger } from '../../core/index.ts';
 import type { HandoverThreads, SeenUpdates } from '../../store/index.ts';
-import { ACTION, missedMessage, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
+import { ACTION, textMessage, withStatusLine, type Block, type SlackMessage } from './blocks.ts';
 import { createBookingButtons, type ButtonOutcome } from './booking-buttons.ts';
 import { createStaffCommands, type CommandAuthor } from './commands.ts';
 import { createHandoverRelay } from './handover-relay.ts';
@@ -194,7 +194,7 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
     ['/availability', commands.availability],
     ['/bookings', commands.bookings],
     ['/booking', commands.booking],
-    ['/missed', async () => (concierge.staffDesk ? missedMessage(texts, await concierge.staffDesk.missedReport(7)) : textMessage(texts.no_bookings))],
+    ['/missed', commands.missed],
     [
       '/book',
       async (text, author) => {
