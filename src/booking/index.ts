@@ -41,7 +41,7 @@ export type {
 export { dayKey, daysBetween, shiftDay, weekdayOf, zonedInstant } from './calendar.ts';
 
 // ---- Availability: free times and the time a guest named ----
-export { findFreeSlots, openingWindow, therapistsWorking, type FindFreeSlotsInput, type FreeSlot, type SlotRequest } from './availability.ts';
+export { findFreeSlots, openingWindow, therapistsWorking, windowHolding, type FindFreeSlotsInput, type FreeSlot, type SlotRequest } from './availability.ts';
 export {
   checkRequestedTime,
   nearestFreeSlots,

@@ -1,5 +1,6 @@
 // What guests wrote that the bot did not understand, kept without names or numbers for the staff's
 // weekly report (`/missed`): the loop that makes the bot better with use. Implemented in src/store.
+import { sameWordsKey } from '../nlu/index.ts';
 
 /** One message the bot did not understand, as kept: already without personal details. */
 export interface MissedMessage {
@@ -32,7 +33,7 @@ export interface MissedGroup {
 export function groupMissed(messages: readonly MissedMessage[]): MissedGroup[] {
   const groups = new Map<string, MissedGroup>();
   for (const m of messages) {
-    const key = `${m.language ?? ''}\u0000${m.text.toLowerCase().replace(/[\s?!.。？！…]+/gu, ' ').trim()}`;
+    const key = `${m.language ?? ''}\u0000${sameWordsKey(m.text)}`;
     const group = groups.get(key);
     if (group) {
       group.count++;

@@ -24,7 +24,7 @@ export { createBookingReader, type BookingReader, type LooseTime, type NamedTher
 export { splitAvailabilityRequest, namedWeek, readGuestQuery, guestMatches, readDeskBooking, readTypedReference, readTimeOffLine, type NamedWeek, type GuestQuery, type DeskBookingLine, type TimeOffLine } from './staff-requests.ts';
 
 // A message without what says who the guest is, for reports
-export { withoutPersonalDetails } from './redact.ts';
+export { sameWordsKey, withoutPersonalDetails } from './redact.ts';
 
 // Health matters in a message
 export { createHealthCheck } from './health-mentions.ts';

@@ -9,6 +9,11 @@ const FIGURES = /\+?\d[\d\s().-]*\d|\d/g;
 // A word in capitals after another word: most likely a name ("my name is Anna Tran", "with Mai").
 const CAPITALISED_AFTER_A_WORD = /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{Ll}\p{M}'-]+/gu;
 
+/** What two messages share when they say the same, case, spacing and end marks aside ("Do u do feet?" and "do u do feet"). */
+export function sameWordsKey(text: string): string {
+  return text.toLowerCase().replace(/[\s?!.。？！…]+/gu, ' ').trim();
+}
+
 /** The message without emails, figures, booking references or capitalised names ("…", "#", "[name]"). */
 export function withoutPersonalDetails(text: string): string {
   return text

@@ -68,7 +68,7 @@ export function registerStaffDialogs(app: App, options: StaffDialogsOptions) {
     const refuse = (text: string) => ack({ response_action: 'errors', errors: { [MOVE_VIEW.block]: text } });
     if (!desk || !(await staff.isStaff(user))) return refuse(texts.refused);
     const start = view.state.values[MOVE_VIEW.block]?.[MOVE_VIEW.action]?.selected_option?.value ?? '';
-    const result = await desk.moveAtDesk(view.private_metadata, start, await staffName(user), { tellGuest: false });
+    const result = await desk.moveAtDesk(view.private_metadata, start, await staffName(user));
     if (!result.ok) {
       const { reason } = result;
       const told = reason === 'not_found' || reason === 'cancelled' || reason === 'over' || reason === 'taken' || reason === 'therapist_busy';

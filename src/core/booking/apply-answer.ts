@@ -69,8 +69,8 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const choice = awaiting === 'duration' ? reader.lengthChoice(text) : undefined;
   const minutes = choice ? (choice === 'longest' ? Math.max(...calendar.durations) : Math.min(...calendar.durations)) : reader.minutes(text, awaiting === 'duration');
   // Outside the length question, a length the spa does not offer was most likely something else: "3h" is three o'clock.
-  const notALength = minutes !== undefined && awaiting !== 'duration' && !calendar.durations.includes(minutes);
-  // A few minutes is no session length: "두 분" is two people, "2 phút" a wait.
+  // A few minutes is no session length either: "두 분" is two people, "2 phút" a wait.
+  const notALength = minutes !== undefined && minutes >= SHORTEST_LENGTH_READ && awaiting !== 'duration' && !calendar.durations.includes(minutes);
   if (minutes !== undefined && minutes >= SHORTEST_LENGTH_READ && !notALength) {
     if (calendar.durations.includes(minutes)) {
       next.durationMinutes = minutes;
@@ -79,7 +79,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
       notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(` ${ctx.content.messages.spa_facts.or} `) }));
     }
   }
-  const when = readWhen(ctx, draft, notALength && minutes >= SHORTEST_LENGTH_READ ? text : reader.withoutLength(text), awaiting);
+  const when = readWhen(ctx, draft, notALength ? text : reader.withoutLength(text), awaiting);
   if (when) {
     // A new day or time: the alternatives offered around an earlier one no longer apply.
     Object.assign(next, when, { near: undefined, offered: undefined });

@@ -1,4 +1,4 @@
-import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, newTimeOffId, openingWindow, shiftDay, weekdayOf, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason, type TimeOff } from '../../booking/index.ts';
+import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, newTimeOffId, openingWindow, shiftDay, weekdayOf, windowHolding, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason, type TimeOff } from '../../booking/index.ts';
 import { findDateTimes, guestMatches, namedWeek, readTimeOffLine, type GuestQuery } from '../../nlu/index.ts';
 import type { Content } from '../../content/index.ts';
 import { capacityRules, occupancyAround, type BookingContext } from '../booking/booking-context.ts';
@@ -246,7 +246,7 @@ export function createStaffDesk(
       const minutes = Math.max(...calendar.durations);
       const [free, booked] = await Promise.all([freeTimesOn(wanted, minutes), Promise.all(wanted.map((day) => store.listByDay(day)))]);
       return wanted.map((day, i) => {
-        const open = free.find((d) => d.day === day);
+        const open = free[i];
         return {
           day,
           dayLabel: text.day(day),
@@ -420,13 +420,8 @@ export function createStaffDesk(
 
     /** Whether the spa is open now (by its opening hours), and the day it opened: when the day's schedule is due. */
     openNow(): { day: string } | undefined {
-      const now = ctx.now().getTime();
-      const day = dayKey(ctx.now(), zone);
-      for (const candidate of [day, shiftDay(day, -1)]) {
-        const hours = openingWindow(candidate, calendar);
-        if (hours && hours.open <= now && now < hours.close) return { day: candidate };
-      }
-      return undefined;
+      const hours = windowHolding(ctx.now().getTime(), calendar);
+      return hours && { day: hours.day };
     },
 
     /** "Thu 24 Dec, 14:00–18:00" and the therapist's name, for time off shown to staff. */
@@ -453,15 +448,14 @@ export function createStaffDesk(
     /**
      * Moves a booking for the spa (the Move button), with the engine and atomic store guests book with:
      * its length and the therapist the guest asked for, at any notice. Reminders follow the change log;
-     * the guest is told on their channel as for a cancellation (`guestTold`), unless `tellGuest` is
-     * false: then the caller does it with `tellGuest(ref)` once it has answered (Slack's 3 seconds).
+     * the guest is told with `tellGuest(ref)`, which the caller calls once it has answered staff (Slack
+     * waits 3 seconds at most), and which the log's reader does anyway if it never is.
      */
     async moveAtDesk(
       ref: string,
       startIso: string,
       staffName: string,
-      options: { tellGuest?: boolean } = {},
-    ): Promise<{ ok: true; booking: Booking; previous: Booking; guestTold: boolean | 'pending' } | { ok: false; reason: 'not_found' | 'cancelled' | 'over' | RequestedTimeReason }> {
+    ): Promise<{ ok: true; booking: Booking; previous: Booking } | { ok: false; reason: 'not_found' | 'cancelled' | 'over' | RequestedTimeReason }> {
       const booking = await store.get(ref.trim().toUpperCase());
       if (!booking) return { ok: false, reason: 'not_found' };
       if (booking.status === 'cancelled') return { ok: false, reason: 'cancelled' };
@@ -494,8 +488,7 @@ export function createStaffDesk(
       if (!result.ok) return { ok: false, reason: result.reason === 'taken' ? 'taken' : 'not_found' };
       logger.info({ ref: booking.ref, staff: staffName }, 'booking moved by staff');
       ctx.events.emit({ type: 'moved', booking: result.booking, previous: result.previous });
-      const guestTold = booking.guest.channel === FRONT_DESK_CHANNEL || options.tellGuest === false ? false : await sendNoticesNow(booking.ref);
-      return { ok: true, booking: result.booking, previous: result.previous, guestTold };
+      return { ok: true, booking: result.booking, previous: result.previous };
     },
 
     /** Tells guests now of what staff changed (from the change log); whether `ref`'s own notice went out ("pending": another reader has it). */

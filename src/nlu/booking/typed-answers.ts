@@ -4,6 +4,7 @@ import { respell } from '../dates/spellings.ts';
 import { findDuration } from '../durations.ts';
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phraseTest } from './booking-words.ts';
+import { createCorrections } from './corrections.ts';
 import { phrasePattern } from '../phrases.ts';
 import { foldVietnamese } from '../languages/index.ts';
 
@@ -50,17 +51,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     return NAME_BEFORE_CONTACT.exec(text.slice(0, text.indexOf(contact.text)))?.[1];
   };
   const healthy = phraseTest(words.healthy);
-  // What follows the last word of correcting ("no wait", "아 아니다", "不对"), if the message has one:
-  // matched as typed (with or without Vietnamese marks), so most messages cost one test.
-  const corrections = phrasePattern([...new Set([...words.corrections, ...words.corrections.map(normalise)])]);
-  const allCorrections = corrections && new RegExp(corrections.source, 'giu');
-  const afterCorrection = (typed: string): string | undefined => {
-    // Vietnamese phrases are kept without their marks: the message is read so too (letter for letter).
-    const text = language === 'vi' ? foldVietnamese(typed) : typed;
-    if (!corrections || !allCorrections || !corrections.test(text)) return undefined;
-    const last = [...text.matchAll(allCorrections)].at(-1);
-    return last ? text.slice((last.index ?? 0) + last[0].length) : undefined;
-  };
+  const corrections = createCorrections(words, normalise, language);
   const deniesHealthTopic = healthTopicDenied(words, language);
   // Whole-message answers to the length question, said without a number: compared once the
   // words any answer may carry ("ok", "the", "one", "please") are set aside.
@@ -119,7 +110,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
     minutes(text: string, asked: boolean): number | undefined {
       // "1시간이요.. 아 아니다 30분으로": a length said after a word of correcting is the one meant.
-      const corrected = afterCorrection(text);
+      const corrected = corrections.after(text);
       if (corrected !== undefined) {
         const meant = findDuration(respell(corrected).text, language)?.minutes;
         if (meant !== undefined && meant <= MAX_SESSION_MINUTES) return meant;

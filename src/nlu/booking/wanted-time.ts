@@ -4,7 +4,7 @@ import { findDateTimes, saysNow, type DateReference, type DateTimeMention } from
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phraseTest } from './booking-words.ts';
 import { phrasePattern } from '../phrases.ts';
-import { foldVietnamese } from '../languages/index.ts';
+import { createCorrections } from './corrections.ts';
 
 // When a guest wants to come: a day or a time ("saturday at 3pm"), an hour alone once the day is
 // known ("is 4 ok?"), a shift of a time already set ("an hour later"), or a loose time ("after
@@ -78,14 +78,9 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const approximateBefore = approximatePattern && new RegExp(`(?:${approximatePattern})\\s*(?:at\\s+)?$`, 'iu');
   const approximateAfter = approximatePattern && new RegExp(`^\\s*(?:${approximatePattern})`, 'iu');
   const saysApproximately = phraseTest(words.approximately);
-  // A time right after a word of correcting one said before ("at 3, no wait, 4pm", "3시 말고 4시"), a short word ("at", "lúc") between them or not.
-  // Matched as typed, with or without Vietnamese marks: no message is normalised again for it.
-  const corrections = phrasePattern([...new Set([...words.corrections, ...words.corrections.map(normalise)])])?.source;
-  const correctionBefore = corrections ? new RegExp(`(?:${corrections})(?:[\\s,.!…]+\\p{L}{1,4})?[\\s,.!…]*$`, 'iu') : undefined;
-  const correctedBy = (text: string, m: DateTimeMention) => {
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
-    return correctionBefore?.test(language === 'vi' ? foldVietnamese(before) : before) === true;
-  };
+  // A time right after a word of correcting one said before ("at 3, no wait, 4pm", "3시 말고 4시").
+  const corrections = createCorrections(words, normalise, language);
+  const correctedBy = (text: string, m: DateTimeMention) => corrections.endsWithOne(text.slice(Math.max(0, m.index - 24), m.index));
   const later = phraseTest(words.shift.later);
   const earlier = phraseTest(words.shift.earlier);
   const numberWords: Array<[string[], number]> = [[words.shift.half, 0.5], [words.shift.one, 1], [words.shift.two, 2], [words.shift.three, 3]];
