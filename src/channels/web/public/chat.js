@@ -36,7 +36,7 @@
   const storage = openStorage();
   const storedId = storage.get(KEY_ID);
   let conversationId = storedId && CONVERSATION_ID.test(storedId) ? storedId : undefined;
-  /** Entries: { from: 'guest' | 'bot', text, at?, choices?: [{ label, action, group?, primary? }], links?: [{ label, href }], used?, picked? }. */
+  /** Entries: { from: 'guest' | 'bot', text, at?, choices?: [{ label, action, group?, primary? }], links?: [{ label, href }], used?, picked?, waiting? } (waiting: "conversation:id" of a message sent outside a reply). */
   const transcript = conversationId ? readTranscript(storage, KEY_TRANSCRIPT) : [];
   if (conversationId) useLanguage(storage.get(KEY_LANGUAGE));
   const elements = new Map();
@@ -127,8 +127,8 @@
     return undefined;
   }
 
-  /** Adds the bot's replies to the conversation and scrolls to the first. */
-  function showReplies(replies) {
+  /** Adds the bot's replies to the conversation and scrolls to the first; `waiting` names a message sent outside a reply. */
+  function showReplies(replies, waitingKey) {
     let first;
     for (const reply of replies) {
       const entry = add({
@@ -136,6 +136,7 @@
         text: String(reply.text),
         choices: Array.isArray(reply.choices) ? reply.choices : undefined,
         links: Array.isArray(reply.links) ? reply.links : undefined,
+        ...(waitingKey ? { waiting: waitingKey } : {}),
       });
       first = first || entry;
     }
@@ -147,11 +148,15 @@
     return Number(storage.get(KEY_PENDING_AFTER) || 0);
   }
 
-  /** Shows a message sent outside a reply, unless it was shown already (it may come by the stream and by a poll). */
+  /**
+   * Shows a message sent outside a reply, unless it was shown already: it may come by the stream and by
+   * a poll, and the transcript, which keeps which it is, may hold it when the last id shown was not kept.
+   */
   function showWaiting(message) {
     const id = Number(message.id);
     if (!(id > lastShownId()) || !Array.isArray(message.replies)) return;
-    showReplies(message.replies);
+    const key = `${conversationId}:${id}`;
+    if (!transcript.some((entry) => entry.waiting === key)) showReplies(message.replies, key);
     storage.set(KEY_PENDING_AFTER, String(id));
   }
 
