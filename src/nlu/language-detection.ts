@@ -6,6 +6,7 @@
 // conversation keeps its language.
 import type { Language } from '../languages.ts';
 import { foldVietnamese } from './languages/vietnamese.ts';
+import { blankBookingRefs } from '../booking/references.ts';
 
 /** A language the bot speaks, `other` for a script it does not read (Japanese kana, Thai...), or undefined when the message does not say. */
 export type DetectedLanguage = Language | 'other' | undefined;
@@ -33,7 +34,9 @@ const VIETNAMESE_ONLY = /[ăđơưĂĐƠƯ\u1EA0-\u1EF9]/u;
 
 /** Builds the detector from the words each language's phrasings use. */
 export function createLanguageDetector(words: { en: ReadonlySet<string>; vi: ReadonlySet<string> }): (text: string) => DetectedLanguage {
-  return (text) => {
+  return (written) => {
+    // A booking reference is a code, whatever its letters spell ("LS-THUY").
+    const text = blankBookingRefs(written);
     const letters = text.match(/\p{L}/gu) ?? [];
     if (letters.length === 0) return undefined;
     // A Han character or a Hangul syllable says as much as a short Latin word: "effleurage是什么" is Chinese.

@@ -125,6 +125,8 @@ import { respell } from './dates/spellings.ts';
 import type { Language } from '../languages.ts';
 import { foldVietnamese } from './languages/vietnamese.ts';
 import { toSimplified } from './languages/chinese.ts';
+import { bookingRefPattern } from '../booking/references.ts';
+
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'/.]*[\p{L}\p{N}/]|[\p{L}\p{N}]/gu;
 // Where a Latin letter meets a Chinese or Korean one, in either order.
@@ -149,10 +151,8 @@ export function createNormaliser(vocabulary: Vocabulary, language: Language = 'e
     const bare = word.replace(/[.']+$/, '');
     return spellings.get(word) ?? spellings.get(bare) ?? spellings.get(bare.replace(/'/g, ''));
   };
-  return (text) => {
-    const written = fold(text.normalize('NFC'))
-      .toLowerCase()
-      .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
+  const rewrite = (piece: string) => {
+    const written = piece
       // A letter typed three times or more is one letter: "heyyy", "sooo", "pleeease".
       .replace(/(\p{L})\1{2,}/gu, '$1')
       .replace(WORD, (word) => {
@@ -162,9 +162,25 @@ export function createNormaliser(vocabulary: Vocabulary, language: Language = 'e
         const parts = word.split(SCRIPT_SEAM);
         return parts.length > 1 ? parts.map((part) => spellingOf(part) ?? part).join('') : word;
       })
-      .replace(/\s+/g, ' ')
-      .trim();
+      .replace(/\s+/g, ' ');
     // Day words as the dates reader puts them right ("tomorow", "firday", "15h30").
     return respell(written).text;
   };
+  return (text) => {
+    const typed = fold(text.normalize('NFC'))
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'");
+    return outsideBookingRefs(typed, rewrite).replace(/\s+/g, ' ').trim();
+  };
+}
+
+/** The text with `rewrite` applied between booking references; a reference stays as typed ("LS-2MRW" holds no "tomorrow"). */
+function outsideBookingRefs(text: string, rewrite: (piece: string) => string): string {
+  let result = '';
+  let from = 0;
+  for (const ref of text.matchAll(bookingRefPattern('gi'))) {
+    result += rewrite(text.slice(from, ref.index)) + ref[0];
+    from = ref.index + ref[0].length;
+  }
+  return result + rewrite(text.slice(from));
 }

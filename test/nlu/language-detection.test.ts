@@ -25,7 +25,7 @@ describe('which language a message is in', () => {
     expect(understandings.detect(text)).toBe(language);
   });
 
-  it.each([['ok'], ['60'], ['+84 905 123 456'], ['Do Thi Lan'], ['Nguyễn Thị Lan'], ['cancel LS-7K3Q'], ['khong quan trong, anyone']])(
+  it.each([['ok'], ['60'], ['+84 905 123 456'], ['Do Thi Lan'], ['Nguyễn Thị Lan'], ['cancel LS-7K3Q'], ['cancel LS-THUY'], ['cancel LS-NHAC'], ['khong quan trong, anyone']])(
     'says nothing of a language for "%s", so the conversation keeps its own',
     (text) => {
       expect(understandings.detect(text)).toBeUndefined();

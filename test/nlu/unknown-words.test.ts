@@ -12,6 +12,14 @@ describe('how much of a message the classifier knows', () => {
     expect(await understanding.knownWordShare('massage tomorrow at 3pm', all)).toBe(1);
   });
 
+  it('reads a booking reference as one whatever its letters spell: repeated ("LS-XCCC") or a chat word ("2mrw")', async () => {
+    const { understanding } = await realKnowledge();
+    for (const ref of ['LS-XCCC', 'LS-2MRW', 'LS-VVVV', 'LS-THUY']) {
+      expect(await understanding.knownWordShare(`cancel ${ref}`, understanding.intents), ref).toBe(1);
+      expect(await understanding.interpret(`cancel ${ref}`, { threshold: 0.5 }), ref).toMatchObject({ kind: 'intent', intent: 'booking.cancel' });
+    }
+  });
+
   it('is the share of the other words that the named intents were taught', async () => {
     const { understanding } = await realKnowledge();
     expect(await understanding.knownWordShare('massage qwzxv', understanding.intents)).toBe(0.5);
