@@ -29,6 +29,11 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  // Reads the content again when a file under CONTENT_DIR changes (SIGHUP always does).
+  CONTENT_WATCH: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
   // 0 picks any free port.
   PORT: wholeNumber('a port number', 0, 65535).default(3000),
   // Loopback by default, so a local run is reachable from this machine only. A container or a

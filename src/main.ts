@@ -7,6 +7,7 @@ import type { BookingStore } from './booking/index.ts';
 import type { createCalendarFiles, MessageScheduler } from './reminders/index.ts';
 import { loadConfig, type Config } from './config.ts';
 import { readEnvFile } from './env-file.ts';
+import { startContentReload } from './content-reload.ts';
 import { fillTemplate, loadContentSet, sampleParts, type Content } from './content/index.ts';
 import { keepParsedYamlIn, saveParsedYaml } from './parsed-yaml.ts';
 import {
@@ -142,6 +143,12 @@ function redactUrl(url: string): string {
   return parsed.toString();
 }
 
+/** Guests are told wherever a sample is shown; the spa must hear that it takes bookings against them. */
+function warnOfSamples(content: Content, logger: Logger): void {
+  const samples = sampleParts(content.spa);
+  if (samples.length > 0) logger.warn({ samples }, `spa.yaml still has sample values (${samples.join(', ')}): set the spa's own and sample: false`);
+}
+
 async function main(): Promise<void> {
   const envFile = readEnvFile();
   const config = loadConfig();
@@ -172,9 +179,7 @@ async function main(): Promise<void> {
   const understanding = await understandings.of(DEFAULT_LANGUAGE);
   saveParsedYaml();
   logger.info({ model: understanding.modelSource }, 'intent model ready');
-  // Guests are told wherever a sample is shown; the spa must hear that it takes bookings against them.
-  const samples = sampleParts(content.spa);
-  if (samples.length > 0) logger.warn({ samples }, `spa.yaml still has sample values (${samples.join(', ')}): set the spa's own and sample: false`);
+  warnOfSamples(content, logger);
   // The terminal chat has no /metrics: only the counters, none of the process's own gauges.
   const metrics = createMetrics({ intents: understanding.intents, collectDefaults: !chatInTerminal });
   const { store, bookings, seen, pending, lock, threads, missed, rateLimiter, ready, webIdSecret, close } = await openStores(config, logger, metrics);
@@ -251,6 +256,7 @@ async function main(): Promise<void> {
       // stays in the log for the next process); then the reminder worker, Telegram polling and the
       // staff desk stop side by side, each finishing what it is doing, while Telegram can still carry
       // their messages.
+      reloading.stop();
       const httpClosed = Promise.all([app.close(), metricsApp === app ? undefined : metricsApp.close()]);
       await Promise.all(followers.map((follower) => follower.stop()));
       await Promise.all([reminders.stop(), telegram?.stop(), slack?.stop()]);
@@ -266,7 +272,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
 
-  await registerWebChat(app, {
+  const webChat = await registerWebChat(app, {
     concierge,
     logger,
     page: { spaName: content.spa.name, texts: content.messages },
@@ -282,8 +288,23 @@ async function main(): Promise<void> {
   const reminderFollower = concierge.followBookingChanges(REMINDERS_GROUP, followBookingChange(reminders));
   if (reminderFollower) followers.push(reminderFollower);
   // What staff did to a booking, told to its guest (sent at once by the staff action; this sends what a failure or a crash left).
-  const noticeFollower = concierge.staffDesk && concierge.followBookingChanges(GUEST_NOTICES_GROUP, concierge.staffDesk.guestNotice);
+  // (Read from the concierge at each change: a reload of the content makes a new staff desk.)
+  const noticeFollower = concierge.staffDesk && concierge.followBookingChanges(GUEST_NOTICES_GROUP, (change) => concierge.staffDesk!.guestNotice(change));
   if (noticeFollower) followers.push(noticeFollower);
+  // An edit to content/ (SIGHUP, or saved with CONTENT_WATCH=1) is checked whole, then taken from the next message on.
+  const reloading = startContentReload({
+    dir: config.CONTENT_DIR,
+    watch: config.CONTENT_WATCH,
+    logger,
+    load: () => Promise.all([loadContentSet(config.CONTENT_DIR), slackChannel?.loadSlackTexts(config.CONTENT_DIR)]),
+    async apply([reloaded, slackTexts]) {
+      concierge.reload({ content: reloaded[DEFAULT_LANGUAGE], languages: reloaded });
+      await webChat.refresh();
+      if (slackTexts) slack?.reload(slackTexts);
+      warnOfSamples(reloaded[DEFAULT_LANGUAGE], logger);
+    },
+    refused: async (problem) => slack?.tellReloadRefused(problem),
+  });
   const url = await listen(app, { port: config.PORT, host: config.HOST });
   if (config.METRICS_PORT !== undefined) {
     const metricsUrl = await listen(metricsApp, { port: config.METRICS_PORT, host: config.HOST, portSetting: 'METRICS_PORT' });

@@ -108,11 +108,23 @@ export interface Concierge {
   staffReply(key: string, staff: string, text: string): Promise<boolean>;
   /** Hands the conversation back to the bot and tells the guest; false when it was not with staff. */
   endHandover(key: string): Promise<boolean>;
+  /**
+   * Answers from new content (checked by its loader) from the next turn on: what guests read, the
+   * spa's settings (hours, therapists, prices, booking rules) and the staff desk's. A turn under way
+   * finishes on the content it started with; conversations and bookings are kept as they are.
+   */
+  reload(content: ReloadedContent): void;
+}
+
+/** The content a reload brings: the default language's, and every language's when the bot speaks others. */
+export interface ReloadedContent {
+  content: Content;
+  languages?: ContentSet;
 }
 
 /** Creates the concierge over the spa's content, an understanding of guest text and the stores. */
 export function createConcierge(deps: ConciergeDeps): Concierge {
-  const { content, store } = deps;
+  const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const queue = createKeyedQueue();
@@ -132,24 +144,39 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     now,
     logger,
   };
-  const home = createLanguageDesk(content, deps.understanding, shared);
-  const desks = new Map<Language, Promise<LanguageDesk>>([[DEFAULT_LANGUAGE, Promise.resolve(home)]]);
+  // What the content makes, replaced whole by a reload: a turn keeps the desk it started with.
+  let content = deps.content;
+  let languageContent = deps.languages?.content;
+  let home = createLanguageDesk(content, deps.understanding, shared);
+  let desks = new Map<Language, Promise<LanguageDesk>>([[DEFAULT_LANGUAGE, Promise.resolve(home)]]);
   const speaks = (language: Language | undefined): language is Language => language !== undefined && (language === DEFAULT_LANGUAGE || deps.languages !== undefined);
   const contentFor = (language: string | undefined): Content => {
     const spoken = languageOfTag(language);
-    return spoken && deps.languages ? deps.languages.content[spoken] : content;
+    return spoken && languageContent ? languageContent[spoken] : content;
   };
-  const staffDesk = home.booking ? createStaffDesk(home.booking.context, outbox, logger, contentFor, readerName, deps.missed) : undefined;
+  const makeStaffDesk = () => (home.booking ? createStaffDesk(home.booking.context, outbox, logger, contentFor, readerName, deps.missed) : undefined);
+  let staffDesk = makeStaffDesk();
   /** The desk of a language, made the first time a guest writes it (its understanding trained or loaded then). */
   const deskFor = (language: Language): Promise<LanguageDesk> => {
     let desk = desks.get(language);
     if (!desk) {
       const support = deps.languages!;
-      desk = support.understandings.of(language).then((understanding) => createLanguageDesk(support.content[language], understanding, shared));
-      desk.catch(() => desks.delete(language));
-      desks.set(language, desk);
+      const inLanguage = (languageContent ?? support.content)[language];
+      const made = support.understandings.of(language).then((understanding) => createLanguageDesk(inLanguage, understanding, shared));
+      const current = desks;
+      made.catch(() => current.delete(language));
+      current.set(language, made);
+      desk = made;
     }
     return desk;
+  };
+  const reload = (next: ReloadedContent): void => {
+    content = next.content;
+    languageContent = next.languages ?? languageContent;
+    home = createLanguageDesk(content, deps.understanding, shared);
+    desks = new Map([[DEFAULT_LANGUAGE, Promise.resolve(home)]]);
+    staffDesk = makeStaffDesk();
+    logger.info({ languages: languageContent ? Object.keys(languageContent) : [DEFAULT_LANGUAGE] }, 'content reloaded');
   };
   const serialized = <T>(key: string, task: () => Promise<T>): Promise<T> => {
     const { lock } = deps;
@@ -287,13 +314,18 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
         },
       };
     },
-    ...(home.booking ? { bookingDesk: home.booking } : {}),
-    ...(staffDesk ? { staffDesk } : {}),
+    get bookingDesk() {
+      return home.booking;
+    },
+    get staffDesk() {
+      return staffDesk;
+    },
     handoverEvents,
     outbox,
     turnEvents,
     staffReply: (key, staff, text) => updateConversation(key, (state, desk) => desk.handover.staffReply(state, staff, text)),
     endHandover: (key) => updateConversation(key, (state, desk) => desk.handover.end(state, key)),
+    reload,
   };
 }
 

@@ -1,7 +1,7 @@
 // The channel-neutral engine: a Turn in, Replies out.
 
 // The concierge
-export { createConcierge, type AnsweredTurn, type Concierge, type ConciergeDeps } from './concierge.ts';
+export { createConcierge, type AnsweredTurn, type Concierge, type ConciergeDeps, type ReloadedContent } from './concierge.ts';
 
 // Turns, replies and actions
 export type { ChannelName, Guest, Turn, TurnInput, Choice, Reply } from './types.ts';

@@ -11,7 +11,8 @@ import { createBookingNotifier, STAFF_CHANNEL_GROUP } from './notifications.ts';
 import { createStaffBoard } from './staff-board.ts';
 import { registerStaffDialogs } from './staff-dialogs.ts';
 import { createStaffDirectory } from './staff-directory.ts';
-import type { SlackTexts } from './texts.ts';
+import { fill, type SlackTexts } from './texts.ts';
+import { escapeForSlack } from './slack-text.ts';
 import { boltLogger, DEFAULT_RETRY_POLICY, errorDetails, slackErrorCode, webClientRetry, type RetryPolicy } from './web-api.ts';
 
 /** What the staff desk is built from. */
@@ -61,6 +62,10 @@ export interface SlackStaffDesk {
   start(): Promise<void>;
   /** Stops listening to the core and to Slack, and waits a little for posts under way. */
   stop(): Promise<void>;
+  /** Takes the staff's wording read again from content/slack.yaml (after a reload), and redraws the Home tabs from the new content. */
+  reload(texts: SlackTexts): void;
+  /** Tells the staff channel that an edit to the content was refused, and why. */
+  tellReloadRefused(problem: string): Promise<void>;
 }
 
 // Slack's answers when an ephemeral message cannot go where the command was typed (a DM the bot is not in).
@@ -291,6 +296,13 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
       logger.info({ mode: options.appToken ? 'socket' : 'http', channel: staffChannel }, 'Slack staff desk started');
       await board.start();
     },
+    reload(next) {
+      replaceInPlace(texts, next);
+      board.refresh();
+    },
+    async tellReloadRefused(problem) {
+      await client.chat.postMessage({ channel: staffChannel, text: fill(texts.reload_refused, { problem: escapeForSlack(problem) }), mrkdwn: true, unfurl_links: false });
+    },
     async stop() {
       board.stop();
       for (const off of unsubscribe) off();
@@ -306,6 +318,19 @@ export function createStaffDesk(options: StaffDeskOptions): SlackStaffDesk {
       logger.info({ unfinished: pending.size }, 'Slack staff desk stopped');
     },
   };
+}
+
+/**
+ * Writes `next`'s wording into `texts` key by key, keeping every nested object: the commands, buttons
+ * and posts were given `texts` (or one of its parts) once, and read it each time they speak.
+ */
+function replaceInPlace(texts: object, next: object): void {
+  const target = texts as Record<string, unknown>;
+  for (const [key, value] of Object.entries(next)) {
+    const held = target[key];
+    if (value && typeof value === 'object' && !Array.isArray(value) && held && typeof held === 'object' && !Array.isArray(held)) replaceInPlace(held, value as object);
+    else target[key] = value;
+  }
 }
 
 /** Checks the token (auth.test) and that the staff channel exists; what is wrong stops start-up with the setting to fix. */

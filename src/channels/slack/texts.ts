@@ -81,6 +81,7 @@ const slackTextsSchema = z.object({
     }),
   }),
   samples: template('parts'),
+  reload_refused: template('problem'),
   home: z.object({
     title: text,
     updated: template('time'),

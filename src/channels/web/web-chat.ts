@@ -76,16 +76,18 @@ export interface MessagesResponse {
  * the page (`GET /api/messages/pending`, and live: `GET /api/messages/stream`) and, with `calendar`,
  * the bookings' calendar files.
  */
-export async function registerWebChat(app: FastifyInstance, options: WebChatOptions): Promise<void> {
-  // Its own scope, so the static files plugin stays out of other channels' way.
-  await app.register(async (scope) => {
-    const { concierge } = options;
-    const ids = options.conversationIds ?? createConversationIds();
-    const pages = await renderPages(PUBLIC_DIR, options.page.spaName, pageTexts(options), {
+export async function registerWebChat(app: FastifyInstance, options: WebChatOptions): Promise<WebChat> {
+  const { concierge } = options;
+  const render = (page: WebChatPage) =>
+    renderPages(PUBLIC_DIR, page.spaName, pageTexts({ page, concierge }), {
       greetingAction: intentAction('greeting'),
       maxTextChars: MAX_TEXT_CHARS,
       pendingPollMs: Math.round((options.pendingPollSeconds ?? 30) * 1000),
     });
+  let pages = await render(options.page);
+  // Its own scope, so the static files plugin stays out of other channels' way.
+  await app.register(async (scope) => {
+    const ids = options.conversationIds ?? createConversationIds();
     const limits = createRateLimits({ ...DEFAULT_RATE_LIMIT, ...options.rateLimit }, options.limiters);
     // JSON only: a text/plain body (which another site's form could send) is refused with a 415.
     scope.removeContentTypeParser('text/plain');
@@ -165,10 +167,22 @@ export async function registerWebChat(app: FastifyInstance, options: WebChatOpti
       },
     );
   });
+  return {
+    async refresh() {
+      const content = concierge.contentFor(DEFAULT_LANGUAGE);
+      pages = await render({ spaName: content.spa.name, texts: content.messages });
+    },
+  };
+}
+
+/** The web chat once registered. */
+export interface WebChat {
+  /** Renders the page and the widget again from the concierge's content (after a reload): the next request gets them. */
+  refresh(): Promise<void>;
 }
 
 /** The page's sentences in each language the concierge speaks: the given ones for the default language. */
-function pageTexts({ page, concierge }: WebChatOptions): Map<Language, WebChatTexts> {
+function pageTexts({ page, concierge }: Pick<WebChatOptions, 'page' | 'concierge'>): Map<Language, WebChatTexts> {
   // contentFor gives the default language's content for a language the concierge was not given.
   const spoken = LANGUAGES.filter((language) => language === DEFAULT_LANGUAGE || concierge.contentFor(language).language === language);
   return new Map(spoken.map((language) => [language, language === DEFAULT_LANGUAGE ? page.texts : concierge.contentFor(language).messages]));
