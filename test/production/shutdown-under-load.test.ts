@@ -58,7 +58,10 @@ describe('SIGTERM under load', () => {
         if (outcome.answered && outcome.status === 503) return;
       }
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Under way: every client answered twice over (however slow the machine), and all of those sent
+    // well before the signal.
+    for (let waited = 0; outcomes.filter((o) => o.answered).length < 2 * CLIENTS && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, IN_FLIGHT_WINDOW_MS + 50));
     const running = bot;
     signal.at = performance.now();
     running.kill('SIGTERM');
