@@ -10,6 +10,7 @@ import { readBlindMessages, scoreBlindMessages, summarise } from '../test/nlu/bl
 
 const DIR = new URL('../test/nlu/blind/', import.meta.url);
 const THURSDAY_2PM = '2026-12-10T14:00:00+07:00';
+const TUESDAY_10AM = '2027-01-12T10:00:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -65,6 +66,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko10', language: 'ko', now: THURSDAY_2PM },
   { set: 'zh10', language: 'zh', now: THURSDAY_2PM },
   { set: 'ru10', language: 'ru', now: THURSDAY_2PM },
+  { set: 'm', language: 'en', now: TUESDAY_10AM },
+  { set: 'vi11', language: 'vi', now: TUESDAY_10AM },
+  { set: 'ko11', language: 'ko', now: TUESDAY_10AM },
+  { set: 'zh11', language: 'zh', now: TUESDAY_10AM },
+  { set: 'ru11', language: 'ru', now: TUESDAY_10AM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

@@ -221,6 +221,15 @@ describe('English as it is texted and spoken around the world', () => {
     expect(textOf(await g.say('aye go on'))).toMatch(/LS-\w{4}/);
     expect((await bookings.listByGuest('web:scots'))[0]?.durationMinutes).toBe(30);
   });
+
+  it('takes "no particular preference, thank you" as any therapist, and "go on" at the summary as yes', async () => {
+    const g = guest('formal');
+    await g.say('I should like to book a massage of one hour on Tuesday at 2pm');
+    expect(textOf(await g.say('I have no particular preference, thank you.'))).toMatch(/pressure/i);
+    for (const text of ['medium', 'no', 'Margaret Hughes', 'margaret@example.com']) await g.say(text);
+    expect(textOf(await g.say('go on'))).toMatch(/LS-\w{4}/);
+    expect(await bookings.listByGuest('web:formal')).toHaveLength(1);
+  });
 });
 
 describe('English booking words inside Chinese and Korean', () => {

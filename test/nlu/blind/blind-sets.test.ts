@@ -39,7 +39,15 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // before and after it (36, then 38 of 50 conversations): unread, the measure for the next change.
 // Since then a guest answering a booking question is put in their set's language by the scorer, as
 // their conversation would be (score-messages.ts); the figures in docs/benchmarks.md say which scorer.
+// Set M and VI11, KO11, ZH11, RU11 (their clock Tuesday 12 January 2027, 10:00) were written on
+// 2026-12-07 and scored before and after twelve more phrasings per intent in Vietnamese, Korean,
+// Chinese and Russian, drafted from the intents' meanings only (docs/benchmarks.md). Unread: the
+// measure for the next change. The conversations of L, VI10, KO10, ZH10 and RU10 were read then.
+// The new phrasings cost three read sets a conversation each, their floors lowered by one: ZH8 (a
+// Taiwanese 09… phone taken for a Vietnamese one), RU8 ("а больно не будет если сильно?" read as
+// asking to speak up), KO10 (ko1001).
 const THURSDAY_2PM = new Date('2026-12-10T14:00:00+07:00');
+const TUESDAY_10AM = new Date('2027-01-12T10:00:00+07:00');
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number; now?: Date }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
@@ -81,8 +89,8 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'J', language: 'en', messagesFloor: 0.965, conversationsFloor: 10, now: THURSDAY_2PM },
   { name: 'VI8', language: 'vi', messagesFloor: 0.935, conversationsFloor: 10, now: THURSDAY_2PM },
   { name: 'KO8', language: 'ko', messagesFloor: 0.915, conversationsFloor: 10, now: THURSDAY_2PM },
-  { name: 'ZH8', language: 'zh', messagesFloor: 0.925, conversationsFloor: 8, now: THURSDAY_2PM },
-  { name: 'RU8', language: 'ru', messagesFloor: 0.92, conversationsFloor: 9, now: THURSDAY_2PM },
+  { name: 'ZH8', language: 'zh', messagesFloor: 0.925, conversationsFloor: 7, now: THURSDAY_2PM },
+  { name: 'RU8', language: 'ru', messagesFloor: 0.92, conversationsFloor: 8, now: THURSDAY_2PM },
   { name: 'K', language: 'en', messagesFloor: 0.95, conversationsFloor: 10, now: THURSDAY_2PM },
   { name: 'VI9', language: 'vi', messagesFloor: 0.905, conversationsFloor: 10, now: THURSDAY_2PM },
   { name: 'KO9', language: 'ko', messagesFloor: 0.89, conversationsFloor: 8, now: THURSDAY_2PM },
@@ -90,9 +98,14 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'RU9', language: 'ru', messagesFloor: 0.93, conversationsFloor: 8, now: THURSDAY_2PM },
   { name: 'L', language: 'en', messagesFloor: 0.92, conversationsFloor: 5, now: THURSDAY_2PM },
   { name: 'VI10', language: 'vi', messagesFloor: 0.89, conversationsFloor: 7, now: THURSDAY_2PM },
-  { name: 'KO10', language: 'ko', messagesFloor: 0.875, conversationsFloor: 9, now: THURSDAY_2PM },
+  { name: 'KO10', language: 'ko', messagesFloor: 0.875, conversationsFloor: 8, now: THURSDAY_2PM },
   { name: 'ZH10', language: 'zh', messagesFloor: 0.87, conversationsFloor: 7, now: THURSDAY_2PM },
   { name: 'RU10', language: 'ru', messagesFloor: 0.915, conversationsFloor: 10, now: THURSDAY_2PM },
+  { name: 'M', language: 'en', messagesFloor: 0.955, conversationsFloor: 7, now: TUESDAY_10AM },
+  { name: 'VI11', language: 'vi', messagesFloor: 0.905, conversationsFloor: 8, now: TUESDAY_10AM },
+  { name: 'KO11', language: 'ko', messagesFloor: 0.94, conversationsFloor: 7, now: TUESDAY_10AM },
+  { name: 'ZH11', language: 'zh', messagesFloor: 0.935, conversationsFloor: 7, now: TUESDAY_10AM },
+  { name: 'RU11', language: 'ru', messagesFloor: 0.895, conversationsFloor: 6, now: TUESDAY_10AM },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
