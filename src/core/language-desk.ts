@@ -170,6 +170,12 @@ export function createLanguageDesk(content: Content, understanding: Understandin
     if (pending === 'unhandled' && desk) {
       // Mid-booking: answer a question about something else, then ask the booking's question again.
       if (understood && BOOKING_INTENTS.has(intent)) {
+        // "I need to move my booking" (no new time said) is about a booking the guest has, when they have one.
+        const switched = intent === 'booking.reschedule' && meaning.kind === 'intent' && !meaning.namesTime && (await desk.switchToMoving(bookingGuest(turn), memory, text));
+        if (switched) {
+          trace.answered = [intent];
+          return withBooking(state, switched);
+        }
         // "Can we make it 2pm instead?" while booking changes the booking under way, not one the guest has.
         const meant = memory.draft && (intent === 'booking.reschedule' || intent === 'booking.availability') ? 'booking.start' : intent;
         trace.answered = [meant];

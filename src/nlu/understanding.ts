@@ -213,6 +213,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         // a statement ("need a 30 min massage asap, ...") and a less than clear one in a question; "would a
         // massage tonight help me sleep?" and "not sure how long to book, what do you recommend?" stay questions.
         if (request && (unclear || (request.outright && request.timed && (statement || guess.score < CLEAR_GUESS_SCORE)))) return sureAs(request.intent);
+        // A session's length wished for in a statement ("bà muốn đi mát xa vai cổ 60 phút ạ") books, over a guess short of clear.
+        if (asksToBook && guess.score < REQUEST_OVER_SCORE) return sureAs('booking.start');
         if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;

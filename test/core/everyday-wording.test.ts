@@ -129,6 +129,43 @@ describe('a booking read whole, whatever step it is at', () => {
   });
 });
 
+describe('a first message that says more than it seems', () => {
+  it('moves the guest\'s own booking when they say so half-way through a booking their first message started', async () => {
+    const g = await bookTuesday('move-own', 'vi');
+    // Telling of the booking they have reads as a new one; the next message says what they want.
+    expect(textOf(await g.say('can I come on wednesday at 10am?'))).toMatch(/How long/);
+    expect(textOf(await g.say('actually I need to move my booking'))).toMatch(/LS-\w{4}/);
+    expect(textOf(await g.say('thursday 11am'))).toMatch(/11:00/);
+  });
+
+  it('reads a therapist and a pressure given as items of a list ("female.", "жесткий массаж")', async () => {
+    const en = guest('listed-female');
+    await en.say('book 60 min tue 4pm. female. medium pressure. no health probs. Rachel Moore rachel.moore@example.com');
+    const summary = en.lastReply()?.text ?? '';
+    expect(summary).toMatch(/Mai/);
+    expect(summary).toMatch(/Rachel Moore/);
+    const ru = guest('listed-firm');
+    expect(textOf(await ru.say('привет. на час, жесткий массаж, к парню, во вторник в 19:00'))).toMatch(/здоровье/);
+  });
+
+  it('takes the time asked for, not the time the guest must be back by ("docked till 6pm tomorrow")', async () => {
+    const g = guest('cruise');
+    await g.say('Our ship is docked in Da Nang till 6pm tomorrow. Can I get a 60 min back massage tomorrow at 10am with a female therapist, medium pressure?');
+    for (const text of ['no', 'Linda Kowalski']) await g.say(text);
+    expect(textOf(await g.say('+1 305 555 0142'))).toMatch(/at 10:00/);
+  });
+
+  it('books when a length is wished for in a sentence with no word of booking ("bà muốn đi mát xa vai cổ 60 phút ạ")', async () => {
+    expect(textOf(await guest('vi-grandma').say('Dạ cháu nhắn giùm bà ngoại, bà muốn đi mát xa vai cổ 60 phút ạ'))).toMatch(/ngày nào/);
+  });
+
+  it('takes "예, 그렇게 해 주십시오" at the summary as yes', async () => {
+    const g = guest('ko-formal-yes');
+    for (const text of ['화요일 오전 10시 60분 예약하고자 합니다', '상관없어요', '보통', '없어요', '김순자', '010 5567 2210']) await g.say(text);
+    expect(textOf(await g.say('예, 그렇게 해 주십시오.'))).toMatch(/LS-\w{4}/);
+  });
+});
+
 describe('the summary answered at length', () => {
   it('confirms "Yes, that is all correct. Many thanks for your help." and "yes correct now", not "yes, but make it 4pm"', async () => {
     const g = guest('long-yes');

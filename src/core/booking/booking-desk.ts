@@ -1,5 +1,5 @@
 import { parseBookingAction } from './booking-actions.ts';
-import type { BookingContext, BookingGuest, BookingOutcome } from './booking-context.ts';
+import { upcomingBookings, type BookingContext, type BookingGuest, type BookingOutcome } from './booking-context.ts';
 import { continueBookingWithAction, continueBookingWithText, repromptBooking, startBooking } from './booking-flow.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { askManageAgain, continueManagingWithAction, continueManagingWithText, listMyBookings, startManaging } from './manage-bookings.ts';
@@ -40,6 +40,17 @@ export function createBookingDesk(ctx: BookingContext) {
           if (!memory.draft && text && ctx.reader.wantedShift(text) !== undefined) return startManaging(as(guest), guest, memory, 'move', text);
           return startBooking(as(guest), guest, memory, text);
       }
+    },
+
+    /**
+     * "I need to move my booking" said while a new booking is under way, naming no new time, by a guest
+     * who has bookings: it is about one of those. The booking under way is dropped (its hold freed) and
+     * the move starts; undefined when the guest has none (the booking under way goes on).
+     */
+    async switchToMoving(guest: BookingGuest, memory: BookingMemory, text: string): Promise<BookingOutcome | undefined> {
+      if (!memory.draft || (await upcomingBookings(ctx, guest.key)).length === 0) return undefined;
+      if (memory.draft.hold) await ctx.store.releaseHold(memory.draft.hold.id);
+      return startManaging(as(guest), guest, { ...memory, draft: undefined }, 'move', text);
     },
 
     /** A pressed booking button; undefined when the action is not a (valid) booking one. */

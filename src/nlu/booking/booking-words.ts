@@ -159,7 +159,10 @@ export function createBookingWords(
      */
     therapistByGender(text: string, asked: boolean, preferred?: string): string | undefined {
       const said = read(text);
-      if (!asked && !therapistWord(said)) return undefined;
+      // Outside the question, a gender needs the word for a therapist, or a list of wishes with the
+      // gender as one item of its own ("wed 4pm. female. medium pressure"); "dude, can I book" opens with one.
+      const listed = text.split(/[,.;!\n]+/).slice(1).map((part) => read(part)).filter((part) => wordCount(part) === 1);
+      if (!asked && !therapistWord(said) && !listed.some((part) => genders.some(([, test]) => test(part)))) return undefined;
       const gender = genders.find(([, test]) => test(said))?.[0];
       if (!gender) return undefined;
       const fitting = therapists.filter((t) => t.gender === gender);

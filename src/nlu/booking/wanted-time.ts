@@ -24,6 +24,8 @@ const NOW = /^(?:right\s+)?now$/i;
 const GREETING = /\bgood\s+(?:morning|afternoon|evening|night)\b/gi;
 // Words before a day the guest is bound by, not one they want: "until Tuesday", "leaving on Sunday".
 const BOUND_BEFORE = /\b(?:until|till|til|by|leave|leaving|fly|flying|flight|back home)\s+(?:on\s+)?$/i;
+// The dates reader may take the word into the mention itself ("till 6pm tomorrow").
+const BOUND_START = /^(?:until|till|til)\b/i;
 
 const INSTEAD_AFTER = /^\s*(?:instead|rather)\b/i;
 
@@ -141,7 +143,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const after = (m: DateTimeMention) => text.slice(m.index + m.text.length, m.index + m.text.length + 12);
       // A correction names the time wanted ("I have a meeting at 11, can we make it 2pm instead?").
       const corrects = (m: DateTimeMention) => correctedBy(text, m) || INSTEAD_AFTER.test(after(m));
-      const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (BOUND_BEFORE.test(before(m)) ? 3 : 0);
+      const bound = (m: DateTimeMention) => BOUND_BEFORE.test(before(m)) || BOUND_START.test(m.text.trim());
+      const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (bound(m) ? 3 : 0);
       const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
       return onTheDayNamed(best, found, ref, best !== undefined && corrects(best)) ?? (greets ? findDateTimes(text, ref) : all)[0];
