@@ -159,6 +159,21 @@ describe('a first message that says more than it seems', () => {
     expect(textOf(await guest('vi-grandma').say('Dạ cháu nhắn giùm bà ngoại, bà muốn đi mát xa vai cổ 60 phút ạ'))).toMatch(/ngày nào/);
   });
 
+  it('reads the day after an English word typed onto Chinese ("我想book明天下午三点")', async () => {
+    expect(textOf(await guest('zh-glued').say('你好 我想book明天下午三点 一个钟'))).toMatch(/11月28日 星期六 15:00/);
+  });
+
+  it('takes the time said after the new day of a move ("how about Saturday the 5th, say 2 in the afternoon?")', async () => {
+    const g = await bookTuesday('move-say', 'vi');
+    await g.say('I need to move my booking');
+    expect(textOf(await g.say('how about Saturday the 5th, say 2 in the afternoon?'))).toMatch(/Saturday 5 December at 14:00/);
+  });
+
+  it('reads English pressure and therapist words inside a Vietnamese request, and a Korean request put as an intention', async () => {
+    expect(textOf(await guest('vi-english-words').say('Hi em, book cho anh 1 slot 60 mins, 12h trưa thứ 3, therapist An, firm pressure nha'))).toMatch(/sức khỏe/);
+    expect(textOf(await guest('ko-intention').say('안녕하세요 할머니 마사지 예약하려구요'))).toMatch(/몇 분/);
+  });
+
   it('takes "예, 그렇게 해 주십시오" at the summary as yes', async () => {
     const g = guest('ko-formal-yes');
     for (const text of ['화요일 오전 10시 60분 예약하고자 합니다', '상관없어요', '보통', '없어요', '김순자', '010 5567 2210']) await g.say(text);

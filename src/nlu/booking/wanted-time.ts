@@ -51,10 +51,16 @@ const detail = (m: DateTimeMention): number => (m.time ? 2 : 0) + (m.period ? 1 
 
 /**
  * A time said apart from its day ("금요일 점심시간에 잠깐 … 12시 30분에"): the time on the day another
- * mention names, when the mention chosen has a time and no day and the others name one day. A time
+ * mention names, when the mention chosen has a time and no day and the others name one day (or a day
+ * with no time chosen, and one time said apart from it). A time
  * that corrects another ("tuesday at 3pm, no wait, 5pm") takes the day said with the one it replaces.
  */
 function onTheDayNamed(chosen: DateTimeMention | undefined, found: DateTimeMention[], ref: DateReference, corrects = false): DateTimeMention | undefined {
+  // The other way round: a day chosen ("how about Saturday the 13th, say 2 in the afternoon?") takes the one time said apart from it.
+  if (chosen?.date && !chosen.time) {
+    const times = found.filter((m) => m !== chosen && m.time && !m.date);
+    return times.length === 1 ? onTheDayNamed(times[0], [chosen], ref) : chosen;
+  }
   if (!chosen?.time || chosen.date) return chosen;
   // One day, however often it is named ("thứ 4 này (16/12) lúc 3h chiều").
   const days = [...new Map(found.filter((m) => m !== chosen && m.date && (corrects || !m.time)).map((m) => [JSON.stringify(m.date), m.date!])).values()];

@@ -25,8 +25,9 @@ export function findDateTimes(text: string, ref: DateReference, language: Langua
   new Intl.DateTimeFormat('en', { timeZone: ref.timeZone }); // throws a RangeError naming a bad zone
   if (typeof text !== 'string' || text.trim() === '') return [];
   const clock = wallClock(ref.now, ref.timeZone);
-  // A booking reference is no date: "LS-29ND" holds no 29th.
-  const unreferenced = blankBookingRefs(text);
+  // A booking reference is no date: "LS-29ND" holds no 29th. An English word typed onto Chinese or
+  // Korean ("我想book明天") is blanked too, letter for letter: the day after it stays a word of its own.
+  const unreferenced = blankBookingRefs(language === 'zh' || language === 'ko' ? withoutGluedLatinWords(text) : text);
   const engine = language === 'en' ? createEngine(clock) : createWordedEngine(language, unreferenced, clock);
   // English has misspellings put right; the other languages' words list their own spellings, and their
   // greetings are blanked out, letter for letter.
@@ -39,6 +40,12 @@ export function findDateTimes(text: string, ref: DateReference, language: Langua
     const index = prepared.original(mention.index);
     return { ...mention, index, text: text.slice(index, prepared.original(mention.index + mention.text.length)) };
   });
+}
+
+// A Latin word of two letters or more touching a Han character or a Hangul syllable; "3pm明天" keeps its "pm".
+const GLUED_LATIN = /[A-Za-z]{2,}(?=[\p{Script=Han}\p{Script=Hangul}])|(?<=[\p{Script=Han}\p{Script=Hangul}])[A-Za-z]{2,}/gu;
+function withoutGluedLatinWords(text: string): string {
+  return text.replace(GLUED_LATIN, (word) => (/^[ap]m$/i.test(word) ? word : ' '.repeat(word.length)));
 }
 
 // Telling a booking from a question
