@@ -130,6 +130,7 @@ export function createLanguageDesk(content: Content, understanding: Understandin
       isShort: reader.isShort(text),
       asksIfSafe: advise && isQuestion && understanding.asksIfSafe(text),
       namesClockTime: awaiting === 'time' && reader.namesClockTime(text),
+      comparesLengths: awaiting === 'duration' && reader.comparesLengths(text),
     };
   }
 

@@ -81,3 +81,17 @@ export function findDuration(typed: string, language: Language = 'en'): Duration
   }
   return firstNotRelative(found);
 }
+
+// Session lengths in figures as guests compare them, with or without a unit ("the 30 and 60", "30和60",
+// "30분이랑 60분"); not a clock time ("10:30"), a date ("15/12") or an hour ("30h", "3点").
+const LENGTH_FIGURE = /(?<![\d:.,/])(\d{2,3})(?![\d:.,/])(?!\s*(?:am|pm|h\b|giờ|gio|点|點|시(?!간)|час))/giu;
+// The lengths a guest may compare; any other figure (an hour, a price) says nothing of lengths.
+const COMPARED_LENGTHS = new Set([15, 20, 30, 45, 60, 90, 120]);
+
+/** Whether a message names two different session lengths in figures ("what's the difference between the 30 and 60?"): a comparison, no answer. */
+export function comparesLengths(typed: string): boolean {
+  const text = blankBookingRefs(typed);
+  const named = new Set([...text.matchAll(LENGTH_FIGURE)].map((m) => Number(m[1])).filter((n) => COMPARED_LENGTHS.has(n)));
+  return named.size >= 2;
+}
+

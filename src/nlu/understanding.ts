@@ -8,6 +8,7 @@ import { createBookingReader, type BookingReader, type NamedTherapist } from './
 import { createRequestReader } from './requests.ts';
 import { namesDayOrTimeIn } from './dates/index.ts';
 import type { Language } from '../languages.ts';
+import { comparesLengths } from './durations.ts';
 
 const NO_LANGUAGE_CHECK: LanguageCheck = { foreignScript: () => false, otherLatinLanguage: () => false };
 
@@ -62,6 +63,8 @@ const SECOND_QUESTION_MIN_SCORE = 0.5;
 // counts this many times over then.
 const BOOKING_WITH_TIME_WEIGHT = 1.5;
 const isBooking = (intent: string) => intent.startsWith('booking.');
+// The question of which length to choose.
+const CHOOSING_LENGTH = 'q.choose_length';
 // A request to book in so many words goes before a guess less sure than this.
 const REQUEST_OVER_SCORE = 0.5;
 // Put as a statement, a request to book or to change a booking goes before a guess less sure than this.
@@ -213,6 +216,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         // a statement ("need a 30 min massage asap, ...") and a less than clear one in a question; "would a
         // massage tonight help me sleep?" and "not sure how long to book, what do you recommend?" stay questions.
         if (request && (unclear || (request.outright && request.timed && (statement || guess.score < CLEAR_GUESS_SCORE)))) return sureAs(request.intent);
+        // Two lengths named in a question the classifier is unsure of ("30和60有什么区别", "30 or 60, which is better?"): choosing between them.
+        if (comparesLengths(text) && times.isQuestion(text) && (guess.score < REQUEST_OVER_SCORE || guess.intent === OUT_OF_SCOPE) && intents.has(CHOOSING_LENGTH)) return sureAs(CHOOSING_LENGTH);
         // A session's length wished for in a statement ("bà muốn đi mát xa vai cổ 60 phút ạ") books, over a guess short of clear.
         if (asksToBook && guess.score < REQUEST_OVER_SCORE) return sureAs('booking.start');
         if (!namesTime) return guess;

@@ -198,6 +198,31 @@ describe('the summary answered at length', () => {
     expect(reply).toMatch(/16:00/);
     expect(await bookings.listByGuest('web:yes-but')).toHaveLength(0);
   });
+
+  it.each([
+    ['a yes and thanks typed without stops', 'en', 'yes dear that\'s all correct thank you'],
+    ['an Afrikaans "ja"', 'en', 'ja, lekker'],
+    ['a Gyeongsang "예 맞심더"', 'ko', '예 맞심더'],
+  ])('confirms %s', async (_what, language, yes) => {
+    const g = guest(`yes-${yes.length}`);
+    const answers = language === 'ko' ? ['화요일 오후 3시 60분 예약할게요', '상관없어요', '보통', '없어요', '김창수', '010 5523 8841'] : ['book 30 min on tuesday at 11am', 'any', 'medium', 'no', 'Ruth Ellis', 'ruth@example.com'];
+    for (const text of answers) await g.say(text);
+    expect(textOf(await g.say(yes))).toMatch(/LS-\w{4}/);
+  });
+});
+
+describe('two lengths compared at the length question', () => {
+  it.each([
+    ['en', 'I\'d like to book a massage', 'What is the difference between the 30 and 60 minutes?', /you prefer/],
+    ['zh', '我想预约按摩', '30和60分钟有啥子区别嘛？', /30/],
+  ])('answers the comparison in %s and asks the length again, choosing neither', async (_language, start, question, answer) => {
+    const g = guest(`compare-${question.length}`);
+    await g.say(start);
+    const reply = textOf(await g.say(question));
+    expect(reply).toMatch(answer);
+    expect(g.lastReply()?.choices?.map((c) => c.label).join(' ')).toMatch(/30.*60/);
+    expect(reply).not.toMatch(/which day|哪天|哪一天/i);
+  });
 });
 
 describe('as guests of each language write', () => {

@@ -30,6 +30,8 @@ export interface MessageSense {
   asideIsClear?: boolean;
   /** The guest asks whether it is safe with a health matter ("I have high blood pressure, is that ok?"). */
   asksIfSafe?: boolean;
+  /** The classifier reads the whole as politeness (thanks, a greeting, a goodbye): "yes dear, all correct, thank you". */
+  polite?: boolean;
 }
 
 // Fewer minutes than this are not read as a session length.
@@ -106,7 +108,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   if (takeDetails(ctx, draft, next, text, typed)) changed = true;
   // At the summary, a yes that changes nothing is a yes ("ok", "đặt giúp bác", "Yes, that is correct. Thank you
   // kindly."); "yes, but make it 4pm" changes the time first.
-  const agrees = reader.isYes(text) || reader.confirmsBooking(text) || reader.startsWithYes(text);
+  const agrees = reader.isYes(text) || reader.confirmsBooking(text) || reader.startsWithYes(text) || (sense.polite === true && reader.opensWithYes(text));
   if (awaiting === 'confirm' && agrees && notes.length === 0 && !differs(draft, next)) return { ...unchanged, confirm: true };
   // The classifier's reading of a stop ("nah, I'll think about it") counts only when the message answers nothing.
   if (!changed && sense.stops) return { ...unchanged, stop: true };

@@ -5,6 +5,8 @@ import type { Awaiting, MessageSense } from './apply-answer.ts';
 export const BOOKING_INTENTS = new Set(['booking.start', 'booking.availability', 'booking.mine', 'booking.cancel', 'booking.reschedule']);
 // Mid-booking, these are no question of the guest's own: the booking's step reads the message.
 const NOT_AN_ASIDE = new Set(['greeting', 'thanks', 'goodbye', 'out_of_scope', 'stop', 'help']);
+// Politeness around an answer ("yes dear that's all correct thank you").
+const POLITE = new Set(['thanks', 'greeting', 'goodbye']);
 // How sure the classifier must be that a question mid-booking is about something else.
 const ASIDE_MIN_SCORE = 0.4;
 // This sure, the question goes first even where the message also answers the step ("will firm hurt a lot?").
@@ -30,6 +32,8 @@ export interface MessageForm {
   asksIfSafe?: boolean;
   /** It names a time of the clock, the time question's own answer ("after dinner, between 7 and 8"). */
   namesClockTime?: boolean;
+  /** It names two different lengths ("what's the difference between the 30 and 60?"): at the length question, no answer. */
+  comparesLengths?: boolean;
 }
 
 /**
@@ -41,10 +45,13 @@ export function senseOfMessage(meaning: Interpretation, form: MessageForm, await
   if (awaiting === 'health' && form.asksIfSafe === true) return { asksAside: true, asideIsClear: true, asksIfSafe: true };
   if (meaning.kind !== 'intent') return {};
   if (meaning.intent === 'stop') return { stops: true };
+  if (POLITE.has(meaning.intent)) return { polite: true };
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;
   if (!aside) return {};
   // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
   // So is one naming a time at the time question: whatever else it mentions, it is most likely the answer.
+  // Comparing two lengths at the length question chooses neither: the question goes first.
+  if (awaiting === 'duration' && form.comparesLengths === true) return { asksAside: true, asideIsClear: true };
   const aboutTheStep = (awaiting !== undefined && ABOUT_THE_STEP[awaiting]?.has(meaning.intent) === true) || form.isShort || (awaiting === 'time' && form.namesClockTime === true);
   return { asksAside: true, asideIsClear: meaning.score >= (aboutTheStep ? CLEAR_ASIDE_SCORE : CLEAR_OTHER_ASIDE_SCORE) };
 }

@@ -128,6 +128,12 @@ export function createBookingWords(
       const said = read(text);
       return first.trim() !== '' && isYes(first) && !negated(said) && !stop(said) && !endsAsking(text);
     },
+    /** The first word agrees ("yes dear that's all correct thank you"), with nothing against it after; whether the rest is only politeness is the caller's to know. */
+    opensWithYes(text: string): boolean {
+      const firstWord = text.trim().split(/[\s,.!;:，。！；]+/)[0] ?? '';
+      const said = read(text);
+      return firstWord !== '' && isYes(firstWord) && !negated(said) && !stop(said) && !endsAsking(text);
+    },
     /** The guest has nothing to add ("no", "nothing"). */
     isNone: (text: string) => wordCount(text) <= 6 && none(read(text)),
     /** The message says "pressure" ("firm pressure please"), so a pressure word in it is one. */

@@ -6,6 +6,7 @@ import type { Normaliser, Vocabulary } from '../normalise.ts';
 import { createBookingWords, type NamedTherapist } from './booking-words.ts';
 import { createTypedAnswers } from './typed-answers.ts';
 import { createTimeReader } from './wanted-time.ts';
+import { comparesLengths } from '../durations.ts';
 
 export type { NamedTherapist } from './booking-words.ts';
 export type { LooseTime } from './wanted-time.ts';
@@ -24,6 +25,8 @@ export function createBookingReader(
     ...createBookingWords(vocabulary.booking, therapists, normalise, language, { cancel: vocabulary.manage_words.cancel, book: vocabulary.booking_verbs }),
     ...createTimeReader(vocabulary.booking, normalise, language),
     ...createTypedAnswers(vocabulary.booking, normalise, country, language),
+    /** The message names two different session lengths ("30和60有什么区别"): it compares them, it chooses neither. */
+    comparesLengths,
   };
   if (!english || language === 'en') return own;
   // Guests writing another language often answer a step in English ("medium nha", "firm", "no"):
@@ -37,6 +40,7 @@ export function createBookingReader(
     therapistByGender: (text: string, asked: boolean, preferred?: string) => own.therapistByGender(text, asked, preferred) ?? en.therapistByGender(text, asked, preferred),
     isYes: (text: string) => own.isYes(text) || en.isYes(text),
     startsWithYes: (text: string) => own.startsWithYes(text) || en.startsWithYes(text),
+    opensWithYes: (text: string) => own.opensWithYes(text) || en.opensWithYes(text),
     isNone: (text: string) => own.isNone(text) || en.isNone(text),
     leavesItToUs: (text: string) => own.leavesItToUs(text) || en.leavesItToUs(text),
     saysHealthy: (text: string) => own.saysHealthy(text) || enAnswers.saysHealthy(text),
