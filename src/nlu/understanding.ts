@@ -216,6 +216,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         // a statement ("need a 30 min massage asap, ...") and a less than clear one in a question; "would a
         // massage tonight help me sleep?" and "not sure how long to book, what do you recommend?" stay questions.
         if (request && (unclear || (request.outright && request.timed && (statement || guess.score < CLEAR_GUESS_SCORE)))) return sureAs(request.intent);
+        // Asked for outright in a statement, a booking goes before what the rest of it tells ("想给自己约个按摩放松下 带娃太累了").
+        if (request?.outright && statement && !SOCIAL.has(guess.intent)) return sureAs(request.intent);
         // Two lengths named in a question the classifier is unsure of ("30和60有什么区别", "30 or 60, which is better?"): choosing between them.
         if (comparesLengths(text) && times.isQuestion(text) && (guess.score < REQUEST_OVER_SCORE || guess.intent === OUT_OF_SCOPE) && intents.has(CHOOSING_LENGTH)) return sureAs(CHOOSING_LENGTH);
         // A session's length wished for in a statement ("bà muốn đi mát xa vai cổ 60 phút ạ") books, over a guess short of clear.

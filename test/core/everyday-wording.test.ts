@@ -174,6 +174,24 @@ describe('a first message that says more than it seems', () => {
     expect(textOf(await guest('ko-intention').say('안녕하세요 할머니 마사지 예약하려구요'))).toMatch(/몇 분/);
   });
 
+  it.each([
+    ['"therapist An" in English', 'Book 60min tue 19:00, therapist An, firm pressure, no health issues. Chan Ka Wai, +852 9123 4567.', /An \(sample\)/],
+    ['"身体无特殊情况" as nothing to tell', '您好。本人想预约12月1日（周二）下午3点，60分钟，指定男技师An，力度偏重，身体无特殊情况。姓名：王建国，电话：+86 139 0731 2468。', /王建国/],
+    ['"без разницы к кому" as any therapist', 'Здравствуйте, запишите меня на 30 минут во вторник в 13:00, без разницы к кому, давление легкое. Противопоказаний нет. Ольга Кузнецова, +7 925 310 44 87', /Ольга Кузнецова/],
+  ])('asks nothing more when a whole request gives %s', async (_what, request, summary) => {
+    const reply = textOf(await guest(`whole-${request.length}`).say(request));
+    expect(reply).toMatch(summary);
+    expect(reply).toMatch(/confirm|确认|подтвер/i);
+  });
+
+  it('takes the time said after "say" ("whenever after 5, say half 5"), and "Confirmed" as yes', async () => {
+    const g = guest('say-half-5');
+    await g.say('book a massage tomorrow for an hour');
+    expect(textOf(await g.say('whenever after 5, say half 5'))).toMatch(/17:30/);
+    for (const text of ['any', 'medium', 'no', 'Wanjiru Kamau', 'wanjiru@example.com']) await g.say(text);
+    expect(textOf(await g.say('Confirmed, asante.'))).toMatch(/LS-\w{4}/);
+  });
+
   it('takes "예, 그렇게 해 주십시오" at the summary as yes', async () => {
     const g = guest('ko-formal-yes');
     for (const text of ['화요일 오전 10시 60분 예약하고자 합니다', '상관없어요', '보통', '없어요', '김순자', '010 5567 2210']) await g.say(text);
