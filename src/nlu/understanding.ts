@@ -205,8 +205,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         // ("need to change one of my bookings"); a question ("is there a fee if I cancel my booking?") stays one.
         // They always decide over another booking guess: "move LS-7K3Q to Sunday at 8pm" books nothing new.
         const manages = guess.intent === 'booking.cancel' || guess.intent === 'booking.reschedule';
-        const manage = !manages && (isBooking(guess.intent) || unclear || statement) ? manageRequest(text) : undefined;
-        if (manage) return sureAs(manage);
+        // A faint guess of one of them gives way to the other said in so many words ("31일 예약 취소해야될것같아요 일정이 변경돼서" cancels).
+        const manage = isBooking(guess.intent) || unclear || statement ? manageRequest(text) : undefined;
+        if (manage && (!manages || (manage !== guess.intent && guess.score < REQUEST_OVER_SCORE))) return sureAs(manage);
         const request = wholeRequest;
         // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
         if (guess.intent === 'booking.mine' && request) return { intent: 'booking.start', score: guess.score };

@@ -37,6 +37,13 @@ describe('cancelling in the words of the question', () => {
     expect((await bookings.listByGuest('web:vi-cancel-words'))[0]?.status).toBe('cancelled');
   });
 
+  it('cancels when a Korean guest cancels and says their plans changed ("일정이 변경돼서")', async () => {
+    const g = await bookTuesday('ko-cancel-changed', 'ko');
+    expect(textOf(await g.say('안녕하세요ㅠ 화요일 예약 취소해야될것같아요 일정이 변경돼서'))).toMatch(/취소/);
+    expect(textOf(await g.say('네'))).toMatch(/취소/);
+    expect((await bookings.listByGuest('web:ko-cancel-changed'))[0]?.status).toBe('cancelled');
+  });
+
   it('keeps the booking when the guest says not to cancel it', async () => {
     const g = await bookTuesday('vi-keep', 'vi');
     await g.say('chị muốn hủy lịch thứ 3');
