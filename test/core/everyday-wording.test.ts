@@ -199,6 +199,13 @@ describe('a first message that says more than it seems', () => {
     expect(textOf(await g.say('Confirmed, asante.'))).toMatch(/LS-\w{4}/);
   });
 
+  it('books when a Korean guest opens with "그럼" (then), and confirms with a blunt "됐다 예약해라"', async () => {
+    const g = guest('ko-then');
+    expect(textOf(await g.say('그럼 화요일 오후 3시에 한시간 예약할게요 여자 선생님으로 약하게요'))).toMatch(/건강/);
+    for (const text of ['없어요', '박상철', '010 3345 7812']) await g.say(text);
+    expect(textOf(await g.say('됐다 예약해라'))).toMatch(/LS-\w{4}/);
+  });
+
   it('takes "예, 그렇게 해 주십시오" at the summary as yes', async () => {
     const g = guest('ko-formal-yes');
     for (const text of ['화요일 오전 10시 60분 예약하고자 합니다', '상관없어요', '보통', '없어요', '김순자', '010 5567 2210']) await g.say(text);

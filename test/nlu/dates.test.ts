@@ -129,6 +129,10 @@ describe('findDateTimes: days misspelt, times written the Vietnamese way, an hou
     ['friday at eleven please', { date: '2022-03-18', time: '11:00' }],
     ['seven pm on saturday', { date: '2022-03-19', time: '19:00' }],
     ['tomorrow, ten thirty', { date: '2022-03-16', time: '10:30' }],
+    // A day and month the European way right after a weekday, with no dot after the month.
+    ['on Friday 18.03 at 18:00', { date: '2022-03-18', time: '18:00' }],
+    ['Friday 18.03', { date: '2022-03-18' }],
+    ['fri 1.04 at 3pm', { date: '2022-04-01', time: '15:00' }],
   ])('"%s"', (text, expected) => {
     expect(summary(only(text))).toEqual(expect.objectContaining(expected));
   });

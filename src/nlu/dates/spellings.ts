@@ -24,6 +24,8 @@ const HOUR_H_MINUTES = /(?<![\p{L}\p{N}:])(?<h>[01]?\d|2[0-3])h(?<m>[0-5]\d)(?![
 const HOUR_H = /(?<![\p{L}\p{N}:])(?<h>1\d|2[0-3])h(?![\p{L}\p{N}])/giu;
 // A day and month the European way, with the dot after the month ("16.01.", "5.1.2027"): a date, not 16:01.
 const DOTTED_DATE = /(?<![\p{L}\p{N}:.])(?<d>0?[1-9]|[12]\d|3[01])\.(?<m>0?[1-9]|1[0-2])\.(?<y>\d{4}|\d{2})?(?![\p{N}])/gu;
+// Right after a weekday, without the dot after the month too ("Friday 16.04"): a date, not 16:04.
+const WEEKDAY_DOTTED_DATE = /(?<=\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+(?:the\s+)?)(?<d>0?[1-9]|[12]\d|3[01])\.(?<m>0?[1-9]|1[0-2])(?![\p{N}.:])/giu;
 
 // Hours said in words, where what is around them makes them a time ("ten o'clock", "half past ten",
 // "eleven am", "at ten", "ten thirty"): written in figures, as chrono reads them.
@@ -59,6 +61,7 @@ export function respell(text: string): RespeltText {
   for (const m of text.matchAll(MISSPELT_WORD)) found.push({ index: m.index, length: m[0].length, replacement: MISSPELT.get(m[0].toLowerCase())! });
   for (const m of text.matchAll(HOUR_H_MINUTES)) found.push({ index: m.index, length: m[0].length, replacement: `${m.groups!.h}:${m.groups!.m}` });
   for (const m of text.matchAll(HOUR_H)) found.push({ index: m.index, length: m[0].length, replacement: `${m.groups!.h}:00` });
+  for (const m of text.matchAll(WEEKDAY_DOTTED_DATE)) found.push({ index: m.index, length: m[0].length, replacement: `${m.groups!.d}/${m.groups!.m}` });
   for (const m of text.matchAll(DOTTED_DATE)) {
     const { d, m: month, y } = m.groups!;
     // The dot that ended it stays out of the date when no year follows, as the end of the date.
