@@ -162,6 +162,10 @@ describe('a first message that says more than it seems', () => {
     expect(textOf(await g.say('+1 305 555 0142'))).toMatch(/at 10:00/);
   });
 
+  it('books when a Russian guest wants a massage in the plainest words ("массаж хочу делать")', async () => {
+    expect(textOf(await guest('ru-plain').say('салам брат массаж хочу делать'))).toMatch(/длительности/);
+  });
+
   it('books when a length is wished for in a sentence with no word of booking ("bà muốn đi mát xa vai cổ 60 phút ạ")', async () => {
     expect(textOf(await guest('vi-grandma').say('Dạ cháu nhắn giùm bà ngoại, bà muốn đi mát xa vai cổ 60 phút ạ'))).toMatch(/ngày nào/);
   });
@@ -185,6 +189,8 @@ describe('a first message that says more than it seems', () => {
     ['"therapist An" in English', 'Book 60min tue 19:00, therapist An, firm pressure, no health issues. Chan Ka Wai, +852 9123 4567.', /An \(sample\)/],
     ['"身体无特殊情况" as nothing to tell', '您好。本人想预约12月1日（周二）下午3点，60分钟，指定男技师An，力度偏重，身体无特殊情况。姓名：王建国，电话：+86 139 0731 2468。', /王建国/],
     ['"без разницы к кому" as any therapist', 'Здравствуйте, запишите меня на 30 минут во вторник в 13:00, без разницы к кому, давление легкое. Противопоказаний нет. Ольга Кузнецова, +7 925 310 44 87', /Ольга Кузнецова/],
+    ['"По здоровью ничего нет" as nothing to tell', 'Добрый день, запишите пожалуйста на вторник в 19:00, 60 минут, к Ану, давление сильное. По здоровью ничего нет. Меня зовут Полина Смирнова, +7 916 123 45 67', /Полина Смирнова/],
+    ['"技师An" as the therapist', '预约 明天下午3点 60分钟 技师An 力度重 身体没问题 姓名张伟 电话+8613912345678', /张伟/],
   ])('asks nothing more when a whole request gives %s', async (_what, request, summary) => {
     const reply = textOf(await guest(`whole-${request.length}`).say(request));
     expect(reply).toMatch(summary);
