@@ -207,7 +207,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const [{ createHttpServer, listen }, { registerMetricsRoute }, { createConversationIds, registerWebChat }, { createCalendarFiles, followBookingChange, REMINDERS_GROUP }] = await Promise.all([
+  const [{ createHttpServer, listen }, { registerMetricsRoute }, { createConversationIds, registerWebChat }, { createCalendarFiles, followBookingChange, reminderSettingsFrom, REMINDERS_GROUP }] = await Promise.all([
     import('./http/index.ts'),
     import('./metrics/index.ts'),
     import('./channels/web/index.ts'),
@@ -299,6 +299,7 @@ async function main(): Promise<void> {
     load: () => Promise.all([loadContentSet(config.CONTENT_DIR), slackChannel?.loadSlackTexts(config.CONTENT_DIR)]),
     async apply([reloaded, slackTexts]) {
       concierge.reload({ content: reloaded[DEFAULT_LANGUAGE], languages: reloaded });
+      reminders.useSettings(reminderSettingsFrom(reloaded[DEFAULT_LANGUAGE]));
       await webChat.refresh();
       if (slackTexts) slack?.reload(slackTexts);
       warnOfSamples(reloaded[DEFAULT_LANGUAGE], logger);

@@ -176,7 +176,6 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
     home = createLanguageDesk(content, deps.understanding, shared);
     desks = new Map([[DEFAULT_LANGUAGE, Promise.resolve(home)]]);
     staffDesk = makeStaffDesk();
-    logger.info({ languages: languageContent ? Object.keys(languageContent) : [DEFAULT_LANGUAGE] }, 'content reloaded');
   };
   const serialized = <T>(key: string, task: () => Promise<T>): Promise<T> => {
     const { lock } = deps;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Booking } from '../booking/index.ts';
 import type { PlannedMessage } from './plan.ts';
+import type { ReminderSettings } from './settings.ts';
 
 /** Why a message due now was not sent after all. */
 export type SkipReason = 'not_found' | 'cancelled' | 'moved' | 'started' | 'no_show' | 'stale';
@@ -33,6 +34,8 @@ export interface MessageScheduler {
   start(): Promise<void>;
   /** Stops sending, waits for a message being sent, and lets go of its resources. */
   stop(): Promise<void>;
+  /** Plans by these settings from now on (the content was read again); messages already planned keep their times. */
+  useSettings(settings: ReminderSettings): void;
 }
 
 /** A planned message as a job queue hands it back: checked, as stored data may be old or damaged. */

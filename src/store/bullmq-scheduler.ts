@@ -44,7 +44,8 @@ const SENDING_LEASE_MS = 5 * 60_000;
 
 /** Creates the scheduler; start() connects and starts this instance's worker. */
 export function createBullmqScheduler(options: BullmqSchedulerOptions): MessageScheduler {
-  const { settings, deliver, logger } = options;
+  const { deliver, logger } = options;
+  let { settings } = options;
   const prefix = options.prefix ?? 'spa';
   const now = options.now ?? (() => new Date());
   const attempts = options.attempts ?? 5;
@@ -143,6 +144,9 @@ export function createBullmqScheduler(options: BullmqSchedulerOptions): MessageS
   }
 
   return {
+    useSettings(next) {
+      settings = next;
+    },
     schedule,
     async reschedule(booking) {
       await unschedule(booking.ref);

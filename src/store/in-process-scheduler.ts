@@ -23,7 +23,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * on restart (start() says so in the log) and two instances would each send them.
  */
 export function createInProcessScheduler(options: InProcessSchedulerOptions): MessageScheduler {
-  const { settings, deliver, now, logger } = options;
+  const { deliver, now, logger } = options;
+  let { settings } = options;
   const retryDelayMs = options.retryDelayMs ?? 60_000;
   const attempts = options.attempts ?? 3;
   /** Waiting messages per booking reference, by message id. */
@@ -87,6 +88,9 @@ export function createInProcessScheduler(options: InProcessSchedulerOptions): Me
   }
 
   return {
+    useSettings(next) {
+      settings = next;
+    },
     schedule,
     async reschedule(booking) {
       await unschedule(booking.ref);

@@ -108,6 +108,18 @@ export function messageSchedulerContract(name: string, harness: SchedulerHarness
         expect(await plannedWalls(ref)).toEqual(['reminder 2026-11-26 15:00', 'reminder 2026-11-27 13:00', 'follow-up 2026-11-27 19:00']);
       });
 
+      it('plans bookings made after the settings changed by the new ones, and leaves those planned before', async () => {
+        await setUp();
+        const before = await bookInChat(concierge, 'before-change');
+        await waitFor('the messages to be planned', async () => (await scheduler.scheduled(before)).length === 3);
+        // The owner now wants a single reminder, three hours before, and the follow-up an hour after.
+        scheduler.useSettings({ ...spaReminders, beforeMinutes: [180], followUpAfterMinutes: 60 });
+        const after = await bookInChat(concierge, 'after-change');
+        await waitFor('the messages to be planned', async () => (await scheduler.scheduled(after)).length === 2);
+        expect(await plannedWalls(after)).toEqual(['reminder 2026-11-27 12:00', 'follow-up 2026-11-27 17:00']);
+        expect(await plannedWalls(before)).toEqual(['reminder 2026-11-26 15:00', 'reminder 2026-11-27 13:00', 'follow-up 2026-11-27 19:00']);
+      });
+
       it('moves a moved booking’s messages, and keeps them out of quiet hours', async () => {
         await setUp();
         const ref = await bookInChat(concierge, 'mover');

@@ -48,10 +48,10 @@ export function senseOfMessage(meaning: Interpretation, form: MessageForm, await
   if (POLITE.has(meaning.intent)) return { polite: true };
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;
   if (!aside) return {};
-  // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
-  // So is one naming a time at the time question: whatever else it mentions, it is most likely the answer.
   // Comparing two lengths at the length question chooses neither: the question goes first.
   if (awaiting === 'duration' && form.comparesLengths === true) return { asksAside: true, asideIsClear: true };
+  // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
+  // So is one naming a time at the time question: whatever else it mentions, it is most likely the answer.
   const aboutTheStep = (awaiting !== undefined && ABOUT_THE_STEP[awaiting]?.has(meaning.intent) === true) || form.isShort || (awaiting === 'time' && form.namesClockTime === true);
   return { asksAside: true, asideIsClear: meaning.score >= (aboutTheStep ? CLEAR_ASIDE_SCORE : CLEAR_OTHER_ASIDE_SCORE) };
 }
