@@ -11,6 +11,8 @@ import { readBlindMessages, scoreBlindMessages, summarise } from '../test/nlu/bl
 const DIR = new URL('../test/nlu/blind/', import.meta.url);
 const THURSDAY_2PM = '2026-12-10T14:00:00+07:00';
 const TUESDAY_10AM = '2027-01-12T10:00:00+07:00';
+const SATURDAY_430PM = '2027-02-20T16:30:00+07:00';
+const WEDNESDAY_1115AM = '2027-04-07T11:15:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -71,6 +73,16 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko11', language: 'ko', now: TUESDAY_10AM },
   { set: 'zh11', language: 'zh', now: TUESDAY_10AM },
   { set: 'ru11', language: 'ru', now: TUESDAY_10AM },
+  { set: 'n', language: 'en', now: SATURDAY_430PM },
+  { set: 'vi12', language: 'vi', now: SATURDAY_430PM },
+  { set: 'ko12', language: 'ko', now: SATURDAY_430PM },
+  { set: 'zh12', language: 'zh', now: SATURDAY_430PM },
+  { set: 'ru12', language: 'ru', now: SATURDAY_430PM },
+  { set: 'o', language: 'en', now: WEDNESDAY_1115AM },
+  { set: 'vi13', language: 'vi', now: WEDNESDAY_1115AM },
+  { set: 'ko13', language: 'ko', now: WEDNESDAY_1115AM },
+  { set: 'zh13', language: 'zh', now: WEDNESDAY_1115AM },
+  { set: 'ru13', language: 'ru', now: WEDNESDAY_1115AM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */
