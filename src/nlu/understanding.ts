@@ -9,6 +9,7 @@ import { createRequestReader } from './requests.ts';
 import { namesDayOrTimeIn } from './dates/index.ts';
 import type { Language } from '../languages.ts';
 import { comparesLengths } from './durations.ts';
+import { phraseTest } from './booking/booking-words.ts';
 
 const NO_LANGUAGE_CHECK: LanguageCheck = { foreignScript: () => false, otherLatinLanguage: () => false };
 
@@ -117,6 +118,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
   const requests = createRequestReader(vocabulary, normalise, languageOf);
   const { bookingRequest, manageRequest } = requests;
   const times = requests.reader;
+  // "Don't book it", "I don't want 60 minutes": the words of booking turned round.
+  const negated = phraseTest(vocabulary.booking.negations);
   const next = wholeMessage(vocabulary.acts.next);
   const resume = wholeMessage(vocabulary.acts.resume);
   const load = (defs: IntentDefinition[]) =>
@@ -218,11 +221,12 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         // massage tonight help me sleep?" and "not sure how long to book, what do you recommend?" stay questions.
         if (request && (unclear || (request.outright && request.timed && (statement || guess.score < CLEAR_GUESS_SCORE)))) return sureAs(request.intent);
         // Asked for outright in a statement, a booking goes before what the rest of it tells ("想给自己约个按摩放松下 带娃太累了").
-        if (request?.outright && statement && !SOCIAL.has(guess.intent)) return sureAs(request.intent);
+        // Not when it is turned round ("don't book it") or asks whether it is safe ("..., can I still get a massage").
+        if (request?.outright && statement && !SOCIAL.has(guess.intent) && !negated(normalised) && !requests.asksIfSafe(text)) return sureAs(request.intent);
         // Two lengths named in a question the classifier is unsure of ("30和60有什么区别", "30 or 60, which is better?"): choosing between them.
         if (comparesLengths(text) && times.isQuestion(text) && (guess.score < REQUEST_OVER_SCORE || guess.intent === OUT_OF_SCOPE) && intents.has(CHOOSING_LENGTH)) return sureAs(CHOOSING_LENGTH);
         // A session's length wished for in a statement ("bà muốn đi mát xa vai cổ 60 phút ạ") books, over a guess short of clear.
-        if (asksToBook && guess.score < REQUEST_OVER_SCORE) return sureAs('booking.start');
+        if (asksToBook && guess.score < REQUEST_OVER_SCORE && !negated(normalised)) return sureAs('booking.start');
         if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;

@@ -237,6 +237,14 @@ describe('the summary answered at length', () => {
     expect(await bookings.listByGuest('web:yes-but')).toHaveLength(0);
   });
 
+  it('stops at "actually no, dont book it, my wife made other plans", whose words of booking are turned round', async () => {
+    const g = guest('dont-book');
+    for (const text of ['book 30 min on tuesday at 11am', 'any', 'medium', 'no', 'Mark Jensen', 'mark@example.com']) await g.say(text);
+    expect(textOf(await g.say('hmm actually no, dont book it, my wife made other plans for us sorry'))).not.toMatch(/Here's your booking|LS-\w{4}/);
+    expect(await bookings.listByGuest('web:dont-book')).toHaveLength(0);
+    expect(textOf(await g.say('what time do you open?'))).not.toMatch(/Shall I confirm/);
+  });
+
   it.each([
     ['a yes and thanks typed without stops', 'en', 'yes dear that\'s all correct thank you'],
     ['an Afrikaans "ja"', 'en', 'ja, lekker'],

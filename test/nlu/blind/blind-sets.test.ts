@@ -47,14 +47,13 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // conversations of L..RU10 and M..RU11 were read, and scored before and after those causes were fixed;
 // then their own conversations were read. Sets O and VI13, KO13, ZH13, RU13 (clock Wednesday 7 April
 // 2027, 11:15) were written while N..RU12 were read, scored before and after (docs/benchmarks.md), and
-// read last: no set is unread now. Set A's message floor went from 0.96 to 0.95 in that session: the
-// changes of the three rounds cost it a few messages while every later set gained.
+// read last: no set is unread now.
 const THURSDAY_2PM = new Date('2026-12-10T14:00:00+07:00');
 const TUESDAY_10AM = new Date('2027-01-12T10:00:00+07:00');
 const SATURDAY_430PM = new Date('2027-02-20T16:30:00+07:00');
 const WEDNESDAY_1115AM = new Date('2027-04-07T11:15:00+07:00');
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number; now?: Date }> = [
-  { name: 'A', language: 'en', messagesFloor: 0.95, conversationsFloor: 19 },
+  { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
   { name: 'C', language: 'en', messagesFloor: 0.89, conversationsFloor: 16 },
   { name: 'D', language: 'en', messagesFloor: 0.895, conversationsFloor: 16 },
