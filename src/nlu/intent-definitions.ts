@@ -95,6 +95,7 @@ const vocabularySchema = z.object({
       shift: z.object({ earlier: phrases, later: phrases, half: phrases, one: phrases, two: phrases, three: phrases }),
       windows: z.record(z.string().toLowerCase(), z.tuple([clock, clock])).default({}),
       approximately: phrases,
+      hour_marks: phrases,
       soonest: phrases,
       same_time: phrases,
       question_starts: phrases,

@@ -63,6 +63,8 @@ export interface BookingVocabulary {
   /** Loose times as a window of the clock ("after lunch": 13:00 to 15:00). */
   windows: Record<string, [string, string]>;
   approximately: string[];
+  /** Marks typed right after an hour that make it o'clock ("tầm 7h", "khoảng 4 giờ"), read after `approximately`. */
+  hour_marks: string[];
   soonest: string[];
   /** The time a booking already has, said when moving it to another day ("Tuesday, same time"). */
   same_time: string[];
@@ -114,7 +116,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], yes: [], negations: [], any_therapist: [], anyone: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
+    windows: {}, approximately: [], hour_marks: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },
 };
 

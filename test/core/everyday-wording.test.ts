@@ -212,6 +212,15 @@ describe('a first message that says more than it seems', () => {
     expect(textOf(await g.say('됐다 예약해라'))).toMatch(/LS-\w{4}/);
   });
 
+  it('takes a Vietnamese time said roughly with its hour mark ("tam 7h", "khoảng 4 giờ") at the time question', async () => {
+    const g = guest('vi-roughly');
+    await g.say('đặt lịch 60 phút thứ 3');
+    expect(textOf(await g.say('tam 7h'))).toMatch(/19:00/);
+    const other = guest('vi-roughly-gio');
+    await other.say('đặt lịch 60 phút thứ 3');
+    expect(textOf(await other.say('khoảng 4 giờ'))).toMatch(/16:00/);
+  });
+
   it('takes "예, 그렇게 해 주십시오" at the summary as yes', async () => {
     const g = guest('ko-formal-yes');
     for (const text of ['화요일 오전 10시 60분 예약하고자 합니다', '상관없어요', '보통', '없어요', '김순자', '010 5567 2210']) await g.say(text);

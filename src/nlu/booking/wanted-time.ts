@@ -78,8 +78,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const soonest = phraseTest(words.soonest);
   const sameTime = phraseTest(words.same_time);
   const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  // "tầm 7h", "khoảng 4 giờ": the language's marks of an hour may follow it.
+  const hourMark = words.hour_marks.length > 0 ? `(?:\\s*(?:${words.hour_marks.map(escape).join('|')}))?` : '';
   const approximately = words.approximately.length > 0
-    ? new RegExp(`(?<![\\p{L}])(?:${words.approximately.map(escape).join('|')})\\s+(?:at\\s+)?(?<h>[01]?\\d|2[0-3])(?:[.:](?<m>[0-5]\\d))?\\s*(?<meridiem>am|pm)?(?![\\p{L}\\p{N}])`, 'iu')
+    ? new RegExp(`(?<![\\p{L}])(?:${words.approximately.map(escape).join('|')})\\s+(?:at\\s+)?(?<h>[01]?\\d|2[0-3])(?:[.:](?<m>[0-5]\\d))?${hourMark}\\s*(?<meridiem>am|pm)?(?![\\p{L}\\p{N}])`, 'iu')
     : undefined;
   // The word for "about" before a time ("khoảng 9 rưỡi", "около половины пятого") or after it ("3시쯤", "三点左右").
   const approximatePattern = phrasePattern(words.approximately)?.source;
