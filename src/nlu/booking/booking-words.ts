@@ -93,6 +93,11 @@ export function createBookingWords(
     const said = read(text);
     return wordCount(text) <= 6 && yes(said) && !stop(said) && !negated(said);
   };
+  /** The message opens with `lead`, a yes, and nothing after it turns it round, stops or asks. */
+  const leadsWithYes = (lead: string, text: string): boolean => {
+    const said = read(text);
+    return lead.trim() !== '' && isYes(lead) && !negated(said) && !stop(said) && !endsAsking(text);
+  };
   /** A short message in the question's own words, not negated ("do not cancel"). */
   const agreesIn = (words: (said: string) => boolean, text: string): boolean => {
     const said = read(text);
@@ -123,17 +128,9 @@ export function createBookingWords(
     /** The guest leaves the choice to the spa ("up to you", "idk", "не знаю"). */
     leavesItToUs: (text: string) => wordCount(text) <= 6 && eitherWay(read(text)),
     /** A longer message that starts by agreeing, with nothing against it after ("Yes, that is correct. Thank you kindly."). */
-    startsWithYes(text: string): boolean {
-      const first = text.split(/[,.!;:，。！；]/)[0] ?? '';
-      const said = read(text);
-      return first.trim() !== '' && isYes(first) && !negated(said) && !stop(said) && !endsAsking(text);
-    },
+    startsWithYes: (text: string): boolean => leadsWithYes(text.split(/[,.!;:，。！；]/)[0] ?? '', text),
     /** The first word agrees ("yes dear that's all correct thank you"), with nothing against it after; whether the rest is only politeness is the caller's to know. */
-    opensWithYes(text: string): boolean {
-      const firstWord = text.trim().split(/[\s,.!;:，。！；]+/)[0] ?? '';
-      const said = read(text);
-      return firstWord !== '' && isYes(firstWord) && !negated(said) && !stop(said) && !endsAsking(text);
-    },
+    opensWithYes: (text: string): boolean => leadsWithYes(text.trim().split(/[\s,.!;:，。！；]+/)[0] ?? '', text),
     /** The guest has nothing to add ("no", "nothing"). */
     isNone: (text: string) => wordCount(text) <= 6 && none(read(text)),
     /** The message says "pressure" ("firm pressure please"), so a pressure word in it is one. */
