@@ -4,6 +4,8 @@
 // a question answered, a booking up to its summary (the day's free times, then the summary; the
 // browser set to Asia/Seoul, so times can show the guest's own clock beside the spa's), the status line of a lost connection (the bot is
 // stopped under the open page), and the widget on a phone. Run it again whenever the page changes.
+// The labels' emoji ("🌐 Language") need a colour emoji font, or they show as empty boxes: on Debian,
+// `apt-get install fonts-noto-color-emoji`. Times are the machine's clock at the run (the bot's real one).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';

@@ -169,7 +169,7 @@ function checkCrossReferences(dir: string, content: Content): void {
   for (const [key, value] of Object.entries(content.messages)) {
     if (typeof value === 'string') unknownPlaceholders('messages.yaml', key, value, MESSAGE_PLACEHOLDERS[key] ?? []);
   }
-  const bookingPlaceholders = ['day', 'when', 'hold', 'details', 'ref', 'minutes', 'address', 'notice', 'days', 'hours', 'step', 'therapist', 'durations', 'list', 'until', 'phone', 'from', 'to', 'name', 'pressure', 'health', 'contact', 'city', 'guest', 'price'];
+  const bookingPlaceholders = ['day', 'when', 'hold', 'details', 'ref', 'minutes', 'address', 'notice', 'days', 'hours', 'step', 'therapist', 'durations', 'list', 'until', 'phone', 'from', 'to', 'name', 'pressure', 'health', 'contact', 'city', 'guest', 'price', 'period', 'time'];
   const visit = (field: string, value: unknown): void => {
     if (typeof value === 'string' && field !== 'formats' && !field.startsWith('formats.')) {
       unknownPlaceholders('booking.yaml', field, value, bookingPlaceholders);

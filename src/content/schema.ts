@@ -220,6 +220,8 @@ export const messagesSchema = z.object({
     minutes: text,
     genders: z.object({ female: text, male: text }),
     or: text,
+    /** After the weekly hours: whose clock they are on ({city}, the spa's). */
+    hours_clock: text,
     /** The days the spa is closed (`closed_dates` in spa.yaml), after the weekly hours: "Closed on: {dates}". */
     closed_on: text,
     /** How each of those days is written (date-fns format). */
@@ -260,6 +262,12 @@ export const bookingTextsSchema = z.object({
   /** The group headings of a day's free times, and of the next days offered beside them. */
   periods: z.object({ morning: text.max(30), afternoon: text.max(30), evening: text.max(30) }),
   other_days: text.max(30),
+  /**
+   * The parts of the day named in one line with their first and last free time, where buttons have no
+   * headings (Telegram): `span` ({period}, {from}, {to}), `one` for a single time ({period}, {time}),
+   * and `between` them, not trimmed (its spaces are part of it).
+   */
+  period_spans: z.object({ span: text, one: text, between: z.string().min(1, 'must not be empty') }),
   /** Every time a guest reads names the spa's clock ({when}, {city}); `both` adds the guest's own ({guest}) where it differs. */
   clocks: z.object({ spa: text, both: text }),
   day_full: text,

@@ -17,7 +17,9 @@ export function spaFacts(content: Pick<Content, 'spa' | 'messages'> & Partial<Pi
   // The days the spa is closed besides, as the guest writes dates ("元旦那天开门吗?" is answered by them).
   const locale = { locale: dateLocale(content.language ?? 'en') };
   const closedDays = spa.booking.closed_dates.map((day) => format(new Date(`${day}T12:00:00Z`), words.closed_date, locale));
-  const hours = [...weekly, ...(closedDays.length > 0 ? [fillTemplate(words.closed_on, { dates: closedDays.join(', ') })] : [])].join('\n');
+  // The hours are the spa's clock: a guest whose phone is on Seoul time should not read them as theirs.
+  const clock = fillTemplate(words.hours_clock, { city: spaCity(content) });
+  const hours = [...weekly, clock, ...(closedDays.length > 0 ? [fillTemplate(words.closed_on, { dates: closedDays.join(', ') })] : [])].join('\n');
   const services = spa.services
     .map((s) => {
       const options = s.durations_minutes.map((minutes) => {

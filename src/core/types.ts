@@ -41,4 +41,9 @@ export interface Reply {
   choices?: Choice[];
   /** What the reply asks the guest for, where a channel has its own way to give it (Telegram's share-my-phone button). */
   asks?: 'contact';
+  /**
+   * The choices' groups named in one line, each with its first and last time ("Morning 09:00–11:30 ·
+   * Afternoon 12:00–16:30"), for a channel whose buttons cannot sit under headings (Telegram's keyboards).
+   */
+  groupSpans?: string;
 }

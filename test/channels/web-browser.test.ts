@@ -1,6 +1,7 @@
 // The web chat in a real browser: Debian's chromium, driven by playwright-core, against the real
 // server on a loopback port. These tests fail (never skip) when chromium is missing: install it with
-// `apt-get install chromium` (.ci/run does).
+// `apt-get install chromium` (.ci/run does). A booking from a browser on Seoul's clock is made at a
+// laptop's size (1280×800) and a phone's (390×844).
 //
 // One test also saves a screenshot of the page mid-conversation, to a temporary file; set
 // WEB_CHAT_SCREENSHOT=docs/web-chat.png to refresh the one in the README.
@@ -17,10 +18,10 @@ import { registerWebChat, type WebChatRateLimit } from '../../src/channels/web/i
 import { createHttpServer } from '../../src/http/index.ts';
 import { browserForTests } from '../helpers/browser.ts';
 import { createTestConcierge, realKnowledge } from '../helpers/bot.ts';
+import { DESKTOP, PHONE } from './web-chat-harness.ts';
 
 // 02:00 UTC is 09:00 on Thursday 26 November 2026 in Da Nang, so "tomorrow" is always Friday the 27th.
 const now = () => new Date('2026-11-26T02:00:00Z');
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 const { browser, close: closeBrowser } = browserForTests();
 // A fresh server for each test: its own conversations and bookings, with the clock standing still.
@@ -56,14 +57,24 @@ afterAll(async () => {
   await closeBrowser();
 });
 
+/** How a guest's browser is set up: its screen, its zone, and (for pictures) a clock standing at the bot's time. */
+interface BrowserSetUp {
+  size?: typeof PHONE | typeof DESKTOP;
+  timezoneId?: string;
+  at?: Date;
+}
+
 /**
- * A fresh phone-sized browser (its own storage) with the chat open and the welcome shown; its clock is
- * Da Nang's unless `timezoneId` says otherwise (the page tells the bot, which then gives the guest's time too).
+ * A fresh browser (its own storage), phone-sized unless `size` says otherwise, with the chat open and
+ * the welcome shown; its zone is Da Nang's unless `timezoneId` says otherwise (the page tells the bot,
+ * which then gives the guest's time too).
  */
-async function openChat(url = main.url, timezoneId = 'Asia/Ho_Chi_Minh'): Promise<Page> {
-  const context = await (await browser()).newContext({ ...PHONE, timezoneId });
+async function openChat(url = main.url, { size = PHONE, timezoneId = 'Asia/Ho_Chi_Minh', at }: BrowserSetUp = {}): Promise<Page> {
+  const context = await (await browser()).newContext({ ...size, timezoneId });
   context.setDefaultTimeout(8000);
   contexts.push(context);
+  // The times under messages then match the conversation's ("holding it for 10 minutes" at 09:00).
+  if (at) await context.clock.setFixedTime(at);
   const page = await context.newPage();
   await page.goto(url);
   await botSays(page, /L Spa assistant/);
@@ -135,9 +146,12 @@ describe('the web chat page', () => {
     expect(await page.locator(':focus').getAttribute('id')).toBe('message');
   });
 
-  it('books a session end to end with buttons and typing, keeping the summary’s line breaks, with the time on the guest’s clock too', async () => {
-    // A guest whose phone is still on Seoul's time.
-    const page = await openChat(main.url, 'Asia/Seoul');
+  it.each([
+    ['1280×800', DESKTOP],
+    ['390×844', PHONE],
+  ])('at %s, books a session end to end with buttons and typing, keeping the summary’s line breaks, with the time on the guest’s clock too', async (_, size) => {
+    // A guest whose laptop or phone is still on Seoul's time.
+    const page = await openChat(main.url, { timezoneId: 'Asia/Seoul', size });
     await say(page, 'can I come tomorrow at 3pm, an hour please?');
     await botSays(page, /Friday 27 November at 15:00/);
     await press(page, 'No preference');
@@ -155,6 +169,12 @@ describe('the web chat page', () => {
     // The price of the length, the therapist a "no preference" guest gets, and until when the time is held.
     expect(await summary.innerText()).toMatch(/Price: 600,000 VND\nTherapist: Mai \(sample\) \(free at that time\)/);
     expect(await summary.innerText()).toMatch(/holding this time for you until \d\d:\d\d Da Nang time \(\d\d:\d\d your time\)/);
+    // The summary fits the screen's width, and Confirm is in view without scrolling.
+    const { width, height } = size.viewport;
+    const bubble = await summary.boundingBox();
+    expect(bubble && bubble.x >= 0 && bubble.x + bubble.width <= width).toBe(true);
+    const confirm = await lastMessage(page).getByRole('button', { name: 'Confirm', exact: true }).boundingBox();
+    expect(confirm && confirm.y >= 0 && confirm.y + confirm.height <= height).toBe(true);
     await press(page, 'Confirm');
     await botSays(page, /reference is LS-[A-Z0-9]{4}/);
   });
@@ -222,7 +242,7 @@ describe('the web chat page', () => {
   });
 
   it('looks right mid-conversation on a phone (screenshot)', async () => {
-    const page = await openChat();
+    const page = await openChat(main.url, { at: now() });
     await press(page, 'How long is a session?');
     await botSays(page, /30 minutes/);
     await say(page, 'can I come tomorrow at 3pm, an hour please?');

@@ -291,7 +291,7 @@ describe('when the wanted time cannot be booked', () => {
 
   it.each([
     ['too soon', 'today at 10am for an hour', /2 hours' notice/],
-    ['outside opening hours', 'tomorrow at 9pm for an hour', /outside our opening hours.*09:00–21:00/],
+    ['outside opening hours', 'tomorrow at 9pm for an hour', /outside our opening hours on Friday 27 November \(09:00–21:00 Da Nang time\)/],
     ['on a closed day', 'on 1 January at 2pm for an hour', /closed on Friday 1 January/],
     ['too far ahead', 'on 15 March at 2pm for an hour', /up to 60 days/],
   ])('%s: says why and offers other times', async (_, request, reason) => {

@@ -1,7 +1,8 @@
 // What a guest reads while booking: every time on the spa's clock and, when their device is on another
 // zone, on theirs too; a day's free times all shown, grouped by part of the day, with the next days one
-// press away; a summary with the price, the therapist they get and how long the time is held; and an
-// honest answer when the hold ran out before they confirmed.
+// press away (named with their times where buttons have no headings); a summary with the price, the
+// therapist they get and how long the time is held; and an honest answer when the hold ran out before
+// they confirmed, by button or by a typed yes, whether or not someone took the time meanwhile.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookingStore } from '../../src/booking/index.ts';
 import { loadContent } from '../../src/content/index.ts';
@@ -138,6 +139,8 @@ describe('choosing a time', () => {
     expect(choices.filter((c) => c.group === 'Morning').map((c) => c.label)).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00', '11:30']);
     expect(choices.filter((c) => c.group === 'Other days').map((c) => c.label)).toEqual(['Sunday 29 November', 'Monday 30 November']);
     expect(choices.at(-1)).toEqual(expect.objectContaining({ label: 'Stop' }));
+    // Where buttons have no headings (Telegram), each part of the day is named with its first and last time.
+    expect(guest.lastReply()?.groupSpans).toBe('Morning 09:00–11:30 · Afternoon 12:00–16:30 · Evening 17:00–20:00');
     // One press on another day shows that day's times; one on a time holds it.
     expect(textOf(await guest.press('Sunday 29 November'))).toMatch(/free times on Sunday 29 November/);
     expect(textOf(await guest.press('18:30'))).toMatch(/Sunday 29 November at 18:30 Da Nang time is free/);
@@ -151,6 +154,7 @@ describe('choosing a time', () => {
     const choices = guest.lastChoices();
     expect([...new Set(choices.map((c) => c.group).filter(Boolean))]).toEqual(['Morning', 'Afternoon', 'Evening']);
     expect(choices.filter((c) => c.group === 'Morning').map((c) => c.label)).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00', '11:30']);
+    expect(guest.lastReply()?.groupSpans).toBe('Morning 09:00–11:30 · Afternoon 12:00–16:30 · Evening 17:00–20:00');
     expect(textOf(await guest.press('11:00'))).toMatch(new RegExp(`Move ${ref} from Friday 27 November at 15:00 Da Nang time to Saturday 28 November at 11:00 Da Nang time\\?`));
     expect(textOf(await guest.press('Yes, move it'))).toMatch(new RegExp(`${ref} is now on Saturday 28 November at 11:00`));
     expect((await bookings.get(ref))?.start).toBe('2026-11-28T04:00:00.000Z');
@@ -172,6 +176,7 @@ describe('choosing a time', () => {
     expect(new Set(times.map((c) => c.group))).toEqual(new Set(['Morning']));
     // Both therapists are busy 10:00–11:00 (and their 15 minutes' turnover): 09:00 to 11:00 cannot start.
     expect(times.map((c) => c.label)).toEqual(['11:30']);
+    expect(guest.lastReply()?.groupSpans).toBe('Morning 11:30');
   });
 });
 
@@ -220,5 +225,41 @@ describe('the summary and the confirmation', () => {
     expect(again).toMatch(/Here's your booking/);
     expect(again).toMatch(/until 09:21 Da Nang time/);
     expect(textOf(await guest.press('Confirm'))).toMatch(/You're booked/);
+  });
+
+  it('books nothing when Confirm comes after the hold ran out and another guest took the time meanwhile, and offers the nearest free times', async () => {
+    const slow = fakeGuest(concierge, { id: 'slow-taken' });
+    await toSummary(slow, undefined, 'Mai (sample)');
+    const oldConfirm = slow.lastChoices().find((c) => c.label === 'Confirm')!.action;
+    clock = new Date(clock.getTime() + 11 * 60_000);
+    // Mai's 15:00 is free again once the hold has run out, and another guest books it.
+    const quick = fakeGuest(concierge, { id: 'quick' });
+    await toSummary(quick, undefined, 'Mai (sample)');
+    expect(textOf(await quick.press('Confirm'))).toMatch(/You're booked/);
+
+    const reply = textOf(await slow.press('Confirm'));
+    expect(reply).toMatch(/could only hold Friday 27 November at 15:00 Da Nang time for you until 09:10 Da Nang time, and that has passed/);
+    expect(reply).toMatch(/Here are the nearest free times:/);
+    expect(reply).not.toMatch(/You're booked/);
+    // Mai is busy 15:00–16:00 and needs her 15 minutes after: the nearest times she is free, and no Confirm.
+    expect(slow.choices).toEqual(['Fri 27 Nov, 13:00', 'Fri 27 Nov, 13:30', 'Fri 27 Nov, 16:30', 'Stop']);
+    // The summary's Confirm pressed again (an old button) books nothing either.
+    expect(textOf(await slow.sendAction(oldConfirm))).not.toMatch(/You're booked/);
+    expect(await bookings.listByGuest('web:slow-taken')).toEqual([]);
+    const [taken] = await bookings.listByGuest('web:quick');
+    expect(taken?.start).toBe('2026-11-27T08:00:00.000Z');
+  });
+
+  it('answers a typed “yes” after the hold ran out as it answers Confirm: says so, books nothing, offers the nearest free times', async () => {
+    const guest = fakeGuest(concierge, { id: 'typed-yes' });
+    await toSummary(guest);
+    clock = new Date(clock.getTime() + 11 * 60_000);
+    const reply = textOf(await guest.say('yes'));
+    expect(reply).toMatch(/could only hold Friday 27 November at 15:00 Da Nang time for you until 09:10 Da Nang time, and that has passed/);
+    expect(reply).not.toMatch(/You're booked/);
+    expect(await bookings.listByGuest('web:typed-yes')).toEqual([]);
+    // Nobody took 15:00: it is still among the nearest, to be held afresh with one press.
+    expect(guest.choices).toContain('Fri 27 Nov, 15:00');
+    expect(guest.choices).not.toContain('Confirm');
   });
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Concierge } from '../../src/core/index.ts';
+import { intentAction, type Concierge } from '../../src/core/index.ts';
 import { createTestConcierge, fakeGuest, textOf } from '../helpers/bot.ts';
 
 let concierge: Concierge;
@@ -68,6 +68,20 @@ describe('a guest asking pre-visit questions', () => {
     expect(textOf(await fakeGuest(concierge, { id: 'new-year' }).say('are you open on new years day?'))).toMatch(/Closed on: Fri 1 January 2027/);
     expect(textOf(await fakeGuest(concierge, { id: 'yuandan', language: 'zh' }).say('元旦那天开门吗'))).toMatch(/休息日：2027年1月1日（周五）/);
     expect(textOf(await fakeGuest(concierge, { id: 'contact' }).say('whats your phone number'))).toMatch(/\+84/);
+  });
+
+  it('says whose clock the opening hours are on, to a guest whose phone is on Seoul time too, in every language', async () => {
+    const seoul = textOf(await fakeGuest(concierge, { id: 'hours-seoul', timeZone: 'Asia/Seoul' }).say('what are your opening hours?'));
+    expect(seoul).toMatch(/Mon: 09:00–21:00\n[\s\S]*Sun: 09:00–21:00\nAll times are Da Nang time\./);
+    for (const [language, clock] of [
+      ['vi', 'CN: 09:00–21:00\nCác giờ trên là giờ Đà Nẵng.'],
+      ['ko', '일: 09:00–21:00\n모두 다낭 시간 기준이에요.'],
+      ['zh', '周日: 09:00–21:00\n以上均为岘港时间。'],
+      ['ru', 'Вс: 09:00–21:00\nЧасы указаны по времени Дананга.'],
+    ]) {
+      const guest = fakeGuest(concierge, { id: `hours-${language}`, language });
+      expect(textOf(await guest.sendAction(intentAction('spa.hours'))), language).toContain(clock);
+    }
   });
 });
 

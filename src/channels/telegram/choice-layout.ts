@@ -10,9 +10,10 @@ const TINY_PER_ROW = 4;
 /**
  * The rows a reply's choices are shown in. The primary choice (Confirm) comes first, on a row of its
  * own. Choices with a group (a day's times under "Morning", "Afternoon", ...) are laid out group by
- * group, each group starting on a new row, so a group's rows stay together in the order the core gave;
- * Telegram's keyboards have no headings, and the reply's text is where the core names them. The rest
- * keep the plain layout: two a row when every label is short, else one.
+ * group, each group starting on a new row, so a group's rows stay together in the order the core gave.
+ * Telegram's keyboards have no headings: the line above the keyboard names each group with its first
+ * and last time (the reply's groupSpans, see planMessages). The rest keep the plain layout: two a row
+ * when every label is short, else one.
  */
 export function layoutChoices(choices: Choice[]): Choice[][] {
   const primary = choices.filter((choice) => choice.primary);

@@ -27,7 +27,8 @@ export interface MessagePlan {
 /**
  * The messages for a turn's replies, in order. A long text goes out in pieces, with the reply's markup
  * on its last piece: the contact keyboard for a reply that asks for a way to reach the guest (when the
- * button's words are known), else its choices as inline buttons.
+ * button's words are known), else its choices as inline buttons, the text ending with the line that
+ * names their groups (a day's times by part of the day) when the reply has one.
  *
  * A reply keyboard left showing from an earlier message is taken away by a message of this turn
  * (unless the turn shows it again): a message carries one reply_markup, and a message with buttons
@@ -59,7 +60,8 @@ export function planMessages(replies: Reply[], options: { logger: Logger; shareP
 }
 
 function messagesFor(reply: Reply, sharePhone: SharePhoneTexts | undefined, logger: Logger): OutgoingMessage[] {
-  const pieces = splitText(reply.text);
+  // Buttons here cannot sit under headings: the line naming the groups goes last, right above them.
+  const pieces = splitText(reply.groupSpans ? `${reply.text}\n${reply.groupSpans}` : reply.text);
   const markup = markupFor(reply, sharePhone, logger);
   return pieces.map((text, i) => (markup && i === pieces.length - 1 ? { text, markup } : { text }));
 }

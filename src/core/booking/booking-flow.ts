@@ -18,7 +18,7 @@ import { confirmBooking } from './confirm-booking.ts';
 import type { BookingDraft, BookingMemory } from './booking-state.ts';
 import { refuseAtGuestLimit, refusedAtGuestLimit } from './guest-limit.ts';
 import { applyText, type Awaiting, type MessageSense } from './apply-answer.ts';
-import { cityName, clockOf, dayTimeChoices, freeTimesWanted, timeChoice } from './offered-times.ts';
+import { cityName, clockOf, dayTimeChoices, freeTimesWanted, periodSpans, timeChoice } from './offered-times.ts';
 
 /** The most free times one question offers: as many as the conversation state keeps (`offered`). */
 const MAX_TIMES_OFFERED = 48;
@@ -174,10 +174,11 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
   const texts = ctx.content.booking;
   const { calendar, text } = ctx;
   const stop: Choice = { label: texts.labels.stop, action: bookingAction({ kind: 'stop' }) };
-  const ask = (awaiting: NonNullable<BookingDraft['awaiting']>, question: string, choices: Choice[], d: BookingDraft = draft): BookingOutcome => ({
-    replies: [{ text: [...notes, question].join('\n\n'), choices: [...choices, stop], ...(awaiting === 'contact' ? { asks: 'contact' as const } : {}) }],
-    memory: { ...memory, draft: { ...d, awaiting } },
-  });
+  const ask = (awaiting: NonNullable<BookingDraft['awaiting']>, question: string, choices: Choice[], d: BookingDraft = draft): BookingOutcome => {
+    const spans = periodSpans(ctx, choices);
+    const extras = { ...(awaiting === 'contact' ? { asks: 'contact' as const } : {}), ...(spans ? { groupSpans: spans } : {}) };
+    return { replies: [{ text: [...notes, question].join('\n\n'), choices: [...choices, stop], ...extras }], memory: { ...memory, draft: { ...d, awaiting } } };
+  };
 
   if (!draft.durationMinutes) {
     const question = draft.awaiting === 'duration' ? texts.ask_duration_again : texts.ask_duration;

@@ -20,7 +20,7 @@ import {
   type BookingOutcome,
 } from './booking-context.ts';
 import { reasonText } from './booking-flow.ts';
-import { moveTimeChoices } from './offered-times.ts';
+import { moveTimeChoices, periodSpans } from './offered-times.ts';
 import type { DateTimeMention } from '../../nlu/index.ts';
 import type { BookingMemory, ManageState } from './booking-state.ts';
 import type { MessageSense } from './apply-answer.ts';
@@ -222,7 +222,10 @@ async function proposeMove(ctx: BookingContext, guest: BookingGuest, memory: Boo
   const named = asked.days?.filter((d) => d !== booking.day).at(-1);
   const day = named ?? (memory.manage?.ref === booking.ref ? memory.manage.day : undefined);
   const manage: ManageState = { action: 'move', ref: booking.ref, awaiting: 'when', ...(day ? { day } : {}) };
-  const ask = (reply: string, choices: Choice[] = []): BookingOutcome => ({ replies: [{ text: reply, choices }], memory: { ...memory, manage } });
+  const ask = (reply: string, choices: Choice[] = []): BookingOutcome => {
+    const spans = periodSpans(ctx, choices);
+    return { replies: [{ text: reply, choices, ...(spans ? { groupSpans: spans } : {}) }], memory: { ...memory, manage } };
+  };
   const askWhen = () => (day ? ctx.text.say(texts.move_ask_time, { ref: booking.ref, day: ctx.text.day(day) }) : ctx.text.say(texts.move_ask_when, { ref: booking.ref }));
   const old = new Date(booking.start);
   // "An hour earlier" moves from the booking's time; "move it to 5pm" keeps the day named before, else the booking's own.

@@ -3,7 +3,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { dayKey, findFreeSlots, shiftDay, zonedInstant, type Booking, type FreeSlot } from '../../booking/index.ts';
-import { spaCity } from '../../content/index.ts';
+import { fillTemplate, spaCity } from '../../content/index.ts';
 import type { Choice } from '../types.ts';
 import { bookingAction } from './booking-actions.ts';
 import { occupancyAround, type BookingContext } from './booking-context.ts';
@@ -77,6 +77,27 @@ export function freeTimesWanted(ctx: BookingContext, draft: BookingDraft, free: 
     return [...free].sort((a, b) => distance(a) - distance(b)).slice(0, 4).sort((a, b) => a.start.getTime() - b.start.getTime());
   }
   return free.filter((s) => clockOf(ctx, s.start) >= window.from && clockOf(ctx, s.start) <= window.to);
+}
+
+/**
+ * The parts of the day among `choices` in one line, each with its first and last time ("Morning
+ * 09:00–11:30 · Afternoon 12:00–16:30"), in the order offered; undefined when no choice is a time
+ * under a part of the day. Telegram's keyboards have no headings: this line names the groups there.
+ */
+export function periodSpans(ctx: BookingContext, choices: Choice[]): string | undefined {
+  const { periods, period_spans: words } = ctx.content.booking;
+  const parts = new Set<string>(Object.values(periods));
+  const timesByPart = new Map<string, string[]>();
+  for (const choice of choices) {
+    if (choice.group === undefined || !parts.has(choice.group)) continue;
+    timesByPart.set(choice.group, [...(timesByPart.get(choice.group) ?? []), choice.label]);
+  }
+  const spans = [...timesByPart].map(([period, times]) => {
+    const from = times[0] ?? '';
+    const to = times.at(-1) ?? from;
+    return times.length === 1 ? fillTemplate(words.one, { period, time: from }) : fillTemplate(words.span, { period, from, to });
+  });
+  return spans.length > 0 ? spans.join(words.between) : undefined;
 }
 
 /** The heading a free time is shown under: the part of the day it falls in (night times with the evening). */

@@ -1,5 +1,6 @@
 // How a reply's buttons are laid out under a Telegram message: a day's free times by part of the day,
-// the main button first. The real grammY bot long-polls a fake Bot API.
+// each part named with its times in the message above them, the main button first. The real grammY bot
+// long-polls a fake Bot API.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Choice, Reply } from '../../../src/core/index.ts';
 import { telegramGuest } from '../../helpers/fake-telegram.ts';
@@ -16,11 +17,13 @@ async function start(replies?: Reply[]) {
   const { concierge } = await bookingConcierge();
   running = await startPollingBot(replies ? withHandle(concierge, async () => replies) : concierge);
   const { fake, tracked } = running;
-  const guest = (id: number) =>
-    Object.assign(telegramGuest(fake, { id, first_name: 'Lan', language_code: 'en' }), {
+  const guest = (id: number, language_code = 'en') =>
+    Object.assign(telegramGuest(fake, { id, first_name: 'Lan', language_code }), {
       send: (update: Parameters<typeof fake.push>[0]) => deliver(fake, tracked, id, update),
       /** The labels under the bot's latest message with buttons, row by row. */
       rows: () => fake.messagesTo(id).filter((m) => m.reply_markup).at(-1)?.reply_markup?.inline_keyboard.map((row) => row.map((b) => b.text)) ?? [],
+      /** The text of the bot's latest message with buttons: what the guest reads right above them. */
+      above: () => fake.messagesTo(id).filter((m) => m.reply_markup).at(-1)?.text ?? '',
     });
   return { fake, tracked, guest };
 }
@@ -75,6 +78,43 @@ describe('a reply offering a whole day’s free times', () => {
     // In the core's order, with Stop last.
     expect(rows.flat()).toEqual(offered.map((choice) => choice.label));
     expect(rows.at(-1)).toEqual(['Stop']);
+  });
+});
+
+describe('the message above a day’s free times', () => {
+  it('names each part of the day with its first and last free time, right above the buttons', async () => {
+    const { guest } = await start();
+    const lan = guest(1004);
+    await lan.send(lan.text('/book'));
+    await lan.send(lan.press('60 minutes'));
+    await lan.send(lan.press('Friday 27 November'));
+    // Open 09:00–21:00, an hour long: the last start is 20:00.
+    expect(lan.above()).toMatch(/^Here are the free times on Friday 27 November \(Da Nang time\)\. Pick one, or type another time:\nMorning 09:00–11:30 · Afternoon 12:00–16:30 · Evening 17:00–20:00$/);
+    expect(lan.rows()[0]).toEqual(['09:00', '09:30', '10:00', '10:30']);
+  });
+
+  it('names only the parts of the day offered, and in the guest’s language', async () => {
+    const { guest } = await start();
+    const lan = guest(1005);
+    await lan.send(lan.text('/book'));
+    await lan.send(lan.press('60 minutes'));
+    // Saturday evening, an hour long: 17:00 to 20:00, under "Evening" alone.
+    await lan.send(lan.text('saturday evening'));
+    expect(lan.above()).toMatch(/\nEvening 17:00–20:00$/);
+    expect(lan.above()).not.toMatch(/Morning|Afternoon/);
+
+    const minjun = guest(1006, 'ko');
+    await minjun.send(minjun.text('/book'));
+    await minjun.send(minjun.press('60분'));
+    await minjun.send(minjun.press('11월 27일 금요일'));
+    expect(minjun.above()).toMatch(/\n오전 09:00–11:30 · 오후 12:00–16:30 · 저녁 17:00–20:00$/);
+  });
+
+  it('adds nothing to a message whose buttons are not times of a day', async () => {
+    const { guest } = await start();
+    const lan = guest(1007);
+    await lan.send(lan.text('/book'));
+    expect(lan.above()).toBe('Lovely! How long would you like your session?');
   });
 });
 
