@@ -13,6 +13,7 @@ const THURSDAY_2PM = '2026-12-10T14:00:00+07:00';
 const TUESDAY_10AM = '2027-01-12T10:00:00+07:00';
 const SATURDAY_430PM = '2027-02-20T16:30:00+07:00';
 const WEDNESDAY_1115AM = '2027-04-07T11:15:00+07:00';
+const THURSDAY_220PM = '2027-06-17T14:20:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -83,6 +84,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko13', language: 'ko', now: WEDNESDAY_1115AM },
   { set: 'zh13', language: 'zh', now: WEDNESDAY_1115AM },
   { set: 'ru13', language: 'ru', now: WEDNESDAY_1115AM },
+  { set: 'p', language: 'en', now: THURSDAY_220PM },
+  { set: 'vi14', language: 'vi', now: THURSDAY_220PM },
+  { set: 'ko14', language: 'ko', now: THURSDAY_220PM },
+  { set: 'zh14', language: 'zh', now: THURSDAY_220PM },
+  { set: 'ru14', language: 'ru', now: THURSDAY_220PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

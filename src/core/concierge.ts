@@ -218,8 +218,11 @@ export function createConcierge(deps: ConciergeDeps): Concierge {
       outcome = await desk.respondToAction(turn.input.action, current, seen);
     } else if (!input || input.kind === 'empty') {
       outcome = { replies: [replies.withMenu(replies.say('empty_input'))], state: current };
-    } else if (input.kind === 'emoji') {
+    } else if (input.kind === 'emoji' && !current.booking?.draft && !current.booking?.manage) {
       outcome = { replies: [replies.withMenu(replies.say('emoji_only'))], state: current };
+    } else if (input.kind === 'emoji') {
+      // Mid-booking an emoji answers the question asked ("👍" at the summary), or the question comes again.
+      outcome = await desk.respondToText(input.text, current, seen, key, trace);
     } else {
       if (input.truncated) notes.push({ text: replies.say('too_long') });
       outcome = await desk.respondToText(input.text, current, seen, key, trace);

@@ -83,6 +83,8 @@ const vocabularySchema = z.object({
       health_topics: phrases,
       health_denials: phrases,
       yes: phrases,
+      /** Words of agreeing matched as typed, marks and all: folded, they are other words ("đúng" right, "dừng" stop). */
+      yes_as_typed: phrases,
       negations: phrases,
       any_therapist: phrases,
       anyone: phrases,
@@ -97,12 +99,15 @@ const vocabularySchema = z.object({
       approximately: phrases,
       hour_marks: phrases,
       soonest: phrases,
+      bound_before: phrases,
       same_time: phrases,
       question_starts: phrases,
       question_lead_ins: phrases,
       question_ends: phrases,
       question_tails: phrases,
       question_inside: phrases,
+      /** Phrases that hold a question word and ask nothing ("没什么", nothing much): set aside before looking for one. */
+      not_asking: phrases,
       therapist_named: phrases,
       therapist_answer: phrases,
       pressure_words: phrases,
@@ -140,9 +145,12 @@ export async function loadVocabulary(dir: string, language = 'en'): Promise<Voca
   return result.data;
 }
 
+// The keys whose words are matched as typed, so they keep their marks.
+const AS_TYPED = new Set(['yes_as_typed']);
+
 function foldStrings(data: unknown): unknown {
   if (typeof data === 'string') return foldVietnamese(data);
   if (Array.isArray(data)) return data.map(foldStrings);
-  if (data && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([k, v]) => [foldVietnamese(k), foldStrings(v)]));
+  if (data && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([k, v]) => (AS_TYPED.has(k) ? [k, v] : [foldVietnamese(k), foldStrings(v)])));
   return data;
 }

@@ -46,6 +46,8 @@ export interface BookingVocabulary {
   /** Words that deny one next to it ("no", "никаких", "没", "없"): "no real health issues", "身体没什么毛病". */
   health_denials: string[];
   yes: string[];
+  /** Words of agreeing matched as typed, marks and all ("đúng": folded, it is "dừng", stop). */
+  yes_as_typed: string[];
   /** Words that turn an answer round ("not", "không", "не"): a yes or a cancel with one is neither. */
   negations: string[];
   any_therapist: string[];
@@ -66,6 +68,8 @@ export interface BookingVocabulary {
   /** Marks typed right after an hour that make it o'clock ("tầm 7h", "khoảng 4 giờ"), read after `approximately`. */
   hour_marks: string[];
   soonest: string[];
+  /** Words before a day or time the guest is bound by, not one they want ("until", "leaving", "тут до"). */
+  bound_before: string[];
   /** The time a booking already has, said when moving it to another day ("Tuesday, same time"). */
   same_time: string[];
   question_starts: string[];
@@ -77,6 +81,8 @@ export interface BookingVocabulary {
   question_tails: string[];
   /** Words that make a question wherever they stand ("多久", "什么", "до скольки"). */
   question_inside: string[];
+  /** Phrases that hold a question word and ask nothing ("没什么", nothing much). */
+  not_asking: string[];
   /** A therapist named outside the therapist question, `{name}` for the name ("with {name}", "chị {name}", "{name} 선생님"). */
   therapist_named: string[];
   /** More ways of naming one in answer to the therapist question ("prefer {name}", "{name} please"). */
@@ -114,9 +120,9 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking_words: [],
   availability_words: [],
   booking: {
-    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], yes: [], negations: [], any_therapist: [], anyone: [], either_way: [],
+    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], yes: [], yes_as_typed: [], negations: [], any_therapist: [], anyone: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], hour_marks: [], soonest: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
+    windows: {}, approximately: [], hour_marks: [], soonest: [], bound_before: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },
 };
 

@@ -133,14 +133,15 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
   }
   if (awaiting === 'contact') {
     const contact = reader.contact(text);
-    if (contact) return { draft: { ...draft, contact }, changed: true, notes: [] };
+    if (contact) return { draft: withDetailsBeside(ctx, { ...draft, contact }, text), changed: true, notes: [] };
     if (reader.isQuestion(text)) return unanswered;
     return { ...unanswered, notes: [texts.contact_invalid] };
   }
   if (awaiting === 'health') {
     // "a mà có phải cởi áo ko shop?" holds a "no" ("ko") but asks something else; "dạ k ạ" is a no.
     const asks = reader.isQuestion(text) && !reader.isShort(text);
-    if (!asks && (reader.isNone(text) || reader.saysHealthy(text))) return { draft: { ...draft, health: '' }, changed: true, notes: [] };
+    // "No health problem. Name Jun dela Cruz, whatsapp +63 917 845 2210": the name and contact beside it are kept too.
+    if (!asks && (reader.isNone(text) || reader.saysHealthy(text))) return { draft: withDetailsBeside(ctx, { ...draft, health: '' }, text), changed: true, notes: [] };
     const health = ctx.mentionsHealth(text);
     // "how much does it cost?" is a question to answer, not a note for the therapist.
     if (!health && reader.isQuestion(text)) return unanswered;
@@ -212,6 +213,13 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
 }
 
 /** The contact, the name and what the guest says of their health, wherever in a message they are said; true when any is new. */
+/** The draft with the contact and the introduced name a message holds beside the answer it gives, where the draft has none yet. */
+function withDetailsBeside(ctx: BookingContext, draft: BookingDraft, text: string): BookingDraft {
+  const contact = draft.contact === undefined ? ctx.reader.contact(text) : undefined;
+  const name = draft.name === undefined ? ctx.reader.introducedName(text) : undefined;
+  return { ...draft, ...(contact ? { contact } : {}), ...(name ? { name } : {}) };
+}
+
 function takeDetails(ctx: BookingContext, draft: BookingDraft, next: BookingDraft, text: string, typed: string): boolean {
   const { reader } = ctx;
   let changed = false;

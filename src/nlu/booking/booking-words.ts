@@ -60,6 +60,7 @@ export function createBookingWords(
   const group = phraseTest(words.group);
   const genders = (['female', 'male'] as const).map((g) => [g, phraseTest(words[g])] as const);
   const yes = phraseTest(words.yes);
+  const yesAsTyped = phraseTest(words.yes_as_typed);
   // "do not cancel", "không được", "не подходит": never an agreement (the text is normalised).
   const negated = phraseTest(words.negations);
   const none = phraseTest(words.none);
@@ -91,7 +92,7 @@ export function createBookingWords(
   const read = (text: string) => normalise(text);
   const isYes = (text: string): boolean => {
     const said = read(text);
-    return wordCount(text) <= 6 && yes(said) && !stop(said) && !negated(said);
+    return wordCount(text) <= 6 && (yes(said) || yesAsTyped(text.normalize('NFC').toLowerCase())) && !stop(said) && !negated(said);
   };
   /** The message opens with `lead`, a yes, and nothing after it turns it round, stops or asks. */
   const leadsWithYes = (lead: string, text: string): boolean => {

@@ -39,11 +39,14 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const questionAtEnd = endsPattern ? new RegExp(`[\\p{L}\\p{N}].*(?:${endsPattern.source})${tail}[\\s?？!！.。~…]*$`, 'iu') : undefined;
   // "要提前多久到啊", "а в субботу вы до скольки работаете": a question word inside the message.
   const questionInside = phrasePattern(words.question_inside);
+  const notAsking = phrasePattern(words.not_asking.map(normalise));
+  const withoutNotAsking = notAsking ? new RegExp(notAsking.source, 'giu') : undefined;
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
   const introduced = createIntroducedName(words, language, words.name_intros);
   // "anh là Trần Quốc Bảo", "I'm Tom": the words that also say anything else ("em là khách quen") give a name only in capitals.
   const introducedSelf = createIntroducedName(words, language, words.name_self_intros, true);
   const nameAfterIntro = (text: string) => introduced(text) ?? introducedSelf(text);
+  const leadingHangulName = createLeadingHangulName(words);
   // "..., Olga Smirnova, +7 916 245 33 81": two or three capitalised words just before the contact.
   const nameBeforeContact = (text: string): string | undefined => {
     const contact = contactIn(text);
@@ -81,7 +84,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
 
   const isQuestion = (text: string): boolean => {
     if (/[?？]\s*$/.test(text)) return true;
-    const said = normalise(text);
+    const said = withoutNotAsking ? normalise(text).replace(withoutNotAsking, ' ') : normalise(text);
     if ((questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false)) return true;
     // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c").
     const clauses = said.split(/[,;，；]/).slice(0, -1);
@@ -186,7 +189,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const labelled = labelPattern(useNameLabel).exec(rest.trim())?.[1];
       // In a longer answer ("put it under my husband's name, Tran Van Minh") the name is its capitalised words at the end.
       const trailing = rest.trim().split(/\s+/).length > NAME_WORDS_MAX ? TRAILING_NAME.exec(rest.trim())?.[1] : undefined;
-      const name = cleanName(labelled ?? findName(rest) ?? nameAfterIntro(rest) ?? trailing ?? capitalised(rest.replace(NAME_INTRO, '').replace(NAME_OUTRO, '')));
+      const name = cleanName(labelled ?? findName(rest) ?? nameAfterIntro(rest) ?? trailing ?? leadingHangulName(rest) ?? capitalised(rest.replace(NAME_INTRO, '').replace(NAME_OUTRO, '')));
       if (!name || refusals(normalise(name)) && name.split(' ').length === 1) return undefined;
       return { name, ...(contact ? { contact: contact.contact } : {}) };
     },
@@ -217,6 +220,8 @@ function createIntroducedName(words: BookingVocabulary, language: Language, intr
     const found = ending ? new RegExp(`(?:${ending.source})$`, 'iu').exec(word) : null;
     return found && found.index > 0 ? word.slice(0, found.index) : word;
   };
+  // "이름으로요": an introduction followed by nothing but endings names no one.
+  const onlyEndings = (word: string) => ending !== undefined && new RegExp(`^(?:${ending.source})+$`, 'iu').test(word);
   return (text) => {
     const found = intro.exec(fold(text.normalize('NFC')));
     if (!found) return undefined;
@@ -228,7 +233,7 @@ function createIntroducedName(words: BookingVocabulary, language: Language, intr
     const hangul = HANGUL_WORD.exec(rest)?.[0];
     if (hangul) {
       const name = trimEnding(hangul);
-      return name.length >= 2 && name.length <= 4 ? name : undefined;
+      return name.length >= 2 && name.length <= 4 && !onlyEndings(hangul) ? name : undefined;
     }
     const letters = LETTER_WORDS.exec(rest)?.[0].split(/\s+/);
     if (!letters) return undefined;
@@ -240,6 +245,22 @@ function createIntroducedName(words: BookingVocabulary, language: Language, intr
       run.push(w);
     }
     return run.join(' ');
+  };
+}
+
+/**
+ * A Korean answer to the name question that starts with the name and its ending ("정태식입니다",
+ * "오정희요 엄마 이름으로요"): the first word without the ending, when two to four syllables are left.
+ */
+function createLeadingHangulName(words: BookingVocabulary): (text: string) => string | undefined {
+  const ending = phrasePattern(words.name_endings);
+  const atEnd = ending ? new RegExp(`(?:${ending.source})$`, 'iu') : undefined;
+  return (text) => {
+    const first = HANGUL_WORD.exec(text.trim())?.[0];
+    if (!first) return undefined;
+    const found = atEnd?.exec(first);
+    const name = found && found.index > 0 ? first.slice(0, found.index) : first;
+    return name.length >= 2 && name.length <= 4 ? name : undefined;
   };
 }
 

@@ -22,10 +22,6 @@ const NOW = /^(?:right\s+)?now$/i;
 
 // Greetings that name a part of the day without asking for it.
 const GREETING = /\bgood\s+(?:morning|afternoon|evening|night)\b/gi;
-// Words before a day the guest is bound by, not one they want: "until Tuesday", "leaving on Sunday".
-const BOUND_BEFORE = /\b(?:until|till|til|by|leave|leaving|fly|flying|flight|back home)\s+(?:on\s+)?$/i;
-// The dates reader may take the word into the mention itself ("till 6pm tomorrow").
-const BOUND_START = /^(?:until|till|til)\b/i;
 
 const INSTEAD_AFTER = /^\s*(?:instead|rather)\b/i;
 
@@ -76,6 +72,13 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     .sort((a, b) => b[0].length - a[0].length)
     .map(([phrase, [from, to]]) => [phraseTest([phrase]), { kind: 'window' as const, from, to }] as const);
   const soonest = phraseTest(words.soonest);
+  // Words before a day or time the guest is bound by, not one they want ("until Tuesday", "тут до 15го");
+  // the dates reader may take the word into the mention itself ("till 6pm tomorrow").
+  const boundWords = phrasePattern(words.bound_before.map(normalise));
+  const boundBefore = boundWords ? new RegExp(`(?:${boundWords.source})[\\s,:]*$`, 'iu') : undefined;
+  const boundStart = boundWords ? new RegExp(`^(?:${boundWords.source})`, 'iu') : undefined;
+  const boundIn = (text: string, m: DateTimeMention): boolean =>
+    (boundBefore?.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) ?? false) || (boundStart?.test(normalise(m.text.trim())) ?? false);
   const sameTime = phraseTest(words.same_time);
   const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   // "tầm 7h", "khoảng 4 giờ": the language's marks of an hour may follow it.
@@ -138,24 +141,26 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   return {
     /** The date or time a guest asks for, in the spa's zone; undefined when there is none. */
     wantedTime(text: string, ref: DateReference): DateTimeMention | undefined {
-      const { all, found, greets } = mentionsIn(text, ref);
+      const { all, found: named, greets } = mentionsIn(text, ref);
+      // A day the guest leaves or must be back by is no day to come ("мы тут до 15го"): it is left out;
+      // a bound time counts for less ("until Tuesday ... Sunday afternoon around 2" is Sunday).
+      const bound = (m: DateTimeMention) => boundIn(text, m);
+      const found = named.filter((m) => !(bound(m) && m.date && !m.time));
+      const unbound = all.filter((m) => found.includes(m) || !named.includes(m));
       if (language !== 'en') {
         // The mention that says most, a corrected one first; "now" only alone. Greetings are left out by the dates reader itself.
-        const says = (m: DateTimeMention) => detail(m) + (correctedBy(text, m) ? 3 : 0);
+        const says = (m: DateTimeMention) => detail(m) + (correctedBy(text, m) ? 3 : 0) - (bound(m) ? 3 : 0);
         const top = found.reduce<DateTimeMention | undefined>((best, m) => (!best || says(m) > says(best) ? m : best), undefined);
-        return onTheDayNamed(top, found, ref, top !== undefined && correctedBy(text, top)) ?? all[0];
+        return onTheDayNamed(top, found, ref, top !== undefined && correctedBy(text, top)) ?? unbound[0];
       }
-      // The mention that says most wins ("until Tuesday ... Sunday afternoon around 2" is Sunday); a day
-      // the guest leaves or must be back by is no day to come.
-      const before = (m: DateTimeMention) => text.slice(Math.max(0, m.index - 16), m.index);
+      // The mention that says most wins.
       const after = (m: DateTimeMention) => text.slice(m.index + m.text.length, m.index + m.text.length + 12);
       // A correction names the time wanted ("I have a meeting at 11, can we make it 2pm instead?").
       const corrects = (m: DateTimeMention) => correctedBy(text, m) || INSTEAD_AFTER.test(after(m));
-      const bound = (m: DateTimeMention) => BOUND_BEFORE.test(before(m)) || BOUND_START.test(m.text.trim());
       const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (bound(m) ? 3 : 0);
       const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
-      return onTheDayNamed(best, found, ref, best !== undefined && corrects(best)) ?? (greets ? findDateTimes(text, ref) : all)[0];
+      return onTheDayNamed(best, found, ref, best !== undefined && corrects(best)) ?? (greets ? findDateTimes(text, ref) : unbound)[0];
     },
     /** Whether a mention is "now" itself ("now", "сейчас", "现在"): "yes, correct now" at the summary names no time. */
     isNow: (mention: DateTimeMention) => saysNow(mention.text, language),

@@ -163,7 +163,8 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       const c = clockComponents(context, hour % 24, minutes, period ? { period } : {});
       // "3h" or "3 часа" alone may be a length, "一点" a little: a time only beside a day, a part of the day or "at".
       const mayBeLength = template.mayBeLength && g.min === undefined && g.half === undefined && hour < 10;
-      if ((mayBeLength || needsCue.has(squash(match[0]))) && !period && !at) c.addTag(WEAK_TAG);
+      const periodBefore = p.periodBefore.test(before(context, match));
+      if ((mayBeLength || needsCue.has(squash(match[0]))) && !period && !at && !periodBefore) c.addTag(WEAK_TAG);
       // "в 14 30" whole, with its "at": figures alone look like no time to chrono's filters.
       const from = at && template.mayBeLength === false && (g.min !== undefined || g.toward !== undefined) ? (match.index ?? 0) - atWord[0].replace(/^[^\p{L}\p{N}]/u, '').length : (match.index ?? 0);
       const said = context.text.slice(from, match.index ?? 0) + match[0] + (periodWord?.[0] ?? '');

@@ -30,6 +30,8 @@ export interface WordPatterns {
   clockPeriodAfter: RegExp;
   /** A part of the day that ends a mention ("в 5 вечера"). */
   clockPeriodLast: RegExp;
+  /** A part of the day said just before an hour ("вечер 6 час"): the hour is a clock time, not a length. */
+  periodBefore: RegExp;
   momentAfter: RegExp;
   atBefore: RegExp;
   notAfter: RegExp;
@@ -118,6 +120,7 @@ function compile(w: DateWords): WordPatterns {
     periods: alternation(Object.keys(w.periods), runOn),
     clockPeriodAfter: new RegExp(`^\\s*(?<p>${alternation(Object.keys(w.clock_periods), runOn)})${end}`, 'iu'),
     clockPeriodLast: new RegExp(`(?<p>${alternation(Object.keys(w.clock_periods), runOn)})\\s*$`, 'iu'),
+    periodBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(Object.keys(w.periods), runOn)}[\\s,]*$`, 'iu'),
     momentAfter: new RegExp(`^\\s*${alternation(Object.keys(w.moments), runOn)}${end}`, 'iu'),
     atBefore: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(w.at, runOn)}\\s*$`, 'iu'),
     notAfter: new RegExp(`(?:^|[^\\p{L}\\p{N}])${alternation(w.not_after, runOn)}\\s+$`, 'iu'),
