@@ -3,10 +3,13 @@
 // joins particles to its words ("수술했어요", "怀孕了"): there a phrase is found wherever it stands,
 // spaced or not.
 
-const JOINED_SCRIPT = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
-// A letter or figure of a script written with spaces between words.
-const SPACED_LETTER = String.raw`(?:(?![\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])`;
+// A letter of a script written without spaces between words, and a letter or figure of one written with them.
+const JOINED_LETTER = String.raw`[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]`;
+const JOINED_SCRIPT = new RegExp(JOINED_LETTER, 'u');
+const SPACED_LETTER = String.raw`(?:(?!${JOINED_LETTER})[\p{L}\p{N}])`;
+// A spaced word starts (ends) here: no letter of a spaced script before (after) it.
+const BOUNDARY_BEFORE = `(?<!${SPACED_LETTER})`;
+const BOUNDARY_AFTER = `(?!${SPACED_LETTER})`;
 
 const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -22,12 +25,16 @@ export function phrasePattern(phrases: readonly string[], spacing = String.raw`\
     const body = JOINED_SCRIPT.test(phrase)
       ? [...phrase.replace(/\s+/g, '')].map(escape).join(String.raw`\s*`)
       : escape(phrase).replace(/\s+/g, spacing);
-    // A Latin or Cyrillic word ends at a letter of a joined script: "medium得喇", "cancel해주세요".
-    const before = JOINED_SCRIPT.test(phrase.at(0) ?? '') ? '' : `(?<!${SPACED_LETTER})`;
-    const after = JOINED_SCRIPT.test(phrase.at(-1) ?? '') ? '' : `(?!${SPACED_LETTER})`;
-    return `${before}${body}${after}`;
+    // Longest first, counted with the word-boundary tests a phrase of a spaced script needs at either end.
+    const weight = body.length + (JOINED_SCRIPT.test(phrase.at(0) ?? '') ? 0 : BOUNDARY_BEFORE.length) + (JOINED_SCRIPT.test(phrase.at(-1) ?? '') ? 0 : BOUNDARY_AFTER.length);
+    return { body, weight };
   });
   // Longest first, so the alternation finds "no health issues" before "no".
-  alternatives.sort((a, b) => b.length - a.length);
-  return new RegExp(`(?:${alternatives.join('|')})`, 'iu');
+  alternatives.sort((a, b) => b.weight - a.weight);
+  // The boundary tests stand once around the alternation, not beside each phrase (compiled, a test per
+  // phrase costs megabytes over a vocabulary): a phrase that starts or ends with a letter of a joined
+  // script needs none there; one of a spaced script ends at a letter of a joined one ("medium得喇",
+  // "cancel해주세요").
+  const body = alternatives.map((a) => a.body).join('|');
+  return new RegExp(`(?:(?=${JOINED_LETTER})|${BOUNDARY_BEFORE})(?:${body})(?:(?<=${JOINED_LETTER})|${BOUNDARY_AFTER})`, 'iu');
 }
