@@ -15,7 +15,9 @@ describe('web chat conversation ids', () => {
     expect(createConversationIds('a-secret-of-the-spa-that-is-32-chars-long').isIssued(id)).toBe(true);
     expect(createConversationIds('another-secret-of-another-deployment').isIssued(id)).toBe(false);
     const [uuid, signature = ''] = id.split('.');
-    for (const forged of [uuid ?? '', `${uuid}.${signature.slice(0, -1)}A`, `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.${signature}`, `${id} `, '']) {
+    // The signature with its last character changed (to another one: it may already end in "A").
+    const altered = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+    for (const forged of [uuid ?? '', `${uuid}.${altered}`, `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}.${signature}`, `${id} `, '']) {
       expect(ids.isIssued(forged), forged).toBe(false);
     }
   });
