@@ -14,6 +14,7 @@ const TUESDAY_10AM = '2027-01-12T10:00:00+07:00';
 const SATURDAY_430PM = '2027-02-20T16:30:00+07:00';
 const WEDNESDAY_1115AM = '2027-04-07T11:15:00+07:00';
 const THURSDAY_220PM = '2027-06-17T14:20:00+07:00';
+const MONDAY_940AM = '2027-08-09T09:40:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -89,6 +90,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko14', language: 'ko', now: THURSDAY_220PM },
   { set: 'zh14', language: 'zh', now: THURSDAY_220PM },
   { set: 'ru14', language: 'ru', now: THURSDAY_220PM },
+  { set: 'q', language: 'en', now: MONDAY_940AM },
+  { set: 'vi15', language: 'vi', now: MONDAY_940AM },
+  { set: 'ko15', language: 'ko', now: MONDAY_940AM },
+  { set: 'zh15', language: 'zh', now: MONDAY_940AM },
+  { set: 'ru15', language: 'ru', now: MONDAY_940AM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

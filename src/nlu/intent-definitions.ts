@@ -58,6 +58,8 @@ const phrases = z.array(z.string().trim().min(1).toLowerCase()).default([]);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like "13:00"');
 const vocabularySchema = z.object({
   spellings: z.record(z.string().regex(/^\S+$/, 'must be one word as typed'), z.string()).default({}),
+  /** Words rewritten as typed, marks and all, before the text is folded: folded, they are other words ("bố", father, is "bỏ", drop). */
+  marked_spellings: z.record(z.string().regex(/^\S+$/, 'must be one word as typed'), z.string()).default({}),
   joiners: phrases,
   question_starts: phrases,
   acts: z.object({ next: phrases, resume: phrases }).default({ next: [], resume: [] }),
@@ -146,7 +148,7 @@ export async function loadVocabulary(dir: string, language = 'en'): Promise<Voca
 }
 
 // The keys whose words are matched as typed, so they keep their marks.
-const AS_TYPED = new Set(['yes_as_typed']);
+const AS_TYPED = new Set(['yes_as_typed', 'marked_spellings']);
 
 function foldStrings(data: unknown): unknown {
   if (typeof data === 'string') return foldVietnamese(data);

@@ -7,6 +7,8 @@
 export interface Vocabulary {
   /** Whole chat words and what they stand for ("u" -> "you"); an empty value drops the word ("lol"). */
   spellings: Record<string, string>;
+  /** Words rewritten as typed, marks and all, before the text is folded ("bố", father: folded it is "bỏ", drop). */
+  marked_spellings: Record<string, string>;
   /** Words that join a second question to a first ("and", "also"). */
   joiners: string[];
   /** Words a question starts with ("how", "does"). */
@@ -109,6 +111,7 @@ export interface BookingVocabulary {
 const NO_WORDS = { first: [], second: [], third: [], fourth: [], last: [] };
 export const EMPTY_VOCABULARY: Vocabulary = {
   spellings: {},
+  marked_spellings: {},
   joiners: [],
   question_starts: [],
   acts: { next: [], resume: [] },
@@ -174,9 +177,12 @@ export function createNormaliser(vocabulary: Vocabulary, language: Language = 'e
     // Day words as the dates reader puts them right ("tomorow", "firday", "15h30").
     return respell(written).text;
   };
+  // Rewritten before folding, where folding would make one word of two ("bố" father, "bỏ" drop).
+  const marked = new Map(Object.entries(vocabulary.marked_spellings).map(([k, v]) => [k.normalize('NFC').toLowerCase(), v]));
+  const markedWords = marked.size > 0 ? new RegExp(`(?<![\\p{L}\\p{M}])(?:${[...marked.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{M}])`, 'gu') : undefined;
+  const unmarked = (text: string) => (markedWords ? text.replace(markedWords, (word) => marked.get(word) ?? word) : text);
   return (text) => {
-    const typed = fold(text.normalize('NFC'))
-      .toLowerCase()
+    const typed = fold(unmarked(text.normalize('NFC').toLowerCase()))
       .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'");
     return outsideBookingRefs(typed, rewrite).replace(/\s+/g, ' ').trim();
   };

@@ -122,3 +122,18 @@ describe('days and times said around the one wanted', () => {
     expect(textOf(await g.say('вечер 6 час'))).toMatch(/в 18:00/);
   });
 });
+
+describe('words read as the guest meant them', () => {
+  it('books for "bố tôi" (my father), not reading "bố" as "bỏ" (drop) once the marks are folded', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-father', language: 'vi' });
+    const replies = textOf(await g.say('Xin chào, tôi muốn đặt lịch massage lưng 30 phút cho bố tôi vào thứ 6 tuần sau lúc 9 giờ sáng'));
+    expect(replies).toMatch(/giữ chỗ/);
+    expect(replies).not.toMatch(/chưa có lịch hẹn/);
+  });
+
+  it('takes "마이쌤" (Mai with the short word for teacher) at the therapist question', async () => {
+    const g = fakeGuest(concierge, { id: 'ko-ssaem', language: 'ko' });
+    await g.say('다음주 수요일 오후 2시에 60분 예약할게요');
+    expect(textOf(await g.say('마이쌤'))).toMatch(/압은 어느 정도가 좋으세요/);
+  });
+});

@@ -48,12 +48,15 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // then their own conversations were read. Sets O and VI13, KO13, ZH13, RU13 (clock Wednesday 7 April
 // 2027, 11:15) were written while N..RU12 were read, scored before and after (docs/benchmarks.md), and
 // read last. Sets P and VI14, KO14, ZH14, RU14 (clock Thursday 17 June 2027, 14:20) were written before
-// the next causes were fixed (found on the sets already read) and scored before and after them; unread.
+// the next causes were fixed (found on the sets already read) and scored before and after them, then
+// read. Sets Q and VI15, KO15, ZH15, RU15 (clock Monday 9 August 2027, 09:40) were written before that
+// reading and scored before and after its causes were fixed: unread, the measure for the next change.
 const THURSDAY_2PM = new Date('2026-12-10T14:00:00+07:00');
 const TUESDAY_10AM = new Date('2027-01-12T10:00:00+07:00');
 const SATURDAY_430PM = new Date('2027-02-20T16:30:00+07:00');
 const WEDNESDAY_1115AM = new Date('2027-04-07T11:15:00+07:00');
 const THURSDAY_220PM = new Date('2027-06-17T14:20:00+07:00');
+const MONDAY_940AM = new Date('2027-08-09T09:40:00+07:00');
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number; now?: Date }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
@@ -123,10 +126,15 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'ZH13', language: 'zh', messagesFloor: 0.935, conversationsFloor: 8, now: WEDNESDAY_1115AM },
   { name: 'RU13', language: 'ru', messagesFloor: 0.93, conversationsFloor: 9, now: WEDNESDAY_1115AM },
   { name: 'P', language: 'en', messagesFloor: 0.95, conversationsFloor: 9, now: THURSDAY_220PM },
-  { name: 'VI14', language: 'vi', messagesFloor: 0.945, conversationsFloor: 7, now: THURSDAY_220PM },
-  { name: 'KO14', language: 'ko', messagesFloor: 0.935, conversationsFloor: 6, now: THURSDAY_220PM },
+  { name: 'VI14', language: 'vi', messagesFloor: 0.945, conversationsFloor: 8, now: THURSDAY_220PM },
+  { name: 'KO14', language: 'ko', messagesFloor: 0.935, conversationsFloor: 7, now: THURSDAY_220PM },
   { name: 'ZH14', language: 'zh', messagesFloor: 0.93, conversationsFloor: 9, now: THURSDAY_220PM },
   { name: 'RU14', language: 'ru', messagesFloor: 0.94, conversationsFloor: 9, now: THURSDAY_220PM },
+  { name: 'Q', language: 'en', messagesFloor: 0.955, conversationsFloor: 9, now: MONDAY_940AM },
+  { name: 'VI15', language: 'vi', messagesFloor: 0.95, conversationsFloor: 6, now: MONDAY_940AM },
+  { name: 'KO15', language: 'ko', messagesFloor: 0.925, conversationsFloor: 10, now: MONDAY_940AM },
+  { name: 'ZH15', language: 'zh', messagesFloor: 0.94, conversationsFloor: 8, now: MONDAY_940AM },
+  { name: 'RU15', language: 'ru', messagesFloor: 0.96, conversationsFloor: 8, now: MONDAY_940AM },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);

@@ -17,7 +17,8 @@ type Step = (typeof STEPS)[number];
 const ids = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 export const blindMessagesSchema = z.array(
   z.object({
-    text: z.string(),
+    // A bare number ("60") is a message too, though YAML reads it as a number.
+    text: z.union([z.string(), z.number()]).transform(String),
     answer: ids,
     also_ok: z.array(z.string()).default([]),
     /** The booking question the message answers; a move's or cancellation's (`pick`, `when`) is not scored here. */
