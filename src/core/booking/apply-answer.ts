@@ -212,7 +212,6 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   return { day: newDay, time, period: when.time ? undefined : when.period, window: when.time || when.period ? undefined : draft.window };
 }
 
-/** The contact, the name and what the guest says of their health, wherever in a message they are said; true when any is new. */
 /** The draft with the contact and the introduced name a message holds beside the answer it gives, where the draft has none yet. */
 function withDetailsBeside(ctx: BookingContext, draft: BookingDraft, text: string): BookingDraft {
   const contact = draft.contact === undefined ? ctx.reader.contact(text) : undefined;
@@ -220,6 +219,7 @@ function withDetailsBeside(ctx: BookingContext, draft: BookingDraft, text: strin
   return { ...draft, ...(contact ? { contact } : {}), ...(name ? { name } : {}) };
 }
 
+/** The contact, the name and what the guest says of their health, wherever in a message they are said; true when any is new. */
 function takeDetails(ctx: BookingContext, draft: BookingDraft, next: BookingDraft, text: string, typed: string): boolean {
   const { reader } = ctx;
   let changed = false;

@@ -213,15 +213,9 @@ function createIntroducedName(words: BookingVocabulary, language: Language, intr
   // Vietnamese is matched without its marks, as guests type it either way; the name keeps them.
   const fold = language === 'vi' ? foldVietnamese : (t: string) => t;
   const intro = phrasePattern(intros.map(fold));
-  const ending = phrasePattern(words.name_endings);
+  const hangulName = createHangulName(words);
   if (!intro) return () => undefined;
   const atStart = new RegExp(`^(?:${intro.source})`, 'iu');
-  const trimEnding = (word: string) => {
-    const found = ending ? new RegExp(`(?:${ending.source})$`, 'iu').exec(word) : null;
-    return found && found.index > 0 ? word.slice(0, found.index) : word;
-  };
-  // "이름으로요": an introduction followed by nothing but endings names no one.
-  const onlyEndings = (word: string) => ending !== undefined && new RegExp(`^(?:${ending.source})+$`, 'iu').test(word);
   return (text) => {
     const found = intro.exec(fold(text.normalize('NFC')));
     if (!found) return undefined;
@@ -231,10 +225,7 @@ function createIntroducedName(words: BookingVocabulary, language: Language, intr
     const han = HAN_NAME.exec(rest)?.[0];
     if (han) return han;
     const hangul = HANGUL_WORD.exec(rest)?.[0];
-    if (hangul) {
-      const name = trimEnding(hangul);
-      return name.length >= 2 && name.length <= 4 && !onlyEndings(hangul) ? name : undefined;
-    }
+    if (hangul) return hangulName(hangul);
     const letters = LETTER_WORDS.exec(rest)?.[0].split(/\s+/);
     if (!letters) return undefined;
     const capital = (w: string) => /^\p{Lu}/u.test(w);
@@ -249,18 +240,27 @@ function createIntroducedName(words: BookingVocabulary, language: Language, intr
 }
 
 /**
- * A Korean answer to the name question that starts with the name and its ending ("정태식입니다",
- * "오정희요 엄마 이름으로요"): the first word without the ending, when two to four syllables are left.
+ * The name in a Korean word that ends with the language's endings ("김민지입니다", "정태식이에요"): the word
+ * without them, when two to four syllables are left; none in a word of endings only ("이름으로요").
  */
-function createLeadingHangulName(words: BookingVocabulary): (text: string) => string | undefined {
+function createHangulName(words: BookingVocabulary): (word: string) => string | undefined {
   const ending = phrasePattern(words.name_endings);
   const atEnd = ending ? new RegExp(`(?:${ending.source})$`, 'iu') : undefined;
+  const onlyEndings = ending ? new RegExp(`^(?:${ending.source})+$`, 'iu') : undefined;
+  return (word) => {
+    if (onlyEndings?.test(word)) return undefined;
+    const found = atEnd?.exec(word);
+    const name = found && found.index > 0 ? word.slice(0, found.index) : word;
+    return name.length >= 2 && name.length <= 4 ? name : undefined;
+  };
+}
+
+/** A Korean answer to the name question that starts with the name ("정태식입니다", "오정희요 엄마 이름으로요"). */
+function createLeadingHangulName(words: BookingVocabulary): (text: string) => string | undefined {
+  const hangulName = createHangulName(words);
   return (text) => {
     const first = HANGUL_WORD.exec(text.trim())?.[0];
-    if (!first) return undefined;
-    const found = atEnd?.exec(first);
-    const name = found && found.index > 0 ? first.slice(0, found.index) : first;
-    return name.length >= 2 && name.length <= 4 ? name : undefined;
+    return first ? hangulName(first) : undefined;
   };
 }
 
