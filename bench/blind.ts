@@ -15,6 +15,7 @@ const SATURDAY_430PM = '2027-02-20T16:30:00+07:00';
 const WEDNESDAY_1115AM = '2027-04-07T11:15:00+07:00';
 const THURSDAY_220PM = '2027-06-17T14:20:00+07:00';
 const MONDAY_940AM = '2027-08-09T09:40:00+07:00';
+const THURSDAY_410PM = '2027-03-18T16:10:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -95,6 +96,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko15', language: 'ko', now: MONDAY_940AM },
   { set: 'zh15', language: 'zh', now: MONDAY_940AM },
   { set: 'ru15', language: 'ru', now: MONDAY_940AM },
+  { set: 'r', language: 'en', now: THURSDAY_410PM },
+  { set: 'vi16', language: 'vi', now: THURSDAY_410PM },
+  { set: 'ko16', language: 'ko', now: THURSDAY_410PM },
+  { set: 'zh16', language: 'zh', now: THURSDAY_410PM },
+  { set: 'ru16', language: 'ru', now: THURSDAY_410PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

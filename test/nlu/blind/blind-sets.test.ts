@@ -57,6 +57,7 @@ const SATURDAY_430PM = new Date('2027-02-20T16:30:00+07:00');
 const WEDNESDAY_1115AM = new Date('2027-04-07T11:15:00+07:00');
 const THURSDAY_220PM = new Date('2027-06-17T14:20:00+07:00');
 const MONDAY_940AM = new Date('2027-08-09T09:40:00+07:00');
+const THURSDAY_410PM = new Date('2027-03-18T16:10:00+07:00');
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number; now?: Date }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
@@ -135,6 +136,11 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'KO15', language: 'ko', messagesFloor: 0.925, conversationsFloor: 10, now: MONDAY_940AM },
   { name: 'ZH15', language: 'zh', messagesFloor: 0.94, conversationsFloor: 8, now: MONDAY_940AM },
   { name: 'RU15', language: 'ru', messagesFloor: 0.96, conversationsFloor: 8, now: MONDAY_940AM },
+  { name: 'R', language: 'en', messagesFloor: 0.89, conversationsFloor: 6, now: THURSDAY_410PM },
+  { name: 'VI16', language: 'vi', messagesFloor: 0.91, conversationsFloor: 6, now: THURSDAY_410PM },
+  { name: 'KO16', language: 'ko', messagesFloor: 0.89, conversationsFloor: 6, now: THURSDAY_410PM },
+  { name: 'ZH16', language: 'zh', messagesFloor: 0.915, conversationsFloor: 6, now: THURSDAY_410PM },
+  { name: 'RU16', language: 'ru', messagesFloor: 0.93, conversationsFloor: 7, now: THURSDAY_410PM },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
