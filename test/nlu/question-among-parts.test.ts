@@ -17,3 +17,20 @@ describe('a question with more said beside it', () => {
     expect(both.score).toBeGreaterThanOrEqual(alone.score - 0.01);
   });
 });
+
+// A greeting's words outweigh a short request beside it in one sentence: the clause about the spa is
+// what the message asks, and a greeting with nothing else in it stays a greeting.
+describe('a greeting beside a request', () => {
+  it.each([
+    ['zh', '你好，我想改期', 'booking.reschedule'],
+    ['zh', '你好 我想改期', 'booking.reschedule'],
+    ['ko', '안녕하세요, 예약 변경하고 싶어요', 'booking.reschedule'],
+    ['en', 'hi, can i change my time', 'booking.reschedule'],
+    ['en', "hello, i'm Anna", 'greeting'],
+    ['en', 'thanks a lot, that helps', 'thanks'],
+  ] as const)('reads %s "%s" as %s', async (language, text, intent) => {
+    const { understandings } = await realKnowledge();
+    const read = await (await understandings.of(language)).interpret(text, { threshold: 0.15 });
+    expect(read.kind === 'intent' ? read.intent : read.kind).toBe(intent);
+  });
+});
