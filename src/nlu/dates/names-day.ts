@@ -15,7 +15,7 @@ const ENGLISH = new RegExp(
   'i',
 );
 
-interface DayPatterns { day: RegExp; clock: RegExp; cueBefore: RegExp; cueAfter: RegExp }
+interface DayPatterns { day: RegExp; countedDay: RegExp; clock: RegExp; cueBefore: RegExp; cueAfter: RegExp }
 const compiled = new WeakMap<WordPatterns, DayPatterns>();
 
 function compile(p: WordPatterns): DayPatterns {
@@ -24,6 +24,8 @@ function compile(p: WordPatterns): DayPatterns {
   const weekday = p.weekday.replace(/\(\?<\w+>/g, '(?:');
   return {
     day: new RegExp(`${p.start}(?:${p.days}|${p.holidays}|${p.moments}|${p.weekday}|${alternatives(p.dates.map((t) => t.source))})${p.end}`, 'giu'),
+    // A day counted from today ("mai"), which after a title is a name.
+    countedDay: new RegExp(`^(?:${p.days}|${p.moments})$`, 'iu'),
     clock: new RegExp(`${p.start}(?:${alternatives(p.clocks.map((t) => t.source))})${p.end}`, 'giu'),
     // A day or a part of the day beside an hour that may be something else makes it a time ("下午一点", "mai 2h").
     cueBefore: new RegExp(`(?:${p.days}|${p.holidays}|${p.moments}|${p.periods}|${weekday})\\s*$`, 'iu'),
@@ -54,8 +56,8 @@ export function namesDayOrTimeIn(text: string, language: Language): boolean {
   const p = wordPatterns(language, text);
   let d = compiled.get(p);
   if (!d) compiled.set(p, (d = compile(p)));
-  // "với Mai" is a name, not "tomorrow".
-  const namesDay = [...text.matchAll(d.day)].some((m) => !p.notAfter.test(text.slice(0, m.index)));
+  // "với Mai" is a name, not "tomorrow"; "anh thứ 7" is still Saturday.
+  const namesDay = [...text.matchAll(d.day)].some((m) => !(d.countedDay.test(m[0].trim()) && p.notAfter.test(text.slice(0, m.index))));
   return namesDay || namesClock(text, p, d);
 }
 

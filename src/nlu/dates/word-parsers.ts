@@ -37,6 +37,8 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
   // chrono retries a failed match from the next letter, where a lookbehind no longer sees the one before.
   const joinedBefore = new RegExp(w.whole_words ? '[\\p{L}\\p{N}]$' : '\\p{N}$', 'u');
   const startsWord = (context: ParsingContext, match: RegExpMatchArray): boolean => !joinedBefore.test(before(context, match));
+  // A day counted from today can be a person's name after a title ("anh Mai" is Mai, "mai" is tomorrow);
+  // a weekday or a holiday is no one's name ("giúp anh thứ 7 này" is this Saturday).
   const named = (context: ParsingContext, match: RegExpMatchArray): boolean => startsWord(context, match) && !p.notAfter.test(before(context, match));
   const needsCue = new Set(w.clocks_needing_a_cue.map(squash));
   const pattern = (source: string) => () => new RegExp(`${p.start}(?:${source})${p.end}`, 'iu');
@@ -58,7 +60,7 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
     pattern: pattern(`(?<holiday>${p.holidays})`),
     extract(context, match) {
       const date = valueOf(w.holidays, match.groups?.holiday);
-      if (!date || !named(context, match)) return null;
+      if (!date || !startsWord(context, match)) return null;
       return context.createParsingComponents({ month: date[0], day: date[1] });
     },
   };
@@ -93,7 +95,7 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
     extract(context, match) {
       const g = match.groups ?? {};
       const weekday = valueOf(w.weekdays, g.wd);
-      if (weekday === undefined || !named(context, match)) return null;
+      if (weekday === undefined || !startsWord(context, match)) return null;
       const relation = g.before ?? g.after;
       const next = relation !== undefined && w.next_week.some((x) => squash(x) === squash(relation));
       const ofMonth = dayOfMonthAfter(textAfter(context, match));

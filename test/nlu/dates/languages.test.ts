@@ -195,6 +195,13 @@ describe('findDateTimes in the languages other than English: in a whole message'
     expect(find('화요일 오후 3시 60분 예약할게요', 'ko').map((m) => ({ ...summary(m), text: m.text }))).toEqual([{ date: '2026-12-08', time: '15:00', text: '화요일 오후 3시' }]);
   });
 
+  it('reads "mai" after a title as a name, and a weekday after one as the day ("giúp anh thứ 7 này" is this Saturday)', () => {
+    expect(find('đặt lịch với chị Mai', 'vi')).toEqual([]);
+    expect(find('đặt giúp anh thứ 7 này 10h sáng', 'vi').map(summary)).toEqual([{ date: '2026-12-12', time: '10:00' }]);
+    expect(namesDayOrTimeIn('cho em chủ nhật nha', 'vi')).toBe(true);
+    expect(namesDayOrTimeIn('cho em gặp chị Mai', 'vi')).toBe(false);
+  });
+
   it('reads unmarked words only in a message typed without marks: "sang" is also "over to"', () => {
     expect(find('đổi sang thứ 7', 'vi').map(summary)).toEqual([{ date: '2026-12-12' }]);
     expect(find('em muon doi sang thu 7', 'vi').map(summary)).toEqual([{ date: '2026-12-12' }]);
