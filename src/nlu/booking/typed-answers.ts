@@ -72,6 +72,9 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const halfHourWords = lengthWords(words.lengths.half_hour);
   const longestWords = lengthWords(words.lengths.longest);
   const shortestWords = lengthWords(words.lengths.shortest);
+  // Said in a longer answer ("short one is fine", "짧은거요", "длинный вариант"): one of them, not both.
+  const saysLongest = phraseTest(words.lengths.longest.map(normalise));
+  const saysShortest = phraseTest(words.lengths.shortest.map(normalise));
 
   /** A contact in the text: a phone number (E.164) or an email address. */
   const contactIn = (text: string): { contact: string; text: string } | undefined => {
@@ -156,9 +159,13 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
         .split(/(?<=[.!?;。！？；])\s*|\n+/u)
         .map((sentence) => sentence.trim())
         .filter(Boolean),
-    /** "The longer one" or "the shorter one", said when the length was asked. */
+    /** "The longer one" or "the shorter one", said when the length was asked, alone or in a longer answer. */
     lengthChoice(text: string): 'longest' | 'shortest' | undefined {
-      return longestWords(text) ? 'longest' : shortestWords(text) ? 'shortest' : undefined;
+      if (longestWords(text)) return 'longest';
+      if (shortestWords(text)) return 'shortest';
+      const said = normalise(text);
+      const [longest, shortest] = [saysLongest(said), saysShortest(said)];
+      return longest === shortest ? undefined : longest ? 'longest' : 'shortest';
     },
     /** The contact in a message, if it has one. */
     contact(text: string): string | undefined {

@@ -1,0 +1,29 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Concierge } from '../../src/core/index.ts';
+import { conciergeAt, fakeGuest, FRIDAY_10AM, textOf } from '../helpers/bot.ts';
+
+// Answers guests give in their own words at a booking question: a length as "the short one" inside a
+// longer sentence, in each language.
+
+let concierge: Concierge;
+
+beforeEach(async () => {
+  ({ concierge } = await conciergeAt(FRIDAY_10AM));
+});
+
+describe('a length chosen in a longer answer', () => {
+  it.each([
+    ['en', 'book a massage tomorrow at 3pm', 'short one is fine', /30 minutes/],
+    ['ko', '내일 오후 3시에 마사지 예약하고 싶어요', '짧은거요', /30분/],
+    ['ru', 'хочу записаться на массаж завтра в 15:00', 'длинный вариант', /60 мин/],
+    ['zh', '我想预约明天下午三点按摩', '要久一点的', /60 分钟/],
+  ] as const)('%s: "%s", then "%s"', async (language, request, answer, length) => {
+    const g = fakeGuest(concierge, { id: `length-${language}`, language });
+    await g.say(request);
+    await g.say(answer);
+    // The length is taken: the next question is the therapist, and the summary shows the length chosen.
+    expect(g.choices).toContain('Mai (sample)');
+    for (const text of ['Mai', 'medium', 'no', 'Kim Lee']) await g.say(text);
+    expect(textOf(await g.say('+84905123456'))).toMatch(length);
+  });
+});
