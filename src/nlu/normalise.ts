@@ -139,6 +139,7 @@ import { toSimplified } from './languages/chinese.ts';
 import { bookingRefPattern } from '../booking/references.ts';
 
 
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'/.]*[\p{L}\p{N}/]|[\p{L}\p{N}]/gu;
 // Where a Latin letter meets a Chinese or Korean one, in either order.
 const SCRIPT_SEAM = /(?<=[\p{Script=Latin}])(?=[\p{Script=Han}\p{Script=Hangul}])|(?<=[\p{Script=Han}\p{Script=Hangul}])(?=[\p{Script=Latin}])/u;
@@ -162,10 +163,14 @@ export function createNormaliser(vocabulary: Vocabulary, language: Language = 'e
     const bare = word.replace(/[.']+$/, '');
     return spellings.get(word) ?? spellings.get(bare) ?? spellings.get(bare.replace(/'/g, ''));
   };
+  // Chinese is written without spaces: a spelling of Chinese characters ("唔", "冇", "咩", Cantonese
+  // for "not", "none", "what") is rewritten wherever it stands in a run of them, longest first.
+  const joinedKeys = [...spellings.keys()].filter((key) => HAN_ONLY.test(key)).sort((a, b) => b.length - a.length);
+  const joinedSpellings = joinedKeys.length > 0 ? new RegExp(joinedKeys.join('|'), 'gu') : undefined;
+  const respellJoined = (text: string) => (joinedSpellings ? text.replace(joinedSpellings, (word) => spellings.get(word) ?? word) : text);
   const rewrite = (piece: string) => {
-    const written = piece
-      // A letter typed three times or more is one letter: "heyyy", "sooo", "pleeease".
-      .replace(/(\p{L})\1{2,}/gu, '$1')
+    // A letter typed three times or more is one letter: "heyyy", "sooo", "pleeease".
+    const written = respellJoined(piece.replace(/(\p{L})\1{2,}/gu, '$1'))
       .replace(WORD, (word) => {
         const spelt = spellingOf(word);
         if (spelt !== undefined) return spelt;

@@ -27,3 +27,18 @@ describe('a length chosen in a longer answer', () => {
     expect(textOf(await g.say('+84905123456'))).toMatch(length);
   });
 });
+
+// Hong Kong guests write Cantonese ("聽日" tomorrow, "唔" not, "沖涼" shower), inside runs of characters
+// with no spaces: read as the Mandarin words they stand for.
+describe('Cantonese in a Chinese conversation', () => {
+  it('takes "聽日下晝得唔得" as tomorrow and answers "做完可唔可以即刻沖涼" as the Mandarin question is answered', async () => {
+    const g = fakeGuest(concierge, { id: 'yue', language: 'zh' });
+    await g.say('早晨 想book個massage');
+    await g.say('聽日下晝得唔得');
+    expect(textOf(await g.say('一個鐘'))).toMatch(/11月28日/);
+    for (const text of ['三點', '男嘅', '大力啲']) await g.say(text);
+    const cantonese = textOf(await g.say('做完可唔可以即刻沖涼'));
+    const mandarin = textOf(await fakeGuest(concierge, { id: 'cmn', language: 'zh' }).say('按摩完可以马上洗澡吗'));
+    expect(cantonese).toContain(mandarin.split('\n')[0]);
+  });
+});
