@@ -42,3 +42,26 @@ describe('Cantonese in a Chinese conversation', () => {
     expect(cantonese).toContain(mandarin.split('\n')[0]);
   });
 });
+
+// An hour said alone once the part of the day is known: "8点" after asking for this evening is 20:00;
+// "в полпервого" (half past "the first") is 12:30, not half past midnight.
+describe('an hour said alone, in the part of the day asked for', () => {
+  it('books 20:00 for "8点" after the guest asked about this evening', async () => {
+    const g = fakeGuest(concierge, { id: 'zh-evening', language: 'zh' });
+    await g.say('今天晚上还有位吗');
+    await g.say('半小时吧');
+    expect(textOf(await g.say('8点'))).toMatch(/20:00/);
+  });
+
+  it('reads "в полпервого" as 12:30', async () => {
+    const g = fakeGuest(concierge, { id: 'ru-half-first', language: 'ru' });
+    await g.say('можно записаться на полчаса завтра?');
+    expect(textOf(await g.say('в полпервого'))).toMatch(/12:30/);
+  });
+
+  it('keeps "8am" in the morning whatever part of the day was asked for', async () => {
+    const g = fakeGuest(concierge, { id: 'en-8am' });
+    await g.say('book 60 min tomorrow evening');
+    expect(textOf(await g.say('8am'))).not.toMatch(/20:00/);
+  });
+});

@@ -39,6 +39,10 @@ const SHORTEST_LENGTH_READ = 10;
 
 // Only the start is read for booking details: a long message full of dates would cost every guest time.
 const READ_MAX = 300;
+// The parts of the day past noon, in which an hour said alone ("8") is an afternoon or evening one.
+const LATER_PERIODS: ReadonlySet<string> = new Set(['afternoon', 'evening', 'night']);
+const NOON = '12:00';
+const HALF_A_DAY_MS = 12 * 3600_000;
 
 /** Reads a typed message for every answer it holds; corrections ("make it 30 minutes", "actually Saturday") apply at any step. */
 export function applyText(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: Awaiting, sense: MessageSense = {}): Applied {
@@ -206,9 +210,13 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   const bare = draft.day && awaiting !== 'duration' ? reader.bareHour(text) : undefined;
   const when = dated ?? (bare ? reader.wantedTime(`at ${bare.hour}:${String(bare.minute).padStart(2, '0')}`, ref) : undefined);
   if (!when) return undefined;
-  const newDay = when.date || (when.time && !draft.day) ? dayKey(when.start, zone) : draft.day;
+  // "8点" once the evening was asked for: an hour that may be either half of the day is in the later
+  // half when the part of the day already chosen is.
+  const laterHalf = !when.date && when.eitherHalf === true && (LATER_PERIODS.has(draft.period ?? '') || (draft.window !== undefined && draft.window.from >= NOON));
+  const start = laterHalf ? new Date(when.start.getTime() + HALF_A_DAY_MS) : when.start;
+  const newDay = when.date || (when.time && !draft.day) ? dayKey(start, zone) : draft.day;
   // A part of the day with a new date ("Saturday afternoon") drops the time chosen before.
-  const time = when.time ? clockOf(when.start, zone) : when.period && when.date ? undefined : draft.time;
+  const time = when.time ? clockOf(start, zone) : when.period && when.date ? undefined : draft.time;
   return { day: newDay, time, period: when.time ? undefined : when.period, window: when.time || when.period ? undefined : draft.window };
 }
 

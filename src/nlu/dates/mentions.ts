@@ -24,6 +24,7 @@ export function toMention(r: ParsingResult, ref: DateReference): DateTimeMention
   if (namesDay(r.start)) mention.date = { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate() };
   if (hasTime) mention.time = { hour: z.getHours(), minute: z.getMinutes() };
   else if (period) mention.period = period;
+  if (hasTime && !period && !r.start.isCertain('meridiem') && z.getHours() >= 1 && z.getHours() < 12) mention.eitherHalf = true;
   if (r.end) {
     const end: NonNullable<DateTimeMention['end']> = {};
     if (namesDay(r.end)) end.date = dateOf(r.end);

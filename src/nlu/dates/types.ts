@@ -11,6 +11,8 @@ export interface DateTimeMention {
   time?: ClockTime;
   /** Present when only a part of the day is named ("friday afternoon"). */
   period?: DayPeriod;
+  /** The hour said may be in either half of the day ("8点", "at 8"): no am or pm, no part of the day, read as the morning's. */
+  eitherHalf?: true;
   end?: { date?: CalendarDate; time?: ClockTime };
   start: Date;
 }
