@@ -84,6 +84,7 @@ const vocabularySchema = z.object({
       healthy: phrases,
       health_topics: phrases,
       health_denials: phrases,
+      health_exceptions: phrases,
       yes: phrases,
       /** Words of agreeing matched as typed, marks and all: folded, they are other words ("đúng" right, "dừng" stop). */
       yes_as_typed: phrases,

@@ -47,6 +47,8 @@ export interface BookingVocabulary {
   health_topics: string[];
   /** Words that deny one next to it ("no", "никаких", "没", "없"): "no real health issues", "身体没什么毛病". */
   health_denials: string[];
+  /** Words that bring in an exception to "nothing" ("but", "apart from", "ngoài ra", "就是"): a note follows or went before. */
+  health_exceptions: string[];
   yes: string[];
   /** Words of agreeing matched as typed, marks and all ("đúng": folded, it is "dừng", stop). */
   yes_as_typed: string[];
@@ -123,7 +125,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking_words: [],
   availability_words: [],
   booking: {
-    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], yes: [], yes_as_typed: [], negations: [], any_therapist: [], anyone: [], either_way: [],
+    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], negations: [], any_therapist: [], anyone: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
     windows: {}, approximately: [], hour_marks: [], soonest: [], bound_before: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },

@@ -68,9 +68,8 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
   /** The parts of a message: its sentences, and questions joined by "and", "also"... */
   function segments(text: string): Segment[] {
     const sentences = text
-      // Chinese ends sentences with 。 and ！ and needs no space after them; written without spaces
-      // between words, a space between two of its characters ends a clause ("你好 我想改期").
-      .split(/(?<=[!?。！？])\s*|(?<=[.;])\s+|\s*\n+\s*|\s+-\s+|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
+      // Chinese ends sentences with 。 and ！ and needs no space after them.
+      .split(/(?<=[!?。！？])\s*|(?<=[.;])\s+|\s*\n+\s*|\s+-\s+/)
       .map((s) => s.trim())
       .filter((s) => /[\p{L}\p{N}]/u.test(s));
     const parts = sentences

@@ -61,7 +61,9 @@ const NEAR_MAX = 3;
 const SECOND_QUESTION_MIN_SCORE = 0.5;
 // A clause beside a greeting in one sentence is what the message asks only when it is clear.
 const CLAUSE_MIN_SCORE = 0.5;
-const CLAUSE_BREAK = /[,，、;；]/;
+// Commas, and a space between two Chinese characters (written without spaces, it ends a clause: "你好 我想改期").
+const CLAUSE_BREAK = /[,，、;；]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+const GREETING = 'greeting';
 // A day or a time in a message is what a booking needs: "a massage sunday at 2, one hour long" is a
 // booking even where its words are also a question's ("one hour long"). A booking intent's score
 // counts this many times over then.
@@ -174,18 +176,18 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
   }
 
   /**
-   * A greeting or thanks said beside something else in one sentence ("你好，我想改期", "hi, can I
-   * change my time"): the words of the greeting outweigh the rest, so each clause between commas is
-   * read on its own, and the surest one about the spa is what the message asks.
+   * A greeting said beside something else in one sentence ("你好，我想改期", "hi, can I change my
+   * time"): the words of the greeting outweigh the rest, so each clause is read on its own, and the
+   * surest one about the spa is what the message asks.
    */
-  async function besideGreeting(text: string, social: IntentGuess): Promise<IntentGuess> {
+  async function besideGreeting(text: string, greeting: IntentGuess): Promise<IntentGuess> {
     const clauses = text.split(CLAUSE_BREAK).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
-    if (clauses.length < 2) return social;
+    if (clauses.length < 2) return greeting;
     const read = await Promise.all(clauses.map(async (clause) => ({ clause, guess: await weighedGuess(clause) })));
     const best = read
       .filter(({ clause, guess }) => !SOCIAL.has(guess.intent) && guess.score >= (isShortMessage(clause) ? SHORT_MESSAGE_MIN_SCORE : CLAUSE_MIN_SCORE) && intents.has(guess.intent))
       .sort((a, b) => b.guess.score - a.guess.score)[0];
-    return best?.guess ?? social;
+    return best?.guess ?? greeting;
   }
 
   return {
@@ -250,7 +252,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;
       };
       if (parts.length <= 1) {
-        const guess = await withTime(SOCIAL.has(whole.intent) && whole.intent !== OUT_OF_SCOPE ? await besideGreeting(normalised, whole) : whole);
+        const guess = await withTime(whole.intent === GREETING ? await besideGreeting(normalised, whole) : whole);
         if (!sure(guess, text)) return { kind: 'unsure', guess, near: await nearGuesses(text) };
         const second = await secondInHalves(parts, guess);
         return { kind: 'intent', intent: guess.intent, score: guess.score, namesTime, asksToBook, ...(second ? { also: second } : {}) };

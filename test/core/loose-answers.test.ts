@@ -65,3 +65,30 @@ describe('an hour said alone, in the part of the day asked for', () => {
     expect(textOf(await g.say('8am'))).not.toMatch(/20:00/);
   });
 });
+
+// "Nothing, except ...": what the guest says beside "nothing" reaches the therapist; a plain "nothing"
+// leaves the note empty. Vietnamese typed with marks is read with them: "cổ" (neck) is no "có" (a question's start).
+describe('a health answer with an exception', () => {
+  it.each([
+    ['vi', 'đặt 60 phút mai 3h chiều, chị Mai, lực vừa', 'cổ hơi cứng, ngoài ra ko có gì', /Lưu ý cho kỹ thuật viên: cổ hơi cứng, ngoài ra ko có gì/],
+    ['zh', '我想预约明天下午三点按摩，60分钟，找Mai，力度适中', '没什么病就是肩膀老疼', /给按摩师的备注：没什么病就是肩膀老疼/],
+    ['en', 'book 60 min tomorrow 3pm with Mai, medium pressure', 'nothing really, just a stiff neck from the flight', /For your therapist: nothing really, just a stiff neck from the flight/],
+    ['en', 'book 60 min tomorrow 3pm with Mai, medium pressure', 'no health issues', /For your therapist: none/],
+  ] as const)('%s: "%s"', async (language, request, health, note) => {
+    const g = fakeGuest(concierge, { id: `health-${language}-${health.length}`, language });
+    await g.say(request);
+    await g.say(health);
+    await g.say('Kim Lee');
+    expect(textOf(await g.say('+84905123456'))).toMatch(note);
+  });
+});
+
+describe('a length named beside "longer"', () => {
+  it('books the half hour for "на полчаса, дольше ей тяжело лежать" (half an hour, longer is hard for her)', async () => {
+    const g = fakeGuest(concierge, { id: 'ru-half-longer', language: 'ru' });
+    await g.say('хочу записаться на массаж завтра в 15:00');
+    await g.say('на полчаса, дольше ей тяжело лежать');
+    for (const text of ['Mai', 'medium', 'no', 'Kim Lee']) await g.say(text);
+    expect(textOf(await g.say('+84905123456'))).toMatch(/30 мин/);
+  });
+});

@@ -28,6 +28,7 @@ describe('a greeting beside a request', () => {
     ['en', 'hi, can i change my time', 'booking.reschedule'],
     ['en', "hello, i'm Anna", 'greeting'],
     ['en', 'thanks a lot, that helps', 'thanks'],
+    ['zh', '感謝你的回覆 很有幫助', 'thanks'],
   ] as const)('reads %s "%s" as %s', async (language, text, intent) => {
     const { understandings } = await realKnowledge();
     const read = await (await understandings.of(language)).interpret(text, { threshold: 0.15 });

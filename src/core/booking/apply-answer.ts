@@ -72,8 +72,10 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   if (reader.mentionsGroup(text)) notes.push(texts.one_guest_per_booking);
   const next: BookingDraft = { ...draft };
   let changed = false;
+  // A length named goes before "the longer one" said around it ("на полчаса, дольше ей тяжело лежать").
   const choice = awaiting === 'duration' ? reader.lengthChoice(text) : undefined;
-  const minutes = choice ? (choice === 'longest' ? Math.max(...calendar.durations) : Math.min(...calendar.durations)) : reader.minutes(text, awaiting === 'duration');
+  const chosen = choice === undefined ? undefined : choice === 'longest' ? Math.max(...calendar.durations) : Math.min(...calendar.durations);
+  const minutes = reader.minutes(text, awaiting === 'duration') ?? chosen;
   // Outside the length question, a length the spa does not offer was most likely something else: "3h" is three o'clock.
   // A few minutes is no session length either: "두 분" is two people, "2 phút" a wait.
   const notALength = minutes !== undefined && minutes >= SHORTEST_LENGTH_READ && awaiting !== 'duration' && !calendar.durations.includes(minutes);
@@ -145,7 +147,8 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
     // "a mà có phải cởi áo ko shop?" holds a "no" ("ko") but asks something else; "dạ k ạ" is a no.
     const asks = reader.isQuestion(text) && !reader.isShort(text);
     // "No health problem. Name Jun dela Cruz, whatsapp +63 917 845 2210": the name and contact beside it are kept too.
-    if (!asks && (reader.isNone(text) || reader.saysHealthy(text))) return { draft: withDetailsBeside(ctx, { ...draft, health: '' }, text), changed: true, notes: [] };
+    // "No, just a stiff neck": the exception is the note, kept as said.
+    if (!asks && !reader.notesAnException(text) && (reader.isNone(text) || reader.saysHealthy(text))) return { draft: withDetailsBeside(ctx, { ...draft, health: '' }, text), changed: true, notes: [] };
     const health = ctx.mentionsHealth(text);
     // "how much does it cost?" is a question to answer, not a note for the therapist.
     if (!health && reader.isQuestion(text)) return unanswered;

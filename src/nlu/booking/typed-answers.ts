@@ -54,6 +54,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     return NAME_BEFORE_CONTACT.exec(text.slice(0, text.indexOf(contact.text)))?.[1];
   };
   const healthy = phraseTest(words.healthy);
+  const healthException = phraseTest(words.health_exceptions.map(normalise));
   const corrections = createCorrections(words, normalise, language);
   const deniesHealthTopic = healthTopicDenied(words, language);
   // Whole-message answers to the length question, said without a number: compared once the
@@ -85,10 +86,21 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     return email ? { contact: email, text: email } : undefined;
   };
 
+  // Vietnamese typed with its marks is read with them for the word a question starts with: folded,
+  // "cổ" (neck) is "có" (a question's start) and "cổ hơi cứng" (my neck is a bit stiff) would ask.
+  const startAsTyped = (text: string, said: string) => {
+    if (language !== 'vi') return said;
+    const typed = text.normalize('NFC').toLowerCase();
+    return foldVietnamese(typed) === typed ? said : typed;
+  };
+  const isShort = (text: string): boolean => {
+    const trimmed = text.trim();
+    return /\p{Script=Han}/u.test(trimmed) ? trimmed.replace(/[\s\p{P}]/gu, '').length <= 6 : trimmed.split(/\s+/).length <= 3;
+  };
   const isQuestion = (text: string): boolean => {
     if (/[?？]\s*$/.test(text)) return true;
     const said = withoutNotAsking ? normalise(text).replace(withoutNotAsking, ' ') : normalise(text);
-    if ((questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false)) return true;
+    if ((questionAtStart?.test(startAsTyped(text, said)) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false)) return true;
     // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c").
     const clauses = said.split(/[,;，；]/).slice(0, -1);
     return clauses.some((clause) => questionAtEnd?.test(clause.trim()) ?? false);
@@ -109,10 +121,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       return /[?？]\s+\S/.test(text) || isQuestion(text);
     },
     /** Three words or fewer, or six characters or fewer where words are written without spaces (Chinese). */
-    isShort(text: string): boolean {
-      const trimmed = text.trim();
-      return /\p{Script=Han}/u.test(trimmed) ? trimmed.replace(/[\s\p{P}]/gu, '').length <= 6 : trimmed.split(/\s+/).length <= 3;
-    },
+    isShort,
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
     minutes(text: string, asked: boolean): number | undefined {
       // "1시간이요.. 아 아니다 30분으로": a length said after a word of correcting is the one meant.
@@ -137,6 +146,10 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const said = normalise(text);
       // "sức khỏe có ổn không?" asks; a question word inside ("没什么毛病") does not make it one.
       return healthy(said) || (deniesHealthTopic(said) && !/[?？]\s*$/.test(text) && !(questionAtEnd?.test(said) ?? false));
+    },
+    /** Beside "nothing", something for the therapist: "no, just a stiff neck", "cổ hơi cứng, ngoài ra ko có gì", "没什么病就是肩膀老疼". */
+    notesAnException(text: string): boolean {
+      return healthException(normalise(text)) && !isShort(text);
     },
     /** A name the guest gives for themselves in a longer message ("my name is Lan", "name Anna Lee"). */
     introducedName(text: string): string | undefined {

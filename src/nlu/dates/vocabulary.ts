@@ -43,8 +43,6 @@ export function resolveHour(hour: number, cue: { meridiem?: Meridiem; period?: D
     case 'night':
       return hour === 12 ? 0 : hour <= 5 ? hour : hour + 12;
   }
-  // Half past "the first" ("полпервого") is past noon: no one books half past midnight.
-  if (hour === 0) return 12;
   return hour >= 1 && hour <= 7 && !cue.leadingZero ? hour + 12 : hour;
 }
 

@@ -152,7 +152,8 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       }
       // "половина пятого": half past the hour before the one it is said towards.
       const toward = g.toward !== undefined ? p.towardOf(g.toward) : undefined;
-      const hour = toward !== undefined ? toward - 1 : p.numberOf(g.h ?? '');
+      // Half towards one ("полпервого") is half past twelve, on a twelve-hour clock.
+      const hour = toward !== undefined ? (toward === 1 ? 12 : toward - 1) : p.numberOf(g.h ?? '');
       const minutes = toward !== undefined ? 30 : g.min !== undefined ? p.numberOf(g.min) : g.to !== undefined ? -p.numberOf(g.to) : g.half !== undefined ? 30 : 0;
       if (!(hour >= 0 && hour <= 24) || !(Math.abs(minutes) <= 59)) return null;
       const atWord = p.atBefore.exec(before(context, match));
