@@ -282,7 +282,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       // A request to book in a part of its own ("...Could I book Sunday afternoon?", "I'd like to book for
       // tomorrow. Also, do you have parking?") goes first, and what the rest asked is answered before it.
       if (!isBooking(first.intent)) {
-        const booking = read.map((part) => bookingRequest(part.text, namesWhen(part.text))).find((r) => r?.outright && r.timed);
+        // Not a part that is itself a clear question about something else ("massage xong có tắm liền được ko": "liền", right after, is no time to come).
+        const asksOther = (part: (typeof read)[number]) => part.question && sure(part.guess, part.text) && !isBooking(part.guess.intent) && !SOCIAL.has(part.guess.intent);
+        const booking = read.filter((part) => !asksOther(part)).map((part) => bookingRequest(part.text, namesWhen(part.text))).find((r) => r?.outright && r.timed);
         if (booking) return { kind: 'intent', intent: booking.intent, score: Math.max(first.score, options.threshold), namesTime, asksToBook, also: first };
       }
       return { kind: 'intent', intent: first.intent, score: first.score, namesTime, asksToBook, ...(second ? { also: second } : {}) };

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { BookingStore } from '../../src/booking/index.ts';
 import type { Concierge } from '../../src/core/index.ts';
 import { conciergeAt, fakeGuest, FRIDAY_10AM, textOf } from '../helpers/bot.ts';
 
@@ -6,10 +7,13 @@ import { conciergeAt, fakeGuest, FRIDAY_10AM, textOf } from '../helpers/bot.ts';
 // longer sentence, in each language.
 
 let concierge: Concierge;
+let bookings: BookingStore;
 
 beforeEach(async () => {
-  ({ concierge } = await conciergeAt(FRIDAY_10AM));
+  ({ concierge, bookings } = await conciergeAt(FRIDAY_10AM));
 });
+
+const bookingsOf = (id: string) => bookings.listByGuest(`web:${id}`);
 
 describe('a length chosen in a longer answer', () => {
   it.each([
@@ -90,5 +94,45 @@ describe('a length named beside "longer"', () => {
     await g.say('на полчаса, дольше ей тяжело лежать');
     for (const text of ['Mai', 'medium', 'no', 'Kim Lee']) await g.say(text);
     expect(textOf(await g.say('+84905123456'))).toMatch(/30 мин/);
+  });
+});
+
+describe('side questions and picks as guests put them', () => {
+  const bookAt = async (g: ReturnType<typeof fakeGuest>, when: string) => {
+    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
+    expect(textOf(await g.say('yes'))).toMatch(/You're booked|Вы записаны/);
+  };
+
+  it('picks "субботнюю" (the Saturday one) among two bookings, though the Saturday meant is not the nearest', async () => {
+    const g = fakeGuest(concierge, { id: 'ru-saturday-one', language: 'ru' });
+    await bookAt(g, '30 November at 11am');
+    await bookAt(g, '5 December at 6pm');
+    await g.say('нужно перенести запись');
+    const asked = textOf(await g.say('субботнюю'));
+    const saturday = (await bookingsOf('ru-saturday-one')).find((b) => b.day === '2026-12-05')!;
+    expect(asked).toContain(saturday.ref);
+  });
+
+  it('answers "30 voi 60 khac gi nhau a" (what is the difference) at the length question instead of taking a length', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-compare', language: 'vi' });
+    await g.say('cho e book 1 suat cuoi tuan nha');
+    const replies = textOf(await g.say('30 voi 60 khac gi nhau a'));
+    expect(replies).not.toMatch(/chỉ có thể giải đáp/);
+    expect(g.choices).toEqual(expect.arrayContaining(['30 phút', '60 phút']));
+  });
+
+  it('answers a shower question at the health question though "liền" (right after) and "chiều" (afternoon) are in it', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-shower', language: 'vi' });
+    await g.say('đặt 60 phút mai 3h chiều, chị Mai, lực vừa');
+    const replies = textOf(await g.say('massage xong có tắm liền được ko, chiều e còn đi đám cưới'));
+    const alone = textOf(await fakeGuest(concierge, { id: 'vi-shower-alone', language: 'vi' }).say('massage xong có tắm liền được không'));
+    expect(replies).toContain(alone.split('\n')[0]);
+    expect(g.choices).toContain('Không có gì cần lưu ý');
+  });
+
+  it('answers "how much po for 30 mins?" at the time question (a Filipino "po" carries nothing)', async () => {
+    const g = fakeGuest(concierge, { id: 'en-po' });
+    await g.say('book 30 min this saturday po');
+    expect(textOf(await g.say('how much po for 30 mins?'))).toMatch(/VND/);
   });
 });

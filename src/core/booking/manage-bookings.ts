@@ -183,7 +183,15 @@ function fits(ctx: BookingContext, booking: Booking, when: DateTimeMention): boo
  */
 function bookingsFitting(ctx: BookingContext, listed: Booking[], text: string): Booking[] | undefined {
   const when = ctx.reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
-  if (when) return listed.filter((b) => fits(ctx, b, when));
+  if (when) {
+    const fitting = listed.filter((b) => fits(ctx, b, when));
+    if (fitting.length > 0 || !when.date) return fitting;
+    // "The Saturday one" names a weekday, which the dates reader puts on the nearest Saturday: the one
+    // booking on that weekday is meant, whichever week it is in.
+    const weekday = new TZDate(when.start, ctx.calendar.timeZone).getDay();
+    const sameWeekday = listed.filter((b) => new TZDate(new Date(b.start), ctx.calendar.timeZone).getDay() === weekday && fits(ctx, b, { ...when, date: undefined }));
+    return sameWeekday.length === 1 ? sameWeekday : fitting;
+  }
   const ordinal = ctx.reader.ordinal(text);
   if (ordinal === undefined) return undefined;
   const booking = listed.at(ordinal);
