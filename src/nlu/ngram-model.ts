@@ -8,6 +8,7 @@
 // one-vs-rest over dense matrices, which at tens of thousands of n-grams would not fit in memory;
 // fastText's WebAssembly builds train from files in a virtual file system). It is plain stochastic
 // gradient descent, trained in a few seconds and kept beside the NLP.js model.
+import { fromBase64, toBase64 } from './packed-arrays.ts';
 
 /** How a text is cut into the n-grams the model reads. */
 export interface NgramShape {
@@ -179,13 +180,6 @@ export function readNgramModel(saved: SavedNgramModel): NgramModel {
   if (weights.start.length !== features.length + 1 || weights.of.length !== weights.by.length) throw new Error('The n-gram model kept is damaged');
   return modelOf(saved.labels, saved.bias, weights);
 }
-
-const toBase64 = (array: Uint32Array | Uint16Array | Float32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-// Copied into a fresh buffer: a Buffer may sit at any offset of a shared pool, a typed array may not.
-const fromBase64 = (text: string): ArrayBuffer => {
-  const bytes = Buffer.from(text, 'base64');
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-};
 
 function modelOf(labels: string[], bias: number[], weights: Weights): NgramModel {
   const { index, start, of, by } = weights;
