@@ -6,6 +6,7 @@ import { languageProfile } from './languages/index.ts';
 import type { IntentDefinition } from './intent-definitions.ts';
 import { createNormaliser, type Vocabulary } from './normalise.ts';
 import { ngramsOf, readNgramModel, trainNgramModel, type NgramModel, type SavedNgramModel } from './ngram-model.ts';
+import { importNlpjsModel, savedNlpjsModel, trainedDomain, type ReadingModel, type SavedNlpjsModel } from './nlpjs-model.ts';
 
 /** What the classifier thinks the guest meant. */
 export interface IntentGuess {
@@ -97,34 +98,6 @@ function featuresOf(options: ClassifierOptions, ngramText: string, read: Record<
   return ngramsOf(ngramText, { chars: languageProfile(options.language ?? 'en').ngramChars }, stems);
 }
 
-// The parts of NLP.js's trained English domain used below. NLP.js normalises its scores so they
-// always sum to 1: a message made of unknown words still gets 1.0 for some intent. The raw output
-// of each intent's perceptron (trained towards 1 for its own phrasings) says how well the message
-// really matches, so that is the score reported here.
-//
-// That output is still made of the words the model knows: the others are dropped before the
-// perceptrons see the message, so "I like jazz" is scored as "I like" alone. `knownWordShare` tells
-// the caller how much of a message that leaves unread.
-interface TrainedDomain {
-  settings: Record<string, unknown>;
-  prepare(utterance: string, settings: object): Promise<Record<string, number>>;
-  textToFeatures(input: { tokens: Record<string, number>; settings: object }): { tokens: Record<string, number> };
-  neuralNetwork?: {
-    run(features: Record<string, number>): Record<string, number> | undefined;
-    /** One per intent: its weights, and the last changes to them (used only while training). */
-    perceptrons?: Array<{ changes?: Float32Array | undefined }>;
-  };
-  /** The words (stems) of each intent's phrasings. */
-  intentFeatures?: Record<string, Record<string, number>>;
-  /** Corrects each token the model does not know to the nearest one it does, within a distance. */
-  spellCheck?: {
-    check(tokens: Record<string, number>, distance: number): Record<string, number>;
-    check(tokens: string[], distance: number): string[];
-  };
-  /** What `prepare` made of each text it saw, by locale (NLP.js empties it once an hour). */
-  cache?: { results: Record<string, Record<string, unknown>> };
-}
-
 /**
  * How many texts' prepared forms NLP.js may keep at most. It keeps every text it has seen for an
  * hour, and guests' messages are mostly new texts: kept whole, the cache would grow with traffic,
@@ -150,34 +123,37 @@ interface Prepared {
   spelling: Map<string, string>;
 }
 
-// A language's stop words, as its NLP.js package registers them.
-interface StopWords {
-  dictionary: Record<string, boolean>;
-}
-
 /** Trains an NLP.js classifier on the given phrasings (English unless the options say otherwise). */
 export async function trainIntentClassifier(
   definitions: IntentDefinition[],
   options: ClassifierOptions = {},
 ): Promise<IntentClassifier> {
   const { nlp, ngrams } = await trainModel(definitions, options);
-  return classifierFrom(nlp, ngrams, definitions, options);
+  // Read as a kept model is, so that a trained classifier and a loaded one are the same.
+  const model = importNlpjsModel(await newNlp(options), savedNlpjsModel(nlp, localeOf(options)), localeOf(options));
+  return classifierFrom(model, ngrams, definitions, options);
 }
 
 const spellChecks = (options: ClassifierOptions) => languageProfile(options.language ?? 'en').spellCheck && options.spellCheck !== false;
+const localeOf = (options: ClassifierOptions): Language => options.language ?? 'en';
 
-/** The trained models as JSON (NLP.js's export and the n-gram weights), to be kept and loaded instead of training again. */
+/** A model as `trainIntentModel` keeps it. */
+interface SavedIntentModel extends SavedNlpjsModel {
+  ngrams?: SavedNgramModel;
+}
+
+/** The trained models as JSON (NLP.js's and the n-gram weights), to be kept and loaded instead of training again. */
 export async function trainIntentModel(definitions: IntentDefinition[], options: ClassifierOptions = {}): Promise<string> {
   const { nlp, ngrams } = await trainModel(definitions, options);
-  return JSON.stringify({ nlpjs: nlp.export(true), ngrams: ngrams?.toJSON() });
+  const saved: SavedIntentModel = { ...savedNlpjsModel(nlp, localeOf(options)), ...(ngrams ? { ngrams: ngrams.toJSON() } : {}) };
+  return JSON.stringify(saved);
 }
 
 /** The classifier of a model exported by `trainIntentModel` from the same definitions and options. */
 export async function loadIntentClassifier(model: string, definitions: IntentDefinition[], options: ClassifierOptions = {}): Promise<IntentClassifier> {
-  const kept = JSON.parse(model) as { nlpjs: string; ngrams?: SavedNgramModel };
-  const nlp = await newNlp(options);
-  nlp.import(kept.nlpjs);
-  return classifierFrom(nlp, kept.ngrams && usesNgrams(options) ? readNgramModel(kept.ngrams) : undefined, definitions, options);
+  const kept = JSON.parse(model) as SavedIntentModel;
+  const reading = importNlpjsModel(await newNlp(options), kept, localeOf(options));
+  return classifierFrom(reading, kept.ngrams && usesNgrams(options) ? readNgramModel(kept.ngrams) : undefined, definitions, options);
 }
 
 async function newNlp(options: ClassifierOptions): Promise<Nlp> {
@@ -216,29 +192,24 @@ async function trainModel(definitions: IntentDefinition[], options: ClassifierOp
   return { nlp, ngrams: trainNgramModel(texts) };
 }
 
-function trainedDomain(nlp: Nlp, locale: string): TrainedDomain {
-  const domain = (nlp.nluManager as unknown as { domainManagers: Record<string, { domains: Record<string, TrainedDomain> }> })
-    .domainManagers[locale]?.domains.master_domain;
-  if (!domain?.neuralNetwork || !domain.intentFeatures) throw new Error(`NLP.js has no trained domain for "${locale}"`);
-  return domain;
-}
-
-function classifierFrom(nlp: Nlp, ngrams: NgramModel | undefined, definitions: IntentDefinition[], options: ClassifierOptions): IntentClassifier {
+// How the classifier reads NLP.js's trained domain. NLP.js normalises its scores so they
+// always sum to 1: a message made of unknown words still gets 1.0 for some intent. The raw output
+// of each intent's perceptron (trained towards 1 for its own phrasings) says how well the message
+// really matches, so that is the score reported here.
+//
+// That output is still made of the words the model knows: the others are dropped before the
+// perceptrons see the message, so "I like jazz" is scored as "I like" alone. `knownWordShare` tells
+// the caller how much of a message that leaves unread.
+function classifierFrom({ domain, stopWords }: ReadingModel, ngrams: NgramModel | undefined, definitions: IntentDefinition[], options: ClassifierOptions): IntentClassifier {
   const { forNlpjs: prepareText, forNgrams } = textPreparer(options);
-  const locale = options.language ?? 'en';
-  const domain = trainedDomain(nlp, locale);
   const network = domain.neuralNetwork!;
   const wordsOfIntent = domain.intentFeatures!;
-  // A trained model learns no more: what training kept beside each weight (as many floats again) goes.
-  for (const perceptron of network.perceptrons ?? []) perceptron.changes = undefined;
   const spellCheck = spellChecks(options) ? domain.spellCheck : undefined;
   if (spellChecks(options) && !spellCheck) throw new Error('NLP.js has no spelling check');
-  // Languages NLP.js has no package for here have no stop words: every word counts.
-  const stopWords = (nlp as unknown as { container: { get(name: string): StopWords | undefined } }).container.get(`stopwords-${locale}`) ?? { dictionary: {} };
   // Through the same steps as any message, so "cannot" becomes the "can" and "not" a message has.
   let stopStems: Promise<Set<string>> | undefined;
   const stopWordStems = () =>
-    (stopStems ??= domain.prepare(Object.keys(stopWords.dictionary).join(' '), domain.settings).then((t) => new Set(Object.keys(t))));
+    (stopStems ??= domain.prepare(stopWords.join(' '), domain.settings).then((t) => new Set(Object.keys(t))));
 
   const cachedTexts = () => Object.values(domain.cache?.results ?? {}).reduce((sum, texts) => sum + Object.keys(texts).length, 0);
   let preparedSinceEmptied = 0;

@@ -8,7 +8,7 @@ import type { IntentDefinition } from './intent-definitions.ts';
 import { loadIntentClassifier, trainIntentModel, type ClassifierOptions, type IntentClassifier } from './intent-classifier.ts';
 
 // Raised when the way models are trained or read changes, so older files are not used.
-const MODEL_FORMAT = 3;
+const MODEL_FORMAT = 4;
 
 /** Where a classifier came from: a kept model, or training just now (and whether it was kept). */
 export type ModelSource = 'cache' | 'trained' | 'trained-not-kept';

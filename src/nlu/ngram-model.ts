@@ -8,6 +8,7 @@
 // one-vs-rest over dense matrices, which at tens of thousands of n-grams would not fit in memory;
 // fastText's WebAssembly builds train from files in a virtual file system). It is plain stochastic
 // gradient descent, trained in a few seconds and kept beside the NLP.js model.
+import { fromBase64, toBase64 } from './packed-arrays.ts';
 
 /** How a text is cut into the n-grams the model reads. */
 export interface NgramShape {
@@ -51,7 +52,7 @@ export interface LabelledText {
  * per language): feature i counts for intents `of[start[i]..start[i+1])` by `by[...]`.
  */
 interface Weights {
-  index: Map<string, number>;
+  index: FeatureIndex;
   start: Uint32Array;
   of: Uint16Array;
   by: Float32Array;
@@ -154,10 +155,14 @@ export function trainNgramModel(texts: readonly LabelledText[], options: Trainin
 
 function packed(features: Array<[string, number[], number[]]>): Weights {
   const total = features.reduce((sum, [, of]) => sum + of.length, 0);
-  const weights: Weights = { index: new Map(), start: new Uint32Array(features.length + 1), of: new Uint16Array(total), by: new Float32Array(total) };
+  const weights: Weights = {
+    index: featureIndex(features.map(([feature]) => feature).join('\n')),
+    start: new Uint32Array(features.length + 1),
+    of: new Uint16Array(total),
+    by: new Float32Array(total),
+  };
   let at = 0;
-  features.forEach(([feature, of, by], i) => {
-    weights.index.set(feature, i);
+  features.forEach(([, of, by], i) => {
     weights.start[i] = at;
     weights.of.set(of, at);
     weights.by.set(by, at);
@@ -169,23 +174,15 @@ function packed(features: Array<[string, number[], number[]]>): Weights {
 
 /** A model kept with `toJSON`. */
 export function readNgramModel(saved: SavedNgramModel): NgramModel {
-  const features = saved.features.split('\n');
   const weights: Weights = {
-    index: new Map(features.map((feature, i) => [feature, i])),
+    index: featureIndex(saved.features),
     start: new Uint32Array(fromBase64(saved.start)),
     of: new Uint16Array(fromBase64(saved.of)),
     by: new Float32Array(fromBase64(saved.by)),
   };
-  if (weights.start.length !== features.length + 1 || weights.of.length !== weights.by.length) throw new Error('The n-gram model kept is damaged');
+  if (weights.start.length !== weights.index.size + 1 || weights.of.length !== weights.by.length) throw new Error('The n-gram model kept is damaged');
   return modelOf(saved.labels, saved.bias, weights);
 }
-
-const toBase64 = (array: Uint32Array | Uint16Array | Float32Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-// Copied into a fresh buffer: a Buffer may sit at any offset of a shared pool, a typed array may not.
-const fromBase64 = (text: string): ArrayBuffer => {
-  const bytes = Buffer.from(text, 'base64');
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-};
 
 function modelOf(labels: string[], bias: number[], weights: Weights): NgramModel {
   const { index, start, of, by } = weights;
@@ -196,17 +193,67 @@ function modelOf(labels: string[], bias: number[], weights: Weights): NgramModel
       const value = features.length > 0 ? 1 / Math.sqrt(features.length) : 0;
       const z = Float64Array.from(bias);
       for (const feature of features) {
-        const i = index.get(feature);
-        if (i === undefined) continue;
+        const i = index.find(feature);
+        if (i < 0) continue;
         for (let j = start[i]!; j < start[i + 1]!; j++) z[of[j]!]! += by[j]! * value;
       }
       return normalised(z.map((v) => v * SHARPNESS));
     },
     toJSON() {
-      // The index was filled in feature order (0, 1, 2…), so its keys are the features in that order.
-      return { labels, bias, features: [...index.keys()].join('\n'), start: toBase64(start), of: toBase64(of), by: toBase64(by) };
+      return { labels, bias, features: index.joined, start: toBase64(start), of: toBase64(of), by: toBase64(by) };
     },
   };
+}
+
+/** The features, each found by its text. */
+interface FeatureIndex {
+  /** How many features there are. */
+  readonly size: number;
+  /** Every feature, one per line, in order. */
+  readonly joined: string;
+  /** The number of a feature, or -1 for one the model does not know. */
+  find(feature: string): number;
+}
+
+/**
+ * An index of the features in one string, one per line: where each begins, and a hash table
+ * (open addressing) of their numbers. A Map would hold each of the tens of thousands of features
+ * per language as a string of its own, with an entry beside it: three times the memory, and as
+ * many allocations to load.
+ */
+function featureIndex(joined: string): FeatureIndex {
+  const begins: number[] = [0];
+  for (let at = joined.indexOf('\n'); at >= 0; at = joined.indexOf('\n', at + 1)) begins.push(at + 1);
+  const size = begins.length;
+  // Where each feature begins, and (last) where a feature after the last one would.
+  const starts = Uint32Array.from([...begins, joined.length + 1]);
+  let slots = 8;
+  while (slots < size * 2) slots *= 2;
+  const mask = slots - 1;
+  const table = new Int32Array(slots).fill(-1);
+  for (let i = 0; i < size; i++) {
+    let slot = hashOf(joined, starts[i]!, starts[i + 1]! - 1) & mask;
+    while (table[slot] !== -1) slot = (slot + 1) & mask;
+    table[slot] = i;
+  }
+  return {
+    size,
+    joined,
+    find(feature) {
+      for (let slot = hashOf(feature, 0, feature.length) & mask; table[slot] !== -1; slot = (slot + 1) & mask) {
+        const i = table[slot]!;
+        if (starts[i + 1]! - 1 - starts[i]! === feature.length && joined.startsWith(feature, starts[i])) return i;
+      }
+      return -1;
+    },
+  };
+}
+
+/** FNV-1a over the UTF-16 code units of `text` from `from` up to `to`. */
+function hashOf(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 function normalised(z: Float64Array): Float64Array {

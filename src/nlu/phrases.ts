@@ -19,6 +19,27 @@ const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  */
 export function phrasePattern(phrases: readonly string[], spacing = String.raw`\s+`): RegExp | undefined {
   if (phrases.length === 0) return undefined;
+  const key = `${spacing}\n${phrases.join('\n')}`;
+  const made = madePatterns.get(key)?.deref();
+  if (made) return made;
+  const pattern = newPhrasePattern(phrases, spacing);
+  madePatterns.set(key, new WeakRef(pattern));
+  forgetPattern.register(pattern, key);
+  return pattern;
+}
+
+// A pattern made from the same phrases is the same one. Lists recur (each language's booking reader
+// reads the English short answers too; the segmenter and the typed answers both test question
+// endings), and V8 compiles every pattern object of its own to machine code of its own, some
+// hundred kilobytes for a long list. Shared, they are safe: the pattern has no g or y flag, so
+// matching neither reads nor moves its lastIndex. Held weakly, so that a reload of the content
+// does not keep the patterns of the old one.
+const madePatterns = new Map<string, WeakRef<RegExp>>();
+const forgetPattern = new FinalizationRegistry<string>((key) => {
+  if (madePatterns.get(key)?.deref() === undefined) madePatterns.delete(key);
+});
+
+function newPhrasePattern(phrases: readonly string[], spacing: string): RegExp {
   const alternatives = phrases.map((phrase) => {
     // Korean is spaced loosely and Chinese hardly at all: "예약하고 싶어요", "예약하고싶어요" and "예약 하고
     // 싶어요" are one phrase, so between the letters of such a phrase a space may be typed or not.

@@ -1,7 +1,7 @@
 // Requests a guest makes in so many words, read from the vocabulary rather than the classifier: to
 // book ("can I come tomorrow after lunch?"), to change or cancel a booking of their own, and asking
 // whether something is safe. The classifier alone loses these among the many precise questions.
-import { createBookingReader } from './booking/index.ts';
+import { createBookingReader, type BookingReader } from './booking/index.ts';
 import { phraseTest } from './booking/booking-words.ts';
 import type { Normaliser, Vocabulary } from './normalise.ts';
 import { findBookingRef } from '../booking/references.ts';
@@ -14,10 +14,11 @@ export interface BookingRequest {
   timed: boolean;
 }
 
-/** Builds the reader of requests for a language's vocabulary. */
-export function createRequestReader(vocabulary: Vocabulary, normalise: Normaliser, language: Language = 'en') {
-  // The booking reader without therapists: only its times, lengths and question test are used here.
-  const times = createBookingReader(vocabulary, normalise, [], 'VN', language);
+/**
+ * Builds the reader of requests for a language's vocabulary. Of `times`, a booking reader of the
+ * language, only its times, lengths and question test are used: the therapists it knows do not matter.
+ */
+export function createRequestReader(vocabulary: Vocabulary, normalise: Normaliser, language: Language = 'en', times: BookingReader = createBookingReader(vocabulary, normalise, [], 'VN', language)) {
   const bookingVerb = phraseTest(vocabulary.booking_verbs);
   const ownBooking = phraseTest(vocabulary.own_booking_words);
   const bookingAsk = phraseTest(vocabulary.booking_asks);

@@ -4,7 +4,7 @@ import { createLanguageCheck, type LanguageCheck } from './language.ts';
 import { loadOrTrainClassifier, type ModelSource } from './model-cache.ts';
 import { createNormaliser, EMPTY_VOCABULARY, type Vocabulary } from './normalise.ts';
 import { createSegmenter, type Segment } from './segments.ts';
-import { createBookingReader, type BookingReader, type NamedTherapist } from './booking/index.ts';
+import { createBookingReaders, type BookingReader, type NamedTherapist } from './booking/index.ts';
 import { createRequestReader } from './requests.ts';
 import { namesDayOrTimeIn } from './dates/index.ts';
 import type { Language } from '../languages.ts';
@@ -120,7 +120,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
   const languageOf = options.language ?? 'en';
   // English reads days and times with the classifier's stand-ins; the others with their date words.
   const namesWhen = (text: string) => (languageOf === 'en' ? namesDayOrTime(text) : namesDayOrTimeIn(text, languageOf));
-  const requests = createRequestReader(vocabulary, normalise, languageOf);
+  const readerFor = createBookingReaders(vocabulary, normalise, 'VN', languageOf, english);
+  const requests = createRequestReader(vocabulary, normalise, languageOf, readerFor([]));
   const { bookingRequest, manageRequest } = requests;
   const times = requests.reader;
   // "Don't book it", "I don't want 60 minutes": the words of booking turned round.
@@ -200,7 +201,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
     },
     language,
     modelSource: source,
-    bookingReader: (therapists) => createBookingReader(vocabulary, normalise, therapists, 'VN', languageOf, english),
+    bookingReader: readerFor,
     movesOn: (text, afterAside) => (afterAside ? resume : next)(text),
     asksIfSafe: (text) => requests.asksIfSafe(text),
     async interpret(text, options) {

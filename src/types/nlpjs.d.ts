@@ -22,7 +22,7 @@ declare module '@nlpjs/nlp' {
     constructor(settings?: object, container?: Container);
     container: Container;
     settings: Record<string, unknown>;
-    /** Holds the trained domains; the classifier reads its perceptrons directly. */
+    /** Holds the trained domains, read through src/nlu/nlpjs-model.ts. */
     nluManager: unknown;
     use(plugin: unknown): void;
     addLanguage(locales: string | string[]): void;

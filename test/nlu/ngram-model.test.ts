@@ -48,6 +48,25 @@ describe('the n-gram model', () => {
     Array.from(kept.probabilities(message)).forEach((p, k) => expect(p).toBeCloseTo(one.probabilities(message)[k]!, 3));
   });
 
+  it('finds each n-gram by its text, in any script, and no n-gram it never saw', () => {
+    const phrasings: LabelledText[] = [
+      ...PHRASINGS,
+      { label: 'book', features: ngramsOf('我想预约明天下午三点', WORDS) },
+      { label: 'pain', features: ngramsOf('마사지 아파요?', WORDS) },
+      { label: 'pain', features: ngramsOf('будет больно', WORDS) },
+    ];
+    const one = trainNgramModel(phrasings);
+    const kept = readNgramModel(JSON.parse(JSON.stringify(one.toJSON())));
+    for (const text of ['我想预约', '아파요', 'больно ли', 'does the massage hurt', 'qwzx', '']) {
+      const message = ngramsOf(text, WORDS);
+      expect(Array.from(kept.probabilities(message))).toEqual(Array.from(one.probabilities(message)));
+    }
+    // Pieces of a known n-gram, or one with more after it, are other n-grams.
+    const [known] = one.toJSON().features.split('\n');
+    const base = Array.from(one.probabilities([]));
+    expect(Array.from(one.probabilities([known!.slice(0, -1), `${known}x`, `${known}\n`]))).toEqual(base);
+  });
+
   it('says nothing in particular of a message made of n-grams it never saw', () => {
     const model = trainNgramModel(PHRASINGS);
     const p = model.probabilities(ngramsOf('qwzx vbnm', WORDS));

@@ -21,29 +21,50 @@ export function createBookingReader(
   language: Language = 'en',
   english?: { vocabulary: Vocabulary; normalise: Normaliser },
 ) {
-  const own = {
-    ...createBookingWords(vocabulary.booking, therapists, normalise, language, { cancel: vocabulary.manage_words.cancel, book: vocabulary.booking_verbs }),
-    ...createTimeReader(vocabulary.booking, normalise, language),
-    ...createTypedAnswers(vocabulary.booking, normalise, country, language),
-    /** The message names two different session lengths ("30和60有什么区别"): it compares them, it chooses neither. */
-    comparesLengths,
-  };
-  if (!english || language === 'en') return own;
+  return createBookingReaders(vocabulary, normalise, country, language, english)(therapists);
+}
+
+/**
+ * The readers of booking answers of one language, one for each list of therapists. What does not
+ * depend on the therapists (times, lengths, names, contacts: most of the patterns) is built once
+ * and shared by all of them: the requests read by the classifier and the booking desk each need a
+ * reader, and every reload of the content makes the desk a new one.
+ */
+export function createBookingReaders(
+  vocabulary: Vocabulary,
+  normalise: Normaliser,
+  country: CountryCode = 'VN',
+  language: Language = 'en',
+  english?: { vocabulary: Vocabulary; normalise: Normaliser },
+) {
+  const times = createTimeReader(vocabulary.booking, normalise, language);
+  const answers = createTypedAnswers(vocabulary.booking, normalise, country, language);
   // Guests writing another language often answer a step in English ("medium nha", "firm", "no"):
   // the short answers' English words count too, where the guest's language finds none.
-  const en = createBookingWords(english.vocabulary.booking, therapists, english.normalise, 'en');
-  const enAnswers = createTypedAnswers(english.vocabulary.booking, english.normalise, country, 'en');
-  return {
-    ...own,
-    pressure: (text: string) => own.pressure(text) ?? en.pressure(text),
-    therapist: (text: string, asked: boolean) => own.therapist(text, asked) ?? en.therapist(text, asked),
-    therapistByGender: (text: string, asked: boolean, preferred?: string) => own.therapistByGender(text, asked, preferred) ?? en.therapistByGender(text, asked, preferred),
-    isYes: (text: string) => own.isYes(text) || en.isYes(text),
-    startsWithYes: (text: string) => own.startsWithYes(text) || en.startsWithYes(text),
-    opensWithYes: (text: string) => own.opensWithYes(text) || en.opensWithYes(text),
-    isNone: (text: string) => own.isNone(text) || en.isNone(text),
-    leavesItToUs: (text: string) => own.leavesItToUs(text) || en.leavesItToUs(text),
-    saysHealthy: (text: string) => own.saysHealthy(text) || enAnswers.saysHealthy(text),
+  const alsoEnglish = english && language !== 'en' ? english : undefined;
+  const enAnswers = alsoEnglish && createTypedAnswers(alsoEnglish.vocabulary.booking, alsoEnglish.normalise, country, 'en');
+  return (therapists: readonly NamedTherapist[]) => {
+    const own = {
+      ...createBookingWords(vocabulary.booking, therapists, normalise, language, { cancel: vocabulary.manage_words.cancel, book: vocabulary.booking_verbs }),
+      ...times,
+      ...answers,
+      /** The message names two different session lengths ("30和60有什么区别"): it compares them, it chooses neither. */
+      comparesLengths,
+    };
+    if (!alsoEnglish || !enAnswers) return own;
+    const en = createBookingWords(alsoEnglish.vocabulary.booking, therapists, alsoEnglish.normalise, 'en');
+    return {
+      ...own,
+      pressure: (text: string) => own.pressure(text) ?? en.pressure(text),
+      therapist: (text: string, asked: boolean) => own.therapist(text, asked) ?? en.therapist(text, asked),
+      therapistByGender: (text: string, asked: boolean, preferred?: string) => own.therapistByGender(text, asked, preferred) ?? en.therapistByGender(text, asked, preferred),
+      isYes: (text: string) => own.isYes(text) || en.isYes(text),
+      startsWithYes: (text: string) => own.startsWithYes(text) || en.startsWithYes(text),
+      opensWithYes: (text: string) => own.opensWithYes(text) || en.opensWithYes(text),
+      isNone: (text: string) => own.isNone(text) || en.isNone(text),
+      leavesItToUs: (text: string) => own.leavesItToUs(text) || en.leavesItToUs(text),
+      saysHealthy: (text: string) => own.saysHealthy(text) || enAnswers.saysHealthy(text),
+    };
   };
 }
 
