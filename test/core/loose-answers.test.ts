@@ -136,3 +136,26 @@ describe('side questions and picks as guests put them', () => {
     expect(textOf(await g.say('how much po for 30 mins?'))).toMatch(/VND/);
   });
 });
+
+describe('put off and asked in passing', () => {
+  it.each([
+    ['en', 'book a massage please', 'hmm actually forget it, i\'ll book later'],
+    ['ko', '마사지 예약하고 싶어요', '잠시만요 남편이랑 얘기 좀 해보고요'],
+    ['vi', 'cho e book 1 suat nha', 'hmm để tối nay e nhắn lại sau nha'],
+  ] as const)('%s: stops the booking on "%s", then "%s", as on a plain stop', async (language, request, later) => {
+    const g = fakeGuest(concierge, { id: `later-${language}`, language });
+    await g.say(request);
+    const put = textOf(await g.say(later));
+    const plain = fakeGuest(concierge, { id: `stop-${language}`, language });
+    await plain.say(request);
+    const stopped = textOf(await plain.press(plain.choices.at(-1)!));
+    expect(put).toBe(stopped);
+  });
+
+  it('answers "30 or 60 min, which one should i pick" as the question it is, not as a booking of 30 or 60', async () => {
+    const g = fakeGuest(concierge, { id: 'which-length' });
+    const replies = textOf(await g.say('30 or 60 min, which one should i pick'));
+    const asked = textOf(await fakeGuest(concierge, { id: 'which-length-plain' }).say('which length should I choose?'));
+    expect(replies).toBe(asked);
+  });
+});

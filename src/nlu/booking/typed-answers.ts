@@ -101,9 +101,10 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     if (/[?？]\s*$/.test(text)) return true;
     const said = withoutNotAsking ? normalise(text).replace(withoutNotAsking, ' ') : normalise(text);
     if ((questionAtStart?.test(startAsTyped(text, said)) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false)) return true;
-    // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c").
-    const clauses = said.split(/[,;，；]/).slice(0, -1);
-    return clauses.some((clause) => questionAtEnd?.test(clause.trim()) ?? false);
+    // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c"),
+    // or started after one ("30 or 60 min, which one should i pick").
+    const clauses = said.split(/[,;，；]/).map((clause) => clause.trim());
+    return clauses.slice(0, -1).some((clause) => questionAtEnd?.test(clause) ?? false) || clauses.slice(1).some((clause) => questionAtStart?.test(clause) ?? false);
   };
 
   return {
