@@ -162,11 +162,9 @@ export function perceptronLayer(saved: SavedPerceptrons): PerceptronLayer {
       if (intents.length === 0) return undefined;
       sums.set(bias);
       for (const feature of Object.keys(features)) {
+        // A word no phrasing has is passed over, "constructor" or "toString" too (NLP.js found those on
+        // Object's prototype, and read no intent at all in a message holding one).
         const i = index.get(feature);
-        // NLP.js looks features up in a plain object, where a word such as "constructor" is found on
-        // Object's prototype: its weight is then undefined and every sum NaN, so no intent is read.
-        // Kept, so that every message reads as it did.
-        if (i === undefined && feature in Object.prototype) sums.fill(NaN);
         if (i === undefined) continue;
         const value = features[feature]!;
         for (let j = start[i]!; j < start[i + 1]!; j++) sums[of[j]!]! += value * by[j]!;

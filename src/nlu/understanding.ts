@@ -214,7 +214,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       // Put as a statement ("I'd like to arrange an appointment with a lady therapist"); "can I book for my
       // friend too?" asks about booking.
       const wholeRequest = bookingRequest(text, namesTime);
-      const asksToBook = !times.isQuestion(text) && (wholeRequest?.outright === true || times.minutes(text, false) !== undefined);
+      // Two lengths named ("30 or 60 min, which one should i pick") ask for neither.
+      const comparing = comparesLengths(text);
+      const asksToBook = !times.isQuestion(text) && !comparing && (wholeRequest?.outright === true || times.minutes(text, false) !== undefined);
       const parts = segments(normalised);
       /**
        * A guess with a day or time in the message: a booking intent close behind it goes first, and a
@@ -245,7 +247,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         // Not when it is turned round ("don't book it") or asks whether it is safe ("..., can I still get a massage").
         if (request?.outright && statement && !SOCIAL.has(guess.intent) && !negated(normalised) && !requests.asksIfSafe(text)) return sureAs(request.intent);
         // Two lengths named in a question the classifier is unsure of ("30和60有什么区别", "30 or 60, which is better?"): choosing between them.
-        if (comparesLengths(text) && times.isQuestion(text) && (guess.score < REQUEST_OVER_SCORE || guess.intent === OUT_OF_SCOPE) && intents.has(CHOOSING_LENGTH)) return sureAs(CHOOSING_LENGTH);
+        if (comparing && (times.isQuestion(text) || times.asksAfterAComma(text)) && (guess.score < REQUEST_OVER_SCORE || guess.intent === OUT_OF_SCOPE) && intents.has(CHOOSING_LENGTH)) return sureAs(CHOOSING_LENGTH);
         // A session's length wished for in a statement ("bà muốn đi mát xa vai cổ 60 phút ạ") books, over a guess short of clear.
         if (asksToBook && guess.score < REQUEST_OVER_SCORE && !negated(normalised)) return sureAs('booking.start');
         if (!namesTime) return guess;

@@ -38,8 +38,8 @@ describe('the NLP.js model as kept', () => {
       const { tokens } = domain.textToFeatures({ tokens: await domain.prepare(text, domain.settings), settings: domain.settings });
       expect(layer.run(tokens)).toEqual({ ...domain.neuralNetwork!.run(tokens) });
     }
-    // A word found on Object's prototype spoils NLP.js's sums: kept as it was.
-    expect(Object.values(layer.run({ constructor: 1, hello: 1 })!).every(Number.isNaN)).toBe(true);
+    // A word found on Object's prototype, which spoiled NLP.js's sums, is passed over as any unknown word is.
+    expect(layer.run({ constructor: 1, toString: 1, hello: 1 })).toEqual(layer.run({ hello: 1 }));
   });
 
   it('leaves out the phrasings and indexes that reading does not use, and reads the same once imported', async () => {

@@ -35,3 +35,13 @@ describe('a greeting beside a request', () => {
     expect(read.kind === 'intent' ? read.intent : read.kind).toBe(intent);
   });
 });
+
+// Words that are also names of every JavaScript object's own parts are unknown words like any other:
+// the question around them is read as without them.
+describe('a word such as "constructor" in a question', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('reads "how long is the massage %s" as how long it is', async (word) => {
+    const { understanding } = await realKnowledge();
+    const read = await understanding.interpret(`how long is the massage ${word}`, { threshold: 0.15 });
+    expect(read.kind === 'intent' ? read.intent : read.kind).toBe('faq.duration');
+  });
+});

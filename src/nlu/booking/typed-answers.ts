@@ -101,10 +101,9 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     if (/[?？]\s*$/.test(text)) return true;
     const said = withoutNotAsking ? normalise(text).replace(withoutNotAsking, ' ') : normalise(text);
     if ((questionAtStart?.test(startAsTyped(text, said)) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false)) return true;
-    // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c"),
-    // or started after one ("30 or 60 min, which one should i pick").
-    const clauses = said.split(/[,;，；]/).map((clause) => clause.trim());
-    return clauses.slice(0, -1).some((clause) => questionAtEnd?.test(clause) ?? false) || clauses.slice(1).some((clause) => questionAtStart?.test(clause) ?? false);
+    // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c").
+    const clauses = said.split(/[,;，；]/).slice(0, -1);
+    return clauses.some((clause) => questionAtEnd?.test(clause.trim()) ?? false);
   };
 
   return {
@@ -120,6 +119,14 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
      */
     asksInASentence(text: string): boolean {
       return /[?？]\s+\S/.test(text) || isQuestion(text);
+    },
+    /**
+     * A question started after a comma ("30 or 60 min, which one should i pick"). Not a question of the
+     * whole message: "need a massage asap, whats the earliest u can do" asks to book.
+     */
+    asksAfterAComma(text: string): boolean {
+      const said = normalise(text);
+      return said.split(/[,;，；]/).slice(1).some((clause) => questionAtStart?.test(clause.trim()) ?? false);
     },
     /** Three words or fewer, or six characters or fewer where words are written without spaces (Chinese). */
     isShort,
