@@ -16,6 +16,7 @@ const WEDNESDAY_1115AM = '2027-04-07T11:15:00+07:00';
 const THURSDAY_220PM = '2027-06-17T14:20:00+07:00';
 const MONDAY_940AM = '2027-08-09T09:40:00+07:00';
 const THURSDAY_410PM = '2027-03-18T16:10:00+07:00';
+const SATURDAY_1130AM = '2027-05-22T11:30:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -101,6 +102,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko16', language: 'ko', now: THURSDAY_410PM },
   { set: 'zh16', language: 'zh', now: THURSDAY_410PM },
   { set: 'ru16', language: 'ru', now: THURSDAY_410PM },
+  { set: 's', language: 'en', now: SATURDAY_1130AM },
+  { set: 'vi17', language: 'vi', now: SATURDAY_1130AM },
+  { set: 'ko17', language: 'ko', now: SATURDAY_1130AM },
+  { set: 'zh17', language: 'zh', now: SATURDAY_1130AM },
+  { set: 'ru17', language: 'ru', now: SATURDAY_1130AM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

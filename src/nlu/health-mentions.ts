@@ -8,7 +8,14 @@ import { phrasePattern } from './phrases.ts';
  * brings terms and messages to one form first (Vietnamese with or without its marks).
  */
 export function createHealthCheck(termsByKind: Record<string, readonly string[]>, prepare: (text: string) => string = (t) => t): (text: string) => boolean {
-  const terms = Object.values(termsByKind).flat().map((term) => prepare(term.toLowerCase()).replace(/-/g, ' '));
-  const pattern = phrasePattern(terms, String.raw`[\s-]+`);
-  return pattern ? (text) => pattern.test(prepare(text)) : () => false;
+  const typed = Object.values(termsByKind).flat().map((term) => term.normalize('NFC').toLowerCase().replace(/-/g, ' '));
+  const prepared = phrasePattern(typed.map(prepare), String.raw`[\s-]+`);
+  // Vietnamese typed with its marks is read with them: folded, "gáy" (nape of the neck) is "gãy" (broken).
+  const asTyped = phrasePattern(typed, String.raw`[\s-]+`);
+  if (!prepared || !asTyped) return () => false;
+  return (text) => {
+    const lower = text.normalize('NFC').toLowerCase();
+    const plain = prepare(lower);
+    return plain === lower ? prepared.test(plain) : asTyped.test(lower);
+  };
 }

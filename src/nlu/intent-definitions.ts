@@ -149,7 +149,9 @@ export async function loadVocabulary(dir: string, language = 'en'): Promise<Voca
 }
 
 // The keys whose words are matched as typed, so they keep their marks.
-const AS_TYPED = new Set(['yes_as_typed', 'marked_spellings']);
+// Kept with their marks: the words that start and end a question, read with them in a message typed
+// with marks ("cổ", neck, is no "có"; "Hồng", a name, no "hông"), and folded for one typed without.
+const AS_TYPED = new Set(['yes_as_typed', 'marked_spellings', 'question_starts', 'question_ends', 'question_tails', 'question_lead_ins']);
 
 function foldStrings(data: unknown): unknown {
   if (typeof data === 'string') return foldVietnamese(data);

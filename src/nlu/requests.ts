@@ -55,6 +55,11 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
   const safetyAsk = phraseTest(vocabulary.safety_asks);
 
   return {
+    /** The message names a booking of the guest's own ("my booking", "제 예약", a reference). */
+    namesOwnBooking: (text: string) => {
+      const said = normalise(text);
+      return ownBooking(said) || findBookingRef(said) !== undefined;
+    },
     /** The booking reader the requests are read with (times, lengths, questions). */
     reader: times,
     bookingRequest,

@@ -2,6 +2,7 @@
 // whole and in parts, so the question in the middle of a long message is found, and two questions
 // get two answers. Which words join parts and start questions is the vocabulary's data.
 import type { Vocabulary } from './normalise.ts';
+import { foldedFor } from './languages/index.ts';
 import { phrasePattern } from './phrases.ts';
 
 /** One part of a message, and whether it is put as a question. */
@@ -16,9 +17,10 @@ const MAX_SEGMENTS = 6;
 const MAX_HALVES = 3;
 
 /** Builds the splitter for a vocabulary; the text is expected normalised (lower case). */
-export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'question_starts'> & { booking?: Pick<Vocabulary['booking'], 'question_ends' | 'question_inside'> }) {
+export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'question_starts'> & { booking?: Pick<Vocabulary['booking'], 'question_ends' | 'question_inside'> }, language = 'en') {
   const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const starts = vocabulary.question_starts.map(escape).join('|');
+  // The words of questions are kept as typed; the text here is folded, as Vietnamese is read.
+  const starts = foldedFor(language, vocabulary.question_starts).map(escape).join('|');
   const joiners = [...vocabulary.joiners].sort((a, b) => b.length - a.length).map(escape).join('|');
   // The end of a word in any script ("có", "можно"), where \b sees only ASCII letters.
   const end = String.raw`(?![\p{L}\p{N}])`;
@@ -30,7 +32,7 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
 
   // Where a language marks a question at its end ("... không", "...吗", "...나요"), a comma after
   // the mark ends the question: "co dau ko, lam mat bao lau" is two.
-  const ends = phrasePattern(vocabulary.booking?.question_ends ?? []);
+  const ends = phrasePattern(foldedFor(language, vocabulary.booking?.question_ends ?? []));
   const questionEnd = ends ? new RegExp(`\\S\\s+\\S*(?:${ends.source})$|\\p{Script=Han}(?:${ends.source})$`, 'iu') : undefined;
   const commaAfterQuestion = ends ? new RegExp(`(?<=(?:${ends.source}))\\s*[,，、]\\s*`, 'giu') : undefined;
   const splitAfterQuestions = (sentence: string): string[] => {

@@ -111,7 +111,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const normalise = createNormaliser(vocabulary, options.language);
   const english = options.englishVocabulary ? { vocabulary: options.englishVocabulary, normalise: createNormaliser(options.englishVocabulary) } : undefined;
-  const segments = createSegmenter(vocabulary);
+  const segments = createSegmenter(vocabulary, options.language ?? 'en');
   // A walk-through's "next" is the whole message ("next", "ok!"), not a word in a longer one.
   const wholeMessage = (phrases: string[]) => {
     const known = new Set(phrases.map(normalise));
@@ -223,6 +223,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
        * request to book in so many words is one unless the guess is a clear question of another kind.
        */
       const withTime = async (guess: IntentGuess): Promise<IntentGuess> => {
+        // "예약 문의요" (asking about booking) read faintly as the guest's own bookings, none of which it names: a new one.
+        if (guess.intent === 'booking.mine' && guess.score < REQUEST_OVER_SCORE && !requests.namesOwnBooking(text)) return { intent: 'booking.start', score: guess.score };
         const unclear = guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent);
         const statement = !times.isQuestion(text);
         // Made sure by the words, short messages too ("마사지 예약하고싶어요" is two words).

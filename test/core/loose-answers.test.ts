@@ -159,3 +159,44 @@ describe('put off and asked in passing', () => {
     expect(replies).toBe(asked);
   });
 });
+
+// Vietnamese folds several words onto one: typed with marks, they are read with them.
+describe('Vietnamese words that fold onto others', () => {
+  it('takes "Lê Thị Hồng" as a name ("Hồng" is no "hông", a question\'s end) and gives no health advice for "vai gáy" (neck, not "gãy", broken)', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-hong', language: 'vi' });
+    const opened = textOf(await g.say('Chào em, chị muốn đặt lịch massage vai gáy mai lúc 10h30 sáng, 60 phút, chị Mai, lực nhẹ'));
+    expect(opened).not.toMatch(/bác sĩ/);
+    await g.say('không có');
+    await g.say('Lê Thị Hồng');
+    expect(textOf(await g.say('0905123456'))).toMatch(/Tên: Lê Thị Hồng/);
+  });
+
+  it('still gives the advice for "bị gãy tay" (a broken arm)', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-gay', language: 'vi' });
+    await g.say('đặt 60 phút mai 3h chiều, chị Mai, lực vừa');
+    expect(textOf(await g.say('tháng trước em bị gãy tay'))).toMatch(/bác sĩ/);
+  });
+});
+
+describe('more answers as guests give them', () => {
+  it('books 17:30 for "after 5, like 5:30"', async () => {
+    const g = fakeGuest(concierge, { id: 'en-like' });
+    await g.say('want to book massage for tomorrow, 30 min');
+    expect(textOf(await g.say('after 5, like 5:30'))).toMatch(/17:30/);
+  });
+
+  it('starts a booking on "예약 문의요" (a question about booking), with no booking of the guest\'s own named', async () => {
+    const g = fakeGuest(concierge, { id: 'ko-inquiry', language: 'ko' });
+    await g.say('예약 문의요');
+    expect(g.choices).toEqual(expect.arrayContaining(['30분', '60분']));
+  });
+
+  it('cancels on "dạ" (a polite yes) at the question whether to cancel', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-da', language: 'vi' });
+    await g.say('book 60 min on 1 December at 3pm with Mai, medium pressure, no health issues, Kim Lee +84905123456');
+    await g.say('yes');
+    await g.say('huy lich cho e');
+    await g.say('dạ');
+    expect((await bookingsOf('vi-da')).map((b) => b.status)).toEqual(['cancelled']);
+  });
+});

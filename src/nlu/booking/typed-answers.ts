@@ -6,7 +6,7 @@ import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phraseTest } from './booking-words.ts';
 import { createCorrections } from './corrections.ts';
 import { phrasePattern } from '../phrases.ts';
-import { foldVietnamese } from '../languages/index.ts';
+import { foldVietnamese, foldedFor } from '../languages/index.ts';
 
 // The answers a guest types in full: a name, a phone number or email, a length, and whether what
 // they typed is a question of their own rather than an answer.
@@ -25,18 +25,32 @@ const CALLING_FROM: Record<Language, CountryCode> = { en: 'VN', vi: 'VN', ko: 'K
 
 /** Builds the reader of typed answers for a vocabulary, its lengths read in `language`. */
 export function createTypedAnswers(words: BookingVocabulary, normalise: Normaliser, country: CountryCode, language: Language = 'en') {
-  // A question word and two more words, after the words a question may open with ("sorry, how long is it").
-  const leadIns = phrasePattern(words.question_lead_ins)?.source;
-  const questionAtStart = words.question_starts.length > 0
-    ? new RegExp(`^(?:(?:${leadIns ?? '(?!)'})[,!.]?\\s+){0,2}(?:${words.question_starts.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+\\S+\\s+\\S+`, 'iu')
-    : undefined;
-  // "... được không", "...吗", "...나요": a question marked at its end, with or without "?".
-  const endsPattern = phrasePattern(words.question_ends);
-  // Something must come before the mark: "không" or "吗" alone is an answer, not a question.
-  // Whom it is asked of may follow the mark ("co dau ko shop", "được không ạ").
-  const tails = phrasePattern(words.question_tails)?.source;
-  const tail = tails ? `(?:[\\s,]+(?:${tails}))*` : '';
-  const questionAtEnd = endsPattern ? new RegExp(`[\\p{L}\\p{N}].*(?:${endsPattern.source})${tail}[\\s?？!！.。~…]*$`, 'iu') : undefined;
+  // A question word and two more words, after the words a question may open with ("sorry, how long is it");
+  // "... được không", "...吗", "...나요": a question marked at its end, with or without "?". Something must
+  // come before the mark: "không" or "吗" alone is an answer, not a question. Whom it is asked of may
+  // follow the mark ("co dau ko shop", "được không ạ").
+  const questionMarks = (phrases: (list: string[]) => string[]) => {
+    const leadIns = phrasePattern(phrases(words.question_lead_ins))?.source;
+    const starts = phrases(words.question_starts);
+    const ends = phrasePattern(phrases(words.question_ends));
+    const tails = phrasePattern(phrases(words.question_tails))?.source;
+    const tail = tails ? `(?:[\\s,]+(?:${tails}))*` : '';
+    return {
+      atStart: starts.length > 0 ? new RegExp(`^(?:(?:${leadIns ?? '(?!)'})[,!.]?\\s+){0,2}(?:${starts.map((w) => w.replace(/\s+/g, '\\s+')).join('|')})\\s+\\S+\\s+\\S+`, 'iu') : undefined,
+      atEnd: ends ? new RegExp(`[\\p{L}\\p{N}].*(?:${ends.source})${tail}[\\s?？!！.。~…]*$`, 'iu') : undefined,
+    };
+  };
+  // The lists are kept as typed: read folded, as the message is, for Vietnamese typed without marks.
+  const { atStart: questionAtStart, atEnd: questionAtEnd } = questionMarks((list) => foldedFor(language, list));
+  // Vietnamese typed with its marks is read with them, where folding makes one word of two: "cổ" (neck)
+  // is no "có" (a question's start), "Hồng" (a name) no "hông" (one's end). Unmarked words still count.
+  const typedMarks = language === 'vi' ? questionMarks((list) => [...new Set([...list, ...foldedFor(language, list)])]) : undefined;
+  const markedQuestion = (text: string): boolean | undefined => {
+    if (!typedMarks) return undefined;
+    const typed = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+    if (foldVietnamese(typed) === typed) return undefined;
+    return (typedMarks.atStart?.test(typed) ?? false) || (typedMarks.atEnd?.test(typed) ?? false);
+  };
   // "要提前多久到啊", "а в субботу вы до скольки работаете": a question word inside the message.
   const questionInside = phrasePattern(words.question_inside);
   const notAsking = phrasePattern(words.not_asking.map(normalise));
@@ -86,13 +100,6 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     return email ? { contact: email, text: email } : undefined;
   };
 
-  // Vietnamese typed with its marks is read with them for the word a question starts with: folded,
-  // "cổ" (neck) is "có" (a question's start) and "cổ hơi cứng" (my neck is a bit stiff) would ask.
-  const startAsTyped = (text: string, said: string) => {
-    if (language !== 'vi') return said;
-    const typed = text.normalize('NFC').toLowerCase();
-    return foldVietnamese(typed) === typed ? said : typed;
-  };
   const isShort = (text: string): boolean => {
     const trimmed = text.trim();
     return /\p{Script=Han}/u.test(trimmed) ? trimmed.replace(/[\s\p{P}]/gu, '').length <= 6 : trimmed.split(/\s+/).length <= 3;
@@ -100,7 +107,9 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const isQuestion = (text: string): boolean => {
     if (/[?？]\s*$/.test(text)) return true;
     const said = withoutNotAsking ? normalise(text).replace(withoutNotAsking, ' ') : normalise(text);
-    if ((questionAtStart?.test(startAsTyped(text, said)) ?? false) || (questionAtEnd?.test(said) ?? false) || (questionInside?.test(said) ?? false)) return true;
+    const marked = markedQuestion(text);
+    const starts = marked ?? ((questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false));
+    if (starts || (questionInside?.test(said) ?? false)) return true;
     // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c").
     const clauses = said.split(/[,;，；]/).slice(0, -1);
     return clauses.some((clause) => questionAtEnd?.test(clause.trim()) ?? false);

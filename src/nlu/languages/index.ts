@@ -57,4 +57,4 @@ export function languageProfile(language: Language): LanguageProfile {
   return PROFILES[language];
 }
 
-export { foldVietnamese } from './vietnamese.ts';
+export { foldVietnamese, foldedFor } from './vietnamese.ts';

@@ -17,3 +17,8 @@ export function withSyllablePairs(text: string): string {
   }
   return pairs.length > 0 ? `${syllables.join(' ')} ${pairs.join(' ')}` : syllables.join(' ');
 }
+
+/** Words kept with their marks, as a message is read: folded for Vietnamese, as they are for any other language. */
+export function foldedFor(language: string, words: readonly string[]): string[] {
+  return language === 'vi' ? [...new Set(words.map(foldVietnamese))] : [...words];
+}
