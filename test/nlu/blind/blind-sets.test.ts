@@ -58,6 +58,7 @@ const WEDNESDAY_1115AM = new Date('2027-04-07T11:15:00+07:00');
 const THURSDAY_220PM = new Date('2027-06-17T14:20:00+07:00');
 const MONDAY_940AM = new Date('2027-08-09T09:40:00+07:00');
 const THURSDAY_410PM = new Date('2027-03-18T16:10:00+07:00');
+const SATURDAY_1130AM = new Date('2027-05-22T11:30:00+07:00');
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number; now?: Date }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
@@ -131,16 +132,21 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'KO14', language: 'ko', messagesFloor: 0.935, conversationsFloor: 7, now: THURSDAY_220PM },
   { name: 'ZH14', language: 'zh', messagesFloor: 0.93, conversationsFloor: 9, now: THURSDAY_220PM },
   { name: 'RU14', language: 'ru', messagesFloor: 0.94, conversationsFloor: 9, now: THURSDAY_220PM },
-  { name: 'Q', language: 'en', messagesFloor: 0.955, conversationsFloor: 9, now: MONDAY_940AM },
-  { name: 'VI15', language: 'vi', messagesFloor: 0.95, conversationsFloor: 6, now: MONDAY_940AM },
+  { name: 'Q', language: 'en', messagesFloor: 0.96, conversationsFloor: 10, now: MONDAY_940AM },
+  { name: 'VI15', language: 'vi', messagesFloor: 0.95, conversationsFloor: 10, now: MONDAY_940AM },
   { name: 'KO15', language: 'ko', messagesFloor: 0.925, conversationsFloor: 10, now: MONDAY_940AM },
-  { name: 'ZH15', language: 'zh', messagesFloor: 0.94, conversationsFloor: 8, now: MONDAY_940AM },
-  { name: 'RU15', language: 'ru', messagesFloor: 0.96, conversationsFloor: 8, now: MONDAY_940AM },
-  { name: 'R', language: 'en', messagesFloor: 0.89, conversationsFloor: 6, now: THURSDAY_410PM },
-  { name: 'VI16', language: 'vi', messagesFloor: 0.91, conversationsFloor: 6, now: THURSDAY_410PM },
-  { name: 'KO16', language: 'ko', messagesFloor: 0.89, conversationsFloor: 6, now: THURSDAY_410PM },
-  { name: 'ZH16', language: 'zh', messagesFloor: 0.915, conversationsFloor: 6, now: THURSDAY_410PM },
-  { name: 'RU16', language: 'ru', messagesFloor: 0.93, conversationsFloor: 7, now: THURSDAY_410PM },
+  { name: 'ZH15', language: 'zh', messagesFloor: 0.97, conversationsFloor: 10, now: MONDAY_940AM },
+  { name: 'RU15', language: 'ru', messagesFloor: 0.965, conversationsFloor: 10, now: MONDAY_940AM },
+  { name: 'R', language: 'en', messagesFloor: 0.89, conversationsFloor: 9, now: THURSDAY_410PM },
+  { name: 'VI16', language: 'vi', messagesFloor: 0.91, conversationsFloor: 10, now: THURSDAY_410PM },
+  { name: 'KO16', language: 'ko', messagesFloor: 0.895, conversationsFloor: 9, now: THURSDAY_410PM },
+  { name: 'ZH16', language: 'zh', messagesFloor: 0.915, conversationsFloor: 9, now: THURSDAY_410PM },
+  { name: 'RU16', language: 'ru', messagesFloor: 0.93, conversationsFloor: 10, now: THURSDAY_410PM },
+  { name: 'S', language: 'en', messagesFloor: 0.935, conversationsFloor: 8, now: SATURDAY_1130AM },
+  { name: 'VI17', language: 'vi', messagesFloor: 0.9, conversationsFloor: 8, now: SATURDAY_1130AM },
+  { name: 'KO17', language: 'ko', messagesFloor: 0.875, conversationsFloor: 8, now: SATURDAY_1130AM },
+  { name: 'ZH17', language: 'zh', messagesFloor: 0.93, conversationsFloor: 7, now: SATURDAY_1130AM },
+  { name: 'RU17', language: 'ru', messagesFloor: 0.93, conversationsFloor: 9, now: SATURDAY_1130AM },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
