@@ -250,8 +250,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         if (request?.outright && statement && !SOCIAL.has(guess.intent) && !negated(normalised) && !requests.asksIfSafe(text)) return sureAs(request.intent);
         // Two lengths named in a question the classifier is unsure of ("30和60有什么区别", "30 or 60, which is better?"): choosing between them.
         if (comparing && (times.isQuestion(text) || times.asksAfterAComma(text)) && (guess.score < REQUEST_OVER_SCORE || guess.intent === OUT_OF_SCOPE) && intents.has(CHOOSING_LENGTH)) return sureAs(CHOOSING_LENGTH);
-        // A session's length wished for in a statement ("bà muốn đi mát xa vai cổ 60 phút ạ") books, over a guess short of clear.
-        if (asksToBook && guess.score < REQUEST_OVER_SCORE && !negated(normalised)) return sureAs('booking.start');
+        // A session's length wished for in a statement ("bà muốn đi mát xa vai cổ 60 phút ạ") books, over a guess short of clear;
+        // with a day or time too ("want my neck done on saturday, 30 min is enough"), over any guess short of sure.
+        if (asksToBook && (guess.score < REQUEST_OVER_SCORE || (namesTime && guess.score < CLEAR_GUESS_SCORE)) && !negated(normalised)) return sureAs('booking.start');
         if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;

@@ -200,3 +200,16 @@ describe('more answers as guests give them', () => {
     expect((await bookingsOf('vi-da')).map((b) => b.status)).toEqual(['cancelled']);
   });
 });
+
+describe('a booking asked for around other words', () => {
+  it('starts one for "hey, want to get my neck and shoulders done on saturday, 30 min is enough"', async () => {
+    const g = fakeGuest(concierge, { id: 'en-saturday-30' });
+    expect(textOf(await g.say('hey, want to get my neck and shoulders done on saturday, 30 min is enough'))).toMatch(/Saturday 28 November/);
+  });
+
+  it('holds 18:30 for "Any chance of an upper back massage today at 6.30pm? Just finished a long shift"', async () => {
+    const g = fakeGuest(concierge, { id: 'en-any-chance' });
+    await g.say('Any chance of an upper back massage today at 6.30pm? Just finished a long shift and my neck is wrecked');
+    expect(textOf(await g.say('60 minutes'))).toMatch(/18:30/);
+  });
+});
