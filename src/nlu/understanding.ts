@@ -215,8 +215,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       // friend too?" asks about booking.
       const wholeRequest = bookingRequest(text, namesTime);
       // Two lengths named ("30 or 60 min, which one should i pick") ask for neither.
-      const comparing = comparesLengths(text);
-      const asksToBook = !times.isQuestion(text) && !comparing && (wholeRequest?.outright === true || times.minutes(text, false) !== undefined);
+      const asksToBook = !times.isQuestion(text) && (wholeRequest?.outright === true || times.minutes(text, false) !== undefined) && !comparesLengths(text);
       const parts = segments(normalised);
       /**
        * A guess with a day or time in the message: a booking intent close behind it goes first, and a
@@ -249,7 +248,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         // Not when it is turned round ("don't book it") or asks whether it is safe ("..., can I still get a massage").
         if (request?.outright && statement && !SOCIAL.has(guess.intent) && !negated(normalised) && !requests.asksIfSafe(text)) return sureAs(request.intent);
         // Two lengths named in a question the classifier is unsure of ("30和60有什么区别", "30 or 60, which is better?"): choosing between them.
-        if (comparing && (times.isQuestion(text) || times.asksAfterAComma(text)) && (guess.score < REQUEST_OVER_SCORE || guess.intent === OUT_OF_SCOPE) && intents.has(CHOOSING_LENGTH)) return sureAs(CHOOSING_LENGTH);
+        if (comparesLengths(text) && (times.isQuestion(text) || times.asksAfterAComma(text)) && (guess.score < REQUEST_OVER_SCORE || guess.intent === OUT_OF_SCOPE) && intents.has(CHOOSING_LENGTH)) return sureAs(CHOOSING_LENGTH);
         // A session's length wished for in a statement ("bà muốn đi mát xa vai cổ 60 phút ạ") books, over a guess short of clear;
         // with a day or time too ("want my neck done on saturday, 30 min is enough"), over any guess short of sure.
         if (asksToBook && (guess.score < REQUEST_OVER_SCORE || (namesTime && guess.score < CLEAR_GUESS_SCORE)) && !negated(normalised)) return sureAs('booking.start');
