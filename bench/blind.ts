@@ -17,6 +17,7 @@ const THURSDAY_220PM = '2027-06-17T14:20:00+07:00';
 const MONDAY_940AM = '2027-08-09T09:40:00+07:00';
 const THURSDAY_410PM = '2027-03-18T16:10:00+07:00';
 const SATURDAY_1130AM = '2027-05-22T11:30:00+07:00';
+const TUESDAY_245PM = '2027-07-13T14:45:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -107,6 +108,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko17', language: 'ko', now: SATURDAY_1130AM },
   { set: 'zh17', language: 'zh', now: SATURDAY_1130AM },
   { set: 'ru17', language: 'ru', now: SATURDAY_1130AM },
+  { set: 't', language: 'en', now: TUESDAY_245PM },
+  { set: 'vi18', language: 'vi', now: TUESDAY_245PM },
+  { set: 'ko18', language: 'ko', now: TUESDAY_245PM },
+  { set: 'zh18', language: 'zh', now: TUESDAY_245PM },
+  { set: 'ru18', language: 'ru', now: TUESDAY_245PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */
