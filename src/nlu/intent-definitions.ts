@@ -102,6 +102,7 @@ const vocabularySchema = z.object({
       approximately: phrases,
       hour_marks: phrases,
       soonest: phrases,
+      latest: phrases,
       bound_before: phrases,
       same_time: phrases,
       question_starts: phrases,

@@ -72,6 +72,8 @@ export interface BookingVocabulary {
   /** Marks typed right after an hour that make it o'clock ("tầm 7h", "khoảng 4 giờ"), read after `approximately`. */
   hour_marks: string[];
   soonest: string[];
+  /** The latest free time wanted ("as late as possible", "越晚越好"). */
+  latest: string[];
   /** Words before a day or time the guest is bound by, not one they want ("until", "leaving", "тут до"). */
   bound_before: string[];
   /** The time a booking already has, said when moving it to another day ("Tuesday, same time"). */
@@ -127,7 +129,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], negations: [], any_therapist: [], anyone: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], hour_marks: [], soonest: [], bound_before: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
+    windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },
 };
 

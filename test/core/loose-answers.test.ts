@@ -215,3 +215,69 @@ describe('a booking asked for around other words', () => {
     expect(textOf(await g.say('60 minutes'))).toMatch(/18:30/);
   });
 });
+
+// "Whenever", "no idea", "up to you" where the length, day or time was asked: the guest leaves the
+// choice to the spa. The length stays theirs (it sets the price): they hear how to choose and are
+// asked again. The day is the soonest with a free time; the time, the first one shown, or the last
+// for "as late as possible".
+describe('the choice left to the spa', () => {
+  it('explains how to choose at the length question and asks again, in each language', async () => {
+    for (const [language, request, answer, guidance] of [
+      ['en', 'i want to book a massage', 'no idea, what do you recommend', /what you prefer and what your therapist recommends/],
+      ['zh', '我想预约按摩', '不知道诶 你们定吧', /喜好和按摩师的建议/],
+    ] as const) {
+      const g = fakeGuest(concierge, { id: `either-length-${language}`, language });
+      await g.say(request);
+      expect(textOf(await g.say(answer))).toMatch(guidance);
+      expect(g.choices.slice(0, 2)).toEqual(language === 'en' ? ['30 minutes', '60 minutes'] : ['30 分钟', '60 分钟']);
+    }
+  });
+
+  it('offers the soonest day\'s free times for "whenever, im flexible" at the day question', async () => {
+    const g = fakeGuest(concierge, { id: 'either-day' });
+    await g.say('i want to book a massage');
+    await g.say('60');
+    // Friday 27 November at 10:00: today still has free times from noon.
+    const reply = textOf(await g.say('whenever, im flexible'));
+    expect(reply).toMatch(/free times on Friday 27 November/);
+    expect(g.choices[0]).toBe('12:00');
+  });
+
+  it('holds the first free time for "아무때나요 다 돼요" (any time, all fine) at the time question', async () => {
+    const g = fakeGuest(concierge, { id: 'either-time', language: 'ko' });
+    await g.say('내일 한시간 마사지 예약하고 싶어요');
+    const reply = textOf(await g.say('아무때나요 다 돼요'));
+    expect(reply).toMatch(/11월 28일 토요일 09:00/);
+    expect(await summaryAfter(g, ['아무나', '중간', '없어요', '김지수'])).toMatch(/09:00/);
+  });
+
+  it('holds the last free time for "как можно позже" (as late as possible)', async () => {
+    const g = fakeGuest(concierge, { id: 'latest', language: 'ru' });
+    await g.say('хочу записаться на массаж завтра, на час');
+    expect(textOf(await g.say('как можно позже'))).toMatch(/28 ноября \(суббота\) в 20:00/);
+  });
+
+  it('offers the latest times first when a first message asks for the latest one tomorrow', async () => {
+    const g = fakeGuest(concierge, { id: 'latest-first' });
+    const reply = textOf(await g.say('can i book 30 min tomorrow, as late as possible'));
+    expect(reply).toMatch(/Saturday 28 November at 20:30/);
+  });
+});
+
+describe('a phone written as at home', () => {
+  it('takes an Australian mobile typed without its country code ("0412 555 018") at the contact question', async () => {
+    const g = fakeGuest(concierge, { id: 'phone-au' });
+    await g.say('book 60 min tomorrow at 3pm');
+    for (const text of ['no preference', 'firm', 'no', 'Liam Walsh']) await g.say(text);
+    const summary = textOf(await g.say('0412 555 018'));
+    expect(summary).toMatch(/\+61412555018/);
+  });
+
+  it('still reads a Vietnamese number as Vietnamese, and says so when a message holds no number', async () => {
+    const g = fakeGuest(concierge, { id: 'phone-vn' });
+    await g.say('book 60 min tomorrow at 3pm');
+    for (const text of ['no preference', 'firm', 'no', 'Liam Walsh']) await g.say(text);
+    expect(textOf(await g.say('12345'))).toMatch(/doesn't look like a phone number/);
+    expect(textOf(await g.say('0905 123 456'))).toMatch(/\+84905123456/);
+  });
+});

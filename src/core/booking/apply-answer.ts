@@ -55,7 +55,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   // which is answered first), and so is a phone or email at the contact question, however it is put
   // ("email ok? a@b.fr").
   const tellsHealth = awaiting === 'health' && ctx.mentionsHealth(text) && sense.asksIfSafe !== true;
-  const holdsTheAnswer = tellsHealth || (awaiting === 'contact' && reader.contact(text) !== undefined);
+  const holdsTheAnswer = tellsHealth || (awaiting === 'contact' && reader.contactAnswer(text) !== undefined);
   const aside = sense.asksAside === true && awaiting !== 'any' && !holdsTheAnswer;
   if (aside && sense.asideIsClear) return unchanged;
   if (aside && (awaiting === 'name' || awaiting === 'contact')) return unchanged;
@@ -93,6 +93,15 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
     Object.assign(next, when, { near: undefined, offered: undefined });
     changed = true;
   }
+  // "Whenever", "no idea", "up to you" where the length, day or time was asked: the guest leaves it to the spa.
+  if (!changed && (awaiting === 'duration' || awaiting === 'day' || awaiting === 'time') && reader.leavesItToUs(text)) {
+    const left = leftToTheSpa(ctx, draft, awaiting);
+    if (left.note) notes.push(left.note);
+    if (left.when) {
+      Object.assign(next, left.when);
+      changed = true;
+    }
+  }
   const therapist = reader.therapist(text, awaiting === 'therapist') ?? reader.therapistByGender(text, awaiting === 'therapist', draft.hold?.therapistId);
   if (therapist) {
     next.therapist = therapist;
@@ -123,6 +132,23 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
 }
 
 /**
+ * What leaving the choice to the spa gives at the length, day or time question: how to choose a length
+ * (it is the guest's to choose: prices differ), the soonest day with a free time, the first free time shown.
+ */
+function leftToTheSpa(ctx: BookingContext, draft: BookingDraft, awaiting: 'duration' | 'day' | 'time'): { note?: string; when?: Partial<When> } {
+  if (awaiting === 'duration') {
+    const howToChoose = ctx.content.questions['q.choose_length']?.text;
+    const durations = ctx.calendar.durations.join(` ${ctx.content.messages.spa_facts.or} `);
+    return howToChoose ? { note: ctx.text.say(howToChoose, { durations }) } : {};
+  }
+  if (awaiting === 'day') return { when: { window: { from: '00:00', to: '23:59', soonest: true } } };
+  const first = draft.offered?.[0];
+  if (!first) return {};
+  const at = new Date(first);
+  return { when: { day: dayKey(at, ctx.calendar.timeZone), time: clockOf(at, ctx.calendar.timeZone), period: undefined, window: undefined } };
+}
+
+/**
  * The answers that are the whole message: the name, the contact, the note for the therapist. Its dates
  * or numbers are not booking details, unless it is a question of its own ("sorry, where are you?"):
  * that is left for the concierge to answer, then the step is asked again. Undefined at other steps.
@@ -138,7 +164,7 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
     return { draft: { ...draft, name: answer.name, ...(answer.contact ? { contact: answer.contact } : {}) }, changed: true, notes: [] };
   }
   if (awaiting === 'contact') {
-    const contact = reader.contact(text);
+    const contact = reader.contactAnswer(text);
     if (contact) return { draft: withDetailsBeside(ctx, { ...draft, contact }, text), changed: true, notes: [] };
     if (reader.isQuestion(text)) return unanswered;
     return { ...unanswered, notes: [texts.contact_invalid] };
@@ -197,13 +223,19 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   // An exact time beside a loose one ("lunch time, 12h") is the time.
   if (loose && !dated?.time) {
     const window =
-      loose.kind === 'window' ? { from: loose.from, to: loose.to } : loose.kind === 'around' ? { from: loose.at, to: loose.at, around: true } : { from: '00:00', to: '23:59', soonest: true };
+      loose.kind === 'window'
+        ? { from: loose.from, to: loose.to }
+        : loose.kind === 'around'
+          ? { from: loose.at, to: loose.at, around: true }
+          : { from: '00:00', to: '23:59', ...(loose.kind === 'latest' ? { latest: true } : { soonest: true }) };
     // "asap" with no day is today (the earliest free times from now on are offered).
     const soonDay = loose.kind === 'soonest' && !day ? dayKey(ctx.now(), zone) : day;
     // The same loose time again while its free times are on show ("after lunch, whatever suits you"):
     // the guest leaves the pick to the spa, so the first of them (the summary shows it, and it can change).
-    const first = draft.offered?.[0];
-    if (awaiting === 'time' && first && soonDay === draft.day && window.from === draft.window?.from && window.to === draft.window?.to) {
+    // "As late as possible" while a day's free times are on show: the last of them.
+    const first = loose.kind === 'latest' ? draft.offered?.at(-1) : draft.offered?.[0];
+    const again = window.from === draft.window?.from && window.to === draft.window?.to;
+    if (awaiting === 'time' && first && soonDay === draft.day && (again || loose.kind === 'latest')) {
       const at = new Date(first);
       return { day: dayKey(at, zone), time: clockOf(at, zone), period: undefined, window: undefined };
     }

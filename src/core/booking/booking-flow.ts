@@ -189,6 +189,8 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     const now = ctx.now();
     const busy = await occupancyAround(ctx, now, 0, 8);
     const days = [...new Set(findFreeSlots({ ...slotInput, from: now, to: new Date(now.getTime() + 8 * 86_400_000), busy }).map((s) => dayKey(s.start, calendar.timeZone)))];
+    // "Whenever", "asap" once today is over: the soonest day with a free time.
+    if (draft.window?.soonest && days[0]) return advance(ctx, guest, memory, { ...draft, day: days[0] }, notes);
     return ask('day', texts.ask_day, days.slice(0, 3).map((day) => ({ label: text.day(day), action: bookingAction({ kind: 'day', day }) })));
   }
   // Still choosing among the times offered near one that was taken ("actually 30 min" changes the length).
@@ -202,7 +204,8 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     const offered = (wanted.length > 0 ? wanted : free).slice(0, MAX_TIMES_OFFERED);
     if (offered.length > 0) {
       // "4ish" with 16:00 free: that time, as the guest meant it (the summary shows it, and it can be changed).
-      const around = draft.window?.around ? offered.find((s) => clockOf(ctx, s.start) === draft.window?.from) : undefined;
+      // "As late as possible": the latest free time, the same way.
+      const around = draft.window?.around ? offered.find((s) => clockOf(ctx, s.start) === draft.window?.from) : draft.window?.latest ? offered[0] : undefined;
       if (around) return advance(ctx, guest, memory, { ...draft, time: clockOf(ctx, around.start), window: undefined }, notes);
       const shown = { ...draft, offered: offered.map((s) => s.start.toISOString()) };
       const choices = await dayTimeChoices(ctx, slotInput, draft.day, offered);

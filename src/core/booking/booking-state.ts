@@ -14,10 +14,11 @@ export const bookingDraftSchema = z.object({
   period: z.enum(['morning', 'afternoon', 'evening', 'night']).optional(),
   /**
    * A loose time the guest gave ("after lunch": 13:00 to 15:00; "4ish": around 16:00; "asap": the
-   * soonest): the free times offered are those in the window, nearest first when `around`.
+   * soonest; "as late as possible": the latest): the free times offered are those in the window,
+   * nearest first when `around`.
    */
   window: z
-    .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/), around: z.boolean().optional(), soonest: z.boolean().optional() })
+    .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/), around: z.boolean().optional(), soonest: z.boolean().optional(), latest: z.boolean().optional() })
     .optional(),
   therapist: z.string().max(30).optional(),
   pressure: z.enum(['light', 'medium', 'firm']).optional(),

@@ -64,12 +64,14 @@ export function clockOf(ctx: BookingContext, instant: Date): string {
 
 /**
  * Of a day's free times, those the guest asked for loosely: in the part of the day or the window
- * they named ("after lunch"), the nearest first around a time give or take ("4ish"), or the soonest.
+ * they named ("after lunch"), the nearest first around a time give or take ("4ish"), the soonest, or
+ * the latest first.
  */
 export function freeTimesWanted(ctx: BookingContext, draft: BookingDraft, free: FreeSlot[]): FreeSlot[] {
   const { window, period } = draft;
   if (period) return free.filter((s) => periodOf(ctx, s.start) === period);
   if (!window || window.soonest) return free;
+  if (window.latest) return [...free].reverse();
   const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
   if (window.around) {
     const at = minutes(window.from);

@@ -22,6 +22,17 @@ export interface NameAnswer {
 
 // Where a guest writing each language most likely has their phone from, for a number typed without +.
 const CALLING_FROM: Record<Language, CountryCode> = { en: 'VN', vi: 'VN', ko: 'KR', zh: 'CN', ru: 'RU' };
+// Asked for a phone, a guest types it as at home ("0412 555 018" in Australia, "07700 900 461" in Britain):
+// the countries guests writing each language most often call from, tried in turn where the spa's own
+// and CALLING_FROM's find no number. Only at the contact question: elsewhere a run of digits is as likely
+// something else.
+const ALSO_CALLING_FROM: Record<Language, readonly CountryCode[]> = {
+  en: ['GB', 'AU', 'US', 'IN', 'PH', 'SG', 'MY', 'NZ', 'IE', 'ZA', 'DE', 'FR', 'IL'],
+  vi: [],
+  ko: [],
+  zh: ['TW', 'HK', 'MO', 'SG'],
+  ru: ['KZ', 'BY', 'UA', 'UZ', 'KG'],
+};
 
 /** Builds the reader of typed answers for a vocabulary, its lengths read in `language`. */
 export function createTypedAnswers(words: BookingVocabulary, normalise: Normaliser, country: CountryCode, language: Language = 'en') {
@@ -200,6 +211,16 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     /** The contact in a message, if it has one. */
     contact(text: string): string | undefined {
       return contactIn(text)?.contact;
+    },
+    /** The contact given where it was asked for: a phone may be written as at home, in another country's way. */
+    contactAnswer(text: string): string | undefined {
+      const contact = contactIn(text)?.contact;
+      if (contact) return contact;
+      for (const from of ALSO_CALLING_FROM[language]) {
+        const phone = findPhone(text, from);
+        if (phone) return phone.e164;
+      }
+      return undefined;
     },
     /** The message without the session length it names, so "三点 一个小时" is three o'clock, not 3:01. */
     withoutLength(text: string): string {

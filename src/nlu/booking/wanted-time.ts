@@ -10,11 +10,12 @@ import { createCorrections } from './corrections.ts';
 // known ("is 4 ok?"), a shift of a time already set ("an hour later"), or a loose time ("after
 // lunch", "4ish", "around 5", "asap") that the booking answers with the free times it covers.
 
-/** A loose time: a window of the clock, a time give or take, or the soonest free time. */
+/** A loose time: a window of the clock, a time give or take, or the soonest or latest free time. */
 export type LooseTime =
   | { kind: 'window'; from: string; to: string }
   | { kind: 'around'; at: string }
-  | { kind: 'soonest' };
+  | { kind: 'soonest' }
+  | { kind: 'latest' };
 
 // "now" beside a real time is a figure of speech ("book now for tomorrow at 3pm", "now one for my
 // wife on Friday"), not the time wanted; alone ("can I come now?") it is the time wanted.
@@ -72,6 +73,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     .sort((a, b) => b[0].length - a[0].length)
     .map(([phrase, [from, to]]) => [phraseTest([phrase]), { kind: 'window' as const, from, to }] as const);
   const soonest = phraseTest(words.soonest);
+  const latest = phraseTest(words.latest);
   // Words before a day or time the guest is bound by, not one they want ("until Tuesday", "тут до 15го");
   // the dates reader may take the word into the mention itself ("till 6pm tomorrow").
   const boundWords = phrasePattern(words.bound_before.map(normalise));
@@ -186,7 +188,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     clockTimeIn(text: string): { hour: number; minute: number } | undefined {
       return findDateTimes(text, ANY_DAY, language).find((m) => m.time !== undefined && m.date === undefined)?.time;
     },
-    /** A loose time: "after lunch", "4ish", "around 5", "asap". */
+    /** A loose time: "after lunch", "4ish", "around 5", "asap", "as late as possible". */
     looseTime(text: string): LooseTime | undefined {
       const said = normalise(text);
       const window = windows.find(([test]) => test(said))?.[1];
@@ -196,7 +198,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       // "Early afternoon, like 2ish": the time said within the window is the nearer wish.
       if (window && (!at || window.kind !== 'window' || at < window.from || at > window.to)) return window;
       if (at) return { kind: 'around', at };
-      return soonest(said) ? { kind: 'soonest' } : undefined;
+      if (soonest(said)) return { kind: 'soonest' };
+      return latest(said) ? { kind: 'latest' } : undefined;
     },
     /** Whether the guest keeps the time a booking already has ("Tuesday, same time"). */
     saysSameTime(text: string): boolean {
