@@ -88,6 +88,7 @@ const vocabularySchema = z.object({
       yes: phrases,
       /** Words of agreeing matched as typed, marks and all: folded, they are other words ("đúng" right, "dừng" stop). */
       yes_as_typed: phrases,
+      yes_alone: phrases,
       negations: phrases,
       any_therapist: phrases,
       anyone: phrases,

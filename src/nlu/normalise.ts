@@ -51,6 +51,8 @@ export interface BookingVocabulary {
   health_exceptions: string[];
   yes: string[];
   /** Words of agreeing matched as typed, marks and all ("đúng": folded, it is "dừng", stop). */
+  /** Words that agree only as the whole message ("co", có without its mark: in a longer one it is many other words). */
+  yes_alone: string[];
   yes_as_typed: string[];
   /** Words that turn an answer round ("not", "không", "не"): a yes or a cancel with one is neither. */
   negations: string[];
@@ -127,7 +129,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking_words: [],
   availability_words: [],
   booking: {
-    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], negations: [], any_therapist: [], anyone: [], either_way: [],
+    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], yes_alone: [], negations: [], any_therapist: [], anyone: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
     windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },

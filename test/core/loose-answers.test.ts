@@ -281,3 +281,99 @@ describe('a phone written as at home', () => {
     expect(textOf(await g.say('0905 123 456'))).toMatch(/\+84905123456/);
   });
 });
+
+describe('answers found in round S of the blind sets', () => {
+  const book = async (g: ReturnType<typeof fakeGuest>, when: string) => {
+    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
+    expect(textOf(await g.say('yes'))).toMatch(/You're booked|예약이 완료|Вы записаны|预约成功|Đặt lịch thành công/);
+  };
+
+  it('answers "마지막 타임이 몇시에요?" (what time is the last one?) at the time question and holds no time', async () => {
+    const g = fakeGuest(concierge, { id: 'ko-last', language: 'ko' });
+    await g.say('내일 한시간 마사지 예약하고 싶어요');
+    const reply = textOf(await g.say('마지막 타임이 몇시에요?'));
+    expect(reply).not.toMatch(/잡아 둘게요/);
+    expect(g.choices).toContain('09:00');
+  });
+
+  it('books at the summary on "da dung" (dạ đúng, yes right, typed without marks)', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-da-dung', language: 'vi' });
+    await g.say('dat lich massage 60 phut ngay mai 3h chieu');
+    for (const text of ['tuy shop', 'nhe', 'khong', 'Huynh My Duyen', '0344091562']) await g.say(text);
+    await g.say('da dung');
+    expect((await bookingsOf('vi-da-dung')).map((b) => b.status)).toEqual(['confirmed']);
+  });
+
+  it('cancels on "co" (có, yes, without its mark) at the question whether to cancel', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-co', language: 'vi' });
+    await book(g, '1 December at 3pm');
+    await g.say('huy lich hen giup minh');
+    await g.say('co');
+    expect((await bookingsOf('vi-co')).map((b) => b.status)).toEqual(['cancelled']);
+  });
+
+  it('answers "취소 수수료는 없죠?" (no fee, right?) before cancelling, and keeps the booking until a yes', async () => {
+    const g = fakeGuest(concierge, { id: 'ko-fee', language: 'ko' });
+    await book(g, '1 December at 3pm');
+    await g.say('예약 캔슬 부탁드려요');
+    const reply = textOf(await g.say('취소 수수료는 없죠?'));
+    expect(reply).toMatch(/무료/);
+    expect((await bookingsOf('ko-fee')).map((b) => b.status)).toEqual(['confirmed']);
+    await g.say('네 취소해 주세요');
+    expect((await bookingsOf('ko-fee')).map((b) => b.status)).toEqual(['cancelled']);
+  });
+
+  it('takes "麦" alone as Mai at the therapist question', async () => {
+    const g = fakeGuest(concierge, { id: 'zh-mai', language: 'zh' });
+    await g.say('明天早上九点 30分钟的 能约吗');
+    await g.say('麦');
+    expect(await summaryAfter(g, ['适中', '没有', '陈志明'])).toMatch(/Mai/);
+  });
+
+  it('moves "周二那个" to Wednesday at the same time ("同一时间" holds "一时", one o\'clock)', async () => {
+    const g = fakeGuest(concierge, { id: 'zh-same', language: 'zh' });
+    await book(g, '1 December at 6pm');
+    const reply = textOf(await g.say('我周二那个预约能改到周三同一时间吗'));
+    expect(reply).toMatch(/12月2日 星期三 18:00/);
+  });
+
+  it('books Saturday 10:30 with Mai for "запишите к Май на субботу 10:30" (Май is no month there)', async () => {
+    const g = fakeGuest(concierge, { id: 'ru-mai', language: 'ru' });
+    const reply = textOf(await g.say('запишите к Май на субботу 10:30 на 60 мин, средний нажим'));
+    expect(reply).toMatch(/здоровье/);
+    expect(await summaryAfter(g, ['нет', 'Ольга Петрова'])).toMatch(/28 ноября \(суббота\) в 10:30[\s\S]*Mai/);
+  });
+
+  it('reads the length in "반시간이면 될듯" (half an hour would do) and "ngắn thôi em, chị bận" (the short one, I am busy)', async () => {
+    for (const [language, request, answer] of [
+      ['ko', '마사지 예약하고 싶어요', '반시간이면 될듯'],
+      ['vi', 'cho chị đặt lịch massage', 'ngắn thôi em, chị bận'],
+    ] as const) {
+      const g = fakeGuest(concierge, { id: `short-${language}`, language });
+      await g.say(request);
+      await g.say(answer);
+      await g.say(language === 'ko' ? '내일' : 'mai');
+      expect(textOf(await g.say(language === 'ko' ? '오후 3시' : '3h chiều'))).toMatch(/15:00/);
+      expect(await summaryAfter(g, language === 'ko' ? ['아무나', '중간', '없어요', '김지수'] : ['ai cũng được', 'vừa', 'không', 'Lan'])).toMatch(/30 ?(분|phút)/);
+    }
+  });
+
+  it('takes the weekend and next week as days: "담주 중에요" is Monday 30 November, "на выходных" Saturday 28', async () => {
+    const ko = fakeGuest(concierge, { id: 'ko-next-week', language: 'ko' });
+    await ko.say('한시간 마사지 예약하고 싶어요');
+    expect(textOf(await ko.say('아직 잘 모르겠는데 담주 중에요'))).toMatch(/11월 30일 월요일/);
+    const ru = fakeGuest(concierge, { id: 'ru-weekend', language: 'ru' });
+    await ru.say('хочу записаться на массаж на час');
+    expect(textOf(await ru.say('на выходных где то'))).toMatch(/28 ноября \(суббота\)/);
+  });
+
+  it('takes "4h gì đó" (4-ish) as about 16:00 and "Ан, мне сказали он сильно мнет" as An', async () => {
+    const vi = fakeGuest(concierge, { id: 'vi-4ish', language: 'vi' });
+    await vi.say('đặt lịch massage 60 phút ngày mai');
+    expect(textOf(await vi.say('4h gì đó'))).toMatch(/16:00/);
+    const ru = fakeGuest(concierge, { id: 'ru-an', language: 'ru' });
+    await ru.say('хочу записаться на массаж завтра в 15:00 на час');
+    await ru.say('Ан, мне сказали он сильно мнет');
+    expect(await summaryAfter(ru, ['средний', 'нет', 'Ольга Петрова'])).toMatch(/An/);
+  });
+});

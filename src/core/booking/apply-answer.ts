@@ -87,7 +87,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
       notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(` ${ctx.content.messages.spa_facts.or} `) }));
     }
   }
-  const when = readWhen(ctx, draft, notALength ? text : reader.withoutLength(text), awaiting);
+  const when = readWhen(ctx, draft, reader.withoutTherapistNamed(notALength ? text : reader.withoutLength(text)), awaiting);
   if (when) {
     // A new day or time: the alternatives offered around an earlier one no longer apply.
     Object.assign(next, when, { near: undefined, offered: undefined });
@@ -192,7 +192,7 @@ type When = Pick<BookingDraft, 'day' | 'time' | 'period' | 'window'>;
  */
 function givesLengthOrTime(ctx: BookingContext, text: string, awaiting: Awaiting): boolean {
   const { reader } = ctx;
-  if (awaiting === 'duration') return reader.minutes(text, true) !== undefined;
+  if (awaiting === 'duration') return reader.minutes(text, true) !== undefined || reader.lengthChoice(text) !== undefined;
   if (awaiting !== 'day' && awaiting !== 'time') return false;
   const mention = reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
   return mention?.date !== undefined || mention?.time !== undefined;
@@ -209,11 +209,14 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
     return { day: dayKey(moved, zone), time: clockOf(moved, zone), period: undefined, window: undefined };
   }
   // "The first one", "the earliest": one of the times just offered; not in a time ("в пол третьего" is half past two, not the third).
-  const ordinal = awaiting === 'time' && draft.offered ? reader.ordinal(text, false) : undefined;
+  // "마지막 타임이 몇시에요?" (what time is the last one?) asks about one, and picks none.
+  const asksWhich = reader.asksInWords(text);
+  const ordinal = awaiting === 'time' && draft.offered && !asksWhich ? reader.ordinal(text, false) : undefined;
   const picked = ordinal !== undefined && draft.offered && !reader.namesClockTime(text) ? pickOffered(draft.offered, ordinal) : undefined;
   if (picked) return { day: dayKey(picked, zone), time: clockOf(picked, zone), period: undefined, window: undefined };
   // A loose time ("after lunch", "4ish", "asap") is a window to offer free times in, not a time.
-  const loose = reader.looseTime(text);
+  const read = reader.looseTime(text);
+  const loose = read?.kind === 'latest' && awaiting === 'time' && asksWhich ? undefined : read;
   const mention = reader.wantedTime(text, ref);
   // At the therapist question, "Mai" is the therapist, not "mai" (tomorrow in Vietnamese); at the summary,
   // "yes, correct now" asks for no new time.

@@ -122,6 +122,8 @@ export async function continueManagingWithText(
     }
   }
   if (manage.awaiting === 'confirm' && manage.ref) {
+    // "취소 수수료는 없죠?" (no fee, right?) holds a "no" but asks about something else: answered first.
+    if (sense.asksAside && words.isQuestion(text)) return 'unhandled';
     const agrees = manage.action === 'cancel' ? words.confirmsCancel(text) : words.confirmsMove(text);
     if (words.isYes(text) || agrees) return carryOut(ctx, guest, memory, manage);
     if (words.isNone(text) || stops) {
@@ -213,9 +215,10 @@ function newTimeIn(ctx: BookingContext, text: string): NewTime | undefined {
   const shift = ctx.reader.wantedShift(text);
   if (shift !== undefined) return { shift };
   const ref = { now: ctx.now(), timeZone: ctx.calendar.timeZone };
-  const when = ctx.reader.wantedTime(text, ref);
   const sameTime = ctx.reader.saysSameTime(text);
-  const days = ctx.reader.timesNamed(text, ref).flatMap((m) => (m.date ? [dayKey(m.start, ctx.calendar.timeZone)] : []));
+  const said = sameTime ? ctx.reader.withoutSameTime(text) : text;
+  const when = ctx.reader.wantedTime(said, ref);
+  const days = ctx.reader.timesNamed(said, ref).flatMap((m) => (m.date ? [dayKey(m.start, ctx.calendar.timeZone)] : []));
   return when || sameTime ? { ...(when ? { when } : {}), ...(sameTime ? { sameTime } : {}), ...(days.length > 0 ? { days } : {}) } : undefined;
 }
 

@@ -61,6 +61,7 @@ export function createBookingWords(
   const genders = (['female', 'male'] as const).map((g) => [g, phraseTest(words[g])] as const);
   const yes = phraseTest(words.yes);
   const yesAsTyped = phraseTest(words.yes_as_typed);
+  const yesAlone = new Set(words.yes_alone.map((w) => normalise(w).trim()));
   // "do not cancel", "không được", "не подходит": never an agreement (the text is normalised).
   const negated = phraseTest(words.negations);
   const none = phraseTest(words.none);
@@ -86,12 +87,20 @@ export function createBookingWords(
   const firstNames = therapists.map((t) => [t.id, [...new Set([t.name.split(/[\s(]/)[0]!, t.id, ...(t.aliases ?? [])].map((n) => normalise(n)).flatMap(withCases))]] as const);
   const around = (templates: readonly string[], names: readonly string[]) => phraseTest(names.flatMap((n) => templates.map((t) => t.replace('{name}', n))));
   const named = firstNames.map(([id, names]) => [id, phraseTest(names.filter((n) => !JOINED_NAME.test(n)))] as const);
+  // The whole answer to the therapist question, a polite ending aside ("麦", "安吧", "마이요"): a name in any script.
+  const namedAlone = (said: string): string | undefined => {
+    const bare = said.replace(/[\s\p{P}]+/gu, '').replace(/(?:요|吧|啊|呀|哦)$/u, '');
+    return firstNames.find(([, names]) => names.some((n) => n.replace(/\s+/g, '') === bare))?.[0];
+  };
   const namedWith = firstNames.map(([id, names]) => [id, around(words.therapist_named, names)] as const);
+  // The same, to take out of a message before its dates are read: "к Май" is the therapist, not May.
+  const namedWithPattern = phrasePattern(firstNames.flatMap(([, names]) => names.flatMap((n) => words.therapist_named.map((t) => t.replace('{name}', n)))));
   // Answering the therapist question at more length: "I'd like Mai if she is free", "prefer An".
   const namedAsAnswer = firstNames.map(([id, names]) => [id, around([...words.therapist_named, ...words.therapist_answer], names)] as const);
   const read = (text: string) => normalise(text);
   const isYes = (text: string): boolean => {
     const said = read(text);
+    if (yesAlone.has(said.replace(/[\s\p{P}]+$/u, '').trim())) return true;
     return wordCount(text) <= 6 && (yes(said) || yesAsTyped(text.normalize('NFC').toLowerCase())) && !stop(said) && !negated(said);
   };
   /** The message opens with `lead`, a yes, and nothing after it turns it round, stops or asks. */
@@ -172,13 +181,20 @@ export function createBookingWords(
       const fitting = therapists.filter((t) => t.gender === gender);
       return (fitting.find((t) => t.id === preferred) ?? fitting[0])?.id;
     },
+    /** The message without a therapist named with the words around a name ("к Май", "with Mai"), whose name could read as a date. */
+    withoutTherapistNamed(text: string): string {
+      return namedWithPattern ? text.replace(new RegExp(namedWithPattern.source, 'giu'), ' ') : text;
+    },
     /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
     therapist(text: string, asked: boolean): string | undefined {
       const said = read(text);
       // Answering the question, a short reply naming them is enough ("Mai", "An please"); in a longer
       // message "an" or "mai" is more likely an ordinary word ("half an hour later").
       const tests = asked ? (wordCount(said) <= 3 ? [...named, ...namedAsAnswer] : namedAsAnswer) : namedWith;
-      const id = tests.find(([, test]) => test(said))?.[0];
+      // "Ан, мне сказали он сильно мнет": the answer first, the reason after it.
+      const firstClause = asked ? read(text.split(/[,.;!，。！]/)[0] ?? '') : '';
+      const answeredFirst = firstClause !== said && wordCount(firstClause) <= 2 ? named.find(([, test]) => test(firstClause))?.[0] : undefined;
+      const id = tests.find(([, test]) => test(said))?.[0] ?? (asked ? (namedAlone(said) ?? answeredFirst) : undefined);
       if (id) return id;
       // Outside the question, with the word for a therapist ("any therapist is ok") or in words that mean
       // a person ("whoever is free"); but "any female therapist?" names a gender.

@@ -101,6 +101,8 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   // Said in a longer answer ("short one is fine", "짧은거요", "длинный вариант"): one of them, not both.
   const saysLongest = phraseTest(words.lengths.longest.map(normalise));
   const saysShortest = phraseTest(words.lengths.shortest.map(normalise));
+  const saysHour = phraseTest(words.lengths.hour.map(normalise));
+  const saysHalfHour = phraseTest(words.lengths.half_hour.map(normalise));
 
   /** A contact in the text: a phone number (E.164) or an email address. */
   const contactIn = (text: string): { contact: string; text: string } | undefined => {
@@ -115,8 +117,9 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     const trimmed = text.trim();
     return /\p{Script=Han}/u.test(trimmed) ? trimmed.replace(/[\s\p{P}]/gu, '').length <= 6 : trimmed.split(/\s+/).length <= 3;
   };
-  const isQuestion = (text: string): boolean => {
-    if (/[?？]\s*$/.test(text)) return true;
+  const isQuestion = (text: string): boolean => /[?？]\s*$/.test(text) || asksInWords(text);
+  /** A question put in words, whatever its mark: a question word ("what time"), or a question's ending ("몇시에요", "được không"). */
+  const asksInWords = (text: string): boolean => {
     const said = withoutNotAsking ? normalise(text).replace(withoutNotAsking, ' ') : normalise(text);
     const marked = markedQuestion(text);
     const starts = marked ?? ((questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false));
@@ -132,6 +135,8 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
      * located"). Not "Do" or "Will" alone: they begin names ("Do Thi Lan", "Will Smith").
      */
     isQuestion,
+    /** A question put in words ("what time is the last one?"), not by its mark alone ("the last one?"). */
+    asksInWords,
     /**
      * A question in any of its sentences ("what's the difference? it's my first time"): mid-booking, a
      * question of the guest's own need not come last. (A first message asking "can I do 30 min? only
@@ -167,7 +172,12 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       if (halfHourWords(text)) return 30;
       // "60", "ok lets do 60 then", "30 is enough": a number of minutes said when the length was asked.
       const numbers = normalise(text).match(/(?<![\d:.])\d{2,3}(?![\d:.])/g) ?? [];
-      return numbers.length === 1 ? Number(numbers[0]) : undefined;
+      if (numbers.length > 0) return numbers.length === 1 ? Number(numbers[0]) : undefined;
+      // "반시간이면 될듯" (half an hour would do): the one length word in a longer answer.
+      const said = normalise(text);
+      const hour = saysHour(said);
+      const half = saysHalfHour(said);
+      return hour !== half ? (hour ? 60 : 30) : undefined;
     },
     /** The message says there is nothing about the guest's health to tell ("no health issues"). */
     saysHealthy(text: string): boolean {

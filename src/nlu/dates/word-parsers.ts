@@ -76,6 +76,22 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
     },
   };
 
+  // "주말", "на выходных": the weekend's first day still to come (today, said on a Saturday or Sunday);
+  // "담주", "下周": next week's Monday, the first day the guest could mean.
+  const weeks: RuleParser = {
+    pattern: pattern(`(?<week>${p.weeks || '(?!)'})`),
+    extract(context, match) {
+      const week = valueOf(w.weeks, match.groups?.week);
+      if (!week || !startsWord(context, match)) return null;
+      const today = wallDate(context);
+      const weekday = weekdayOf(today);
+      const day = week === 'next_week' ? nextWeeks(context, 1) : weekday === 6 || weekday === 0 ? today : addDays(today, 6 - weekday);
+      const c = context.createParsingComponents();
+      assignDate(c, day);
+      return c;
+    },
+  };
+
   // "chủ nhật 31", "воскресенье 31": a bare day of the month right after a weekday, where words are spaced;
   // not an hour ("thứ 7 3h", "thứ 7 3 giờ") nor a length ("thứ 7 2 tiếng").
   const clockAt = new RegExp(`^(?:${alternatives(p.clocks)})`, 'iu');
@@ -175,5 +191,5 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
     },
   };
 
-  return [moments, weekdays, days, holidays, dates, clocks, periods];
+  return [moments, weekdays, weeks, days, holidays, dates, clocks, periods];
 }

@@ -25,6 +25,7 @@ export interface WordPatterns {
   days: string;
   holidays: string;
   moments: string;
+  weeks: string;
   weekday: string;
   periods: string;
   clockPeriodAfter: RegExp;
@@ -112,6 +113,7 @@ function compile(w: DateWords): WordPatterns {
     days: alternation(Object.keys(w.days), runOn),
     holidays: alternation(Object.keys(w.holidays), runOn),
     moments: alternation(Object.keys(w.moments), runOn),
+    weeks: alternation(Object.keys(w.weeks), runOn),
     // "в пятницу" whole, as chrono reads it, so that ours keeps next week's days. Where words run on, "周六下午"
     // holds no "周六下": a relation only comes before the weekday.
     weekday:

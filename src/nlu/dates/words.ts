@@ -29,6 +29,8 @@ const dateWordsSchema = z.object({
   // Days with a name of their own, the same date every year: [month, day] ("크리스마스": [12, 25]).
   holidays: z.record(word, z.tuple([z.number().int().min(1).max(12), z.number().int().min(1).max(31)])).default({}),
   moments: z.record(word, z.tuple([daysAhead, period])).default({}),
+  /** Stretches of days said as a day to come: the weekend (its first day still to come), next week (its Monday). */
+  weeks: z.record(word, z.enum(['weekend', 'next_week'])).default({}),
   weekdays: z.record(word, z.number().int().min(0).max(6)).default({}),
   next_week: words,
   this_week: words,
@@ -127,6 +129,7 @@ export function withUnmarkedForms(w: DateWords): DateWords {
     days: bothKeys(w.days),
     holidays: bothKeys(w.holidays),
     moments: bothKeys(w.moments),
+    weeks: bothKeys(w.weeks),
     weekdays: bothKeys(w.weekdays),
     next_week: both(w.next_week),
     this_week: both(w.this_week),
