@@ -34,7 +34,8 @@ export function createSegmenter(vocabulary: Pick<Vocabulary, 'joiners' | 'questi
   // the mark ends the question: "co dau ko, lam mat bao lau" is two.
   const ends = phrasePattern(foldedFor(language, vocabulary.booking?.question_ends ?? []));
   const questionEnd = ends ? new RegExp(`\\S\\s+\\S*(?:${ends.source})$|\\p{Script=Han}(?:${ends.source})$`, 'iu') : undefined;
-  const commaAfterQuestion = ends ? new RegExp(`(?<=(?:${ends.source}))\\s*[,，、]\\s*`, 'giu') : undefined;
+  // Chinese needs no comma: "要脱衣服吗 会盖毛巾吗" is two questions, a space after the first's mark.
+  const commaAfterQuestion = ends ? new RegExp(`(?<=(?:${ends.source}))\\s*[,，、]\\s*|(?<=\\p{Script=Han}(?:${ends.source}))\\s+(?=\\p{Script=Han})`, 'giu') : undefined;
   const splitAfterQuestions = (sentence: string): string[] => {
     if (!commaAfterQuestion) return [sentence];
     const parts: string[] = [];

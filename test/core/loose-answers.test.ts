@@ -358,13 +358,16 @@ describe('answers found in round S of the blind sets', () => {
     }
   });
 
-  it('takes the weekend and next week as days: "담주 중에요" is Monday 30 November, "на выходных" Saturday 28', async () => {
+  it('offers the days of next week for "담주 중에요" and of the weekend for "на выходных", and books the one picked', async () => {
     const ko = fakeGuest(concierge, { id: 'ko-next-week', language: 'ko' });
     await ko.say('한시간 마사지 예약하고 싶어요');
-    expect(textOf(await ko.say('아직 잘 모르겠는데 담주 중에요'))).toMatch(/11월 30일 월요일/);
+    await ko.say('아직 잘 모르겠는데 담주 중에요');
+    expect(ko.choices.slice(0, 7)).toEqual(['11월 30일 월요일', '12월 1일 화요일', '12월 2일 수요일', '12월 3일 목요일', '12월 4일 금요일', '12월 5일 토요일', '12월 6일 일요일']);
+    expect(textOf(await ko.say('수요일'))).toMatch(/12월 2일 수요일/);
     const ru = fakeGuest(concierge, { id: 'ru-weekend', language: 'ru' });
-    await ru.say('хочу записаться на массаж на час');
-    expect(textOf(await ru.say('на выходных где то'))).toMatch(/28 ноября \(суббота\)/);
+    await ru.say('хочу записаться на массаж на час на выходных');
+    expect(ru.choices.slice(0, 2)).toEqual(['28 ноября (суббота)', '29 ноября (воскресенье)']);
+    expect(ru.choices).toHaveLength(3);
   });
 
   it('takes "4h gì đó" (4-ish) as about 16:00 and "Ан, мне сказали он сильно мнет" as An', async () => {

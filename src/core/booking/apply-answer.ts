@@ -183,7 +183,7 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
   return undefined;
 }
 
-type When = Pick<BookingDraft, 'day' | 'time' | 'period' | 'window'>;
+type When = Pick<BookingDraft, 'day' | 'time' | 'period' | 'window' | 'span'>;
 
 /** The day, time and part of the day a message asks for, if any: a date or time, an hour alone once the day is known, a shift, or a loose time. */
 /**
@@ -222,7 +222,9 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   // "yes, correct now" asks for no new time.
   const notATime = mention && ((awaiting === 'therapist' && reader.therapist(mention.text, true) !== undefined) || (awaiting === 'confirm' && reader.isNow(mention)));
   const dated = notATime ? undefined : mention;
-  const day = dated?.date ? dayKey(dated.start, zone) : draft.day;
+  // "The weekend", "next week": no day yet, but the days the day question offers.
+  const span = dated?.date && dated.through ? { from: dayKey(dated.start, zone), to: isoDay(dated.through) } : undefined;
+  const day = span ? undefined : dated?.date ? dayKey(dated.start, zone) : draft.day;
   // An exact time beside a loose one ("lunch time, 12h") is the time.
   if (loose && !dated?.time) {
     const window =
@@ -242,8 +244,9 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
       const at = new Date(first);
       return { day: dayKey(at, zone), time: clockOf(at, zone), period: undefined, window: undefined };
     }
-    return { day: soonDay, time: undefined, period: undefined, window };
+    return { day: soonDay, time: undefined, period: undefined, window, ...(span ? { span } : {}) };
   }
+  if (span) return { day: undefined, span, time: dated?.time ? clockOf(dated.start, zone) : draft.time, period: dated?.time ? undefined : dated?.period, window: undefined };
   // Once the day is known, an hour on its own is a time for it: "4", "is 4 ok?", "3.30", "how about 5".
   const bare = draft.day && awaiting !== 'duration' ? reader.bareHour(text) : undefined;
   const when = dated ?? (bare ? reader.wantedTime(`at ${bare.hour}:${String(bare.minute).padStart(2, '0')}`, ref) : undefined);
@@ -305,6 +308,11 @@ function differs(draft: BookingDraft, next: BookingDraft): boolean {
 function pickOffered(offered: string[], place: number | undefined): Date | undefined {
   const iso = place === undefined ? undefined : offered.at(place);
   return iso ? new Date(iso) : undefined;
+}
+
+/** A calendar date as its YYYY-MM-DD key. */
+function isoDay(d: { year: number; month: number; day: number }): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 function clockOf(instant: Date, zone: string): string {

@@ -6,6 +6,7 @@ import {
   findFreeSlots,
   nearestFreeSlots,
   openingWindow,
+  shiftDay,
   zonedInstant,
   type FreeSlot,
 } from '../../booking/index.ts';
@@ -180,6 +181,8 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     return { replies: [{ text: [...notes, question].join('\n\n'), choices: [...choices, stop], ...extras }], memory: { ...memory, draft: { ...d, awaiting } } };
   };
 
+  // A day chosen ends the stretch it was chosen in.
+  if (draft.day && draft.span) draft = { ...draft, span: undefined };
   if (!draft.durationMinutes) {
     const question = draft.awaiting === 'duration' ? texts.ask_duration_again : texts.ask_duration;
     return ask('duration', question, calendar.durations.map((m) => ({ label: text.durationLabel(m), action: bookingAction({ kind: 'duration', minutes: m }) })));
@@ -187,11 +190,17 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
   const slotInput = { settings: calendar, durationMinutes: draft.durationMinutes, now: ctx.now(), therapist: draft.therapist ?? 'any', guestKey: guest.key };
   if (!draft.day) {
     const now = ctx.now();
-    const busy = await occupancyAround(ctx, now, 0, 8);
-    const days = [...new Set(findFreeSlots({ ...slotInput, from: now, to: new Date(now.getTime() + 8 * 86_400_000), busy }).map((s) => dayKey(s.start, calendar.timeZone)))];
+    // The days of the weekend or of next week when the guest named one of those, else the week to come.
+    const { span } = draft;
+    const from = span ? new Date(Math.max(now.getTime(), zonedInstant(span.from, '00:00', calendar.timeZone).getTime())) : now;
+    const to = span ? zonedInstant(shiftDay(span.to, 1), '00:00', calendar.timeZone) : new Date(now.getTime() + 8 * 86_400_000);
+    const busy = await occupancyAround(ctx, from, 0, Math.ceil((to.getTime() - from.getTime()) / 86_400_000));
+    const days = to > from ? [...new Set(findFreeSlots({ ...slotInput, from, to, busy }).map((s) => dayKey(s.start, calendar.timeZone)))] : [];
+    // None free in it: the week to come, as if no stretch was named.
+    if (span && days.length === 0) return advance(ctx, guest, memory, { ...draft, span: undefined }, notes);
     // "Whenever", "asap" once today is over: the soonest day with a free time.
     if (draft.window?.soonest && days[0]) return advance(ctx, guest, memory, { ...draft, day: days[0] }, notes);
-    return ask('day', texts.ask_day, days.slice(0, 3).map((day) => ({ label: text.day(day), action: bookingAction({ kind: 'day', day }) })));
+    return ask('day', texts.ask_day, days.slice(0, span ? 7 : 3).map((day) => ({ label: text.day(day), action: bookingAction({ kind: 'day', day }) })));
   }
   // Still choosing among the times offered near one that was taken ("actually 30 min" changes the length).
   if (!draft.time && draft.near) return offerAlternatives(ctx, memory, draft, new Date(draft.near), notes, stop);

@@ -20,6 +20,8 @@ export const bookingDraftSchema = z.object({
   window: z
     .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/), around: z.boolean().optional(), soonest: z.boolean().optional(), latest: z.boolean().optional() })
     .optional(),
+  /** A stretch of days the guest named rather than a day ("the weekend", "next week"): the day question offers its days. */
+  span: z.object({ from: z.iso.date(), to: z.iso.date() }).optional(),
   therapist: z.string().max(30).optional(),
   pressure: z.enum(['light', 'medium', 'firm']).optional(),
   health: z.string().max(500).optional(),

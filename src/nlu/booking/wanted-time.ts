@@ -210,7 +210,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     },
     /** The text without the words that keep the time ("同一时间" holds "一时", one o'clock, to the dates reader). */
     withoutSameTime(text: string): string {
-      return sameTimeAsTyped ? text.replace(new RegExp(sameTimeAsTyped.source, 'giu'), ' ') : text;
+      return sameTimeAsTyped ? text.replace(new RegExp(`\\s*(?:${sameTimeAsTyped.source})`, 'giu'), '') : text;
     },
     /** Minutes by which the guest asks to move a time they already have ("an hour earlier": -60); undefined for none. */
     wantedShift(text: string): number | undefined {

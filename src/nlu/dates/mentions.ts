@@ -4,7 +4,7 @@ import type { ParsingResult } from 'chrono-node';
 import { TZDate } from '@date-fns/tz';
 import type { DateReference, DateTimeMention } from './types.ts';
 import { dateOf, instantOf, namesDay } from './calendar.ts';
-import { hasTag, periodTagOf } from './tags.ts';
+import { hasTag, periodTagOf, SPAN_TAG } from './tags.ts';
 import { PERIOD_HOURS } from './vocabulary.ts';
 
 /** Turns a refined chrono result into a mention in the zone; undefined when it names no day, time or part of one. */
@@ -25,6 +25,11 @@ export function toMention(r: ParsingResult, ref: DateReference): DateTimeMention
   if (hasTime) mention.time = { hour: z.getHours(), minute: z.getMinutes() };
   else if (period) mention.period = period;
   if (hasTime && !period && !r.start.isCertain('meridiem') && z.getHours() >= 1 && z.getHours() < 12) mention.eitherHalf = true;
+  // "The weekend" runs to its Sunday, "next week" over its seven days.
+  if (mention.date && hasTag(r, SPAN_TAG)) {
+    const lastDay = new TZDate(z.getFullYear(), z.getMonth(), z.getDate() + (hasTag(r, `${SPAN_TAG}weekend`) ? (7 - z.getDay()) % 7 : 6), ref.timeZone);
+    mention.through = { year: lastDay.getFullYear(), month: lastDay.getMonth() + 1, day: lastDay.getDate() };
+  }
   if (r.end) {
     const end: NonNullable<DateTimeMention['end']> = {};
     if (namesDay(r.end)) end.date = dateOf(r.end);

@@ -8,6 +8,7 @@ export const CLOCK_TAG = 'spa/clock'; // the hour was resolved by resolveHour (v
 export const SPOKEN_TAG = 'spa/spoken/'; // + hour/minutes: an hour read without a cue, open to a period found later
 export const RANGE_TAG = 'spa/range'; // two mentions joined by "to", "until": the end names its own day
 export const WEAK_TAG = 'spa/weak'; // an hour that may be a length ("3h", "3 часа"): a time only beside another piece
+export const SPAN_TAG = 'spa/span/'; // + weekend or next_week: the day is the first of a stretch the guest means as a whole
 
 /** True when a result or components carry a tag that starts with `prefix`. */
 export const hasTag = (r: { tags(): Set<string> }, prefix: string): boolean => [...r.tags()].some((t) => t.startsWith(prefix));

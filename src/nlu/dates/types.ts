@@ -14,6 +14,8 @@ export interface DateTimeMention {
   /** The hour said may be in either half of the day ("8点", "at 8"): no am or pm, no part of the day, read as the morning's. */
   eitherHalf?: true;
   end?: { date?: CalendarDate; time?: ClockTime };
+  /** The day named is the first of a stretch meant as a whole ("the weekend", "next week"), which ends on this day. */
+  through?: CalendarDate;
   start: Date;
 }
 export interface DateReference { now: Date; timeZone: string }

@@ -5,7 +5,7 @@ import { ParsingResult, type ParsingComponents as Components, type ParsingContex
 import type { DayPeriod } from './types.ts';
 import { addDays, assignDate, wallDate, weekdayOf } from './calendar.ts';
 import { textAfter, type RuleParser } from './rule-parser.ts';
-import { PERIOD_TAG, WEAK_TAG } from './tags.ts';
+import { PERIOD_TAG, SPAN_TAG, WEAK_TAG } from './tags.ts';
 import { clockComponents } from './time-parsers.ts';
 import { PERIOD_HOURS } from './vocabulary.ts';
 import { alternation, groupsOf, type CompiledTemplate, type WordPatterns } from './word-patterns.ts';
@@ -86,7 +86,7 @@ export function wordParsers(p: WordPatterns): RuleParser[] {
       const today = wallDate(context);
       const weekday = weekdayOf(today);
       const day = week === 'next_week' ? nextWeeks(context, 1) : weekday === 6 || weekday === 0 ? today : addDays(today, 6 - weekday);
-      const c = context.createParsingComponents();
+      const c = context.createParsingComponents().addTag(SPAN_TAG + week);
       assignDate(c, day);
       return c;
     },
