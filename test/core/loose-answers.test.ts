@@ -251,6 +251,19 @@ describe('the choice left to the spa', () => {
     expect(await summaryAfter(g, ['아무나', '중간', '없어요', '김지수'])).toMatch(/09:00/);
   });
 
+  it('stops for "блин не знаю пока, мужа спрошу" (no idea yet, I\'ll ask my husband): put off, not left to the spa', async () => {
+    const g = fakeGuest(concierge, { id: 'either-deferral', language: 'ru' });
+    await g.say('хочу записаться на массаж на час');
+    expect(textOf(await g.say('блин не знаю пока, мужа спрошу'))).toMatch(/Запись не оформлена/);
+  });
+
+  it('reads "1 suat cuoi tuan" as a session at the weekend, not the last one of a day', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-weekend', language: 'vi' });
+    await g.say('cho e book 1 suat cuoi tuan nha');
+    await g.say('nua tieng');
+    expect(g.choices.slice(0, 2)).toEqual(['Thứ Bảy, ngày 28/11', 'Chủ Nhật, ngày 29/11']);
+  });
+
   it('holds the last free time for "как можно позже" (as late as possible)', async () => {
     const g = fakeGuest(concierge, { id: 'latest', language: 'ru' });
     await g.say('хочу записаться на массаж завтра, на час');

@@ -94,7 +94,10 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
     changed = true;
   }
   // "Whenever", "no idea", "up to you" where the length, day or time was asked: the guest leaves it to the spa.
-  if (!changed && (awaiting === 'duration' || awaiting === 'day' || awaiting === 'time') && reader.leavesItToUs(text)) {
+  // Not "не знаю пока, мужа спрошу" (not yet: I'll ask my husband), which puts it off; nor a question of
+  // which length to choose, which is answered as one.
+  const leaves = !sense.stops && !(awaiting === 'duration' && reader.isQuestion(text)) && reader.leavesItToUs(text);
+  if (!changed && (awaiting === 'duration' || awaiting === 'day' || awaiting === 'time') && leaves) {
     const left = leftToTheSpa(ctx, draft, awaiting);
     if (left.note) notes.push(left.note);
     if (left.when) {
@@ -143,7 +146,8 @@ function leftToTheSpa(ctx: BookingContext, draft: BookingDraft, awaiting: 'durat
   }
   if (awaiting === 'day') return { when: { window: { from: '00:00', to: '23:59', soonest: true } } };
   const first = draft.offered?.[0];
-  if (!first) return {};
+  // No times shown yet: the first free one of the day, once they are found.
+  if (!first) return { when: { window: { from: '00:00', to: '23:59', soonest: true, pickFirst: true } } };
   const at = new Date(first);
   return { when: { day: dayKey(at, ctx.calendar.timeZone), time: clockOf(at, ctx.calendar.timeZone), period: undefined, window: undefined } };
 }

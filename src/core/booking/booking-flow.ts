@@ -214,7 +214,7 @@ async function advance(ctx: BookingContext, guest: BookingGuest, memory: Booking
     if (offered.length > 0) {
       // "4ish" with 16:00 free: that time, as the guest meant it (the summary shows it, and it can be changed).
       // "As late as possible": the latest free time, the same way.
-      const around = draft.window?.around ? offered.find((s) => clockOf(ctx, s.start) === draft.window?.from) : draft.window?.latest ? offered[0] : undefined;
+      const around = draft.window?.around ? offered.find((s) => clockOf(ctx, s.start) === draft.window?.from) : draft.window?.latest || draft.window?.pickFirst ? offered[0] : undefined;
       if (around) return advance(ctx, guest, memory, { ...draft, time: clockOf(ctx, around.start), window: undefined }, notes);
       const shown = { ...draft, offered: offered.map((s) => s.start.toISOString()) };
       const choices = await dayTimeChoices(ctx, slotInput, draft.day, offered);

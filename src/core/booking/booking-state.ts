@@ -15,10 +15,10 @@ export const bookingDraftSchema = z.object({
   /**
    * A loose time the guest gave ("after lunch": 13:00 to 15:00; "4ish": around 16:00; "asap": the
    * soonest; "as late as possible": the latest): the free times offered are those in the window,
-   * nearest first when `around`.
+   * nearest first when `around`. `pickFirst`: the guest left the time to the spa, so the first is taken.
    */
   window: z
-    .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/), around: z.boolean().optional(), soonest: z.boolean().optional(), latest: z.boolean().optional() })
+    .object({ from: z.string().regex(/^\d\d:\d\d$/), to: z.string().regex(/^\d\d:\d\d$/), around: z.boolean().optional(), soonest: z.boolean().optional(), latest: z.boolean().optional(), pickFirst: z.boolean().optional() })
     .optional(),
   /** A stretch of days the guest named rather than a day ("the weekend", "next week"): the day question offers its days. */
   span: z.object({ from: z.iso.date(), to: z.iso.date() }).optional(),
