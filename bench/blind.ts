@@ -18,6 +18,7 @@ const MONDAY_940AM = '2027-08-09T09:40:00+07:00';
 const THURSDAY_410PM = '2027-03-18T16:10:00+07:00';
 const SATURDAY_1130AM = '2027-05-22T11:30:00+07:00';
 const TUESDAY_245PM = '2027-07-13T14:45:00+07:00';
+const FRIDAY_1020AM = '2027-09-24T10:20:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -113,6 +114,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko18', language: 'ko', now: TUESDAY_245PM },
   { set: 'zh18', language: 'zh', now: TUESDAY_245PM },
   { set: 'ru18', language: 'ru', now: TUESDAY_245PM },
+  { set: 'u', language: 'en', now: FRIDAY_1020AM },
+  { set: 'vi19', language: 'vi', now: FRIDAY_1020AM },
+  { set: 'ko19', language: 'ko', now: FRIDAY_1020AM },
+  { set: 'zh19', language: 'zh', now: FRIDAY_1020AM },
+  { set: 'ru19', language: 'ru', now: FRIDAY_1020AM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */
