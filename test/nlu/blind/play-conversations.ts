@@ -142,7 +142,8 @@ export async function playConversation(c: BlindConversation): Promise<PlayedConv
   const { booked, cancelled, moved } = c.expect;
   if (booked === 'none') {
     if (made.length > 0) return fail(`a booking was made: ${made.map((b) => b.ref).join(', ')}`);
-    if (!/nothing was booked|stopped/i.test(transcript.slice(-3).join('\n'))) return fail('the guest was not told that nothing was booked');
+    // The bot says so in the guest's language; the turn reports the booking stopped (`booking.stop`).
+    if (!/nothing was booked|stopped|-> booking\.stop\}/i.test(transcript.slice(-3).join('\n'))) return fail('the guest was not told that nothing was booked');
   } else if (booked) {
     if (made.length !== 1) return fail(`want one new booking, found ${made.length}`);
     const b = made[0]!;
