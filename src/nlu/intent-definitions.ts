@@ -92,6 +92,7 @@ const vocabularySchema = z.object({
       negations: phrases,
       any_therapist: phrases,
       anyone: phrases,
+      either_gender: phrases,
       either_way: phrases,
       light: phrases,
       medium: phrases,

@@ -59,6 +59,8 @@ export interface BookingVocabulary {
   any_therapist: string[];
   /** Words that mean any person by themselves ("whoever is free", "ai cũng được", "아무나"): said up front, they choose any therapist. */
   anyone: string[];
+  /** Both genders said as one ("nam hay nữ cũng được", male or female, either is fine): any therapist, not the gender named first. */
+  either_gender: string[];
   /** Words that leave a choice to the spa ("up to you", "не знаю", "随便"): anyone for the therapist, medium for the pressure. */
   either_way: string[];
   light: string[];
@@ -129,7 +131,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking_words: [],
   availability_words: [],
   booking: {
-    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], yes_alone: [], negations: [], any_therapist: [], anyone: [], either_way: [],
+    stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], yes_alone: [], negations: [], any_therapist: [], anyone: [], either_gender: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
     windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },

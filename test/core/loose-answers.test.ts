@@ -393,3 +393,58 @@ describe('answers found in round S of the blind sets', () => {
     expect(await summaryAfter(ru, ['средний', 'нет', 'Ольга Петрова'])).toMatch(/An/);
   });
 });
+
+describe('answers and side questions found in round T of the blind sets', () => {
+  it('answers "30 với 60 phút khác nhau nhiều k em?" (how different are 30 and 60?) at the length question and asks it again', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-compare-t', language: 'vi' });
+    await g.say('chào em, chị muốn đặt massage lưng trên');
+    await g.say('30 với 60 phút khác nhau nhiều k em?');
+    expect(g.choices.slice(0, 2)).toEqual(['30 phút', '60 phút']);
+  });
+
+  it('answers "근데 60분은 얼마예요?" (how much is the 60?) at the day question, the length already being 60', async () => {
+    const g = fakeGuest(concierge, { id: 'ko-price-day', language: 'ko' });
+    await g.say('예약 좀 하려구요');
+    await g.say('한시간');
+    expect(textOf(await g.say('근데 60분은 얼마예요?'))).toMatch(/600,000/);
+    expect(g.choices[0]).toBe('11월 27일 금요일');
+  });
+
+  it('answers "技师会说中文吗 我英语不太行" (do they speak Chinese? my English is poor) at the therapist question', async () => {
+    const g = fakeGuest(concierge, { id: 'zh-languages', language: 'zh' });
+    await g.say('明天想做个背部按摩 半小时的');
+    await g.say('下午吧，五点以后，那就五点半');
+    const reply = textOf(await g.say('技师会说中文吗 我英语不太行'));
+    expect(reply).not.toMatch(/您想选哪位/);
+    const alone = textOf(await fakeGuest(concierge, { id: 'zh-languages-alone', language: 'zh' }).say('技师会说中文吗'));
+    expect(reply).toContain(alone.split('\n')[0]);
+  });
+
+  it('holds 17:30 for "下午吧，五点以后，那就五点半" and "khoảng sau 5h chiều, tầm 5 rưỡi đi em" (after five: then half past)', async () => {
+    for (const [language, request, answer] of [
+      ['zh', '明天想做个背部按摩 半小时的', '下午吧，五点以后，那就五点半'],
+      ['vi', 'đặt massage 30 phút ngày mai', 'khoảng sau 5h chiều, tầm 5 rưỡi đi em'],
+    ] as const) {
+      const g = fakeGuest(concierge, { id: `half-five-${language}`, language });
+      await g.say(request);
+      expect(textOf(await g.say(answer))).toMatch(/17:30/);
+    }
+  });
+
+  it('answers "按完可以去游泳嗎？飯店有泳池" (can I swim after? the hotel has a pool) at the health question, not as a note', async () => {
+    const g = fakeGuest(concierge, { id: 'zh-swim', language: 'zh' });
+    await g.say('明天下午三点 一个小时');
+    for (const text of ['不指定', '中等']) await g.say(text);
+    await g.say('按完可以去游泳嗎？飯店有泳池');
+    expect(g.choices).toContain('没有需要说明的');
+  });
+
+  it('chooses any therapist for "nam hay nữ cũng đc" (a man or a woman, either is fine)', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-either-gender', language: 'vi' });
+    await g.say('đặt massage 30 phút ngày mai 3h chiều');
+    await g.say('nam hay nữ cũng đc');
+    expect(g.choices).toEqual(expect.arrayContaining(['Nhẹ', 'Vừa', 'Mạnh']));
+    // No one asked for: the summary names whoever is free then.
+    expect(await summaryAfter(g, ['mạnh', 'ko', 'Phạm Đức Huy'])).toMatch(/người đang rảnh vào giờ đó/);
+  });
+});

@@ -69,7 +69,8 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   // A phone number's digits are no day, time or length ("+86 139 1234 5678").
   text = reader.withoutContact(typed);
   const notes: string[] = [];
-  if (reader.mentionsGroup(text)) notes.push(texts.one_guest_per_booking);
+  // "Can two of us come together?" is a question for the classifier to answer; said, it gets the rule.
+  if (reader.mentionsGroup(text) && !(aside && reader.isQuestion(text))) notes.push(texts.one_guest_per_booking);
   const next: BookingDraft = { ...draft };
   let changed = false;
   // A length named goes before "the longer one" said around it ("на полчаса, дольше ей тяжело лежать").
@@ -81,8 +82,9 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const notALength = minutes !== undefined && minutes >= SHORTEST_LENGTH_READ && awaiting !== 'duration' && !calendar.durations.includes(minutes);
   if (minutes !== undefined && minutes >= SHORTEST_LENGTH_READ && !notALength) {
     if (calendar.durations.includes(minutes)) {
+      // The length already chosen, named again ("근데 60분은 얼마예요?", how much is the 60?), changes nothing.
+      if (minutes !== draft.durationMinutes) changed = true;
       next.durationMinutes = minutes;
-      changed = true;
     } else {
       notes.push(fillTemplate(texts.reasons.bad_duration, { durations: calendar.durations.join(` ${ctx.content.messages.spa_facts.or} `) }));
     }
@@ -112,7 +114,7 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   } else if (awaiting === 'therapist' && (reader.isNone(text) || reader.leavesItToUs(text))) {
     next.therapist = 'any';
     changed = true;
-  } else if (awaiting === 'therapist' && !changed && reader.isYes(text)) {
+  } else if (awaiting === 'therapist' && !changed && reader.isYes(text) && !reader.asksInASentence(text)) {
     notes.push(texts.which_therapist);
   }
   // "Up to you" at the pressure question: the middle one, which the therapist checks anyway.
@@ -180,8 +182,8 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
     // "No, just a stiff neck": the exception is the note, kept as said.
     if (!asks && !reader.notesAnException(text) && (reader.isNone(text) || reader.saysHealthy(text))) return { draft: withDetailsBeside(ctx, { ...draft, health: '' }, text), changed: true, notes: [] };
     const health = ctx.mentionsHealth(text);
-    // "how much does it cost?" is a question to answer, not a note for the therapist.
-    if (!health && reader.isQuestion(text)) return unanswered;
+    // "how much does it cost?" is a question to answer, not a note for the therapist, wherever it stands.
+    if (!health && reader.asksInASentence(text)) return unanswered;
     return { draft: { ...draft, health: text.slice(0, 500) }, changed: true, notes: health ? [ctx.content.health.advice] : [] };
   }
   return undefined;

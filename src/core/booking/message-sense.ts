@@ -43,13 +43,13 @@ export interface MessageForm {
 export function senseOfMessage(meaning: Interpretation, form: MessageForm, awaiting?: Awaiting): MessageSense {
   // At the health question, "is it safe with my condition?" is answered before the question comes again.
   if (awaiting === 'health' && form.asksIfSafe === true) return { asksAside: true, asideIsClear: true, asksIfSafe: true };
+  // Comparing two lengths at the length question chooses neither: the question goes first, however the classifier reads it.
+  if (awaiting === 'duration' && form.comparesLengths === true && form.isQuestion) return { asksAside: true, asideIsClear: true };
   if (meaning.kind !== 'intent') return {};
   if (meaning.intent === 'stop') return { stops: true };
   if (POLITE.has(meaning.intent)) return { polite: true };
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;
   if (!aside) return {};
-  // Comparing two lengths at the length question chooses neither: the question goes first.
-  if (awaiting === 'duration' && form.comparesLengths === true) return { asksAside: true, asideIsClear: true };
   // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
   // So is one naming a time at the time question: whatever else it mentions, it is most likely the answer.
   const aboutTheStep = (awaiting !== undefined && ABOUT_THE_STEP[awaiting]?.has(meaning.intent) === true) || form.isShort || (awaiting === 'time' && form.namesClockTime === true);

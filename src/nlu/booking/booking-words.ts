@@ -68,6 +68,7 @@ export function createBookingWords(
   const anyTherapist = phraseTest(words.any_therapist);
   const anyone = phraseTest(words.anyone);
   const eitherWay = phraseTest(words.either_way);
+  const eitherGender = phraseTest(words.either_gender);
   const therapistWord = phraseTest(words.therapist);
   const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, longestPhrase(words[p])] as const);
   const pressureWord = phraseTest(words.pressure_words);
@@ -196,6 +197,7 @@ export function createBookingWords(
       const answeredFirst = firstClause !== said && wordCount(firstClause) <= 2 ? named.find(([, test]) => test(firstClause))?.[0] : undefined;
       const id = tests.find(([, test]) => test(said))?.[0] ?? (asked ? (namedAlone(said) ?? answeredFirst) : undefined);
       if (id) return id;
+      if (asked && eitherGender(said)) return 'any';
       // Outside the question, with the word for a therapist ("any therapist is ok") or in words that mean
       // a person ("whoever is free"); but "any female therapist?" names a gender.
       const gendered = genders.some(([, test]) => test(said));

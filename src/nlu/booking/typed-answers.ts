@@ -143,7 +143,11 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
      * have lunch break" is still read whole, as a booking.)
      */
     asksInASentence(text: string): boolean {
-      return /[?？]\s+\S/.test(text) || isQuestion(text);
+      // Chinese needs no space after its mark: "按完可以去游泳嗎？飯店有泳池".
+      if (/[?？]\s+\S|？\s*[^\s？?！!。]|\?(?=\p{Script=Han})/u.test(text) || isQuestion(text)) return true;
+      // A question marked at its end in a clause of its own: "技师会说中文吗 我英语不太行".
+      const clauses = text.split(/[。！!；;\n]|(?<=\p{Script=Han})[\s,，]+(?=\p{Script=Han})/u);
+      return clauses.length > 1 && clauses.some((clause) => clause.trim() !== '' && isQuestion(clause.trim()));
     },
     /**
      * A question started after a comma ("30 or 60 min, which one should i pick"). Not a question of the

@@ -118,12 +118,13 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const timeGiveOrTake = (text: string): string | undefined => {
     // Reading the dates costs more than looking for the word: most messages have none.
     if (!approximateBefore || !approximateAfter || !saysApproximately(normalise(text))) return undefined;
-    const beside = findDateTimes(text, ANY_DAY, language).find((m) => {
+    // The last one said is the one settled on ("khoảng sau 5h chiều, tầm 5 rưỡi đi em": about half past five).
+    const beside = findDateTimes(text, ANY_DAY, language).filter((m) => {
       const end = m.index + m.text.length;
       const around = (slice: string) => approximateBefore.test(normalise(slice));
       // The word may be read as part of the time itself ("一点左右"), so it may end the mention too.
       return m.time && (around(text.slice(Math.max(0, m.index - 16), m.index)) || around(text.slice(m.index, end)) || approximateAfter.test(normalise(text.slice(end, end + 12))));
-    });
+    }).at(-1);
     // Without a part of the day, an hour from 1 to 7 is in the afternoon, as in clockOf.
     if (!beside?.time) return undefined;
     return beside.period ? hhmm(beside.time.hour, beside.time.minute) : clockOf(beside.time.hour, beside.time.minute);
