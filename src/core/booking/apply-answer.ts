@@ -191,7 +191,6 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
 
 type When = Pick<BookingDraft, 'day' | 'time' | 'period' | 'window' | 'span'>;
 
-/** The day, time and part of the day a message asks for, if any: a date or time, an hour alone once the day is known, a shift, or a loose time. */
 /**
  * The message gives the length, day or time asked for in figures or dates: a word of stopping beside it
  * means something else ("30 мин хватит", thirty minutes will do).
@@ -204,6 +203,10 @@ function givesLengthOrTime(ctx: BookingContext, text: string, awaiting: Awaiting
   return mention?.date !== undefined || mention?.time !== undefined;
 }
 
+/**
+ * The day, time and part of the day a message asks for, if any: a date or time, an hour alone once the
+ * day is known, a shift, a loose time, or a stretch of days ("the weekend") to choose the day in.
+ */
 function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: Awaiting): When | undefined {
   const { reader } = ctx;
   const zone = ctx.calendar.timeZone;

@@ -95,7 +95,8 @@ export function createBookingWords(
   };
   const namedWith = firstNames.map(([id, names]) => [id, around(words.therapist_named, names)] as const);
   // The same, to take out of a message before its dates are read: "к Май" is the therapist, not May.
-  const namedWithPattern = phrasePattern(firstNames.flatMap(([, names]) => names.flatMap((n) => words.therapist_named.map((t) => t.replace('{name}', n)))));
+  const namedWithWords = phrasePattern(firstNames.flatMap(([, names]) => names.flatMap((n) => words.therapist_named.map((t) => t.replace('{name}', n)))));
+  const namedWithPattern = namedWithWords && new RegExp(namedWithWords.source, 'giu');
   // Answering the therapist question at more length: "I'd like Mai if she is free", "prefer An".
   const namedAsAnswer = firstNames.map(([id, names]) => [id, around([...words.therapist_named, ...words.therapist_answer], names)] as const);
   const read = (text: string) => normalise(text);
@@ -184,7 +185,7 @@ export function createBookingWords(
     },
     /** The message without a therapist named with the words around a name ("к Май", "with Mai"), whose name could read as a date. */
     withoutTherapistNamed(text: string): string {
-      return namedWithPattern ? text.replace(new RegExp(namedWithPattern.source, 'giu'), ' ') : text;
+      return namedWithPattern ? text.replace(namedWithPattern, ' ') : text;
     },
     /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
     therapist(text: string, asked: boolean): string | undefined {

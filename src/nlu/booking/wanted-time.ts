@@ -82,7 +82,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const boundIn = (text: string, m: DateTimeMention): boolean =>
     (boundBefore?.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) ?? false) || (boundStart?.test(normalise(m.text.trim())) ?? false);
   const sameTime = phraseTest(words.same_time);
-  const sameTimeAsTyped = phrasePattern(words.same_time);
+  const sameTimeWords = phrasePattern(words.same_time);
+  const sameTimeAsTyped = sameTimeWords && new RegExp(`\\s*(?:${sameTimeWords.source})`, 'giu');
   const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   // "tầm 7h", "khoảng 4 giờ": the language's marks of an hour may follow it.
   const hourMark = words.hour_marks.length > 0 ? `(?:\\s*(?:${words.hour_marks.map(escape).join('|')}))?` : '';
@@ -95,7 +96,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const approximateAfter = approximatePattern && new RegExp(`^\\s*(?:${approximatePattern})`, 'iu');
   const saysApproximately = phraseTest(words.approximately);
   // An hour in figures with the word after it, where the dates reader takes no hour alone ("4h gì đó": 4h could be a length).
-  const hourThenApproximately = approximatePattern && new RegExp(`^\\s*(?<h>[01]?\\d|2[0-3])(?:[.:h](?<m>[0-5]\\d))?${hourMark}\\s*(?:${approximatePattern})\\s*[?!.。？！]*\\s*$`, 'iu');
+  const hourThenApproximately = approximatePattern ? new RegExp(`^\\s*(?<h>[01]?\\d|2[0-3])(?:[.:h](?<m>[0-5]\\d))?${hourMark}\\s*(?:${approximatePattern})\\s*[?!.。？！]*\\s*$`, 'iu') : undefined;
   // A time right after a word of correcting one said before ("at 3, no wait, 4pm", "3시 말고 4시").
   const corrections = createCorrections(words, normalise, language);
   const correctedBy = (text: string, m: DateTimeMention) => corrections.endsWithOne(text.slice(Math.max(0, m.index - 24), m.index));
@@ -197,7 +198,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const said = normalise(text);
       const window = windows.find(([test]) => test(said))?.[1];
       const about = timeGiveOrTake(text);
-      const ish = about ? undefined : (ISH.exec(said)?.groups ?? approximately?.exec(said)?.groups ?? (hourThenApproximately || undefined)?.exec(said)?.groups);
+      const ish = about ? undefined : (ISH.exec(said)?.groups ?? approximately?.exec(said)?.groups ?? hourThenApproximately?.exec(said)?.groups);
       const at = about ?? (ish ? clockOf(Number(ish.h), Number(ish.m ?? 0), ish.meridiem) : undefined);
       // "Early afternoon, like 2ish": the time said within the window is the nearer wish.
       if (window && (!at || window.kind !== 'window' || at < window.from || at > window.to)) return window;
@@ -211,7 +212,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     },
     /** The text without the words that keep the time ("同一时间" holds "一时", one o'clock, to the dates reader). */
     withoutSameTime(text: string): string {
-      return sameTimeAsTyped ? text.replace(new RegExp(`\\s*(?:${sameTimeAsTyped.source})`, 'giu'), '') : text;
+      return sameTimeAsTyped ? text.replace(sameTimeAsTyped, '') : text;
     },
     /** Minutes by which the guest asks to move a time they already have ("an hour earlier": -60); undefined for none. */
     wantedShift(text: string): number | undefined {

@@ -121,7 +121,7 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'RU10', language: 'ru', messagesFloor: 0.915, conversationsFloor: 10, now: THURSDAY_2PM },
   { name: 'M', language: 'en', messagesFloor: 0.95, conversationsFloor: 7, now: TUESDAY_10AM },
   { name: 'VI11', language: 'vi', messagesFloor: 0.9, conversationsFloor: 8, now: TUESDAY_10AM },
-  { name: 'KO11', language: 'ko', messagesFloor: 0.94, conversationsFloor: 7, now: TUESDAY_10AM },
+  { name: 'KO11', language: 'ko', messagesFloor: 0.935, conversationsFloor: 7, now: TUESDAY_10AM },
   { name: 'ZH11', language: 'zh', messagesFloor: 0.93, conversationsFloor: 7, now: TUESDAY_10AM },
   { name: 'RU11', language: 'ru', messagesFloor: 0.895, conversationsFloor: 6, now: TUESDAY_10AM },
   { name: 'N', language: 'en', messagesFloor: 0.91, conversationsFloor: 10, now: SATURDAY_430PM },
