@@ -47,6 +47,11 @@ export function weekdayOf(day: string): Weekday {
   return WEEKDAYS[new Date(dayStartUtc(day)).getUTCDay()] as Weekday;
 }
 
+/** The day key of a calendar date read in some zone ({ year: 2027, month: 7, day: 3 } is "2027-07-03"). */
+export function dayKeyOf(date: { year: number; month: number; day: number }): string {
+  return utcDayKey(Date.UTC(date.year, date.month - 1, date.day));
+}
+
 /** The day key `days` days after `day` (before, when negative). */
 export function shiftDay(day: string, days: number): string {
   return utcDayKey(dayStartUtc(day) + days * DAY_MS);

@@ -38,7 +38,7 @@ export type {
 } from './booking-store.ts';
 
 // ---- Calendar: days and wall clocks in the spa's zone ----
-export { dayKey, daysBetween, shiftDay, weekdayOf, zonedInstant } from './calendar.ts';
+export { dayKey, dayKeyOf, daysBetween, shiftDay, weekdayOf, zonedInstant } from './calendar.ts';
 
 // ---- Availability: free times and the time a guest named ----
 export { findFreeSlots, openingWindow, therapistsWorking, windowHolding, type FindFreeSlotsInput, type FreeSlot, type SlotRequest } from './availability.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, daysBetween, shiftDay, weekdayOf, zonedInstant } from '../../src/booking/index.ts';
+import { dayKey, dayKeyOf, daysBetween, shiftDay, weekdayOf, zonedInstant } from '../../src/booking/index.ts';
 import { SPA_ZONE } from './fixtures.ts';
 
 const iso = (d: Date) => d.toISOString();
@@ -87,6 +87,11 @@ describe('weekdayOf and shiftDay: calendar days, zone-free', () => {
     ['2025-03-10', 60, '2025-05-09'],
   ])('%s shifted by %i is %s', (day, days, expected) => {
     expect(shiftDay(day, days)).toBe(expected);
+  });
+
+  it('writes a calendar date as its day key', () => {
+    expect(dayKeyOf({ year: 2027, month: 7, day: 3 })).toBe('2027-07-03');
+    expect(dayKeyOf({ year: 2026, month: 12, day: 31 })).toBe('2026-12-31');
   });
 });
 

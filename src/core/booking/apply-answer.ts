@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import { dayKey, zonedInstant } from '../../booking/index.ts';
+import { dayKey, dayKeyOf, zonedInstant } from '../../booking/index.ts';
 import { fillTemplate } from '../../content/index.ts';
 import type { BookingContext } from './booking-context.ts';
 import type { BookingDraft } from './booking-state.ts';
@@ -232,7 +232,7 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   const notATime = mention && ((awaiting === 'therapist' && reader.therapist(mention.text, true) !== undefined) || (awaiting === 'confirm' && reader.isNow(mention)));
   const dated = notATime ? undefined : mention;
   // "The weekend", "next week": no day yet, but the days the day question offers.
-  const span = dated?.date && dated.through ? { from: dayKey(dated.start, zone), to: isoDay(dated.through) } : undefined;
+  const span = dated?.date && dated.through ? { from: dayKey(dated.start, zone), to: dayKeyOf(dated.through) } : undefined;
   const day = span ? undefined : dated?.date ? dayKey(dated.start, zone) : draft.day;
   // An exact time beside a loose one ("lunch time, 12h") is the time.
   if (loose && !dated?.time) {
@@ -317,11 +317,6 @@ function differs(draft: BookingDraft, next: BookingDraft): boolean {
 function pickOffered(offered: string[], place: number | undefined): Date | undefined {
   const iso = place === undefined ? undefined : offered.at(place);
   return iso ? new Date(iso) : undefined;
-}
-
-/** A calendar date as its YYYY-MM-DD key. */
-function isoDay(d: { year: number; month: number; day: number }): string {
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 function clockOf(instant: Date, zone: string): string {

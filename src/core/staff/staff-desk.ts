@@ -1,4 +1,4 @@
-import { checkRequestedTime, dayKey, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, newTimeOffId, openingWindow, shiftDay, weekdayOf, windowHolding, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason, type TimeOff } from '../../booking/index.ts';
+import { checkRequestedTime, dayKey, dayKeyOf, daysBetween, findFreeSlots, FRONT_DESK_CHANNEL, newTimeOffId, openingWindow, shiftDay, weekdayOf, windowHolding, zonedInstant, type Attendance, type Booking, type BookingChange, type RequestedTimeReason, type TimeOff } from '../../booking/index.ts';
 import { findDateTimes, guestMatches, namedWeek, readTimeOffLine, type GuestQuery } from '../../nlu/index.ts';
 import type { Content } from '../../content/index.ts';
 import { capacityRules, occupancyAround, type BookingContext } from '../booking/booking-context.ts';
@@ -170,7 +170,7 @@ export function createStaffDesk(
     if (!mention || (!mention.date && !mention.time)) return undefined;
     const first = dayKey(mention.start, zone);
     if (!mention.end?.date) return [first];
-    const last = `${mention.end.date.year}-${String(mention.end.date.month).padStart(2, '0')}-${String(mention.end.date.day).padStart(2, '0')}`;
+    const last = dayKeyOf(mention.end.date);
     return last < first ? [first] : daysBetween(zonedInstant(first, '12:00', zone), zonedInstant(last, '12:00', zone), zone);
   }
 
