@@ -19,6 +19,7 @@ const THURSDAY_410PM = '2027-03-18T16:10:00+07:00';
 const SATURDAY_1130AM = '2027-05-22T11:30:00+07:00';
 const TUESDAY_245PM = '2027-07-13T14:45:00+07:00';
 const FRIDAY_1020AM = '2027-09-24T10:20:00+07:00';
+const WEDNESDAY_405PM = '2027-11-17T16:05:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -119,6 +120,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko19', language: 'ko', now: FRIDAY_1020AM },
   { set: 'zh19', language: 'zh', now: FRIDAY_1020AM },
   { set: 'ru19', language: 'ru', now: FRIDAY_1020AM },
+  { set: 'v', language: 'en', now: WEDNESDAY_405PM },
+  { set: 'vi20', language: 'vi', now: WEDNESDAY_405PM },
+  { set: 'ko20', language: 'ko', now: WEDNESDAY_405PM },
+  { set: 'zh20', language: 'zh', now: WEDNESDAY_405PM },
+  { set: 'ru20', language: 'ru', now: WEDNESDAY_405PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

@@ -131,6 +131,8 @@ export function createLanguageDesk(content: Content, understanding: Understandin
       asksIfSafe: advise && isQuestion && understanding.asksIfSafe(text),
       namesClockTime: awaiting === 'time' && reader.namesClockTime(text),
       comparesLengths: awaiting === 'duration' && reader.comparesLengths(text),
+      comparesGenders: awaiting === 'therapist' && reader.namesBothGenders(text),
+      choosesIf: (awaiting === 'duration' || awaiting === 'therapist' || awaiting === 'pressure') && isQuestion && reader.choosesIf(text),
     };
   }
 
@@ -176,6 +178,14 @@ export function createLanguageDesk(content: Content, understanding: Understandin
         if (switched) {
           trace.answered = [intent];
           return withBooking(state, switched);
+        }
+        // "Which ones did I book again?" mid-booking: the list, then the question waiting, asked again.
+        // Choosing one to cancel or move, the question itself lists them.
+        const again = intent === 'booking.mine' ? await desk.reprompt(bookingGuest(turn), memory) : undefined;
+        if (again) {
+          const listed = memory.manage?.awaiting === 'pick' ? [] : (await desk.forIntent(intent, bookingGuest(turn), memory, text)).replies;
+          trace.answered = [intent];
+          return withBooking(state, { replies: [...listed.map((r) => ({ text: r.text })), ...again.replies], memory: again.memory });
         }
         // "Can we make it 2pm instead?" while booking changes the booking under way, not one the guest has.
         const meant = memory.draft && (intent === 'booking.reschedule' || intent === 'booking.availability') ? 'booking.start' : intent;

@@ -106,6 +106,8 @@ const vocabularySchema = z.object({
       soonest: phrases,
       latest: phrases,
       bound_before: phrases,
+      from_before: phrases,
+      from_after: phrases,
       same_time: phrases,
       question_starts: phrases,
       question_lead_ins: phrases,
@@ -114,6 +116,7 @@ const vocabularySchema = z.object({
       question_inside: phrases,
       /** Phrases that hold a question word and ask nothing ("没什么", nothing much): set aside before looking for one. */
       not_asking: phrases,
+      if_chosen: phrases,
       therapist_named: phrases,
       therapist_answer: phrases,
       pressure_words: phrases,

@@ -80,6 +80,9 @@ export interface BookingVocabulary {
   latest: string[];
   /** Words before a day or time the guest is bound by, not one they want ("until", "leaving", "тут до"). */
   bound_before: string[];
+  /** Words around a time that make it the earliest the guest can come, not the time wanted, when another is said ("after 6, maybe 6:30", "5시 넘어서"). */
+  from_before: string[];
+  from_after: string[];
   /** The time a booking already has, said when moving it to another day ("Tuesday, same time"). */
   same_time: string[];
   question_starts: string[];
@@ -93,6 +96,8 @@ export interface BookingVocabulary {
   question_inside: string[];
   /** Phrases that hold a question word and ask nothing ("没什么", nothing much). */
   not_asking: string[];
+  /** A choice put as "if": a question about what would follow it, not the choice ("if I go firm, will it hurt?"). */
+  if_chosen: string[];
   /** A therapist named outside the therapist question, `{name}` for the name ("with {name}", "chị {name}", "{name} 선생님"). */
   therapist_named: string[];
   /** More ways of naming one in answer to the therapist question ("prefer {name}", "{name} please"). */
@@ -133,7 +138,7 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking: {
     stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], yes_alone: [], negations: [], any_therapist: [], anyone: [], either_gender: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
+    windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], from_before: [], from_after: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], if_chosen: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },
 };
 

@@ -448,3 +448,106 @@ describe('answers and side questions found in round T of the blind sets', () => 
     expect(await summaryAfter(g, ['mạnh', 'ko', 'Phạm Đức Huy'])).toMatch(/người đang rảnh vào giờ đó/);
   });
 });
+
+describe('answers and side questions found in round U of the blind sets', () => {
+  const book = async (g: ReturnType<typeof fakeGuest>, when: string) => {
+    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
+    expect(textOf(await g.say('yes'))).toMatch(/You're booked/);
+  };
+
+  it('holds the time said beside the earliest one: "after 6, maybe 6:30", "오후 5시 넘어서? 5시 반 정도로요", "после 5, лучше в 17:30"', async () => {
+    for (const [language, request, answer, held] of [
+      ['en', 'book 60 min tomorrow', 'after 6, maybe 6:30', /18:30/],
+      ['ko', '내일 한시간 마사지 예약하고 싶어요', '오후 5시 넘어서? 5시 반 정도로요', /17:30/],
+      ['ru', 'хочу записаться завтра на час', 'после 5, лучше в 17:30', /17:30/],
+    ] as const) {
+      const g = fakeGuest(concierge, { id: `earliest-${language}`, language });
+      await g.say(request);
+      expect(textOf(await g.say(answer))).toMatch(held);
+    }
+  });
+
+  it('holds 18:30 for "evening, say 6.30?" and 16:30 for "afternoon... maybe 4.30"', async () => {
+    for (const [id, answer, held] of [
+      ['dot-evening', 'evening, say 6.30?', /18:30/],
+      ['dot-afternoon', 'afternoon is best, maybe 4.30', /16:30/],
+    ] as const) {
+      const g = fakeGuest(concierge, { id });
+      await g.say('book 60 min tomorrow');
+      expect(textOf(await g.say(answer))).toMatch(held);
+    }
+  });
+
+  it('takes the hour said after "哦不" and "нет, давайте" (no, let us), not the one before it', async () => {
+    for (const [language, request, answer] of [
+      ['zh', '明天下午想约一个小时', '三点，哦不，五点吧'],
+      ['ru', 'хочу записаться завтра на час', 'в 3, нет, давайте в 5'],
+    ] as const) {
+      const g = fakeGuest(concierge, { id: `corrected-${language}`, language });
+      await g.say(request);
+      expect(textOf(await g.say(answer))).toMatch(/17:00/);
+    }
+  });
+
+  it('keeps the booking going on "thoát vị đĩa đệm" (a slipped disc, which begins with the word for exit) and "để sau bữa trưa" (after lunch)', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-hernia', language: 'vi' });
+    await g.say('đặt massage 60 phút ngày mai');
+    expect(textOf(await g.say('để sau bữa trưa nha'))).not.toMatch(/Chưa có lịch hẹn nào được đặt/);
+    await g.say('14:00');
+    for (const text of ['ai cũng được', 'vừa']) await g.say(text);
+    expect(textOf(await g.say('e bị thoát vị đĩa đệm nhẹ ở lưng dưới'))).not.toMatch(/Chưa có lịch hẹn nào được đặt/);
+    expect(await summaryAfter(g, ['Lê Văn Tâm'])).toMatch(/thoát vị đĩa đệm/);
+  });
+
+  it('answers "is An a man or a woman?" at the therapist question and asks it again', async () => {
+    const g = fakeGuest(concierge, { id: 'gender-which' });
+    await g.say('book 30 min tomorrow at 5pm');
+    expect(textOf(await g.say('is An a man or a woman?'))).toMatch(/An \(sample\), a man/);
+    expect(g.choices).toEqual(expect.arrayContaining(['No preference', 'Mai (sample)', 'An (sample)']));
+  });
+
+  it('answers "if i go firm will it hurt?" and "а если выберу сильный, будет больно?" at the pressure question and asks it again', async () => {
+    for (const [language, request, question, firm] of [
+      ['en', 'book 60 min tomorrow at 3pm with Mai', 'if i go firm will it hurt?', 'Firm'],
+      ['ru', 'хочу на час завтра в 18:00 к Май', 'а если выберу сильный, будет больно?', 'Сильный'],
+    ] as const) {
+      const g = fakeGuest(concierge, { id: `if-firm-${language}`, language });
+      await g.say(request);
+      await g.say(question);
+      expect(g.choices).toContain(firm);
+    }
+  });
+
+  it('answers "toi nay may gio dong cua" (what time do you close tonight) at the day question; "mấy giờ cũng được" (any time) asks nothing', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-closing', language: 'vi' });
+    await g.say('book 1 slot');
+    await g.say('30p thoi');
+    expect(textOf(await g.say('toi nay may gio dong cua'))).toMatch(/09:00–21:00/);
+    expect(g.choices[0]).toMatch(/Thứ Sáu/);
+    const h = fakeGuest(concierge, { id: 'vi-any-time', language: 'vi' });
+    await h.say('đặt lịch 60 phút mai');
+    expect(textOf(await h.say('mấy giờ cũng được'))).not.toMatch(/09:00–21:00/);
+  });
+
+  it('lists the bookings asked for while choosing one to cancel, then asks which one again', async () => {
+    const g = fakeGuest(concierge, { id: 'mine-mid-cancel' });
+    await book(g, '1 December at 3pm');
+    await book(g, '3 December at 11am');
+    await g.say('I need to cancel one of my bookings');
+    const reply = textOf(await g.say('hmm, show me my bookings please'));
+    expect(reply).toMatch(/Tue 1 Dec[\s\S]*Thu 3 Dec/);
+    expect(g.choices.filter((c) => c.startsWith('Cancel'))).toHaveLength(2);
+    // Mid-booking, the list comes before the booking's question, asked again.
+    const h = fakeGuest(concierge, { id: 'mine-mid-booking' });
+    await book(h, '2 December at 3pm');
+    await h.say('book 30 min on 4 December');
+    expect(textOf(await h.say('show me my bookings please'))).toMatch(/Wed 2 Dec[\s\S]*free times on Friday 4 December/);
+  });
+
+  it('reads "下晝" (afternoon, in Cantonese) as a part of the day, not as today', async () => {
+    const g = fakeGuest(concierge, { id: 'yue-afternoon', language: 'zh' });
+    await g.say('聽日有冇位呀');
+    await g.say('一個鐘');
+    expect(textOf(await g.say('下晝啦，大概三點半'))).toMatch(/11月28日[\s\S]*15:30/);
+  });
+});

@@ -192,15 +192,16 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
 type When = Pick<BookingDraft, 'day' | 'time' | 'period' | 'window' | 'span'>;
 
 /**
- * The message gives the length, day or time asked for in figures or dates: a word of stopping beside it
- * means something else ("30 мин хватит", thirty minutes will do).
+ * The message gives the length, day or time asked for in figures, dates or a part of the day: a word of
+ * stopping beside it means something else ("30 мин хватит", thirty minutes will do; "để sau bữa trưa",
+ * make it after lunch).
  */
 function givesLengthOrTime(ctx: BookingContext, text: string, awaiting: Awaiting): boolean {
   const { reader } = ctx;
   if (awaiting === 'duration') return reader.minutes(text, true) !== undefined || reader.lengthChoice(text) !== undefined;
   if (awaiting !== 'day' && awaiting !== 'time') return false;
   const mention = reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
-  return mention?.date !== undefined || mention?.time !== undefined;
+  return mention?.date !== undefined || mention?.time !== undefined || mention?.period !== undefined || reader.looseTime(text)?.kind === 'window';
 }
 
 /**

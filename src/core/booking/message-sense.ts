@@ -34,6 +34,10 @@ export interface MessageForm {
   namesClockTime?: boolean;
   /** It names two different lengths ("what's the difference between the 30 and 60?"): at the length question, no answer. */
   comparesLengths?: boolean;
+  /** It names a woman and a man ("is An a man or a woman?"): at the therapist question, no answer. */
+  comparesGenders?: boolean;
+  /** It puts one of the step's choices as "if" ("if I go firm, will it hurt?"): a question about it, not the choice. */
+  choosesIf?: boolean;
 }
 
 /**
@@ -45,10 +49,14 @@ export function senseOfMessage(meaning: Interpretation, form: MessageForm, await
   if (awaiting === 'health' && form.asksIfSafe === true) return { asksAside: true, asideIsClear: true, asksIfSafe: true };
   // Comparing two lengths at the length question chooses neither: the question goes first, however the classifier reads it.
   if (awaiting === 'duration' && form.comparesLengths === true && form.isQuestion) return { asksAside: true, asideIsClear: true };
+  // So does asking whether a therapist is a man or a woman at the therapist question.
+  if (awaiting === 'therapist' && form.comparesGenders === true && form.isQuestion) return { asksAside: true, asideIsClear: true };
   if (meaning.kind !== 'intent') return {};
   if (meaning.intent === 'stop') return { stops: true };
   if (POLITE.has(meaning.intent)) return { polite: true };
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;
+  // "If I go firm, will it hurt?": whatever the classifier's doubt, a question about the choice.
+  if (form.choosesIf === true && !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent)) return { asksAside: true, asideIsClear: true };
   if (!aside) return {};
   // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
   // So is one naming a time at the time question: whatever else it mentions, it is most likely the answer.

@@ -187,6 +187,11 @@ export function createBookingWords(
     withoutTherapistNamed(text: string): string {
       return namedWithPattern ? text.replace(namedWithPattern, ' ') : text;
     },
+    /** Whether a message names both a woman and a man, and neither as "either" ("is An a man or a woman?", "An nam hay nữ?"). */
+    namesBothGenders(text: string): boolean {
+      const said = read(text);
+      return genders.every(([, test]) => test(said)) && !eitherGender(said);
+    },
     /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
     therapist(text: string, asked: boolean): string | undefined {
       const said = read(text);

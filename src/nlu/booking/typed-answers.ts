@@ -67,6 +67,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const notAsking = phrasePattern(words.not_asking.map(normalise));
   const withoutNotAsking = notAsking ? new RegExp(notAsking.source, 'giu') : undefined;
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
+  const ifChosen = phraseTest(words.if_chosen.map(normalise));
   const introduced = createIntroducedName(words, language, words.name_intros);
   // "anh là Trần Quốc Bảo", "I'm Tom": the words that also say anything else ("em là khách quen") give a name only in capitals.
   const introducedSelf = createIntroducedName(words, language, words.name_self_intros, true);
@@ -120,8 +121,10 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const isQuestion = (text: string): boolean => /[?？]\s*$/.test(text) || asksInWords(text);
   /** A question put in words, whatever its mark: a question word ("what time"), or a question's ending ("몇시에요", "được không"). */
   const asksInWords = (text: string): boolean => {
-    const said = withoutNotAsking ? normalise(text).replace(withoutNotAsking, ' ') : normalise(text);
-    const marked = markedQuestion(text);
+    const folded = normalise(text);
+    const said = withoutNotAsking ? folded.replace(withoutNotAsking, ' ') : folded;
+    // Words said as no question ("mấy giờ cũng được", any time is fine) are read without them, folded.
+    const marked = said === folded ? markedQuestion(text) : undefined;
     const starts = marked ?? ((questionAtStart?.test(said) ?? false) || (questionAtEnd?.test(said) ?? false));
     if (starts || (questionInside?.test(said) ?? false)) return true;
     // A question marked at its end, with more said after a comma ("bầu thì có làm được ko e, hỏi cho bạn c").
@@ -157,6 +160,8 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       const said = normalise(text);
       return said.split(/[,;，；]/).slice(1).some((clause) => questionAtStart?.test(clause.trim()) ?? false);
     },
+    /** A choice put as "if" ("if I go firm, will it hurt?", "а если выберу сильный, будет больно?"). */
+    choosesIf: (text: string): boolean => ifChosen(normalise(text)),
     /** Three words or fewer, or six characters or fewer where words are written without spaces (Chinese). */
     isShort,
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */

@@ -81,6 +81,20 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const boundStart = boundWords ? new RegExp(`^(?:${boundWords.source})`, 'iu') : undefined;
   const boundIn = (text: string, m: DateTimeMention): boolean =>
     (boundBefore?.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) ?? false) || (boundStart?.test(normalise(m.text.trim())) ?? false);
+  // "after 6", "5시 넘어서": the earliest the guest can come, which another time said beside it settles.
+  const fromWords = phrasePattern(words.from_before.map(normalise));
+  const fromBefore = fromWords ? new RegExp(`(?:${fromWords.source})[\\s,:]*$`, 'iu') : undefined;
+  const fromStart = fromWords ? new RegExp(`^(?:${fromWords.source})`, 'iu') : undefined;
+  const fromAfterWords = phrasePattern(words.from_after.map(normalise));
+  const fromAfter = fromAfterWords ? new RegExp(`^\\s*(?:${fromAfterWords.source})`, 'iu') : undefined;
+  const fromIn = (text: string, m: DateTimeMention): boolean => {
+    const end = m.index + m.text.length;
+    return (
+      (fromBefore?.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) ?? false) ||
+      (fromStart?.test(normalise(m.text.trim())) ?? false) ||
+      (fromAfter?.test(normalise(text.slice(end, end + 12))) ?? false)
+    );
+  };
   const sameTime = phraseTest(words.same_time);
   const sameTimeWords = phrasePattern(words.same_time);
   const sameTimeAsTyped = sameTimeWords && new RegExp(`\\s*(?:${sameTimeWords.source})`, 'giu');
@@ -99,7 +113,12 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const hourThenApproximately = approximatePattern ? new RegExp(`^\\s*(?<h>[01]?\\d|2[0-3])(?:[.:h](?<m>[0-5]\\d))?${hourMark}\\s*(?:${approximatePattern})\\s*[?!.。？！]*\\s*$`, 'iu') : undefined;
   // A time right after a word of correcting one said before ("at 3, no wait, 4pm", "3시 말고 4시").
   const corrections = createCorrections(words, normalise, language);
-  const correctedBy = (text: string, m: DateTimeMention) => corrections.endsWithOne(text.slice(Math.max(0, m.index - 24), m.index));
+  // The dates reader may take the word into the mention itself ("say 6.30"): with the words before its first figure, too.
+  const correctedBy = (text: string, m: DateTimeMention) => {
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    const lead = /^\D+(?=\d)/u.exec(m.text)?.[0];
+    return corrections.endsWithOne(before) || (lead !== undefined && corrections.endsWithOne(before + lead));
+  };
   const later = phraseTest(words.shift.later);
   const earlier = phraseTest(words.shift.earlier);
   const numberWords: Array<[string[], number]> = [[words.shift.half, 0.5], [words.shift.one, 1], [words.shift.two, 2], [words.shift.three, 3]];
@@ -154,9 +173,12 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const bound = (m: DateTimeMention) => boundIn(text, m);
       const found = named.filter((m) => !(bound(m) && m.date && !m.time));
       const unbound = all.filter((m) => found.includes(m) || !named.includes(m));
+      // "After 6, maybe 6:30": the earliest time counts for less than the time wanted beside it.
+      const timed = found.filter((m) => m.time);
+      const earliest = (m: DateTimeMention) => (timed.length > 1 && m.time && fromIn(text, m) ? 2 : 0);
       if (language !== 'en') {
         // The mention that says most, a corrected one first; "now" only alone. Greetings are left out by the dates reader itself.
-        const says = (m: DateTimeMention) => detail(m) + (correctedBy(text, m) ? 3 : 0) - (bound(m) ? 3 : 0);
+        const says = (m: DateTimeMention) => detail(m) + (correctedBy(text, m) ? 3 : 0) - (bound(m) ? 3 : 0) - earliest(m);
         const top = found.reduce<DateTimeMention | undefined>((best, m) => (!best || says(m) > says(best) ? m : best), undefined);
         return onTheDayNamed(top, found, ref, top !== undefined && correctedBy(text, top)) ?? unbound[0];
       }
@@ -164,7 +186,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const after = (m: DateTimeMention) => text.slice(m.index + m.text.length, m.index + m.text.length + 12);
       // A correction names the time wanted ("I have a meeting at 11, can we make it 2pm instead?").
       const corrects = (m: DateTimeMention) => correctedBy(text, m) || INSTEAD_AFTER.test(after(m));
-      const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (bound(m) ? 3 : 0);
+      const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (bound(m) ? 3 : 0) - earliest(m);
       const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
       return onTheDayNamed(best, found, ref, best !== undefined && corrects(best)) ?? (greets ? findDateTimes(text, ref) : unbound)[0];

@@ -22,11 +22,15 @@ export function clockComponents(context: ParsingContext, spoken: number, delta: 
   return c;
 }
 
-/** Clock times: "quarter to 9", "25 past 7", "6 20 in the evening", "2:10 night", "at 3", "later than 6". */
+/**
+ * Clock times: "quarter to 9", "25 past 7", "6 20 in the evening", "2:10 night", "at 3", "later than 6",
+ * "evening, say 6.30" (a word putting a time forward makes "6.30" a time and keeps it from reading as a
+ * decimal; a bare "maybe 3" still needs more).
+ */
 export const clockTimeParser: RuleParser = {
   pattern: () =>
     new RegExp(
-      String.raw`(?<![\w:.])(?:(?<pre>at|around|about|by|before|after|until|till|til|since|later\s+than|earlier\s+than|sooner\s+than)\s+)?` +
+      String.raw`(?<![\w:.])(?:(?<pre>at|around|about|by|before|after|until|till|til|since|later\s+than|earlier\s+than|sooner\s+than)\s+|(?<soft>say|maybe)\s+)?` +
         String.raw`(?:(?<rel>quarter|half|\d{1,2})(?<mins>\s*(?:minutes?|mins?))?\s+(?<dir>past|after|to|of)\s+(?<rh>\d{1,2})` +
         // "half 4": half past four, as it is said in Britain.
         String.raw`|half\s+(?<hh>\d{1,2})(?!\s*(?:hours?|hrs?|h|mins?|minutes?)\b)` +
@@ -61,7 +65,7 @@ export const clockTimeParser: RuleParser = {
     if (hour > 23) return null;
     // A bare number, "6 15" or "6.15" is a time only where the words around it say so.
     if (g.bh !== undefined && !g.pre && !qualified && !DAY_JUST_BEFORE.test(context.text.slice(0, match.index))) return null;
-    if (g.sep !== undefined && g.sep !== ':' && !g.pre && !qualified) return null;
+    if (g.sep !== undefined && g.sep !== ':' && !g.pre && !g.soft && !qualified) return null;
     const leadingZero = spoken.length === 2 && spoken.startsWith('0');
     return clockComponents(context, hour, Number(g.cm ?? 0), { meridiem, period, leadingZero }, namesToday(g));
   },
