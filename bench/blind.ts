@@ -20,6 +20,7 @@ const SATURDAY_1130AM = '2027-05-22T11:30:00+07:00';
 const TUESDAY_245PM = '2027-07-13T14:45:00+07:00';
 const FRIDAY_1020AM = '2027-09-24T10:20:00+07:00';
 const WEDNESDAY_405PM = '2027-11-17T16:05:00+07:00';
+const MONDAY_1140AM = '2028-01-10T11:40:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -125,6 +126,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko20', language: 'ko', now: WEDNESDAY_405PM },
   { set: 'zh20', language: 'zh', now: WEDNESDAY_405PM },
   { set: 'ru20', language: 'ru', now: WEDNESDAY_405PM },
+  { set: 'w', language: 'en', now: MONDAY_1140AM },
+  { set: 'vi21', language: 'vi', now: MONDAY_1140AM },
+  { set: 'ko21', language: 'ko', now: MONDAY_1140AM },
+  { set: 'zh21', language: 'zh', now: MONDAY_1140AM },
+  { set: 'ru21', language: 'ru', now: MONDAY_1140AM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

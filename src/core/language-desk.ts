@@ -133,6 +133,7 @@ export function createLanguageDesk(content: Content, understanding: Understandin
       comparesLengths: awaiting === 'duration' && reader.comparesLengths(text),
       comparesGenders: awaiting === 'therapist' && reader.namesBothGenders(text),
       choosesIf: (awaiting === 'duration' || awaiting === 'therapist' || awaiting === 'pressure') && isQuestion && reader.choosesIf(text),
+      asksEnough: awaiting === 'duration' && isQuestion && reader.asksEnough(text),
     };
   }
 

@@ -83,10 +83,19 @@ export function findDuration(typed: string, language: Language = 'en'): Duration
 }
 
 // Session lengths in figures as guests compare them, with or without a unit ("the 30 and 60", "30和60",
-// "30분이랑 60분"); not a clock time ("10:30"), a date ("15/12") or an hour ("30h", "3点").
-const LENGTH_FIGURE = /(?<![\d:.,/])(\d{2,3})(?![\d:.,/])(?!\s*(?:am|pm|h\b|giờ|gio|点|點|시(?!간)|час))/giu;
+// "30분이랑 60분"); not a clock time ("10:30", "15h30", "3点30"), a date ("15/12") or an hour ("30h", "3点").
+const LENGTH_FIGURE = /(?<![\d:.,/])(?<!\d\s*(?:h|g|giờ|gio|点|點|时|時|시)\s*)(\d{2,3})(?![\d:.,/])(?!\s*(?:am|pm|h(?!\p{L})|giờ|gio|点|點|시(?!간)|час))/giu;
 // The lengths a guest may compare; any other figure (an hour, a price) says nothing of lengths.
 const COMPARED_LENGTHS = new Set([15, 20, 30, 45, 60, 90, 120]);
+
+// Two lengths put as a choice: "30 or 60", "30 hay 60p", "30 или 60 минут", "30还是60", "30분이나 60분".
+const LENGTH_OR_LENGTH = /(?<![\d:.,/])(\d{2,3})\s*(?:p|ph|phút|phut|m|min|mins|minutes?|분|分钟|分|мин|минут)?\s*(?:or|hay|hay là|hoặc|hoac|или|либо|还是|或者|或|이나|나|아니면)\s*(\d{2,3})(?![\d:.,/])/iu;
+
+/** Whether a message puts two different session lengths as a choice ("chưa biết nên làm 30 hay 60p"): none chosen yet. */
+export function offersTwoLengths(typed: string): boolean {
+  const m = LENGTH_OR_LENGTH.exec(blankBookingRefs(typed));
+  return m !== null && m[1] !== m[2] && COMPARED_LENGTHS.has(Number(m[1])) && COMPARED_LENGTHS.has(Number(m[2]));
+}
 
 /** Whether a message names two different session lengths in figures ("what's the difference between the 30 and 60?"): a comparison, no answer. */
 export function comparesLengths(typed: string): boolean {

@@ -69,6 +69,8 @@ const vocabularySchema = z.object({
   own_booking_words: phrases,
   booking_asks: phrases,
   booking_words: phrases,
+  booked_elsewhere: phrases,
+  spa_words: phrases,
   availability_words: phrases,
   booking: z
     .object({
@@ -117,6 +119,7 @@ const vocabularySchema = z.object({
       /** Phrases that hold a question word and ask nothing ("没什么", nothing much): set aside before looking for one. */
       not_asking: phrases,
       if_chosen: phrases,
+      enough: phrases,
       therapist_named: phrases,
       therapist_answer: phrases,
       pressure_words: phrases,

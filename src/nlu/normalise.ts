@@ -26,6 +26,9 @@ export interface Vocabulary {
   own_booking_words: string[];
   booking_asks: string[];
   booking_words: string[];
+  /** Things guests book elsewhere ("a flight", "a taxi"): a request to book one is none of the spa's, unless it names the massage (`spa_words`). */
+  booked_elsewhere: string[];
+  spa_words: string[];
   availability_words: string[];
 }
 
@@ -98,6 +101,8 @@ export interface BookingVocabulary {
   not_asking: string[];
   /** A choice put as "if": a question about what would follow it, not the choice ("if I go firm, will it hurt?"). */
   if_chosen: string[];
+  /** Whether something would be enough ("is 30 min enough?", "30 минут хватит?"): at the length question, asked, no answer. */
+  enough: string[];
   /** A therapist named outside the therapist question, `{name}` for the name ("with {name}", "chị {name}", "{name} 선생님"). */
   therapist_named: string[];
   /** More ways of naming one in answer to the therapist question ("prefer {name}", "{name} please"). */
@@ -134,11 +139,13 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   own_booking_words: [],
   booking_asks: [],
   booking_words: [],
+  booked_elsewhere: [],
+  spa_words: [],
   availability_words: [],
   booking: {
     stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], yes_alone: [], negations: [], any_therapist: [], anyone: [], either_gender: [], either_way: [],
     light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], from_before: [], from_after: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], if_chosen: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
+    windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], from_before: [], from_after: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], if_chosen: [], enough: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },
 };
 

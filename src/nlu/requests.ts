@@ -24,6 +24,8 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
   const bookingAsk = phraseTest(vocabulary.booking_asks);
   const bookingWord = phraseTest(vocabulary.booking_words);
   const availabilityWord = phraseTest(vocabulary.availability_words);
+  const elsewhere = phraseTest(vocabulary.booked_elsewhere);
+  const spaWord = phraseTest(vocabulary.spa_words);
   /**
    * A request to book in the message's own terms: when (a day, a time, a loose time) asked for ("can I
    * come", "book"), or stated with a length or a booking word ("massage tomorrow 3pm, 1 hour"); a
@@ -32,9 +34,12 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
    */
   const bookingRequest = (text: string, namesTime: boolean): BookingRequest | undefined => {
     const said = normalise(text);
-    if (ownBooking(said)) return undefined;
+    // "Book me a flight to Hanoi", "can you get us a taxi tomorrow": not the spa's to book.
+    if (ownBooking(said) || (elsewhere(said) && !spaWord(said))) return undefined;
     const intent = availabilityWord(said) ? ('booking.availability' as const) : ('booking.start' as const);
-    const timed = namesTime || times.looseTime(text) !== undefined;
+    // "What's the latest I can come in?" asks about the hours: the latest time, asked for in words, names no time.
+    const loose = times.looseTime(text);
+    const timed = namesTime || (loose !== undefined && !(loose.kind === 'latest' && times.asksInWords(text)));
     // "Can I book?", "I'd like to reserve a massage": asking in so many words needs no day.
     if (bookingVerb(said)) return { intent, outright: true, timed };
     if (!timed) return undefined;
@@ -64,6 +69,16 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
     reader: times,
     bookingRequest,
     manageRequest,
+    /** A request to book something the spa does not offer ("book me a flight", "can you get us a taxi"). */
+    booksElsewhere: (text: string) => {
+      const said = normalise(text);
+      return elsewhere(said) && !spaWord(said);
+    },
+    /** The change or cancel the words name, with no booking named ("не получается в четверг, можно сдвинуть?"). */
+    manageVerb: (text: string): string | undefined => {
+      const said = normalise(text);
+      return cancelWord(said) ? 'booking.cancel' : changeWord(said) ? 'booking.reschedule' : undefined;
+    },
     /** The message asks whether it is safe or allowed ("can I still", "should I wait"). */
     asksIfSafe: (text: string) => safetyAsk(normalise(text)),
   };

@@ -61,6 +61,8 @@ const NEAR_MAX = 3;
 const SECOND_QUESTION_MIN_SCORE = 0.5;
 // A clause beside a greeting in one sentence is what the message asks only when it is clear.
 const CLAUSE_MIN_SCORE = 0.5;
+// How near the top the classifier must rank a change or cancellation the words name with a day.
+const NAMED_MANAGE_RANK = 3;
 // Commas, and a space between two Chinese characters (written without spaces, it ends a clause: "你好 我想改期").
 const CLAUSE_BREAK = /[,，、;；]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 const GREETING = 'greeting';
@@ -181,6 +183,26 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
    * time"): the words of the greeting outweigh the rest, so each clause is read on its own, and the
    * surest one about the spa is what the message asks.
    */
+  /**
+   * A change or a cancellation the words name with a day or time, which the classifier ranks near the
+   * top but faintly ("не получается прийти в четверг, можно сдвинуть?", can't come on Thursday, can it
+   * be moved?): sure enough to act on.
+   */
+  async function namedManage(part: string, threshold: number): Promise<IntentGuess | undefined> {
+    const intent = requests.manageVerb(part);
+    if (!intent || !namesWhen(normalise(part))) return undefined;
+    const near = (await classifier.rank(part)).slice(0, NAMED_MANAGE_RANK);
+    return near.some((g) => g.intent === intent) ? { intent, score: threshold } : undefined;
+  }
+
+  async function firstNamedManage(parts: string[], threshold: number): Promise<IntentGuess | undefined> {
+    for (const part of parts) {
+      const named = await namedManage(part, threshold);
+      if (named) return named;
+    }
+    return undefined;
+  }
+
   async function besideGreeting(text: string, greeting: IntentGuess): Promise<IntentGuess> {
     const clauses = text.split(CLAUSE_BREAK).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
     if (clauses.length < 2) return greeting;
@@ -222,6 +244,8 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
        * request to book in so many words is one unless the guess is a clear question of another kind.
        */
       const withTime = async (guess: IntentGuess): Promise<IntentGuess> => {
+        // "Book me a flight to Hanoi", "can you get us a taxi at 9": nothing the spa books.
+        if (isBooking(guess.intent) && intents.has(OUT_OF_SCOPE) && requests.booksElsewhere(text)) return { intent: OUT_OF_SCOPE, score: Math.max(guess.score, thresholdFor(text)) };
         // "예약 문의요" (asking about booking) read faintly as the guest's own bookings, none of which it names: a new one.
         if (guess.intent === 'booking.mine' && guess.score < REQUEST_OVER_SCORE && !requests.namesOwnBooking(text)) return { intent: 'booking.start', score: guess.score };
         const unclear = guess.score < REQUEST_OVER_SCORE || SOCIAL.has(guess.intent);
@@ -257,7 +281,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;
       };
       if (parts.length <= 1) {
-        const guess = await withTime(whole.intent === GREETING ? await besideGreeting(normalised, whole) : whole);
+        const read = await withTime(whole.intent === GREETING ? await besideGreeting(normalised, whole) : whole);
+        // A greeting, or nothing sure: a change or cancellation named with a day, if the words say one.
+        const guess = sure(read, text) && !SOCIAL.has(read.intent) ? read : ((await namedManage(text, options.threshold)) ?? read);
         if (!sure(guess, text)) return { kind: 'unsure', guess, near: await nearGuesses(text) };
         const second = await secondInHalves(parts, guess);
         return { kind: 'intent', intent: guess.intent, score: guess.score, namesTime, asksToBook, ...(second ? { also: second } : {}) };
@@ -277,6 +303,9 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
       // With nothing the spa covers in it, a greeting or thanks among the parts is what the message is
       // ("Hello. My name is Dmitry."), not the whole read as something off-topic.
       const social = read.find((r) => sure(r.guess, r.text) && SOCIAL.has(r.guess.intent) && r.guess.intent !== OUT_OF_SCOPE)?.guess;
+      // Nothing sure but a change or cancellation named with a day beside a greeting: that.
+      const named = !best && !wholeFits ? await firstNamedManage(parts.map((p) => p.text), options.threshold) : undefined;
+      if (named) return { kind: 'intent', intent: named.intent, score: named.score, namesTime, asksToBook };
       const plain = !best && !wholeFits && social ? social : whole;
       const chosen = !best || (wholeFits && (agrees || whole.score >= best.score)) ? plain : best;
       // The whole and its question read the same: the surer reading counts, so day words elsewhere in

@@ -182,8 +182,9 @@ function readWholeAnswer(ctx: BookingContext, draft: BookingDraft, text: string,
     // "No, just a stiff neck": the exception is the note, kept as said.
     if (!asks && !reader.notesAnException(text) && (reader.isNone(text) || reader.saysHealthy(text))) return { draft: withDetailsBeside(ctx, { ...draft, health: '' }, text), changed: true, notes: [] };
     const health = ctx.mentionsHealth(text);
-    // "how much does it cost?" is a question to answer, not a note for the therapist, wherever it stands.
-    if (!health && reader.asksInASentence(text)) return unanswered;
+    // "how much does it cost?" is a question to answer, not a note for the therapist, wherever it stands;
+    // "my lower back is bad, that's fine isn't it? nothing besides that" is a note.
+    if (!health && reader.asksInASentence(text) && !reader.notesOnlyThat(text)) return unanswered;
     return { draft: { ...draft, health: text.slice(0, 500) }, changed: true, notes: health ? [ctx.content.health.advice] : [] };
   }
   return undefined;

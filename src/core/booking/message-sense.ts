@@ -38,6 +38,8 @@ export interface MessageForm {
   comparesGenders?: boolean;
   /** It puts one of the step's choices as "if" ("if I go firm, will it hurt?"): a question about it, not the choice. */
   choosesIf?: boolean;
+  /** It asks whether a length would be enough ("is 30 min enough?"): at the length question, no answer. */
+  asksEnough?: boolean;
 }
 
 /**
@@ -55,8 +57,8 @@ export function senseOfMessage(meaning: Interpretation, form: MessageForm, await
   if (meaning.intent === 'stop') return { stops: true };
   if (POLITE.has(meaning.intent)) return { polite: true };
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;
-  // "If I go firm, will it hurt?": whatever the classifier's doubt, a question about the choice.
-  if (form.choosesIf === true && !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent)) return { asksAside: true, asideIsClear: true };
+  // "If I go firm, will it hurt?", "is 30 min enough?": whatever the classifier's doubt, a question about the choice.
+  if ((form.choosesIf === true || form.asksEnough === true) && !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent)) return { asksAside: true, asideIsClear: true };
   if (!aside) return {};
   // A short question is most likely the answer put as one ("how about 11?", "60?"); the step reads it.
   // So is one naming a time at the time question: whatever else it mentions, it is most likely the answer.

@@ -187,10 +187,13 @@ export function createBookingWords(
     withoutTherapistNamed(text: string): string {
       return namedWithPattern ? text.replace(namedWithPattern, ' ') : text;
     },
-    /** Whether a message names both a woman and a man, and neither as "either" ("is An a man or a woman?", "An nam hay nữ?"). */
+    /**
+     * Whether a message names both a woman and a man, and not as "either" ("is An a man or a woman?", "can
+     * I really choose male or female?"); "male or female is fine", "nam hay nữ cũng đc" leave it open.
+     */
     namesBothGenders(text: string): boolean {
       const said = read(text);
-      return genders.every(([, test]) => test(said)) && !eitherGender(said);
+      return genders.every(([, test]) => test(said)) && (!eitherGender(said) || endsAsking(text));
     },
     /** A therapist id the guest names, or "any" for no preference; `asked` when answering the therapist question. */
     therapist(text: string, asked: boolean): string | undefined {

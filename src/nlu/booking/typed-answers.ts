@@ -1,7 +1,7 @@
 import type { Language } from '../../languages.ts';
 import { findEmail, findName, findPhone, type CountryCode } from '../contact.ts';
 import { respell } from '../dates/spellings.ts';
-import { findDuration } from '../durations.ts';
+import { findDuration, offersTwoLengths } from '../durations.ts';
 import type { BookingVocabulary, Normaliser } from '../normalise.ts';
 import { phraseTest } from './booking-words.ts';
 import { createCorrections } from './corrections.ts';
@@ -68,6 +68,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   const withoutNotAsking = notAsking ? new RegExp(notAsking.source, 'giu') : undefined;
   const refusals = phraseTest([...words.none, ...words.yes, ...words.stop]);
   const ifChosen = phraseTest(words.if_chosen.map(normalise));
+  const enough = phraseTest(words.enough.map(normalise));
   const introduced = createIntroducedName(words, language, words.name_intros);
   // "anh là Trần Quốc Bảo", "I'm Tom": the words that also say anything else ("em là khách quen") give a name only in capitals.
   const introducedSelf = createIntroducedName(words, language, words.name_self_intros, true);
@@ -81,6 +82,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
   };
   const healthy = phraseTest(words.healthy);
   const healthException = phraseTest(words.health_exceptions.map(normalise));
+  const noneSaid = phraseTest(words.none.map(normalise));
   const corrections = createCorrections(words, normalise, language);
   const deniesHealthTopic = healthTopicDenied(words, language);
   // Whole-message answers to the length question, said without a number: compared once the
@@ -162,6 +164,8 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     },
     /** A choice put as "if" ("if I go firm, will it hurt?", "а если выберу сильный, будет больно?"). */
     choosesIf: (text: string): boolean => ifChosen(normalise(text)),
+    /** Whether something would be enough ("is 30 min enough?", "полчаса хватит?"). */
+    asksEnough: (text: string): boolean => enough(normalise(text)),
     /** Three words or fewer, or six characters or fewer where words are written without spaces (Chinese). */
     isShort,
     /** The session length a message names ("an hour", "30 min", or a bare "60" when the length was asked). */
@@ -172,6 +176,8 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
         const meant = findDuration(respell(corrected).text, language)?.minutes;
         if (meant !== undefined && meant <= MAX_SESSION_MINUTES) return meant;
       }
+      // Two lengths put as a choice, neither corrected ("chưa biết nên làm 30 hay 60p"): none chosen yet.
+      if (offersTwoLengths(text)) return undefined;
       // Read with times written as times ("10h morning" is ten o'clock), as the dates reader writes them.
       const found = findDuration(respell(text).text, language)?.minutes;
       // "10h morning" is ten o'clock: no session lasts hours on end.
@@ -197,6 +203,11 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
     /** Beside "nothing", something for the therapist: "no, just a stiff neck", "cổ hơi cứng, ngoài ra ko có gì", "没什么病就是肩膀老疼". */
     notesAnException(text: string): boolean {
       return healthException(normalise(text)) && !isShort(text);
+    },
+    /** Something said, then nothing besides it ("허리가 좀 안 좋은데 … 그거 말곤 없어요"): a note, whatever question it holds. */
+    notesOnlyThat(text: string): boolean {
+      const said = normalise(text);
+      return healthException(said) && noneSaid(said) && !isShort(text);
     },
     /** A name the guest gives for themselves in a longer message ("my name is Lan", "name Anna Lee"). */
     introducedName(text: string): string | undefined {

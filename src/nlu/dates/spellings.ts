@@ -8,8 +8,9 @@ const CANONICAL: Record<string, readonly string[]> = {
   // Australian "arvo".
   afternoon: ['arvo', 'afternon', 'aftenoon', 'afernoon'],
   monday: ['mondy', 'monady', 'mnday'],
-  tuesday: ['tuseday', 'tusday', 'teusday', 'tuesdy', 'tueday'],
-  wednesday: ['wensday', 'wendsday', 'wednsday', 'wedensday', 'wednessday', 'wedesday', 'wedsday'],
+  // Short forms chrono does not know: "tues", "weds".
+  tuesday: ['tues', 'tuseday', 'tusday', 'teusday', 'tuesdy', 'tueday'],
+  wednesday: ['weds', 'wensday', 'wendsday', 'wednsday', 'wedensday', 'wednessday', 'wedesday', 'wedsday'],
   thursday: ['thurday', 'thrusday', 'thursdy', 'thurdsay', 'thusday'],
   friday: ['firday', 'fryday', 'fridy', 'frday', 'fiday'],
   saturday: ['satuday', 'saterday', 'saturdy', 'satarday', 'sataday', 'satruday', 'saturady'],
