@@ -21,6 +21,7 @@ const TUESDAY_245PM = '2027-07-13T14:45:00+07:00';
 const FRIDAY_1020AM = '2027-09-24T10:20:00+07:00';
 const WEDNESDAY_405PM = '2027-11-17T16:05:00+07:00';
 const MONDAY_1140AM = '2028-01-10T11:40:00+07:00';
+const THURSDAY_725PM = '2028-03-23T19:25:00+07:00';
 
 /** The sets, the language each is written in, and the clock its messages were written against (10:00 on 2 December 2026 unless given). */
 const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
@@ -131,6 +132,11 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'ko21', language: 'ko', now: MONDAY_1140AM },
   { set: 'zh21', language: 'zh', now: MONDAY_1140AM },
   { set: 'ru21', language: 'ru', now: MONDAY_1140AM },
+  { set: 'x', language: 'en', now: THURSDAY_725PM },
+  { set: 'vi22', language: 'vi', now: THURSDAY_725PM },
+  { set: 'ko22', language: 'ko', now: THURSDAY_725PM },
+  { set: 'zh22', language: 'zh', now: THURSDAY_725PM },
+  { set: 'ru22', language: 'ru', now: THURSDAY_725PM },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

@@ -130,6 +130,8 @@ export function createLanguageDesk(content: Content, understanding: Understandin
       isShort: reader.isShort(text),
       asksIfSafe: advise && isQuestion && understanding.asksIfSafe(text),
       namesClockTime: awaiting === 'time' && reader.namesClockTime(text),
+      // "around 3 maybe? flexible": the question is the time put forward.
+      proposesTime: awaiting === 'time' && /[?？]/.test(text) && reader.namesClockTime(text.split(/[?？]/)[0] ?? ''),
       comparesLengths: awaiting === 'duration' && reader.comparesLengths(text),
       comparesGenders: awaiting === 'therapist' && reader.namesBothGenders(text),
       choosesIf: (awaiting === 'duration' || awaiting === 'therapist' || awaiting === 'pressure') && isQuestion && reader.choosesIf(text),

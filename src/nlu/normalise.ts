@@ -67,6 +67,8 @@ export interface BookingVocabulary {
   /** Words that leave a choice to the spa ("up to you", "не знаю", "随便"): anyone for the therapist, medium for the pressure. */
   either_way: string[];
   light: string[];
+  /** "Not too hard" ("不要太重", "не слишком сильно"): light, unless another pressure is named beside it. */
+  not_too_hard: string[];
   medium: string[];
   firm: string[];
   ordinals: { first: string[]; second: string[]; third: string[]; fourth: string[]; last: string[] };
@@ -85,9 +87,13 @@ export interface BookingVocabulary {
   bound_before: string[];
   /** Words around a time that make it the earliest the guest can come, not the time wanted, when another is said ("after 6, maybe 6:30", "5시 넘어서"). */
   from_before: string[];
+  /** Words right before a time that turn it down ("не в 10, а в 11", "not at 10 but 11"): the other one is wanted. */
+  not_before: string[];
   from_after: string[];
   /** The time a booking already has, said when moving it to another day ("Tuesday, same time"). */
   same_time: string[];
+  /** The day a booking already has, said when moving it to another time ("5pm same day"): no day of its own. */
+  same_day: string[];
   question_starts: string[];
   /** Words a question may open with before its question word ("sorry, how long...", "а сколько стоит"). */
   question_lead_ins: string[];
@@ -144,8 +150,8 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   availability_words: [],
   booking: {
     stop: [], confirm_cancel: [], confirm_move: [], female: [], male: [], therapist: [], group: [], cancel_booking: [], none: [], healthy: [], health_topics: [], health_denials: [], health_exceptions: [], yes: [], yes_as_typed: [], yes_alone: [], negations: [], any_therapist: [], anyone: [], either_gender: [], either_way: [],
-    light: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
-    windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], from_before: [], from_after: [], same_time: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], if_chosen: [], enough: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
+    light: [], not_too_hard: [], medium: [], firm: [], ordinals: NO_WORDS, lengths: { hour: [], half_hour: [], longest: [], shortest: [] }, shift: { earlier: [], later: [], half: [], one: [], two: [], three: [] },
+    windows: {}, approximately: [], hour_marks: [], soonest: [], latest: [], bound_before: [], from_before: [], not_before: [], from_after: [], same_time: [], same_day: [], question_starts: [], question_lead_ins: [], question_ends: [], question_tails: [], question_inside: [], not_asking: [], if_chosen: [], enough: [], therapist_named: [], therapist_answer: [], pressure_words: [], name_intros: [], name_self_intros: [], name_endings: [], corrections: [], answer_fillers: [], name_cases: {},
   },
 };
 

@@ -260,6 +260,10 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         const manage = isBooking(guess.intent) || unclear || statement ? manageRequest(text) : undefined;
         if (manage && (!manages || (manage !== guess.intent && guess.score < REQUEST_OVER_SCORE))) return sureAs(manage);
         const request = wholeRequest;
+        // "화요일에 예약 있는데요" (I have a booking on Tuesday) read faintly as a new one: the guest's own.
+        const own = (g: IntentGuess): IntentGuess =>
+          g.intent === 'booking.start' && g.score < REQUEST_OVER_SCORE && !request && requests.namesOwnBooking(text) && intents.has('booking.mine') ? { intent: 'booking.mine', score: g.score } : g;
+        if (own(guess) !== guess) return own(guess);
         // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
         if (guess.intent === 'booking.mine' && request) return { intent: 'booking.start', score: guess.score };
         // The classifier saw the booking too, but faintly: the words make it sure.
@@ -278,7 +282,7 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         if (asksToBook && (guess.score < REQUEST_OVER_SCORE || (namesTime && guess.score < CLEAR_GUESS_SCORE)) && !negated(normalised)) return sureAs('booking.start');
         if (!namesTime) return guess;
         const booking = (await classifier.rank(text)).find((g) => isBooking(g.intent));
-        return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? booking : guess;
+        return booking && booking.score * BOOKING_WITH_TIME_WEIGHT >= guess.score ? own(booking) : guess;
       };
       if (parts.length <= 1) {
         const read = await withTime(whole.intent === GREETING ? await besideGreeting(normalised, whole) : whole);

@@ -629,3 +629,92 @@ describe('answers and side questions found in round V of the blind sets', () => 
     expect(g.choices).toEqual(expect.arrayContaining(['Light', 'Medium', 'Firm']));
   });
 });
+
+describe('answers found in round W of the blind sets', () => {
+  const book = async (g: ReturnType<typeof fakeGuest>, when: string) => {
+    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
+    expect(textOf(await g.say('yes'))).toMatch(/You're booked/);
+  };
+
+  it('moves a booking "later in the day" to "5pm same day": the booking\'s own day', async () => {
+    const g = fakeGuest(concierge, { id: 'same-day' });
+    await book(g, '1 December at 2pm');
+    await g.say('can i push my booking on tuesday to later in the day?');
+    expect(textOf(await g.say('5pm same day'))).toMatch(/to Tuesday 1 December at 17:00/);
+  });
+
+  it('holds 15:00 for "around 3 maybe? flexible" at the time question', async () => {
+    const g = fakeGuest(concierge, { id: 'flexible' });
+    await g.say('book 60 min tomorrow');
+    expect(textOf(await g.say('around 3 maybe? flexible'))).toMatch(/15:00/);
+  });
+
+  it('reads Vietnamese typed with marks as typed: "nhé" asks for no light pressure, "Huy 💪" is a name, "oto" a car', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-marks', language: 'vi' });
+    await g.say('anh là Trần Minh Đức, muốn đặt 60p với anh An, thứ 7 này lúc 10h sáng nhé');
+    expect(g.choices).toEqual(expect.arrayContaining(['Nhẹ', 'Vừa', 'Mạnh']));
+    const h = fakeGuest(concierge, { id: 'vi-huy', language: 'vi' });
+    await h.say('đặt massage 60 phút ngày mai 3h chiều');
+    for (const text of ['ai cũng được', 'vừa', 'ko']) await h.say(text);
+    expect(await summaryAfter(h, ['Phạm Quang Huy 💪'])).toMatch(/Phạm Quang Huy/);
+    const parking = textOf(await fakeGuest(concierge, { id: 'vi-oto', language: 'vi' }).say('cho e hỏi spa có chỗ để oto ko'));
+    const marked = textOf(await fakeGuest(concierge, { id: 'vi-o-to', language: 'vi' }).say('spa có chỗ để ô tô không'));
+    expect(parking).toBe(marked);
+  });
+
+  it('stops on "mai e kẹt họp rồi, thôi để hôm khác, ko đặt nữa" (tomorrow I have a meeting, another day) though it names the day chosen', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-another-day', language: 'vi' });
+    await g.say('cho e đặt lịch 30p chiều mai');
+    expect(textOf(await g.say('ơ mai e kẹt họp rồi, thôi để hôm khác, ko đặt nữa nha'))).toMatch(/Chưa có lịch hẹn nào được đặt/);
+  });
+
+  it('answers "cao huyết áp massage có sao không con" (high blood pressure, is it all right?) at the health question and asks it again', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-con', language: 'vi' });
+    await g.say('đặt massage 60 phút ngày mai 10h sáng');
+    for (const text of ['chị Mai', 'nhẹ thôi']) await g.say(text);
+    await g.say('cao huyết áp massage có sao không con');
+    expect(g.choices).toContain('Không có gì cần lưu ý');
+  });
+
+  it('takes "chiều thứ 4 luôn, 3h nha" as Wednesday 15:00, and "中等吧 不要太重" (medium, not too hard) as medium', async () => {
+    const g = fakeGuest(concierge, { id: 'vi-luon', language: 'vi' });
+    await g.say('đặt massage 60 phút');
+    expect(textOf(await g.say('chiều thứ 4 luôn, 3h nha'))).toMatch(/15:00/);
+    const h = fakeGuest(concierge, { id: 'zh-medium', language: 'zh' });
+    await h.say('明天下午三点 一个小时');
+    await h.say('不指定');
+    await h.say('中等吧 不要太重');
+    expect(await summaryAfter(h, ['没有', '林志强'])).toMatch(/力度：适中/);
+  });
+
+  it('takes "时间改成八点吧" (make it eight) at a summary for 19:30 as 20:00', async () => {
+    const g = fakeGuest(concierge, { id: 'zh-eight', language: 'zh' });
+    await g.say('明天晚上七点半 一个小时');
+    await summaryAfter(g, ['不指定', '中等', '没有', '林志强']);
+    expect(textOf(await g.say('时间改成八点吧，七点半怕赶不过去'))).toMatch(/20:00/);
+  });
+
+  it('reads "ближе к трём" (nearer three) as about 15:00 and "не в 10, а в 11" (not at 10 but 11) at the summary as 11:00', async () => {
+    const g = fakeGuest(concierge, { id: 'ru-dative', language: 'ru' });
+    await g.say('хочу записаться на завтра на час');
+    expect(textOf(await g.say('ближе к трём'))).toMatch(/15:00/);
+    const h = fakeGuest(concierge, { id: 'ru-not-ten', language: 'ru' });
+    await h.say('хочу записаться на завтра в 10 утра на час');
+    await summaryAfter(h, ['любой', 'средний', 'нет', 'Елена Петрова']);
+    expect(textOf(await h.say('ой, а можно не в 10 а в 11?'))).toMatch(/в 11:00/);
+  });
+
+  it('starts a booking for "салем! мы из алматы, хотим массаж спины" (hello, we are from Almaty, we want a back massage)', async () => {
+    const g = fakeGuest(concierge, { id: 'ru-salem', language: 'ru' });
+    await g.say('салем! мы из алматы, хотим массаж спины');
+    expect(g.choices).toContain('30 минут');
+  });
+
+  it('shows the bookings for "화요일에 예약 있는데요" (I have a booking on Tuesday), then moves it on "시간을 좀 늦출 수 있을까요?"', async () => {
+    const g = fakeGuest(concierge, { id: 'ko-have-booking' });
+    await book(g, '1 December at 2pm');
+    const ko = fakeGuest(concierge, { id: 'ko-have-booking', language: 'ko' });
+    expect(textOf(await ko.say('안녕하세요 화요일에 예약 있는데요'))).toMatch(/12월 1일/);
+    expect(textOf(await ko.say('시간을 좀 늦출 수 있을까요? 비행기 시간이 바뀌어서요'))).toMatch(/LS-\w+ 예약을 언제로/);
+  });
+});

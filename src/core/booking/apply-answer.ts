@@ -49,7 +49,8 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const { reader, calendar } = ctx;
   const texts = ctx.content.booking;
   const unchanged: Applied = { draft, changed: false, notes: [] };
-  if (reader.isStop(text) && !(awaiting === 'name' && reader.isWrittenAsAName(text)) && !givesLengthOrTime(ctx, text, awaiting)) return { ...unchanged, stop: true };
+  // "Phạm Quang Huy" holds "huy" (hủy, cancel, without its marks): written as a name, it is no stop.
+  if (reader.isStop(text) && !reader.isWrittenAsAName(text) && !givesLengthOrTime(ctx, draft, text, awaiting)) return { ...unchanged, stop: true };
   // A question of the guest's own is answered first, unless it holds the answer ("how about 11?"); a
   // health matter at the health question is the answer (unless the guest asks whether it is safe,
   // which is answered first), and so is a phone or email at the contact question, however it is put
@@ -195,14 +196,16 @@ type When = Pick<BookingDraft, 'day' | 'time' | 'period' | 'window' | 'span'>;
 /**
  * The message gives the length, day or time asked for in figures, dates or a part of the day: a word of
  * stopping beside it means something else ("30 мин хватит", thirty minutes will do; "để sau bữa trưa",
- * make it after lunch).
+ * make it after lunch). The day already chosen, named again, is no answer: "mai e kẹt họp rồi, thôi để
+ * hôm khác" (tomorrow I have a meeting after all, another day then) stops.
  */
-function givesLengthOrTime(ctx: BookingContext, text: string, awaiting: Awaiting): boolean {
+function givesLengthOrTime(ctx: BookingContext, draft: BookingDraft, text: string, awaiting: Awaiting): boolean {
   const { reader } = ctx;
   if (awaiting === 'duration') return reader.minutes(text, true) !== undefined || reader.lengthChoice(text) !== undefined;
   if (awaiting !== 'day' && awaiting !== 'time') return false;
   const mention = reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
-  return mention?.date !== undefined || mention?.time !== undefined || mention?.period !== undefined || reader.looseTime(text)?.kind === 'window';
+  const newDay = mention?.date !== undefined && dayKey(mention.start, ctx.calendar.timeZone) !== draft.day;
+  return newDay || mention?.time !== undefined || mention?.period !== undefined || reader.looseTime(text)?.kind === 'window';
 }
 
 /**
@@ -262,9 +265,11 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   const bare = draft.day && awaiting !== 'duration' ? reader.bareHour(text) : undefined;
   const when = dated ?? (bare ? reader.wantedTime(`at ${bare.hour}:${String(bare.minute).padStart(2, '0')}`, ref) : undefined);
   if (!when) return undefined;
-  // "8点" once the evening was asked for: an hour that may be either half of the day is in the later
-  // half when the part of the day already chosen is.
-  const laterHalf = !when.date && when.eitherHalf === true && (LATER_PERIODS.has(draft.period ?? '') || (draft.window !== undefined && draft.window.from >= NOON));
+  // "8点" once the evening was asked for: an hour that may be either half of the day is in the later half
+  // when the part of the day already chosen is; "改成八点吧" (make it eight) for a time of 19:30, in the
+  // half nearer the time chosen ("how about 11?" for 15:00 is 11:00).
+  const nearerLater = draft.time !== undefined && minutesApart(clockOf(new Date(when.start.getTime() + HALF_A_DAY_MS), zone), draft.time) < minutesApart(clockOf(when.start, zone), draft.time);
+  const laterHalf = !when.date && when.eitherHalf === true && (LATER_PERIODS.has(draft.period ?? '') || (draft.window !== undefined && draft.window.from >= NOON) || nearerLater);
   const start = laterHalf ? new Date(when.start.getTime() + HALF_A_DAY_MS) : when.start;
   const newDay = when.date || (when.time && !draft.day) ? dayKey(start, zone) : draft.day;
   // A part of the day with a new date ("Saturday afternoon") drops the time chosen before.
@@ -319,6 +324,12 @@ function differs(draft: BookingDraft, next: BookingDraft): boolean {
 function pickOffered(offered: string[], place: number | undefined): Date | undefined {
   const iso = place === undefined ? undefined : offered.at(place);
   return iso ? new Date(iso) : undefined;
+}
+
+/** Minutes between two clock times of a day ("08:00" and "19:30": 690). */
+function minutesApart(a: string, b: string): number {
+  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  return Math.abs(minutes(a) - minutes(b));
 }
 
 function clockOf(instant: Date, zone: string): string {

@@ -216,7 +216,7 @@ function newTimeIn(ctx: BookingContext, text: string): NewTime | undefined {
   if (shift !== undefined) return { shift };
   const ref = { now: ctx.now(), timeZone: ctx.calendar.timeZone };
   const sameTime = ctx.reader.saysSameTime(text);
-  const said = sameTime ? ctx.reader.withoutSameTime(text) : text;
+  const said = ctx.reader.withoutSameDay(sameTime ? ctx.reader.withoutSameTime(text) : text);
   const when = ctx.reader.wantedTime(said, ref);
   const days = ctx.reader.timesNamed(said, ref).flatMap((m) => (m.date ? [dayKey(m.start, ctx.calendar.timeZone)] : []));
   return when || sameTime ? { ...(when ? { when } : {}), ...(sameTime ? { sameTime } : {}), ...(days.length > 0 ? { days } : {}) } : undefined;

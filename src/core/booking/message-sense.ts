@@ -14,6 +14,8 @@ const CLEAR_ASIDE_SCORE = 0.8;
 // A question about something other than the step goes first from this sure on, even where it names
 // one of the step's answers in passing ("how much are the 30 and the 60?", "are you open on Sunday?").
 const CLEAR_OTHER_ASIDE_SCORE = 0.5;
+// A question putting a time forward at the time question is asked aside only this sure.
+const SURE_ASIDE_SCORE = 0.95;
 // The questions about a step's own answers: asked with an answer in them ("can it be firm?", "could I
 // have Mai?"), they are more likely the answer put as a question.
 const ABOUT_THE_STEP: Partial<Record<Awaiting, ReadonlySet<string>>> = {
@@ -32,6 +34,8 @@ export interface MessageForm {
   asksIfSafe?: boolean;
   /** It names a time of the clock, the time question's own answer ("after dinner, between 7 and 8"). */
   namesClockTime?: boolean;
+  /** Its question puts a time forward ("around 3 maybe? flexible", "is 4 ok?"): at the time question, the answer. */
+  proposesTime?: boolean;
   /** It names two different lengths ("what's the difference between the 30 and 60?"): at the length question, no answer. */
   comparesLengths?: boolean;
   /** It names a woman and a man ("is An a man or a woman?"): at the therapist question, no answer. */
@@ -54,6 +58,9 @@ export function senseOfMessage(meaning: Interpretation, form: MessageForm, await
   // So does asking whether a therapist is a man or a woman at the therapist question.
   if (awaiting === 'therapist' && form.comparesGenders === true && form.isQuestion) return { asksAside: true, asideIsClear: true };
   if (meaning.kind !== 'intent') return {};
+  // "around 3 maybe? flexible": a question that puts a time forward is the answer, unless the classifier
+  // is all but certain it asks something else ("вы же с 9 открыты?", you do open at 9?).
+  if (awaiting === 'time' && form.proposesTime === true && meaning.score < SURE_ASIDE_SCORE) return meaning.intent === 'stop' ? { stops: true } : {};
   if (meaning.intent === 'stop') return { stops: true };
   if (POLITE.has(meaning.intent)) return { polite: true };
   const aside = !BOOKING_INTENTS.has(meaning.intent) && !NOT_AN_ASIDE.has(meaning.intent) && meaning.score >= ASIDE_MIN_SCORE && form.isQuestion;

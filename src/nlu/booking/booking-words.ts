@@ -72,6 +72,8 @@ export function createBookingWords(
   const therapistWord = phraseTest(words.therapist);
   const pressures = (['light', 'medium', 'firm'] as const).map((p) => [p, longestPhrase(words[p])] as const);
   const pressureWord = phraseTest(words.pressure_words);
+  const notTooHardWords = phrasePattern(words.not_too_hard);
+  const notTooHard = notTooHardWords && new RegExp(notTooHardWords.source, 'giu');
   const ordinals = (['first', 'second', 'third', 'fourth', 'last'] as const).map((o, i) => [o === 'last' ? -1 : i, phraseTest(words.ordinals[o])] as const);
   // A name and its other cases, where the language declines names ("май": "мае", "маю", "маем", "маей").
   const cases = Object.entries(words.name_cases);
@@ -152,11 +154,14 @@ export function createBookingWords(
       const said = read(text);
       const negation = NEGATED_WORD.exec(said);
       // "light, not too strong" is light; "not too hard" alone is the middle one.
-      const rest = negation ? said.replace(negation[0], ' ') : said;
+      const unnegated = negation ? said.replace(negation[0], ' ') : said;
+      // "中等吧 不要太重" (medium, not too hard) is medium; "不要太重" alone is light.
+      const rest = notTooHard ? unnegated.replace(notTooHard, ' ') : unnegated;
       // The longest words said win: "làm mạnh tay nhe" is firm ("nhe", folded, is also "nhẹ", light).
       const found = pressures.map(([p, longest]) => [p, longest(rest)] as const).filter(([, length]) => length > 0);
       const direct = found.reduce<(typeof found)[number] | undefined>((best, next) => (!best || next[1] > best[1] ? next : best), undefined)?.[0];
       if (direct) return direct;
+      if (rest !== unnegated) return 'light';
       const negated = negation?.[1];
       if (negated && pressures.some(([p, longest]) => p !== 'medium' && longest(negated) > 0)) return 'medium';
       return undefined;

@@ -223,7 +223,7 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       return trimmed.split(/\s+/).length <= NAME_WORDS_MAX || findName(trimmed) !== undefined || TRAILING_NAME.test(trimmed) || NAME_LABEL.test(trimmed);
     },
     /** Two to four words, each capitalised, as a name is written ("Đỗ Quang Huy"): at the name question, no stop even where a word folds to one ("huy", "hủy"). */
-    isWrittenAsAName: (text: string) => WRITTEN_AS_A_NAME.test(text.trim()),
+    isWrittenAsAName: (text: string) => WRITTEN_AS_A_NAME.test(text.replace(EMOJI, ' ').trim()),
     /** A message's sentences, as typed ("По здоровью: была операция. Сейчас всё хорошо."). */
     sentences: (text: string): string[] =>
       text
@@ -391,6 +391,8 @@ const LONGEST_LENGTH = 120;
 // Names run to four words or so ("Nguyen Thi Minh Anh").
 const NAME_WORDS_MAX = 4;
 const WRITTEN_AS_A_NAME = /^\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*){1,3}$/u;
+// An emoji beside a name ("Phạm Quang Huy 💪") is no part of it.
+const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu;
 
 // Two to four capitalised words ending a message, after a comma or a colon.
 const TRAILING_NAME = /[,:]\s*(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){1,3})[\s.!]*$/u;

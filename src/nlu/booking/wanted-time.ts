@@ -85,6 +85,9 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const fromWords = phrasePattern(words.from_before.map(normalise));
   const fromBefore = fromWords ? new RegExp(`(?:${fromWords.source})[\\s,:]*$`, 'iu') : undefined;
   const fromStart = fromWords ? new RegExp(`^(?:${fromWords.source})`, 'iu') : undefined;
+  const notWords = phrasePattern(words.not_before.map(normalise));
+  const notBefore = notWords ? new RegExp(`(?:${notWords.source})[\\s,:]*$`, 'iu') : undefined;
+  const turnedDown = (text: string, m: DateTimeMention): boolean => notBefore?.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) ?? false;
   const fromAfterWords = phrasePattern(words.from_after.map(normalise));
   const fromAfter = fromAfterWords ? new RegExp(`^\\s*(?:${fromAfterWords.source})`, 'iu') : undefined;
   const fromIn = (text: string, m: DateTimeMention): boolean => {
@@ -98,6 +101,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
   const sameTime = phraseTest(words.same_time);
   const sameTimeWords = phrasePattern(words.same_time);
   const sameTimeAsTyped = sameTimeWords && new RegExp(`\\s*(?:${sameTimeWords.source})`, 'giu');
+  const sameDayWords = phrasePattern(words.same_day);
+  const sameDayAsTyped = sameDayWords && new RegExp(`\\s*(?:${sameDayWords.source})`, 'giu');
   const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   // "tầm 7h", "khoảng 4 giờ": the language's marks of an hour may follow it.
   const hourMark = words.hour_marks.length > 0 ? `(?:\\s*(?:${words.hour_marks.map(escape).join('|')}))?` : '';
@@ -173,12 +178,13 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const bound = (m: DateTimeMention) => boundIn(text, m);
       const found = named.filter((m) => !(bound(m) && m.date && !m.time));
       const unbound = all.filter((m) => found.includes(m) || !named.includes(m));
-      // "After 6, maybe 6:30": the earliest time counts for less than the time wanted beside it.
+      // "After 6, maybe 6:30": the earliest time counts for less than the time wanted beside it; "не в 10,
+      // а в 11": a time turned down, for less than the other.
       const timed = found.filter((m) => m.time);
-      const earliest = (m: DateTimeMention) => (timed.length > 1 && m.time && fromIn(text, m) ? 2 : 0);
+      const outweighed = (m: DateTimeMention) => (timed.length > 1 && m.time && fromIn(text, m) ? 2 : 0) + (found.length > 1 && turnedDown(text, m) ? 3 : 0);
       if (language !== 'en') {
         // The mention that says most, a corrected one first; "now" only alone. Greetings are left out by the dates reader itself.
-        const says = (m: DateTimeMention) => detail(m) + (correctedBy(text, m) ? 3 : 0) - (bound(m) ? 3 : 0) - earliest(m);
+        const says = (m: DateTimeMention) => detail(m) + (correctedBy(text, m) ? 3 : 0) - (bound(m) ? 3 : 0) - outweighed(m);
         const top = found.reduce<DateTimeMention | undefined>((best, m) => (!best || says(m) > says(best) ? m : best), undefined);
         return onTheDayNamed(top, found, ref, top !== undefined && correctedBy(text, top)) ?? unbound[0];
       }
@@ -186,7 +192,7 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
       const after = (m: DateTimeMention) => text.slice(m.index + m.text.length, m.index + m.text.length + 12);
       // A correction names the time wanted ("I have a meeting at 11, can we make it 2pm instead?").
       const corrects = (m: DateTimeMention) => correctedBy(text, m) || INSTEAD_AFTER.test(after(m));
-      const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (bound(m) ? 3 : 0) - earliest(m);
+      const said = (m: DateTimeMention) => detail(m) + (corrects(m) ? 3 : 0) - (bound(m) ? 3 : 0) - outweighed(m);
       const best = found.reduce<DateTimeMention | undefined>((top, m) => (!top || said(m) > said(top) ? m : top), undefined);
       // Nothing but "now": that, read again with the greeting only when one was blanked out.
       return onTheDayNamed(best, found, ref, best !== undefined && corrects(best)) ?? (greets ? findDateTimes(text, ref) : unbound)[0];
@@ -235,6 +241,10 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     /** The text without the words that keep the time ("同一时间" holds "一时", one o'clock, to the dates reader). */
     withoutSameTime(text: string): string {
       return sameTimeAsTyped ? text.replace(sameTimeAsTyped, '') : text;
+    },
+    /** The text without the words that keep the booking's day ("5pm same day": "day" is no day of its own to the dates reader). */
+    withoutSameDay(text: string): string {
+      return sameDayAsTyped ? text.replace(sameDayAsTyped, '') : text;
     },
     /** Minutes by which the guest asks to move a time they already have ("an hour earlier": -60); undefined for none. */
     wantedShift(text: string): number | undefined {

@@ -12,6 +12,8 @@ export const unlikelyFilter = {
   refine: (context: ParsingContext, results: ParsingResult[]): ParsingResult[] =>
     results.filter((r) => {
       if (/^(?:for|within)\b/i.test(r.text) && hasTag(r, 'result/relativeDate')) return false;
+      // "Later in the day", "at the end of the day": no day a guest names.
+      if (/^(?:in\s+)?the\s+day$/i.test(r.text.trim())) return false;
       // An hour said with its word ("3시", "1h", "3 giờ") is a time whatever follows: "3시-4시" is a range.
       const bareHour = r.start.isCertain('hour') && !r.start.isCertain('meridiem') && !namesDay(r.start) && !/\p{L}$/u.test(r.text);
       return !(bareHour && NOT_A_CLOCK_AFTER.test(context.text.slice(r.index + r.text.length)));

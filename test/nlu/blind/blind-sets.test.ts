@@ -68,6 +68,7 @@ const TUESDAY_245PM = new Date('2027-07-13T14:45:00+07:00');
 const FRIDAY_1020AM = new Date('2027-09-24T10:20:00+07:00');
 const WEDNESDAY_405PM = new Date('2027-11-17T16:05:00+07:00');
 const MONDAY_1140AM = new Date('2028-01-10T11:40:00+07:00');
+const THURSDAY_725PM = new Date('2028-03-23T19:25:00+07:00');
 const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number; now?: Date }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
@@ -171,11 +172,16 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'KO20', language: 'ko', messagesFloor: 0.95, conversationsFloor: 10, now: WEDNESDAY_405PM },
   { name: 'ZH20', language: 'zh', messagesFloor: 0.93, conversationsFloor: 10, now: WEDNESDAY_405PM },
   { name: 'RU20', language: 'ru', messagesFloor: 0.925, conversationsFloor: 10, now: WEDNESDAY_405PM },
-  { name: 'W', language: 'en', messagesFloor: 0.935, conversationsFloor: 6, now: MONDAY_1140AM },
-  { name: 'VI21', language: 'vi', messagesFloor: 0.9, conversationsFloor: 5, now: MONDAY_1140AM },
-  { name: 'KO21', language: 'ko', messagesFloor: 0.935, conversationsFloor: 8, now: MONDAY_1140AM },
-  { name: 'ZH21', language: 'zh', messagesFloor: 0.93, conversationsFloor: 9, now: MONDAY_1140AM },
-  { name: 'RU21', language: 'ru', messagesFloor: 0.945, conversationsFloor: 5, now: MONDAY_1140AM },
+  { name: 'W', language: 'en', messagesFloor: 0.935, conversationsFloor: 8, now: MONDAY_1140AM },
+  { name: 'VI21', language: 'vi', messagesFloor: 0.905, conversationsFloor: 10, now: MONDAY_1140AM },
+  { name: 'KO21', language: 'ko', messagesFloor: 0.935, conversationsFloor: 9, now: MONDAY_1140AM },
+  { name: 'ZH21', language: 'zh', messagesFloor: 0.93, conversationsFloor: 10, now: MONDAY_1140AM },
+  { name: 'RU21', language: 'ru', messagesFloor: 0.95, conversationsFloor: 8, now: MONDAY_1140AM },
+  { name: 'X', language: 'en', messagesFloor: 0.915, conversationsFloor: 7, now: THURSDAY_725PM },
+  { name: 'VI22', language: 'vi', messagesFloor: 0.92, conversationsFloor: 9, now: THURSDAY_725PM },
+  { name: 'KO22', language: 'ko', messagesFloor: 0.935, conversationsFloor: 9, now: THURSDAY_725PM },
+  { name: 'ZH22', language: 'zh', messagesFloor: 0.92, conversationsFloor: 8, now: THURSDAY_725PM },
+  { name: 'RU22', language: 'ru', messagesFloor: 0.935, conversationsFloor: 8, now: THURSDAY_725PM },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
