@@ -131,7 +131,7 @@ export function createLanguageDesk(content: Content, understanding: Understandin
       asksIfSafe: advise && isQuestion && understanding.asksIfSafe(text),
       namesClockTime: awaiting === 'time' && reader.namesClockTime(text),
       // "around 3 maybe? flexible": the question is the time put forward.
-      proposesTime: awaiting === 'time' && /[?？]/.test(text) && reader.namesClockTime(text.split(/[?？]/)[0] ?? ''),
+      proposesTime: awaiting === 'time' && reader.putsTimeForward(text),
       comparesLengths: awaiting === 'duration' && reader.comparesLengths(text),
       comparesGenders: awaiting === 'therapist' && reader.namesBothGenders(text),
       choosesIf: (awaiting === 'duration' || awaiting === 'therapist' || awaiting === 'pressure') && isQuestion && reader.choosesIf(text),

@@ -15,6 +15,12 @@ beforeEach(async () => {
 
 const bookingsOf = (id: string) => bookings.listByGuest(`web:${id}`);
 
+/** Books a session in one message and a yes, as the guest did earlier. */
+async function book(g: ReturnType<typeof fakeGuest>, when: string): Promise<void> {
+  await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
+  expect(textOf(await g.say('yes'))).toMatch(/You're booked|예약이 완료|Вы записаны|预约成功|Đặt lịch thành công/);
+}
+
 /** Gives the answers still asked for, then the contact; the summary the bot shows then. */
 async function summaryAfter(g: ReturnType<typeof fakeGuest>, answers: readonly string[]): Promise<string> {
   for (const text of answers) await g.say(text);
@@ -100,15 +106,10 @@ describe('a length named beside "longer"', () => {
 });
 
 describe('side questions and picks as guests put them', () => {
-  const bookAt = async (g: ReturnType<typeof fakeGuest>, when: string) => {
-    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
-    expect(textOf(await g.say('yes'))).toMatch(/You're booked|Вы записаны/);
-  };
-
   it('picks "субботнюю" (the Saturday one) among two bookings, though the Saturday meant is not the nearest', async () => {
     const g = fakeGuest(concierge, { id: 'ru-saturday-one', language: 'ru' });
-    await bookAt(g, '30 November at 11am');
-    await bookAt(g, '5 December at 6pm');
+    await book(g, '30 November at 11am');
+    await book(g, '5 December at 6pm');
     await g.say('нужно перенести запись');
     const asked = textOf(await g.say('субботнюю'));
     const saturday = (await bookingsOf('ru-saturday-one')).find((b) => b.day === '2026-12-05')!;
@@ -296,10 +297,6 @@ describe('a phone written as at home', () => {
 });
 
 describe('answers found in round S of the blind sets', () => {
-  const book = async (g: ReturnType<typeof fakeGuest>, when: string) => {
-    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
-    expect(textOf(await g.say('yes'))).toMatch(/You're booked|예약이 완료|Вы записаны|预约成功|Đặt lịch thành công/);
-  };
 
   it('answers "마지막 타임이 몇시에요?" (what time is the last one?) at the time question and holds no time', async () => {
     const g = fakeGuest(concierge, { id: 'ko-last', language: 'ko' });
@@ -450,10 +447,6 @@ describe('answers and side questions found in round T of the blind sets', () => 
 });
 
 describe('answers and side questions found in round U of the blind sets', () => {
-  const book = async (g: ReturnType<typeof fakeGuest>, when: string) => {
-    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
-    expect(textOf(await g.say('yes'))).toMatch(/You're booked/);
-  };
 
   it('holds the time said beside the earliest one: "after 6, maybe 6:30", "오후 5시 넘어서? 5시 반 정도로요", "после 5, лучше в 17:30"', async () => {
     for (const [language, request, answer, held] of [
@@ -553,10 +546,6 @@ describe('answers and side questions found in round U of the blind sets', () => 
 });
 
 describe('answers and side questions found in round V of the blind sets', () => {
-  const book = async (g: ReturnType<typeof fakeGuest>, when: string) => {
-    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
-    expect(textOf(await g.say('yes'))).toMatch(/You're booked/);
-  };
 
   it('asks the length when the first message names two ("chưa biết nên làm 30 hay 60p", not sure whether 30 or 60)', async () => {
     const g = fakeGuest(concierge, { id: 'vi-undecided', language: 'vi' });
@@ -631,10 +620,6 @@ describe('answers and side questions found in round V of the blind sets', () => 
 });
 
 describe('answers found in round W of the blind sets', () => {
-  const book = async (g: ReturnType<typeof fakeGuest>, when: string) => {
-    await g.say(`book 60 min on ${when} with Mai, medium pressure, no health issues, Kim Lee +84905123456`);
-    expect(textOf(await g.say('yes'))).toMatch(/You're booked/);
-  };
 
   it('moves a booking "later in the day" to "5pm same day": the booking\'s own day', async () => {
     const g = fakeGuest(concierge, { id: 'same-day' });

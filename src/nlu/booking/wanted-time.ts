@@ -217,6 +217,11 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     namesClockTime(text: string): boolean {
       return findDateTimes(text, ANY_DAY, language).some((m) => m.time !== undefined);
     },
+    /** Whether the message's question puts a time forward ("around 3 maybe? flexible", "is 4 ok?"). */
+    putsTimeForward(text: string): boolean {
+      const mark = /[?？]/u.exec(text);
+      return mark !== null && findDateTimes(text.slice(0, mark.index), ANY_DAY, language).some((m) => m.time !== undefined);
+    },
     /** The time of the clock a message gives, with no day ("14:20", "it's 9.40am here", "오후 2시 20분"). */
     clockTimeIn(text: string): { hour: number; minute: number } | undefined {
       return findDateTimes(text, ANY_DAY, language).find((m) => m.time !== undefined && m.date === undefined)?.time;
