@@ -69,6 +69,8 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
     reader: times,
     bookingRequest,
     manageRequest,
+    /** The words of booking itself ("can I book", "예약하고 싶어요"): a new booking asked for, whatever else is said. */
+    namesBookingVerb: (text: string) => bookingVerb(normalise(text)),
     /** A request to book something the spa does not offer ("book me a flight", "can you get us a taxi"). */
     booksElsewhere: (text: string) => {
       const said = normalise(text);

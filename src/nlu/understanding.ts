@@ -260,9 +260,12 @@ export async function createUnderstanding(definitions: IntentDefinition[], optio
         const manage = isBooking(guess.intent) || unclear || statement ? manageRequest(text) : undefined;
         if (manage && (!manages || (manage !== guess.intent && guess.score < REQUEST_OVER_SCORE))) return sureAs(manage);
         const request = wholeRequest;
-        // "화요일에 예약 있는데요" (I have a booking on Tuesday) read faintly as a new one: the guest's own.
+        // "화요일에 예약 있는데요" (I have a booking on Tuesday) read faintly as a new one: the guest's own;
+        // not "I booked for my wife, can I book one for me too?".
         const own = (g: IntentGuess): IntentGuess =>
-          g.intent === 'booking.start' && g.score < REQUEST_OVER_SCORE && !request && requests.namesOwnBooking(text) && intents.has('booking.mine') ? { intent: 'booking.mine', score: g.score } : g;
+          g.intent === 'booking.start' && g.score < REQUEST_OVER_SCORE && !request && requests.namesOwnBooking(text) && !requests.namesBookingVerb(text) && intents.has('booking.mine')
+            ? { intent: 'booking.mine', score: g.score }
+            : g;
         if (own(guess) !== guess) return own(guess);
         // "Book a massage" read as the guest's own bookings: no own booking is named, so it is a new one.
         if (guess.intent === 'booking.mine' && request) return { intent: 'booking.start', score: guess.score };

@@ -695,6 +695,21 @@ describe('answers found in round W of the blind sets', () => {
     expect(g.choices).toContain('30 минут');
   });
 
+  it('starts a new booking for "I booked for my wife, can I book one for me too tomorrow?"', async () => {
+    const g = fakeGuest(concierge, { id: 'booked-for-wife' });
+    await g.say('I booked for my wife, can I book one for me too tomorrow?');
+    expect(g.choices.slice(0, 2)).toEqual(['30 minutes', '60 minutes']);
+  });
+
+  it('reads "satrday", "med" and "yess thats it" as the day, the pressure and a yes', async () => {
+    const g = fakeGuest(concierge, { id: 'typed-fast' });
+    await g.say('book 60 min');
+    expect(textOf(await g.say('satrday'))).toMatch(/Saturday 28 November/);
+    for (const text of ['3pm', 'Mai']) await g.say(text);
+    expect(await summaryAfter(g, ['med', 'no', 'Kim Lee'])).toMatch(/Pressure: Medium/);
+    expect(textOf(await g.say('yess thats it'))).toMatch(/You're booked/);
+  });
+
   it('shows the bookings for "화요일에 예약 있는데요" (I have a booking on Tuesday), then moves it on "시간을 좀 늦출 수 있을까요?"', async () => {
     const g = fakeGuest(concierge, { id: 'ko-have-booking' });
     await book(g, '1 December at 2pm');

@@ -13,7 +13,7 @@ const CANONICAL: Record<string, readonly string[]> = {
   wednesday: ['weds', 'wensday', 'wendsday', 'wednsday', 'wedensday', 'wednessday', 'wedesday', 'wedsday'],
   thursday: ['thurday', 'thrusday', 'thursdy', 'thurdsay', 'thusday'],
   friday: ['firday', 'fryday', 'fridy', 'frday', 'fiday'],
-  saturday: ['satuday', 'saterday', 'saturdy', 'satarday', 'sataday', 'satruday', 'saturady'],
+  saturday: ['satrday', 'satuday', 'saterday', 'saturdy', 'satarday', 'sataday', 'satruday', 'saturady'],
   sunday: ['sundy', 'sunady', 'sundat', 'snday'],
 };
 
