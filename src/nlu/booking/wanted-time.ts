@@ -74,30 +74,29 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     .map(([phrase, [from, to]]) => [phraseTest([phrase]), { kind: 'window' as const, from, to }] as const);
   const soonest = phraseTest(words.soonest);
   const latest = phraseTest(words.latest);
-  // Words before a day or time the guest is bound by, not one they want ("until Tuesday", "тут до 15го");
-  // the dates reader may take the word into the mention itself ("till 6pm tomorrow").
-  const boundWords = phrasePattern(words.bound_before.map(normalise));
-  const boundBefore = boundWords ? new RegExp(`(?:${boundWords.source})[\\s,:]*$`, 'iu') : undefined;
-  const boundStart = boundWords ? new RegExp(`^(?:${boundWords.source})`, 'iu') : undefined;
-  const boundIn = (text: string, m: DateTimeMention): boolean =>
-    (boundBefore?.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) ?? false) || (boundStart?.test(normalise(m.text.trim())) ?? false);
-  // "after 6", "5시 넘어서": the earliest the guest can come, which another time said beside it settles.
-  const fromWords = phrasePattern(words.from_before.map(normalise));
-  const fromBefore = fromWords ? new RegExp(`(?:${fromWords.source})[\\s,:]*$`, 'iu') : undefined;
-  const fromStart = fromWords ? new RegExp(`^(?:${fromWords.source})`, 'iu') : undefined;
-  const notWords = phrasePattern(words.not_before.map(normalise));
-  const notBefore = notWords ? new RegExp(`(?:${notWords.source})[\\s,:]*$`, 'iu') : undefined;
-  const turnedDown = (text: string, m: DateTimeMention): boolean => notBefore?.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) ?? false;
-  const fromAfterWords = phrasePattern(words.from_after.map(normalise));
-  const fromAfter = fromAfterWords ? new RegExp(`^\\s*(?:${fromAfterWords.source})`, 'iu') : undefined;
-  const fromIn = (text: string, m: DateTimeMention): boolean => {
-    const end = m.index + m.text.length;
-    return (
-      (fromBefore?.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) ?? false) ||
-      (fromStart?.test(normalise(m.text.trim())) ?? false) ||
-      (fromAfter?.test(normalise(text.slice(end, end + 12))) ?? false)
-    );
+  /**
+   * Whether words of a list stand just before a mention (or open it, where the dates reader took them
+   * in: "till 6pm tomorrow", "after 6"), or, `after`, just after it ("5시 넘어서").
+   */
+  const wordsBeside = (list: string[], where: 'before' | 'after' = 'before') => {
+    const found = phrasePattern(list.map(normalise));
+    if (!found) return (): boolean => false;
+    if (where === 'after') {
+      const after = new RegExp(`^\\s*(?:${found.source})`, 'iu');
+      return (text: string, m: DateTimeMention): boolean => after.test(normalise(text.slice(m.index + m.text.length, m.index + m.text.length + 12)));
+    }
+    const before = new RegExp(`(?:${found.source})[\\s,:]*$`, 'iu');
+    const opening = new RegExp(`^(?:${found.source})`, 'iu');
+    return (text: string, m: DateTimeMention): boolean => before.test(normalise(text.slice(Math.max(0, m.index - 16), m.index))) || opening.test(normalise(m.text.trim()));
   };
+  // A day or time the guest is bound by, not one they want ("until Tuesday", "тут до 15го").
+  const boundIn = wordsBeside(words.bound_before);
+  // "after 6", "5시 넘어서": the earliest the guest can come, which another time said beside it settles.
+  const fromBeforeIn = wordsBeside(words.from_before);
+  const fromAfterIn = wordsBeside(words.from_after, 'after');
+  const fromIn = (text: string, m: DateTimeMention): boolean => fromBeforeIn(text, m) || fromAfterIn(text, m);
+  // "не в 10, а в 11": a time turned down.
+  const turnedDown = wordsBeside(words.not_before);
   const sameTime = phraseTest(words.same_time);
   const sameTimeWords = phrasePattern(words.same_time);
   const sameTimeAsTyped = sameTimeWords && new RegExp(`\\s*(?:${sameTimeWords.source})`, 'giu');
