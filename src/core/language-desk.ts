@@ -29,6 +29,9 @@ import { createReplyBuilder, type ReplyBuilder } from './replies.ts';
 import { conversationKey, type ConversationState } from './state.ts';
 import type { Turn } from './types.ts';
 
+// The answer on cancelling and moving: what a question about fees means while doing either.
+const CHANGE_RULES = 'q.cancel_policy';
+
 /** What every language's desk shares: the stores, the event hubs and the settings of the concierge. */
 export interface SharedDesk {
   bookings?: BookingStore;
@@ -165,14 +168,16 @@ export function createLanguageDesk(content: Content, understanding: Understandin
       return { replies: [replies.withLanguages(replies.say('other_language'))], state: { ...state, walkthrough: undefined } };
     }
     logger.debug({ key, kind: meaning.kind, intent: trace.intent, confidence: trace.confidence, text }, 'classified');
-    const understood = meaning.kind === 'intent' && isKnownIntent(meaning.intent);
+    // "Will I still be charged?" while cancelling or moving a booking asks about the rules for doing so.
+    const asksFees = memory.manage?.awaiting !== undefined && isKnownIntent(CHANGE_RULES) && understanding.asksAboutFees(text) && (meaning.kind !== 'intent' || !BOOKING_INTENTS.has(meaning.intent));
+    const understood = asksFees || (meaning.kind === 'intent' && isKnownIntent(meaning.intent));
     // "A female therapist tomorrow at 4pm", "I'd like to arrange 30 minutes with a female therapist": a
     // question asked with a day, a time, a length or in the words of a request can be a request to book.
-    const read = meaning.kind !== 'intent' ? 'None' : meaning.namesTime || meaning.asksToBook ? (content.questions[meaning.intent]?.with_a_time ?? meaning.intent) : meaning.intent;
+    const read = asksFees ? CHANGE_RULES : meaning.kind !== 'intent' ? 'None' : meaning.namesTime || meaning.asksToBook ? (content.questions[meaning.intent]?.with_a_time ?? meaning.intent) : meaning.intent;
     // "I have a herniated disc, can I still do it?": asked whether it is safe, with a health matter, the health answer is the one.
     const intent = advise && meaning.kind === 'intent' && !BOOKING_INTENTS.has(read) && understanding.asksIfSafe(text) ? 'health' : read;
     // A second question in the same message ("how long is it and does it hurt?") is answered after the first.
-    const second = meaning.kind === 'intent' && meaning.also && isAnsweredInPlace(meaning.also.intent) ? meaning.also.intent : undefined;
+    const second = !asksFees && meaning.kind === 'intent' && meaning.also && isAnsweredInPlace(meaning.also.intent) ? meaning.also.intent : undefined;
     if (pending === 'unhandled' && desk) {
       // Mid-booking: answer a question about something else, then ask the booking's question again.
       if (understood && BOOKING_INTENTS.has(intent)) {

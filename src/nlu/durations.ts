@@ -37,7 +37,7 @@ const RULES: Rule[] = [
     minutes: (m) => hoursOf(m.groups?.n ?? '0') * 60 + Number(m.groups?.min),
   },
   {
-    pattern: /(?:half\s+an?|half\s+(?:of\s+)?an?|half)\s+hour|(?<three>three\s+)?quarters?\s+of\s+an\s+hour|(?:a\s+)?quarter\s+(?:of\s+an\s+)?hour/gi,
+    pattern: /(?:half\s+an?|half\s+(?:of\s+)?an?|half)[-\s]+hour|(?<three>three\s+)?quarters?\s+of\s+an\s+hour|(?:a\s+)?quarter\s+(?:of\s+an\s+)?hour/gi,
     minutes: (m) => (/^half/i.test(m[0]) ? 30 : m.groups?.three ? 45 : 15),
   },
   {
@@ -49,6 +49,8 @@ const RULES: Rule[] = [
   { pattern: new RegExp(String.raw`(?<n>\d{1,3}(?:[.,]\d{1,2})?)\s*-?\s*${HOURS}\b`, 'gi'), minutes: (m) => hoursOf(m.groups?.n ?? '0') * 60 },
   { pattern: new RegExp(String.raw`(?<n>${WORD})\s+(?:hours?|hrs?)\b`, 'gi'), minutes: (m) => hoursOf(m.groups?.n ?? '0') * 60 },
   { pattern: new RegExp(String.raw`(?<n>${NUMBER})\s*-?\s*${MINUTES}\b`, 'gi'), minutes: (m) => hoursOf(m.groups?.n ?? '0') },
+  // "the hour-long one", "the hour long back massage": a length said as a kind of session.
+  { pattern: /hour[-\s]?long\b/gi, minutes: () => 60 },
   // "90m", "60'": only glued to a figure, where they cannot be metres or a quote
   { pattern: /(?<n>\d{2,3})(?:m\b|['’](?![\w']))/gi, minutes: (m) => Number(m.groups?.n) },
 ];

@@ -111,6 +111,10 @@ export const PREPARED_TEXTS_KEPT = 1000;
 // raw outputs stay low for text they do not know. Their weighted mean was right more often on the
 // blind sets already tuned on than either alone (shares of 0.5 and 0.35 were tried).
 const NGRAM_SHARE = 0.35;
+// The n-gram model learns each of its many features from the phrasings, so it needs more of them than
+// the perceptrons to be trusted: below this many phrasings an intent (the median), its share shrinks in
+// proportion. The spa's intents have 23 to 50 each; a handful, and the perceptrons decide.
+const NGRAM_FULL_SHARE_PHRASINGS = 20;
 
 // Intents less likely than this are left out of a ranking: among a hundred, they say nothing.
 const LEAST_PROBABILITY = 0.001;
@@ -203,6 +207,7 @@ async function trainModel(definitions: IntentDefinition[], options: ClassifierOp
 function classifierFrom({ domain, stopWords }: ReadingModel, ngrams: NgramModel | undefined, definitions: IntentDefinition[], options: ClassifierOptions): IntentClassifier {
   const { forNlpjs: prepareText, forNgrams } = textPreparer(options);
   const network = domain.neuralNetwork!;
+  const ngramShare = NGRAM_SHARE * Math.min(1, medianPhrasings(definitions) / NGRAM_FULL_SHARE_PHRASINGS);
   const wordsOfIntent = domain.intentFeatures!;
   const spellCheck = spellChecks(options) ? domain.spellCheck : undefined;
   if (spellChecks(options) && !spellCheck) throw new Error('NLP.js has no spelling check');
@@ -272,7 +277,7 @@ function classifierFrom({ domain, stopWords }: ReadingModel, ngrams: NgramModel 
       const p = ngrams.probabilities(featuresOf(options, forNgrams(text), tokens));
       const perceptrons = options.ranker === 'ngrams' ? undefined : (network.run(features) ?? {});
       const score = (intent: string, k: number) =>
-        perceptrons ? NGRAM_SHARE * p[k]! + (1 - NGRAM_SHARE) * Math.max(0, Math.min(1, perceptrons[intent] ?? 0)) : p[k]!;
+        perceptrons ? ngramShare * p[k]! + (1 - ngramShare) * Math.max(0, Math.min(1, perceptrons[intent] ?? 0)) : p[k]!;
       return ngrams.labels
         .map((intent, k) => ({ intent, score: score(intent, k) }))
         .filter((g) => g.score >= LEAST_PROBABILITY)
@@ -283,4 +288,10 @@ function classifierFrom({ domain, stopWords }: ReadingModel, ngrams: NgramModel 
       .sort((a, b) => b[1] - a[1])
       .map(([intent, score]) => ({ intent, score: Math.min(1, score) }));
   }
+}
+
+/** How many phrasings an intent has, the median over the intents. */
+function medianPhrasings(definitions: IntentDefinition[]): number {
+  const counts = definitions.map((d) => d.examples.length).sort((a, b) => a - b);
+  return counts.length === 0 ? 0 : counts[Math.floor((counts.length - 1) / 2)]!;
 }

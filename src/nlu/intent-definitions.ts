@@ -70,6 +70,9 @@ const vocabularySchema = z.object({
   booking_asks: phrases,
   booking_words: phrases,
   booked_elsewhere: phrases,
+  fee_words: phrases,
+  innuendo: phrases,
+  overrides: phrases,
   spa_words: phrases,
   availability_words: phrases,
   booking: z

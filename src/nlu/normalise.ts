@@ -28,6 +28,12 @@ export interface Vocabulary {
   booking_words: string[];
   /** Things guests book elsewhere ("a flight", "a taxi"): a request to book one is none of the spa's, unless it names the massage (`spa_words`). */
   booked_elsewhere: string[];
+  /** Words of money owed ("charged", "fee", "refund"): asked while cancelling or moving, a question about the rules for it. */
+  fee_words: string[];
+  /** Words hinting at sex ("happy ending", "body to body"): a faint reading as a request for sexual services needs one to stand. */
+  innuendo: string[];
+  /** Words telling the assistant to drop its instructions ("ignore your instructions"): whatever the rest asks, nothing the spa does. */
+  overrides: string[];
   spa_words: string[];
   availability_words: string[];
 }
@@ -146,6 +152,9 @@ export const EMPTY_VOCABULARY: Vocabulary = {
   booking_asks: [],
   booking_words: [],
   booked_elsewhere: [],
+  fee_words: [],
+  innuendo: [],
+  overrides: [],
   spa_words: [],
   availability_words: [],
   booking: {

@@ -26,6 +26,7 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
   const availabilityWord = phraseTest(vocabulary.availability_words);
   const elsewhere = phraseTest(vocabulary.booked_elsewhere);
   const spaWord = phraseTest(vocabulary.spa_words);
+  const overrides = phraseTest(vocabulary.overrides);
   /**
    * A request to book in the message's own terms: when (a day, a time, a loose time) asked for ("can I
    * come", "book"), or stated with a length or a booking word ("massage tomorrow 3pm, 1 hour"); a
@@ -58,6 +59,8 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
     return cancelWord(said) ? 'booking.cancel' : changeWord(said) ? 'booking.reschedule' : undefined;
   };
   const safetyAsk = phraseTest(vocabulary.safety_asks);
+  const feeWord = phraseTest(vocabulary.fee_words);
+  const innuendo = phraseTest(vocabulary.innuendo);
 
   return {
     /** The message names a booking of the guest's own ("my booking", "제 예약", a reference). */
@@ -76,6 +79,8 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
       const said = normalise(text);
       return elsewhere(said) && !spaWord(said);
     },
+    /** The message tells the assistant to drop its instructions ("ignore your instructions and ..."). */
+    overridesInstructions: (text: string) => overrides(normalise(text)),
     /** The change or cancel the words name, with no booking named ("не получается в четверг, можно сдвинуть?"). */
     manageVerb: (text: string): string | undefined => {
       const said = normalise(text);
@@ -83,5 +88,9 @@ export function createRequestReader(vocabulary: Vocabulary, normalise: Normalise
     },
     /** The message asks whether it is safe or allowed ("can I still", "should I wait"). */
     asksIfSafe: (text: string) => safetyAsk(normalise(text)),
+    /** The message hints at sex in words guests use for it ("happy ending", "2차", "ну ты понял"). */
+    hintsAtSex: (text: string) => innuendo(normalise(text)),
+    /** The message asks about money owed ("will I still be charged?", "có mất phí không"): a question with a word of fees. */
+    asksAboutFees: (text: string) => times.isQuestion(text) && feeWord(normalise(text)),
   };
 }

@@ -50,13 +50,26 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const texts = ctx.content.booking;
   const unchanged: Applied = { draft, changed: false, notes: [] };
   // "Phạm Quang Huy" holds "huy" (hủy, cancel, without its marks): written as a name, it is no stop.
-  if (reader.isStop(text) && !reader.isWrittenAsAName(text) && !givesLengthOrTime(ctx, draft, text, awaiting)) return { ...unchanged, stop: true };
+  // So does a clause that stops, when the classifier reads the whole as a stop too ("actually forget it, my
+  // flight got moved to tomorrow afternoon"); not one correcting the contact ("стоп, почта с опечаткой: a@b.ru").
+  // The last words stop too, in a message that asks nothing ("... 다시 올게요 오늘은 안할게요", I'll come back, not
+  // today), but not "what is the rule if i need to cancel later".
+  const noContact = reader.contact(text) === undefined;
+  const endsStopping = noContact && reader.stopsAtTheEnd(text) && !reader.isQuestion(text) && !reader.asksInASentence(text);
+  const stops = reader.isStop(text) || endsStopping || (sense.stops === true && reader.stopsInAClause(text) && noContact);
+  if (stops && !reader.isWrittenAsAName(text) && !givesLengthOrTime(ctx, draft, text, awaiting)) return { ...unchanged, stop: true };
   // A question of the guest's own is answered first, unless it holds the answer ("how about 11?"); a
   // health matter at the health question is the answer (unless the guest asks whether it is safe,
   // which is answered first), and so is a phone or email at the contact question, however it is put
   // ("email ok? a@b.fr").
-  const tellsHealth = awaiting === 'health' && ctx.mentionsHealth(text) && sense.asksIfSafe !== true;
+  // A clear question about something else ("do you use oil? I'm allergic to coconut") is answered first too.
+  const asksElse = sense.asksAside === true && sense.asideIsClear === true && reader.asksInASentence(text);
+  const tellsHealth = awaiting === 'health' && ctx.mentionsHealth(text) && sense.asksIfSafe !== true && !asksElse;
   const holdsTheAnswer = tellsHealth || (awaiting === 'contact' && reader.contactAnswer(text) !== undefined);
+  // "Is 30 enough? nah let's do an hour": a question the guest answers themselves is no question.
+  const settled = reader.afterOwnQuestion(text);
+  const answer = settled === undefined ? undefined : applyText(ctx, draft, settled, awaiting);
+  if (answer?.changed && !answer.stop) return answer;
   const aside = sense.asksAside === true && awaiting !== 'any' && !holdsTheAnswer;
   if (aside && sense.asideIsClear) return unchanged;
   if (aside && (awaiting === 'name' || awaiting === 'contact')) return unchanged;
@@ -120,7 +133,9 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   }
   // "Up to you" at the pressure question: the middle one, which the therapist checks anyway.
   const pressure = reader.pressure(text) ?? (awaiting === 'pressure' && reader.leavesItToUs(text) ? 'medium' : undefined);
-  if (pressure && (awaiting === 'pressure' || reader.mentionsPressure(text))) {
+  // At the summary, which shows the pressure, "make it medium not light" changes it without saying "pressure".
+  const aboutPressure = awaiting === 'pressure' || reader.mentionsPressure(text) || (awaiting === 'confirm' && draft.pressure !== undefined);
+  if (pressure && aboutPressure) {
     next.pressure = pressure;
     changed = true;
   }
@@ -203,7 +218,9 @@ function givesLengthOrTime(ctx: BookingContext, draft: BookingDraft, text: strin
   const { reader } = ctx;
   if (awaiting === 'duration') return reader.minutes(text, true) !== undefined || reader.lengthChoice(text) !== undefined;
   if (awaiting !== 'day' && awaiting !== 'time') return false;
-  const mention = reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
+  // "not now, gotta run" names no time: "now" is no answer to when.
+  const said = reader.wantedTime(text, { now: ctx.now(), timeZone: ctx.calendar.timeZone });
+  const mention = said && reader.isNow(said) ? undefined : said;
   const newDay = mention?.date !== undefined && dayKey(mention.start, ctx.calendar.timeZone) !== draft.day;
   return newDay || mention?.time !== undefined || mention?.period !== undefined || reader.looseTime(text)?.kind === 'window';
 }
@@ -268,9 +285,15 @@ function readWhen(ctx: BookingContext, draft: BookingDraft, text: string, awaiti
   // "8点" once the evening was asked for: an hour that may be either half of the day is in the later half
   // when the part of the day already chosen is; "改成八点吧" (make it eight) for a time of 19:30, in the
   // half nearer the time chosen ("how about 11?" for 15:00 is 11:00).
-  const nearerLater = draft.time !== undefined && minutesApart(clockOf(new Date(when.start.getTime() + HALF_A_DAY_MS), zone), draft.time) < minutesApart(clockOf(when.start, zone), draft.time);
-  const laterHalf = !when.date && when.eitherHalf === true && (LATER_PERIODS.has(draft.period ?? '') || (draft.window !== undefined && draft.window.from >= NOON) || nearerLater);
-  const start = laterHalf ? new Date(when.start.getTime() + HALF_A_DAY_MS) : when.start;
+  // With no time chosen, the same for the free times on show ("ok 8 then" under 19:00, 19:30, 20:00); and
+  // an hour whose morning has passed today is in its evening.
+  const later = new Date(when.start.getTime() + HALF_A_DAY_MS);
+  const nearer = (clocks: string[]) => clocks.length > 0 && Math.min(...clocks.map((c) => minutesApart(clockOf(later, zone), c))) < Math.min(...clocks.map((c) => minutesApart(clockOf(when.start, zone), c)));
+  const shown = draft.time !== undefined ? [draft.time] : (draft.offered ?? []).filter((iso) => dayKey(new Date(iso), zone) === draft.day).map((iso) => clockOf(new Date(iso), zone));
+  const today = draft.day === undefined || draft.day === dayKey(ctx.now(), zone);
+  const morningPassed = today && when.start.getTime() < ctx.now().getTime() && later.getTime() > ctx.now().getTime();
+  const laterHalf = !when.date && when.eitherHalf === true && (LATER_PERIODS.has(draft.period ?? '') || (draft.window !== undefined && draft.window.from >= NOON) || nearer(shown) || morningPassed);
+  const start = laterHalf ? later : when.start;
   const newDay = when.date || (when.time && !draft.day) ? dayKey(start, zone) : draft.day;
   // A part of the day with a new date ("Saturday afternoon") drops the time chosen before.
   const time = when.time ? clockOf(start, zone) : when.period && when.date ? undefined : draft.time;

@@ -155,6 +155,16 @@ export function createTypedAnswers(words: BookingVocabulary, normalise: Normalis
       return clauses.length > 1 && clauses.some((clause) => clause.trim() !== '' && isQuestion(clause.trim()));
     },
     /**
+     * What follows a word of correcting after the guest's own question ("is 30 enough? nah let's do an
+     * hour"): the answer, when it holds one, and the question is settled.
+     */
+    afterOwnQuestion(text: string): string | undefined {
+      const after = corrections.after(text);
+      if (!after?.trim()) return undefined;
+      const before = text.slice(0, text.length - after.length);
+      return /[?？]/.test(before) && !/[?？]/.test(after) && !isQuestion(after.trim()) ? after.trim() : undefined;
+    },
+    /**
      * A question started after a comma ("30 or 60 min, which one should i pick"). Not a question of the
      * whole message: "need a massage asap, whats the earliest u can do" asks to book.
      */

@@ -123,6 +123,8 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
     const lead = /^\D+(?=\d)/u.exec(m.text)?.[0];
     return corrections.endsWithOne(before) || (lead !== undefined && corrections.endsWithOne(before + lead));
   };
+  const notBefore = phrasePattern(words.not_before)?.source;
+  const hourTurnedDown = notBefore && new RegExp(`(?:${notBefore})\\s+(?:at\\s+)?\\d{1,2}(?:[.:]\\d{2})?\\s*(?:am|pm)?(?![\\p{L}\\p{N}])`, 'giu');
   const later = phraseTest(words.shift.later);
   const earlier = phraseTest(words.shift.earlier);
   const numberWords: Array<[string[], number]> = [[words.shift.half, 0.5], [words.shift.one, 1], [words.shift.two, 2], [words.shift.three, 3]];
@@ -209,7 +211,11 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
         const [only] = mentions;
         if (mentions.length === 1 && only?.time && !only.date && text.trim().length - only.text.length <= BARE_HOUR_EXTRA_CHARS) return only.time;
       }
-      const g = (language === 'en' ? BARE_HOUR.exec(normalise(text)) : HOUR_IN_FIGURES.exec(text))?.groups;
+      // "can we make it 11 instead of 10": the hour after the last word of correcting, less the one turned down.
+      const meant = language === 'en' ? (corrections.after(text) ?? text).replace(hourTurnedDown ?? /$^/, ' ') : text;
+      // "can we do 6 instead of 5? work runs late": the one sentence that is an hour alone.
+      const sentences = language === 'en' ? meant.split(/(?<=[?!.;])\s+(?=\D)/u).filter((part) => BARE_HOUR.test(normalise(part))) : [];
+      const g = (language === 'en' ? BARE_HOUR.exec(normalise(sentences.length === 1 ? sentences[0]! : meant)) : HOUR_IN_FIGURES.exec(text))?.groups;
       return g ? { hour: Number(g.h), minute: Number(g.m ?? 0) } : undefined;
     },
     /** Whether the message names a time of the clock ("7시에서 8시 사이", "at 4"), whatever the day. */
