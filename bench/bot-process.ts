@@ -13,9 +13,11 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export interface LaunchMode {
   label: string;
   args: string[];
+  /** Environment the launch itself sets (the image's `ENV`), under the bench's own settings. */
+  env?: Record<string, string>;
 }
 
-/** The compiled build (`npm run build`), started with the node arguments of the Dockerfile's `CMD`. */
+/** The compiled build (`npm run build`), started with the node arguments of the Dockerfile's `CMD` and the `ENV` of its last stage. */
 export const COMPILED: LaunchMode = imageCommand();
 /** The sources through tsx, as `npm start` runs them. */
 export const SOURCES: LaunchMode = { label: 'node --import tsx src/main.ts', args: ['--import', 'tsx', 'src/main.ts'] };
@@ -99,7 +101,7 @@ export async function startBot(mode: LaunchMode, env: Record<string, string>, ti
   const started = performance.now();
   const child = spawn(process.execPath, mode.args, {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: '', ...mode.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -142,9 +144,22 @@ export async function startBot(mode: LaunchMode, env: Record<string, string>, ti
   };
 }
 
-/** The Dockerfile's last `CMD` (exec form, `node ...`, on one line), so the bench measures what the image runs. */
+/**
+ * The Dockerfile's last `CMD` (exec form, `node ...`, on one line) and the `ENV` lines of its last stage
+ * (`ENV A=1 B=2`, without quotes; MALLOC_ARENA_MAX among them), so the bench measures what the image runs.
+ */
 function imageCommand(): LaunchMode {
-  const cmdLine = readFileSync(`${PROJECT_ROOT}Dockerfile`, 'utf8').split('\n').findLast((line) => line.startsWith('CMD '));
+  const lines = readFileSync(`${PROJECT_ROOT}Dockerfile`, 'utf8').split('\n');
+  const env: Record<string, string> = {};
+  for (const line of lines.slice(lines.findLastIndex((l) => l.startsWith('FROM ')))) {
+    if (!line.startsWith('ENV ')) continue;
+    for (const pair of line.slice('ENV '.length).trim().split(/\s+/)) {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new Error(`the Dockerfile's "${line}" is not ENV NAME=value ...: the bench cannot start the bot as the image does`);
+      env[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+  }
+  const cmdLine = lines.findLast((line) => line.startsWith('CMD '));
   let argv: unknown;
   try {
     argv = JSON.parse(cmdLine?.slice('CMD '.length) ?? '');
@@ -155,5 +170,6 @@ function imageCommand(): LaunchMode {
     throw new Error('the Dockerfile\'s CMD is not ["node", ...] on one line: the bench cannot start the bot as the image does');
   }
   const args = (argv as string[]).slice(1);
-  return { label: `the image's CMD: node ${args.join(' ')}`, args };
+  const settings = Object.entries(env).map(([name, value]) => `${name}=${value} `).join('');
+  return { label: `the image's ENV and CMD: ${settings}node ${args.join(' ')}`, args, env };
 }

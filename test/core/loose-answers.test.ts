@@ -819,4 +819,13 @@ describe('answers found in rounds X and Z of the blind sets', () => {
     expect(g.choices).toContain('09:00');
     expect(g.choices).not.toContain('19:00');
   });
+
+  it('reads a length, a day and a time typed in English in a Chinese conversation: "1h", "sat", "6pm"', async () => {
+    const g = fakeGuest(concierge, { id: 'zh-english-answers', language: 'zh' });
+    await g.say('我想预约按摩');
+    await g.say('1h');
+    await g.say('sat');
+    expect(textOf(await g.say('6pm'))).toMatch(/11月28日.*18:00/);
+    expect(await summaryAfter(g, ['Mai', '中等', '没有', '王芳'])).toMatch(/60 分钟/);
+  });
 });

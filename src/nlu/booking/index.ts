@@ -9,6 +9,10 @@ import { createTimeReader } from './wanted-time.ts';
 import { comparesLengths } from '../durations.ts';
 
 export type { NamedTherapist } from './booking-words.ts';
+
+// Languages written in Latin letters, where an English word may be one of the language's own.
+const LATIN_LANGUAGES: ReadonlySet<Language> = new Set(['en', 'vi']);
+const LATIN_LETTER = /\p{Script=Latin}/u;
 export type { LooseTime } from './wanted-time.ts';
 export type { NameAnswer } from './typed-answers.ts';
 
@@ -43,6 +47,10 @@ export function createBookingReaders(
   // the short answers' English words count too, where the guest's language finds none.
   const alsoEnglish = english && language !== 'en' ? english : undefined;
   const enAnswers = alsoEnglish && createTypedAnswers(alsoEnglish.vocabulary.booking, alsoEnglish.normalise, country, 'en');
+  // So do a day, a time and a length typed in English in a language of another script ("6pm", "sat",
+  // "1h" in a Chinese conversation); not in Vietnamese, whose own words English would misread.
+  const enTimes = alsoEnglish && !LATIN_LANGUAGES.has(language) ? createTimeReader(alsoEnglish.vocabulary.booking, alsoEnglish.normalise, 'en') : undefined;
+  const inLatin = (text: string) => enTimes !== undefined && LATIN_LETTER.test(text);
   return (therapists: readonly NamedTherapist[]) => {
     const own = {
       ...createBookingWords(vocabulary.booking, therapists, normalise, language, { cancel: vocabulary.manage_words.cancel, book: vocabulary.booking_verbs }),
@@ -55,6 +63,9 @@ export function createBookingReaders(
     const en = createBookingWords(alsoEnglish.vocabulary.booking, therapists, alsoEnglish.normalise, 'en');
     return {
       ...own,
+      wantedTime: (text: string, ref: Parameters<typeof own.wantedTime>[1]) => own.wantedTime(text, ref) ?? (inLatin(text) ? enTimes?.wantedTime(text, ref) : undefined),
+      looseTime: (text: string) => own.looseTime(text) ?? (inLatin(text) ? enTimes?.looseTime(text) : undefined),
+      minutes: (text: string, asked: boolean) => own.minutes(text, asked) ?? (inLatin(text) ? enAnswers.minutes(text, asked) : undefined),
       pressure: (text: string) => own.pressure(text) ?? en.pressure(text),
       therapist: (text: string, asked: boolean) => own.therapist(text, asked) ?? en.therapist(text, asked),
       therapistByGender: (text: string, asked: boolean, preferred?: string) => own.therapistByGender(text, asked, preferred) ?? en.therapistByGender(text, asked, preferred),

@@ -55,7 +55,10 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // RU18 (clock Tuesday 13 July 2027, 14:45) were written before S..RU17 were read, and scored before and
 // after the causes found there were fixed; then read. Sets U and VI19, KO19, ZH19, RU19 (clock Friday 24
 // September 2027, 10:20) were written before T..RU18 were read, and scored before and after their causes
-// were fixed: unread, the measure for the next change.
+// were fixed; rounds U to X have been read since (docs/benchmarks.md). Sets Y and VI23, KO23, ZH23, RU23
+// (clock Saturday 6 May 2028, 10:15) were written and scored before X..RU22 were read, and after their
+// causes were fixed: unread, the measure for the next change. Set Z is ten English conversations only,
+// written beside Y and scored before the same change; it has been read.
 const THURSDAY_2PM = new Date('2026-12-10T14:00:00+07:00');
 const TUESDAY_10AM = new Date('2027-01-12T10:00:00+07:00');
 const SATURDAY_430PM = new Date('2027-02-20T16:30:00+07:00');
@@ -69,7 +72,9 @@ const FRIDAY_1020AM = new Date('2027-09-24T10:20:00+07:00');
 const WEDNESDAY_405PM = new Date('2027-11-17T16:05:00+07:00');
 const MONDAY_1140AM = new Date('2028-01-10T11:40:00+07:00');
 const THURSDAY_725PM = new Date('2028-03-23T19:25:00+07:00');
-const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: number; conversationsFloor: number; now?: Date }> = [
+const SATURDAY_1015AM = new Date('2028-05-06T10:15:00+07:00');
+// A set of conversations only (Z) has no messages floor.
+const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor?: number; conversationsFloor: number; now?: Date }> = [
   { name: 'A', language: 'en', messagesFloor: 0.96, conversationsFloor: 19 },
   { name: 'B', language: 'en', messagesFloor: 0.935, conversationsFloor: 20 },
   { name: 'C', language: 'en', messagesFloor: 0.89, conversationsFloor: 16 },
@@ -177,11 +182,17 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor: num
   { name: 'KO21', language: 'ko', messagesFloor: 0.935, conversationsFloor: 9, now: MONDAY_1140AM },
   { name: 'ZH21', language: 'zh', messagesFloor: 0.93, conversationsFloor: 10, now: MONDAY_1140AM },
   { name: 'RU21', language: 'ru', messagesFloor: 0.95, conversationsFloor: 8, now: MONDAY_1140AM },
-  { name: 'X', language: 'en', messagesFloor: 0.92, conversationsFloor: 7, now: THURSDAY_725PM },
-  { name: 'VI22', language: 'vi', messagesFloor: 0.92, conversationsFloor: 9, now: THURSDAY_725PM },
-  { name: 'KO22', language: 'ko', messagesFloor: 0.935, conversationsFloor: 9, now: THURSDAY_725PM },
-  { name: 'ZH22', language: 'zh', messagesFloor: 0.92, conversationsFloor: 8, now: THURSDAY_725PM },
-  { name: 'RU22', language: 'ru', messagesFloor: 0.935, conversationsFloor: 8, now: THURSDAY_725PM },
+  { name: 'X', language: 'en', messagesFloor: 0.94, conversationsFloor: 10, now: THURSDAY_725PM },
+  { name: 'VI22', language: 'vi', messagesFloor: 0.92, conversationsFloor: 10, now: THURSDAY_725PM },
+  { name: 'KO22', language: 'ko', messagesFloor: 0.94, conversationsFloor: 10, now: THURSDAY_725PM },
+  { name: 'ZH22', language: 'zh', messagesFloor: 0.92, conversationsFloor: 10, now: THURSDAY_725PM },
+  { name: 'RU22', language: 'ru', messagesFloor: 0.935, conversationsFloor: 9, now: THURSDAY_725PM },
+  { name: 'Y', language: 'en', messagesFloor: 0.95, conversationsFloor: 10, now: SATURDAY_1015AM },
+  { name: 'VI23', language: 'vi', messagesFloor: 0.91, conversationsFloor: 7, now: SATURDAY_1015AM },
+  { name: 'KO23', language: 'ko', messagesFloor: 0.91, conversationsFloor: 10, now: SATURDAY_1015AM },
+  { name: 'ZH23', language: 'zh', messagesFloor: 0.94, conversationsFloor: 9, now: SATURDAY_1015AM },
+  { name: 'RU23', language: 'ru', messagesFloor: 0.925, conversationsFloor: 10, now: SATURDAY_1015AM },
+  { name: 'Z', language: 'en', conversationsFloor: 9 },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
@@ -191,18 +202,20 @@ describe.each(SETS)('blind set $name', ({ name, language, messagesFloor, convers
   let scored: Promise<ScoredMessage[]> | undefined;
   const scoreOnce = () => (scored ??= scoreBlindMessages(readBlindMessages(file(name, 'messages')), language, now));
 
-  it('is here, and shares few of its messages word for word with the phrasings', async () => {
-    expect(existsSync(file(name, 'messages'))).toBe(true);
-    // Two people writing for the same spa write some of the same everyday sentences ("are you a bot");
-    // those are left out of the score below, and there must be few.
-    const { total, seen } = summarise(await scoreOnce());
-    expect(seen / (total + seen)).toBeLessThan(0.15);
-  }, 120_000);
+  if (messagesFloor !== undefined) {
+    it('is here, and shares few of its messages word for word with the phrasings', async () => {
+      expect(existsSync(file(name, 'messages'))).toBe(true);
+      // Two people writing for the same spa write some of the same everyday sentences ("are you a bot");
+      // those are left out of the score below, and there must be few.
+      const { total, seen } = summarise(await scoreOnce());
+      expect(seen / (total + seen)).toBeLessThan(0.15);
+    }, 120_000);
 
-  it(`answers at least ${messagesFloor * 100}% of its messages as they need`, async () => {
-    const { right, total, misses } = summarise(await scoreOnce());
-    expect(right / total, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(messagesFloor);
-  }, 120_000);
+    it(`answers at least ${messagesFloor * 100}% of its messages as they need`, async () => {
+      const { right, total, misses } = summarise(await scoreOnce());
+      expect(right / total, `misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(messagesFloor);
+    }, 120_000);
+  }
 
   it(`takes at least ${conversationsFloor} of its booking conversations where the guest wanted`, async () => {
     const conversations = readBlindConversations(file(name, 'conversations'));
