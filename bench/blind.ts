@@ -144,6 +144,8 @@ const BLIND_SETS: Array<{ set: string; language: Language; now?: string }> = [
   { set: 'zh23', language: 'zh', now: SATURDAY_1015AM },
   { set: 'ru23', language: 'ru', now: SATURDAY_1015AM },
   { set: 'z', language: 'en' },
+  { set: 'aa', language: 'en' },
+  { set: 'vi24', language: 'vi' },
 ];
 
 /** Scores every blind set and prints each beside the targets. */

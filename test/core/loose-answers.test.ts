@@ -828,4 +828,10 @@ describe('answers found in rounds X and Z of the blind sets', () => {
     expect(textOf(await g.say('6pm'))).toMatch(/11月28日.*18:00/);
     expect(await summaryAfter(g, ['Mai', '中等', '没有', '王芳'])).toMatch(/60 分钟/);
   });
+
+  it('answers "anyway I was wondering how much the hour long one costs, I might treat myself" with the prices, starting no booking', async () => {
+    const g = fakeGuest(concierge, { id: 'wondering-price' });
+    expect(textOf(await g.say("Hi there, lovely city, anyway I was wondering how much the hour long one costs, I might treat myself"))).toMatch(/600,000 VND/);
+    expect(g.choices).not.toContain('Stop');
+  });
 });

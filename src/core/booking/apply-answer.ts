@@ -49,11 +49,11 @@ export function applyText(ctx: BookingContext, draft: BookingDraft, text: string
   const { reader, calendar } = ctx;
   const texts = ctx.content.booking;
   const unchanged: Applied = { draft, changed: false, notes: [] };
-  // "Phạm Quang Huy" holds "huy" (hủy, cancel, without its marks): written as a name, it is no stop.
-  // So does a clause that stops, when the classifier reads the whole as a stop too ("actually forget it, my
-  // flight got moved to tomorrow afternoon"); not one correcting the contact ("стоп, почта с опечаткой: a@b.ru").
-  // The last words stop too, in a message that asks nothing ("... 다시 올게요 오늘은 안할게요", I'll come back, not
-  // today), but not "what is the rule if i need to cancel later".
+  // A stop is said in so many words; or in the last words of a message that asks nothing ("... 다시 올게요
+  // 오늘은 안할게요", I'll come back, not today; not "what is the rule if i need to cancel later"); or in a
+  // clause the classifier reads as a stop too ("actually forget it, my flight got moved to tomorrow
+  // afternoon"). Those two not beside a contact ("стоп, почта с опечаткой: a@b.ru" corrects the email);
+  // none in a name: "Phạm Quang Huy" holds "huy" (hủy, cancel, without its marks).
   const noContact = reader.contact(text) === undefined;
   const endsStopping = noContact && reader.stopsAtTheEnd(text) && !reader.isQuestion(text) && !reader.asksInASentence(text);
   const stops = reader.isStop(text) || endsStopping || (sense.stops === true && reader.stopsInAClause(text) && noContact);

@@ -58,7 +58,8 @@ import { readBlindMessages, scoreBlindMessages, summarise, type ScoredMessage } 
 // were fixed; rounds U to X have been read since (docs/benchmarks.md). Sets Y and VI23, KO23, ZH23, RU23
 // (clock Saturday 6 May 2028, 10:15) were written and scored before X..RU22 were read, and after their
 // causes were fixed: unread, the measure for the next change. Set Z is ten English conversations only,
-// written beside Y and scored before the same change; it has been read.
+// written beside Y and scored before the same change; it has been read. Sets AA (twenty English
+// conversations) and VI24 (ten Vietnamese) were written after that change and scored once: unread.
 const THURSDAY_2PM = new Date('2026-12-10T14:00:00+07:00');
 const TUESDAY_10AM = new Date('2027-01-12T10:00:00+07:00');
 const SATURDAY_430PM = new Date('2027-02-20T16:30:00+07:00');
@@ -193,6 +194,8 @@ const SETS: ReadonlyArray<{ name: string; language: Language; messagesFloor?: nu
   { name: 'ZH23', language: 'zh', messagesFloor: 0.94, conversationsFloor: 9, now: SATURDAY_1015AM },
   { name: 'RU23', language: 'ru', messagesFloor: 0.925, conversationsFloor: 10, now: SATURDAY_1015AM },
   { name: 'Z', language: 'en', conversationsFloor: 9 },
+  { name: 'AA', language: 'en', conversationsFloor: 15 },
+  { name: 'VI24', language: 'vi', conversationsFloor: 9 },
 ];
 
 const file = (set: string, kind: 'messages' | 'conversations') => new URL(`./set-${set.toLowerCase()}-${kind}.yaml`, import.meta.url);
