@@ -49,8 +49,10 @@ export function createBookingReaders(
   const enAnswers = alsoEnglish && createTypedAnswers(alsoEnglish.vocabulary.booking, alsoEnglish.normalise, country, 'en');
   // So do a day, a time and a length typed in English in a language of another script ("6pm", "sat",
   // "1h" in a Chinese conversation); not in Vietnamese, whose own words English would misread.
-  const enTimes = alsoEnglish && !LATIN_LANGUAGES.has(language) ? createTimeReader(alsoEnglish.vocabulary.booking, alsoEnglish.normalise, 'en') : undefined;
-  const inLatin = (text: string) => enTimes !== undefined && LATIN_LETTER.test(text);
+  // Made on first use: few guests need it, and each costs some 100 ms to make.
+  let enTimes: ReturnType<typeof createTimeReader> | undefined;
+  const englishTimes = alsoEnglish && !LATIN_LANGUAGES.has(language) ? () => (enTimes ??= createTimeReader(alsoEnglish.vocabulary.booking, alsoEnglish.normalise, 'en')) : undefined;
+  const inLatin = (text: string) => englishTimes !== undefined && LATIN_LETTER.test(text);
   return (therapists: readonly NamedTherapist[]) => {
     const own = {
       ...createBookingWords(vocabulary.booking, therapists, normalise, language, { cancel: vocabulary.manage_words.cancel, book: vocabulary.booking_verbs }),
@@ -63,8 +65,8 @@ export function createBookingReaders(
     const en = createBookingWords(alsoEnglish.vocabulary.booking, therapists, alsoEnglish.normalise, 'en');
     return {
       ...own,
-      wantedTime: (text: string, ref: Parameters<typeof own.wantedTime>[1]) => own.wantedTime(text, ref) ?? (inLatin(text) ? enTimes?.wantedTime(text, ref) : undefined),
-      looseTime: (text: string) => own.looseTime(text) ?? (inLatin(text) ? enTimes?.looseTime(text) : undefined),
+      wantedTime: (text: string, ref: Parameters<typeof own.wantedTime>[1]) => own.wantedTime(text, ref) ?? (inLatin(text) ? englishTimes?.().wantedTime(text, ref) : undefined),
+      looseTime: (text: string) => own.looseTime(text) ?? (inLatin(text) ? englishTimes?.().looseTime(text) : undefined),
       minutes: (text: string, asked: boolean) => own.minutes(text, asked) ?? (inLatin(text) ? enAnswers.minutes(text, asked) : undefined),
       pressure: (text: string) => own.pressure(text) ?? en.pressure(text),
       therapist: (text: string, asked: boolean) => own.therapist(text, asked) ?? en.therapist(text, asked),
