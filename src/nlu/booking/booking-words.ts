@@ -5,6 +5,14 @@ import type { Language } from '../../languages.ts';
 // How many of a message's last words may stop it on their own ("... 오늘은 안할게요").
 const STOP_TAIL_WORDS = 4;
 
+/** A message's clauses as marked by its punctuation, empty ones left out. */
+function clausesOf(said: string): string[] {
+  return said
+    .split(/[,.;!?]+/)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+}
+
 // Short answers in the booking conversation ("yes", "no", "firm please", "stop", "Mai"), with the
 // words of intents/vocabulary/<language>.yaml. A long message that merely contains "no" or "stop"
 // is not such an answer, so each test also looks at the length of the message.
@@ -127,17 +135,13 @@ export function createBookingWords(
       const said = read(text);
       if (wordCount(said) <= 6) return stop(said);
       // "none of those work for me, forget it": a stop said last, in a few words of its own.
-      const last = said.split(/[,.;!?]+/).map((c) => c.trim()).filter(Boolean).at(-1) ?? '';
+      const last = clausesOf(said).at(-1) ?? '';
       return wordCount(last) <= 4 && stop(last);
     },
     /** The last few words stop, where clauses run on unmarked ("... 다시 올게요 오늘은 안할게요"); whether the rest asks is the caller's to know. */
     stopsAtTheEnd: (text: string): boolean => stop(read(text).trim().split(/\s+/).slice(-STOP_TAIL_WORDS).join(' ')),
     /** A clause of a few words of its own stops ("hmm actually forget it, my flight got moved ..."), wherever it stands. */
-    stopsInAClause: (text: string): boolean =>
-      read(text)
-        .split(/[,.;!?]+/)
-        .map((c) => c.trim())
-        .some((clause) => clause !== '' && wordCount(clause) <= 5 && stop(clause)),
+    stopsInAClause: (text: string): boolean => clausesOf(read(text)).some((clause) => wordCount(clause) <= 5 && stop(clause)),
     /** The guest asks to cancel their booking itself ("cancel my booking"), not just to stop. */
     asksToCancelBooking: (text: string) => wordCount(text) <= 10 && cancelBooking(read(text)),
     /** The request is for more than one guest ("for two people", "me and my wife"). */

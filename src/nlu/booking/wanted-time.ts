@@ -38,6 +38,12 @@ const ISH = /\b(?<h>[01]?\d|2[0-3])(?:[.:](?<m>[0-5]\d))?\s*(?<meridiem>am|pm)?\
 const HOUR_IN_FIGURES = /^\s*(?<h>[01]?\d|2[0-3])(?:h|[.:h]?(?<m>[0-5]\d))?\s*[?!.。？！]*\s*$/i;
 // A reply about the time says little else: "3시요", "3 giờ được không?", "в 4 можно?".
 const BARE_HOUR_EXTRA_CHARS = 16;
+
+/** The hour and minutes a pattern of an hour alone found, if it found one. */
+function hourOf(groups: Record<string, string | undefined> | undefined): { hour: number; minute: number } | undefined {
+  return groups ? { hour: Number(groups.h), minute: Number(groups.m ?? 0) } : undefined;
+}
+
 // The day and zone do not change which hour a message names: a fixed reference keeps bareHour pure.
 const ANY_DAY: DateReference = { now: new Date(0), timeZone: 'UTC' };
 
@@ -210,13 +216,14 @@ export function createTimeReader(words: BookingVocabulary, normalise: Normaliser
         const mentions = findDateTimes(text, ANY_DAY, language).filter((m) => !saysNow(m.text, language));
         const [only] = mentions;
         if (mentions.length === 1 && only?.time && !only.date && text.trim().length - only.text.length <= BARE_HOUR_EXTRA_CHARS) return only.time;
+        return hourOf(HOUR_IN_FIGURES.exec(text)?.groups);
       }
       // "can we make it 11 instead of 10": the hour after the last word of correcting, less the one turned down.
-      const meant = language === 'en' ? (corrections.after(text) ?? text).replace(hourTurnedDown ?? /$^/, ' ') : text;
+      const corrected = corrections.after(text) ?? text;
+      const meant = hourTurnedDown ? corrected.replace(hourTurnedDown, ' ') : corrected;
       // "can we do 6 instead of 5? work runs late": the one sentence that is an hour alone.
-      const sentences = language === 'en' ? meant.split(/(?<=[?!.;])\s+(?=\D)/u).filter((part) => BARE_HOUR.test(normalise(part))) : [];
-      const g = (language === 'en' ? BARE_HOUR.exec(normalise(sentences.length === 1 ? sentences[0]! : meant)) : HOUR_IN_FIGURES.exec(text))?.groups;
-      return g ? { hour: Number(g.h), minute: Number(g.m ?? 0) } : undefined;
+      const sentences = meant.split(/(?<=[?!.;])\s+(?=\D)/u).filter((part) => BARE_HOUR.test(normalise(part)));
+      return hourOf(BARE_HOUR.exec(normalise(sentences.length === 1 ? sentences[0]! : meant))?.groups);
     },
     /** Whether the message names a time of the clock ("7시에서 8시 사이", "at 4"), whatever the day. */
     namesClockTime(text: string): boolean {
